@@ -1,0 +1,79 @@
+"""The /compute surface: version documents and the v2.1 API pipeline."""
+import webob.dec
+
+from stratus.api import wsgi
+from stratus.api.compute import flavors
+from stratus.api.compute import services
+from stratus.api.compute import versions
+from stratus.api.middleware import auth
+from stratus.api.middleware import faults
+from stratus.api.middleware import microversion
+
+import pecan
+
+
+def _v21(base):
+    return {
+        'id': 'v2.1', 'status': 'CURRENT',
+        'version': microversion.to_str(versions.MAX),
+        'min_version': microversion.to_str(versions.MIN),
+        'updated': versions.UPDATED,
+        'links': [{'rel': 'self', 'href': '%s/compute/v2.1/' % base},
+                  {'rel': 'describedby', 'type': 'text/html',
+                   'href': 'http://docs.openstack.org/'}],
+        'media-types': [{'base': 'application/json',
+                         'type': 'application/vnd.openstack.compute+json;'
+                                 'version=2.1'}],
+    }
+
+
+def _v20(base):
+    return {
+        'id': 'v2.0', 'status': 'SUPPORTED', 'version': '',
+        'min_version': '', 'updated': '2011-01-21T11:33:21Z',
+        'links': [{'rel': 'self', 'href': '%s/compute/v2/' % base},
+                  {'rel': 'describedby', 'type': 'text/html',
+                   'href': 'http://docs.openstack.org/'}],
+        'media-types': [{'base': 'application/json',
+                         'type': 'application/vnd.openstack.compute+json;'
+                                 'version=2'}],
+    }
+
+
+class V21Root:
+    flavors = flavors.FlavorsController()
+
+    @pecan.expose()
+    def index(self):
+        return wsgi.response({'version': _v21(wsgi.host_url())})
+
+
+pecan.route(V21Root, 'os-services', services.ServicesController())
+
+
+class ComputeSurface:
+    """/compute/ -> versions; /compute/v2/ -> v2.0 doc; /compute/v2.1/..."""
+
+    def __init__(self):
+        api = wsgi.make_pecan_app(V21Root())
+        api = microversion.MicroversionMiddleware(
+            api, 'compute', versions.MIN, versions.MAX,
+            legacy_header='X-OpenStack-Nova-API-Version')
+        api = auth.AuthMiddleware(
+            api, is_public=lambda req: req.path_info in ('', '/'),
+            style='nova')
+        self.v21 = faults.FaultMiddleware(api, style='nova')
+
+    @webob.dec.wsgify
+    def __call__(self, req):
+        path = req.path_info.rstrip('/')
+        base = wsgi.host_url(req)
+        if path == '':
+            return wsgi.response({'versions': [_v20(base), _v21(base)]})
+        if path == '/v2':
+            return wsgi.response({'version': _v20(base)})
+        if path == '/v2.1' or req.path_info.startswith('/v2.1/'):
+            req.path_info_pop()
+            return req.get_response(self.v21)
+        return faults.fault_response('nova', 404, 'The resource could not '
+                                     'be found.')

@@ -1,0 +1,84 @@
+"""The /volume surface: version documents and the v3 API pipeline.
+
+Routes answer both with the project id in the path
+(``/volume/v3/{project_id}/volumes``) and without it (cinder >= 3.67).
+"""
+import pecan
+import webob.dec
+
+from stratus.api import wsgi
+from stratus.api.middleware import auth
+from stratus.api.middleware import faults
+from stratus.api.middleware import microversion
+from stratus.api.middleware import request_id
+from stratus.api.volume import services
+from stratus.api.volume import versions
+
+
+def _v3(base):
+    return {
+        'id': 'v3.0', 'status': 'CURRENT',
+        'version': microversion.to_str(versions.MAX),
+        'min_version': microversion.to_str(versions.MIN),
+        'updated': versions.UPDATED,
+        'links': [{'rel': 'describedby', 'type': 'text/html',
+                   'href': 'https://docs.openstack.org/'},
+                  {'rel': 'self', 'href': '%s/volume/v3/' % base}],
+        'media-types': [{'base': 'application/json',
+                         'type': 'application/vnd.openstack.volume+json;'
+                                 'version=3'}],
+    }
+
+
+class V3Root:
+    @pecan.expose()
+    def index(self):
+        return wsgi.response({'versions': [_v3(wsgi.host_url())]})
+
+
+pecan.route(V3Root, 'os-services', services.ServicesController())
+
+# First path segments that are resources, not a project id.
+RESOURCES = frozenset(['os-services', ''])
+
+
+class ProjectIdStripper:
+    """Drops a leading project id; another project's id answers 404."""
+
+    def __init__(self, application):
+        self.application = application
+
+    @webob.dec.wsgify
+    def __call__(self, req):
+        first = req.path_info.lstrip('/').split('/', 1)[0]
+        if first not in RESOURCES:
+            ctxt = req.environ[request_id.ENV_CONTEXT]
+            if first != ctxt.project_id and not ctxt.is_admin:
+                return faults.fault_response(
+                    'nova', 404, 'The resource could not be found.')
+            req.path_info_pop()
+            req.environ['stratus.url_project_id'] = first
+        return req.get_response(self.application)
+
+
+class VolumeSurface:
+    def __init__(self):
+        api = ProjectIdStripper(wsgi.make_pecan_app(V3Root()))
+        api = microversion.MicroversionMiddleware(api, 'volume',
+                                                  versions.MIN, versions.MAX)
+        api = auth.AuthMiddleware(
+            api, is_public=lambda req: req.path_info in ('', '/'),
+            style='nova')
+        self.v3 = faults.FaultMiddleware(api, style='nova')
+
+    @webob.dec.wsgify
+    def __call__(self, req):
+        path = req.path_info.rstrip('/')
+        if path == '':
+            return wsgi.response({'versions': [_v3(wsgi.host_url(req))]},
+                                 status=300)
+        if path == '/v3' or req.path_info.startswith('/v3/'):
+            req.path_info_pop()
+            return req.get_response(self.v3)
+        return faults.fault_response('nova', 404, 'The resource could not '
+                                     'be found.')

@@ -1,0 +1,1 @@
+"""Plumbing shared by every stratus daemon; imports nothing from services."""

@@ -1,0 +1,16 @@
+"""parse_args(): what every daemon does first (options, logging, RPC)."""
+from stratus.common import log
+from stratus.common.conf import CONF
+
+
+def parse_args(argv, service_name, *, init_rpc=True, conf=CONF):
+    """Read /etc/stratus/stratus.conf (or --config-file), set up logging
+    to this daemon's own file and, for daemons on the bus, the transport."""
+    log.register(conf)
+    if init_rpc:
+        from stratus.common import rpc
+        rpc.set_defaults()
+    conf(argv, project='stratus', prog=service_name)
+    log.setup(conf, service_name)
+    if init_rpc:
+        rpc.init(conf)

@@ -1,0 +1,101 @@
+"""The AMQP bus: transport, servers and the versioned RPC client base.
+
+Every message carries ``RequestContext.to_dict()``; the receiving side
+rebuilds it, which puts the caller's request ids on its log lines.
+"""
+import threading
+
+import oslo_messaging as messaging
+from oslo_messaging.rpc import dispatcher
+
+from stratus.common import context
+from stratus.common.conf import CONF
+
+CONTROL_EXCHANGE = 'stratus'
+_TRANSPORT = None
+_URL = None
+_LOCK = threading.Lock()
+
+
+def set_defaults():
+    messaging.set_transport_defaults(control_exchange=CONTROL_EXCHANGE)
+
+
+def init(conf=CONF, url=None):
+    """Nothing connects yet: the transport is made on first use, so a
+    forking API server makes its own connections in each worker. `url`
+    overrides transport_url (tests use 'fake:/')."""
+    global _URL
+    cleanup()
+    _URL = url
+
+
+def get_transport():
+    global _TRANSPORT
+    with _LOCK:
+        if _TRANSPORT is None:
+            _TRANSPORT = messaging.get_rpc_transport(CONF, url=_URL)
+        return _TRANSPORT
+
+
+def cleanup():
+    global _TRANSPORT
+    with _LOCK:
+        if _TRANSPORT is not None:
+            _TRANSPORT.cleanup()
+            _TRANSPORT = None
+
+
+class ContextSerializer(messaging.NoOpSerializer):
+    """Payloads are plain JSON-able data; only the context is converted."""
+
+    def serialize_context(self, ctxt):
+        return ctxt.to_dict()
+
+    def deserialize_context(self, ctxt):
+        return context.RequestContext.from_dict(ctxt)
+
+
+def get_server(topic, server, endpoints):
+    target = messaging.Target(topic=topic, server=server)
+    return messaging.get_rpc_server(
+        get_transport(), target, endpoints, executor='threading',
+        serializer=ContextSerializer(),
+        access_policy=dispatcher.DefaultRPCAccessPolicy)
+
+
+class RPCClientBase:
+    """Client side of one service's RPC API.
+
+    Subclasses set TOPIC, VERSION (newest version this client speaks) and
+    HISTORY (one line per version, appended, never edited). Each method
+    names the version that introduced it through ``_prepare(since)``.
+    """
+    TOPIC = None
+    VERSION = None
+    HISTORY = ()
+
+    def __init__(self, version_cap=None):
+        self._version_cap = version_cap
+        self._client = None
+
+    @property
+    def client(self):
+        if self._client is None:
+            cap = (self._version_cap or
+                   getattr(CONF.upgrade_levels, self.TOPIC, None))
+            target = messaging.Target(topic=self.TOPIC, version=self.VERSION)
+            self._client = messaging.get_rpc_client(
+                get_transport(), target, version_cap=cap,
+                serializer=ContextSerializer())
+        return self._client
+
+    def _prepare(self, since, server=None, **kwargs):
+        """A call context for a method introduced in version `since`."""
+        return self.client.prepare(version=since, server=server, **kwargs)
+
+
+MessagingTimeout = messaging.MessagingTimeout
+RemoteError = messaging.RemoteError
+ExpectedException = messaging.ExpectedException
+expected_exceptions = messaging.expected_exceptions

@@ -1,0 +1,1 @@
+"""Query functions by area; each returns plain dicts."""

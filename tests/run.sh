@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need (Debian packages,
+# a virtualenv with stratus and its pinned dependencies) and runs every
+# tier: tests/unit, tests/functional (real daemons, real RabbitMQ, the real
+# openstack CLI) and tests/e2e when present.
+#   tests/run.sh                 everything
+#   tests/run.sh tests/unit -k x extra pytest arguments replace the tiers
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+VENV=${STRATUS_TEST_VENV:-/opt/stratus/test-venv}
+started=$(date +%s)
+log() { printf '[tests/run.sh %3ss] %s\n' $(( $(date +%s) - started )) "$*"; }
+
+# --- Debian packages ---------------------------------------------------------
+need=()
+command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/sbin/rabbitmq-server ] \
+    || need+=(rabbitmq-server)
+python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
+if [ ${#need[@]} -gt 0 ]; then
+    log "installing ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# --- RabbitMQ (no systemd here: start it detached) ---------------------------
+. "$REPO/devstack/lib/rabbitmq.sh"
+rabbitmq_ensure_running
+log "rabbitmq is up"
+
+# --- Python ------------------------------------------------------------------
+if [ ! -x "$VENV/bin/python" ]; then
+    log "creating $VENV"
+    python3 -m venv "$VENV"
+fi
+log "installing stratus and test requirements"
+"$VENV/bin/pip" install -q -c "$REPO/constraints.txt" "$REPO[test]" \
+    2> >(grep -v "WARNING: Location" >&2)
+
+# --- run ---------------------------------------------------------------------
+cd "$REPO"
+if [ $# -gt 0 ]; then
+    tiers=("$@")
+else
+    tiers=(tests/unit tests/functional)
+    [ -d tests/e2e ] && [ -n "$(ls tests/e2e/test_*.py 2>/dev/null)" ] \
+        && tiers+=(tests/e2e)
+fi
+log "running ${tiers[*]}"
+rc=0
+"$VENV/bin/python" -m pytest -q -p no:cacheprovider "${tiers[@]}" || rc=$?
+log "done (exit $rc)"
+exit $rc

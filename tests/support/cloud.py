@@ -1,0 +1,205 @@
+"""A real stratus cloud for functional tests: every daemon a subprocess,
+a RabbitMQ vhost of its own, a temporary SQLite database, a free port."""
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+
+import requests
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+BIN = os.path.dirname(sys.executable)
+ADMIN_PASSWORD = 'admin-secret'
+DEMO_PASSWORD = 'demo-secret'
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+def rabbitmqctl(*args):
+    subprocess.run(['rabbitmqctl', '-q'] + list(args), check=True,
+                   capture_output=True, timeout=60)
+
+
+class Cloud:
+    def __init__(self, workdir, computes=('compute1',),
+                 backends=('lvmdriver-1',), options=None):
+        self.workdir = str(workdir)
+        self.port = free_port()
+        self.url = 'http://127.0.0.1:%d' % self.port
+        self.vhost = 'stratus-test-%s' % uuid.uuid4().hex[:8]
+        self.computes = list(computes)
+        self.backends = list(backends)
+        self.options = options or {}
+        self.procs = {}
+        self.conf = os.path.join(self.workdir, 'stratus.conf')
+        self.logdir = os.path.join(self.workdir, 'logs')
+
+    # --- set-up -------------------------------------------------------------
+    def _write_conf(self):
+        sections = {
+            'DEFAULT': {
+                'transport_url': 'rabbit://guest:guest@127.0.0.1:5672/%s'
+                                 % self.vhost,
+                'log_dir': self.logdir, 'debug': 'true',
+                'state_path': os.path.join(self.workdir, 'state'),
+                'report_interval': '1', 'service_down_time': '5',
+                'enabled_backends': ','.join(self.backends),
+            },
+            'database': {'connection': 'sqlite:///%s' % os.path.join(
+                self.workdir, 'stratus.sqlite')},
+            'api': {'bind_host': '127.0.0.1', 'bind_port': str(self.port)},
+            'identity': {'password_hash_rounds': '4'},
+        }
+        for backend in self.backends:
+            sections[backend] = {'volume_driver': 'fake',
+                                 'volume_backend_name': backend}
+        for (section, key), value in self.options.items():
+            sections.setdefault(section, {})[key] = value
+        with open(self.conf, 'w') as f:
+            for section, values in sections.items():
+                f.write('[%s]\n' % section)
+                for key, value in values.items():
+                    f.write('%s = %s\n' % (key, value))
+                f.write('\n')
+
+    def _manage(self, *args):
+        subprocess.run([os.path.join(BIN, 'stratus-manage'), '--config-file',
+                        self.conf] + list(args), check=True,
+                       capture_output=True, timeout=120)
+
+    def start_daemon(self, name, binary, extra=()):
+        out = open(os.path.join(self.logdir, '%s.stdout' % name), 'ab')
+        self.procs[name] = subprocess.Popen(
+            [os.path.join(BIN, binary), '--config-file', self.conf] +
+            list(extra), stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True)
+
+    def _start_compute(self, host):
+        conf = os.path.join(self.workdir, '%s.conf' % host)
+        with open(conf, 'w') as f:
+            f.write('[DEFAULT]\nhost = %s\n' % host)
+        self.start_daemon(host, 'stratus-compute', [
+            '--config-file', conf, '--log-file',
+            os.path.join(self.logdir, 'stratus-compute-%s.log' % host)])
+
+    def start(self):
+        os.makedirs(self.logdir, exist_ok=True)
+        rabbitmqctl('add_vhost', self.vhost)
+        rabbitmqctl('set_permissions', '-p', self.vhost, 'guest', '.*', '.*',
+                    '.*')
+        self._write_conf()
+        self._manage('db', 'sync')
+        self._manage('bootstrap', '--bootstrap-password', ADMIN_PASSWORD,
+                     '--bootstrap-public-url', self.url + '/identity')
+        for name in ('api', 'conductor', 'scheduler', 'volume'):
+            self.start_daemon(name, 'stratus-%s' % name)
+        for host in self.computes:
+            self._start_compute(host)
+        self.wait_for(lambda: self._api_answers(), 'the API to answer')
+        subprocess.run(
+            [sys.executable, os.path.join(REPO, 'devstack/tools/'
+                                          'bootstrap_cloud.py'),
+             '--url', self.url, '--admin-password', ADMIN_PASSWORD,
+             '--demo-password', DEMO_PASSWORD],
+            check=True, capture_output=True, timeout=120)
+        expected = 3 + len(self.computes) + len(self.backends)
+        self.wait_for(lambda: self.services_up() >= expected,
+                      '%d services to be up' % expected)
+        return self
+
+    def _api_answers(self):
+        try:
+            return requests.get(self.url + '/identity/v3',
+                                timeout=1).status_code == 200
+        except requests.ConnectionError:
+            return False
+
+    def services_up(self):
+        out = subprocess.run(
+            [os.path.join(BIN, 'stratus-manage'), '--config-file', self.conf,
+             'service', 'list'], capture_output=True, text=True, timeout=60)
+        return sum(1 for line in out.stdout.splitlines() if ':-)' in line)
+
+    def wait_for(self, predicate, what, timeout=60, interval=0.1):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate():
+                return
+            for name, proc in self.procs.items():
+                if proc.poll() is not None:
+                    raise RuntimeError('%s exited (%s) while waiting for %s; '
+                                       'see %s' % (name, proc.returncode,
+                                                   what, self.logdir))
+            time.sleep(interval)
+        raise TimeoutError('timed out waiting for %s' % what)
+
+    # --- tear-down ----------------------------------------------------------
+    def stop_daemon(self, name, sig=signal.SIGTERM, timeout=30):
+        proc = self.procs.pop(name)
+        if proc.poll() is None:
+            os.killpg(proc.pid, sig)
+            try:
+                proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        return proc.returncode
+
+    def stop(self):
+        for name in list(self.procs):
+            self.stop_daemon(name)
+        try:
+            rabbitmqctl('delete_vhost', self.vhost)
+        except subprocess.CalledProcessError:
+            pass
+
+    # --- using it -----------------------------------------------------------
+    def env(self, user='admin'):
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith('OS_')}
+        env.update({
+            'OS_AUTH_URL': self.url + '/identity/v3',
+            'OS_USERNAME': user,
+            'OS_PASSWORD': ADMIN_PASSWORD if user == 'admin'
+            else DEMO_PASSWORD,
+            'OS_PROJECT_NAME': user,
+            'OS_USER_DOMAIN_NAME': 'Default',
+            'OS_PROJECT_DOMAIN_NAME': 'Default',
+            'OS_IDENTITY_API_VERSION': '3',
+            'OS_REGION_NAME': 'RegionOne',
+        })
+        return env
+
+    def cli(self, *args, user='admin', check=True, env=None):
+        """Run the real `openstack` CLI; returns the CompletedProcess."""
+        full_env = self.env(user)
+        full_env.update(env or {})
+        result = subprocess.run(
+            [os.path.join(BIN, 'openstack')] + list(args),
+            env=full_env, capture_output=True, text=True, timeout=120)
+        if check and result.returncode != 0:
+            raise AssertionError('openstack %s failed (%d):\n%s\n%s' % (
+                ' '.join(args), result.returncode, result.stdout,
+                result.stderr))
+        return result
+
+    def cli_json(self, *args, user='admin'):
+        return json.loads(self.cli(*(list(args) + ['-f', 'json']),
+                                   user=user).stdout)
+
+    def log(self, name):
+        with open(os.path.join(self.logdir, name)) as f:
+            return f.read()
+
+    def token(self, user='admin'):
+        return self.cli('token', 'issue', '-f', 'value', '-c', 'id',
+                        user=user).stdout.strip()
