@@ -1,0 +1,81 @@
+"""/v3/projects: CRUD, name/domain/enabled filters, and the user grants
+below each project."""
+import pecan
+
+from stratus.api import wsgi
+from stratus.api.identity import authz
+from stratus.api.identity import common
+from stratus.api.identity import grants
+from stratus.api.identity.schemas import resources as schemas
+from stratus.api.identity.views import resources as views
+from stratus.common import exception
+from stratus.common.conf import CONF
+from stratus.db.api import identity
+
+
+def default_domain(ctxt):
+    """Keystone's choice when a body names no domain: the token's domain,
+    then its project's domain, then the configured default."""
+    return (ctxt.domain_id or ctxt.project_domain_id or
+            CONF.identity.default_domain_id)
+
+
+def _check_parent(body, domain_id):
+    # Only top-level projects exist here; their parent is their domain.
+    if body.get('parent_id') not in (None, domain_id):
+        raise exception.ValidationError(
+            field='project/parent_id',
+            reason='Nested projects are not supported; the parent must be '
+                   'the domain.')
+    if body.get('is_domain'):
+        raise exception.ValidationError(
+            field='project/is_domain',
+            reason='Projects acting as domains are not supported.')
+
+
+class ProjectsController(common.RestController):
+    users = grants.TargetUsersController('project')
+
+    @pecan.expose()
+    def get_all(self, **kwargs):
+        authz.admin('list_projects')
+        rows = identity.project_list(
+            name=wsgi.query_value(kwargs, 'name'),
+            domain_id=wsgi.query_value(kwargs, 'domain_id'),
+            enabled=common.bool_query(kwargs, 'enabled'))
+        return wsgi.response(common.collection(
+            'projects', [views.project(r) for r in rows], 'projects'))
+
+    @pecan.expose()
+    def get_one(self, project_id, **kwargs):
+        authz.authenticated()
+        row = identity.project_get(project_id)
+        authz.admin_or_member_of('get_project', project_id)
+        return wsgi.response({'project': views.project(row)})
+
+    @pecan.expose()
+    def post(self, **kwargs):
+        ctxt = authz.admin('create_project')
+        body = common.body(schemas.project_create)['project']
+        body['domain_id'] = body.get('domain_id') or default_domain(ctxt)
+        _check_parent(body, body['domain_id'])
+        row = identity.project_create(body)
+        return common.created({'project': views.project(row)})
+
+    @pecan.expose()
+    def patch(self, project_id, **kwargs):
+        authz.admin('update_project')
+        body = common.body(schemas.project_update)['project']
+        row = identity.project_get(project_id)
+        if body.get('domain_id') not in (None, row['domain_id']):
+            raise exception.ValidationError(field='project/domain_id',
+                                            reason='Cannot change Domain ID.')
+        _check_parent(body, row['domain_id'])
+        row = identity.project_update(project_id, body)
+        return wsgi.response({'project': views.project(row)})
+
+    @pecan.expose()
+    def delete(self, project_id, **kwargs):
+        authz.admin('delete_project')
+        identity.project_delete(project_id)
+        return common.no_content()

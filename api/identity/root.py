@@ -1,0 +1,76 @@
+"""The /identity surface (Keystone v3 subset): version documents and the
+v3 API. Authentication is optional at this layer; handlers decide."""
+import pecan
+import webob.dec
+
+from stratus.api import wsgi
+from stratus.api.identity import domains
+from stratus.api.identity import endpoints
+from stratus.api.identity import projects
+from stratus.api.identity import regions
+from stratus.api.identity import role_assignments
+from stratus.api.identity import roles
+from stratus.api.identity import services
+from stratus.api.identity import tokens
+from stratus.api.identity import users
+from stratus.api.middleware import auth
+from stratus.api.middleware import faults
+
+VERSION_ID = 'v3.14'
+UPDATED = '2020-04-07T00:00:00Z'
+
+
+def version_entry(base):
+    return {'id': VERSION_ID, 'status': 'stable', 'updated': UPDATED,
+            'links': [{'rel': 'self', 'href': '%s/identity/v3/' % base}],
+            'media-types': [{'base': 'application/json',
+                             'type': 'application/'
+                                     'vnd.openstack.identity-v3+json'}]}
+
+
+class V3Root:
+    auth = tokens.AuthController()
+    projects = projects.ProjectsController()
+    users = users.UsersController()
+    domains = domains.DomainsController()
+    roles = roles.RolesController()
+    role_assignments = role_assignments.RoleAssignmentsController()
+    services = services.ServicesController()
+    endpoints = endpoints.EndpointsController()
+    regions = regions.RegionsController()
+
+    @pecan.expose()
+    def index(self):
+        return wsgi.response({'version': version_entry(wsgi.host_url())})
+
+
+class IdentitySurface:
+    def __init__(self):
+        api = wsgi.make_pecan_app(V3Root())
+        api = auth.AuthMiddleware(api, is_public=lambda req: True,
+                                  style='keystone')
+        self.v3 = faults.FaultMiddleware(api, style='keystone')
+
+    @webob.dec.wsgify
+    def __call__(self, req):
+        path = req.path_info.rstrip('/')
+        if path == '':
+            return wsgi.response(
+                {'versions': {'values': [version_entry(wsgi.host_url(req))]}},
+                status=300)
+        if path == '/v3' or req.path_info.startswith('/v3/'):
+            req.path_info_pop()
+            resp = req.get_response(self.v3)
+            if resp.status_int == 401:
+                # Keystone names itself on every 401, as the auth layer of
+                # the other surfaces does.
+                resp.headers.setdefault(
+                    'WWW-Authenticate', 'Keystone uri="%s"'
+                    % auth.identity_uri(req))
+            if req.method == 'HEAD':
+                # Handlers answer HEAD like GET (pecan would turn an empty
+                # 200 into a 204); the body goes here, errors' included.
+                resp.body = b''
+            return resp
+        return faults.fault_response('keystone', 404, 'The resource could '
+                                     'not be found.')

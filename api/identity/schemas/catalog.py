@@ -1,0 +1,44 @@
+"""Bodies of the service, endpoint and region APIs (unknown attributes
+are ignored, as keystone tolerates them)."""
+from stratus.db.api import catalog
+
+_text = {'type': ['string', 'null'], 'maxLength': 255}
+_enabled = {'type': 'boolean'}
+# keystone's url check: a scheme, a colon, something after it.
+_url = {'type': 'string', 'minLength': 1, 'maxLength': 2048,
+        'pattern': r'^[a-zA-Z0-9+.-]+:.+'}
+_region_id = {'type': ['string', 'null'], 'maxLength': 255}
+
+
+def _wrap(key, properties, required=(), update=False):
+    inner = {'type': 'object', 'properties': properties}
+    if required:
+        inner['required'] = list(required)
+    if update:
+        inner['minProperties'] = 1
+    return {'type': 'object', 'properties': {key: inner},
+            'required': [key]}
+
+
+_service = {'type': {'type': 'string', 'minLength': 1, 'maxLength': 255},
+            'name': _text, 'description': {'type': ['string', 'null']},
+            'enabled': _enabled}
+service_create = _wrap('service', _service, required=['type'])
+service_update = _wrap('service', _service, update=True)
+
+_endpoint = {'service_id': {'type': 'string', 'minLength': 1,
+                            'maxLength': 64},
+             'interface': {'type': 'string',
+                           'enum': list(catalog.INTERFACES)},
+             'url': _url, 'region_id': _region_id, 'region': _region_id,
+             'enabled': _enabled}
+endpoint_create = _wrap('endpoint', _endpoint,
+                        required=['service_id', 'interface', 'url'])
+endpoint_update = _wrap('endpoint', _endpoint, update=True)
+
+_region = {'id': {'type': 'string', 'minLength': 1, 'maxLength': 255},
+           'description': {'type': ['string', 'null']},
+           'parent_region_id': _region_id}
+region_create = _wrap('region', _region)
+region_update = _wrap('region', {k: v for k, v in _region.items()
+                                 if k != 'id'}, update=True)

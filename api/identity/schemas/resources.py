@@ -1,0 +1,56 @@
+"""Bodies of the domain, project, user and role APIs.
+
+Keystone accepts (and stores) extra attributes; stratus accepts and
+ignores them, so clients that send e.g. `tags` or `options` keep working.
+Known attributes are type-checked; updates need at least one attribute.
+"""
+
+name_64 = {'type': 'string', 'minLength': 1, 'maxLength': 64,
+           'pattern': r'\S'}
+name_255 = {'type': 'string', 'minLength': 1, 'maxLength': 255,
+            'pattern': r'\S'}
+_description = {'type': ['string', 'null']}
+_enabled = {'type': 'boolean'}
+_id = {'type': 'string', 'minLength': 1, 'maxLength': 64}
+_nullable_id = {'type': ['string', 'null'], 'maxLength': 64}
+_password = {'type': ['string', 'null'], 'maxLength': 4096}
+
+
+def _wrap(key, properties, required=(), update=False):
+    inner = {'type': 'object', 'properties': properties}
+    if required:
+        inner['required'] = list(required)
+    if update:
+        inner['minProperties'] = 1
+    return {'type': 'object', 'properties': {key: inner},
+            'required': [key]}
+
+
+_domain = {'name': name_64, 'description': _description,
+           'enabled': _enabled}
+domain_create = _wrap('domain', _domain, required=['name'])
+domain_update = _wrap('domain', _domain, update=True)
+
+_project = {'name': name_64, 'description': _description,
+            'enabled': _enabled, 'domain_id': _id,
+            'parent_id': _nullable_id, 'is_domain': {'type': 'boolean'}}
+project_create = _wrap('project', _project, required=['name'])
+project_update = _wrap('project', _project, update=True)
+
+_user = {'name': name_255, 'description': _description,
+         'enabled': _enabled, 'domain_id': _id,
+         'default_project_id': _nullable_id,
+         'email': {'type': ['string', 'null'], 'maxLength': 255},
+         'password': _password}
+user_create = _wrap('user', _user, required=['name'])
+user_update = _wrap('user', _user, update=True)
+
+password_change = _wrap('user', {
+    'password': {'type': 'string', 'maxLength': 4096},
+    'original_password': {'type': 'string', 'maxLength': 4096},
+}, required=['password', 'original_password'])
+
+_role = {'name': name_255, 'description': _description,
+         'domain_id': {'type': 'null'}}
+role_create = _wrap('role', _role, required=['name'])
+role_update = _wrap('role', _role, update=True)

@@ -1,0 +1,91 @@
+"""/v3/users: CRUD, the user's projects and the self-service password
+change."""
+import pecan
+
+from stratus.api import wsgi
+from stratus.api.identity import authz
+from stratus.api.identity import common
+from stratus.api.identity import projects
+from stratus.api.identity.schemas import resources as schemas
+from stratus.api.identity.views import resources as views
+from stratus.common import exception
+from stratus.db.api import assignments
+from stratus.db.api import identity
+
+_UNSET = object()
+
+
+class UserProjectsController(common.RestController):
+    """GET /v3/users/{id}/projects: projects the user holds a role on."""
+
+    @pecan.expose()
+    def get_all(self, user_id, **kwargs):
+        authz.admin_or_self('list_user_projects', user_id)
+        identity.user_get(user_id)
+        rows = assignments.user_projects(user_id)
+        return wsgi.response(common.collection(
+            'projects', [views.project(r) for r in rows],
+            'users/%s/projects' % user_id))
+
+
+class UserPasswordController(common.RestController):
+    """POST /v3/users/{id}/password with the original password; like
+    keystone it needs no token (an expired password can be changed)."""
+
+    @pecan.expose()
+    def post(self, user_id, **kwargs):
+        body = common.body(schemas.password_change)['user']
+        identity.change_password(user_id, body['original_password'],
+                                 body['password'])
+        return common.no_content()
+
+
+class UsersController(common.RestController):
+    projects = UserProjectsController()
+    password = UserPasswordController()
+
+    @pecan.expose()
+    def get_all(self, **kwargs):
+        authz.admin('list_users')
+        rows = identity.user_list(
+            name=wsgi.query_value(kwargs, 'name'),
+            domain_id=wsgi.query_value(kwargs, 'domain_id'),
+            enabled=common.bool_query(kwargs, 'enabled'))
+        return wsgi.response(common.collection(
+            'users', [views.user(r) for r in rows], 'users'))
+
+    @pecan.expose()
+    def get_one(self, user_id, **kwargs):
+        authz.admin_or_self('get_user', user_id)
+        return wsgi.response({'user': views.user(identity.user_get(user_id))})
+
+    @pecan.expose()
+    def post(self, **kwargs):
+        ctxt = authz.admin('create_user')
+        body = common.body(schemas.user_create)['user']
+        body['domain_id'] = body.get('domain_id') or \
+            projects.default_domain(ctxt)
+        password = body.pop('password', None)
+        row = identity.user_create(body, password=password)
+        return common.created({'user': views.user(row)})
+
+    @pecan.expose()
+    def patch(self, user_id, **kwargs):
+        authz.admin('update_user')
+        body = common.body(schemas.user_update)['user']
+        row = identity.user_get(user_id)
+        if body.get('domain_id') not in (None, row['domain_id']):
+            raise exception.ValidationError(field='user/domain_id',
+                                            reason='Cannot change Domain ID.')
+        password = body.pop('password', _UNSET)
+        if password is _UNSET:
+            row = identity.user_update(user_id, body)
+        else:
+            row = identity.user_update(user_id, body, password=password)
+        return wsgi.response({'user': views.user(row)})
+
+    @pecan.expose()
+    def delete(self, user_id, **kwargs):
+        authz.admin('delete_user')
+        identity.user_delete(user_id)
+        return common.no_content()

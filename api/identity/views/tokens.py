@@ -1,0 +1,33 @@
+"""The token body of POST/GET /v3/auth/tokens."""
+from stratus.api import timefmt
+
+
+def _ref(entity_id, name, domain_id, domain_name):
+    return {'id': entity_id, 'name': name,
+            'domain': {'id': domain_id, 'name': domain_name}}
+
+
+def token(info, catalog=None):
+    """`info` is tokens.token_data(); `catalog` None leaves it out."""
+    body = {
+        'methods': info['methods'],
+        'user': dict(_ref(info['user_id'], info['user_name'],
+                          info['user_domain_id'], info['user_domain_name']),
+                     password_expires_at=None),
+        'audit_ids': info['audit_ids'],
+        'expires_at': timefmt.iso_us_z(info['expires_at']),
+        'issued_at': timefmt.iso_us_z(info['issued_at']),
+    }
+    if info['project_id']:
+        body['project'] = _ref(info['project_id'], info['project_name'],
+                               info['project_domain_id'],
+                               info['project_domain_name'])
+        body['is_domain'] = False
+    elif info['domain_id']:
+        body['domain'] = {'id': info['domain_id'],
+                          'name': info['domain_name']}
+    if info['project_id'] or info['domain_id']:
+        body['roles'] = info['role_refs']
+        if catalog is not None:
+            body['catalog'] = catalog
+    return {'token': body}

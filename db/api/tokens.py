@@ -1,0 +1,235 @@
+"""Tokens: issue, validate, revoke.
+
+A token id is a random opaque string handed to the client once; only its
+sha256 digest is stored, so a database dump holds no usable credential.
+Validation runs on every API request: one joined query for the token,
+user, project and domains, one for the roles, plus a short per-process
+cache ([identity] token_cache_time). Roles are read from the assignments
+each time the cache misses, so removing a grant takes effect. Nothing in
+this module logs a token id.
+"""
+import datetime
+import hashlib
+import secrets
+import threading
+import time
+
+import sqlalchemy as sa
+from sqlalchemy import orm
+
+from stratus.common import exception
+from stratus.common.conf import CONF
+from stratus.db import models
+from stratus.db import session
+
+# The contract stratus.api.middleware.auth (and other daemons) rely on.
+CONTRACT_KEYS = ('user_id', 'user_name', 'user_domain_id', 'user_domain_name',
+                 'project_id', 'project_name', 'project_domain_id',
+                 'project_domain_name', 'domain_id', 'domain_name', 'roles',
+                 'methods', 'expires_at', 'issued_at', 'audit_ids')
+_CACHE_MAX = 10000
+_PURGE_INTERVAL = 300
+
+_cache = {}
+_cache_lock = threading.Lock()
+_last_purge = [0.0]
+
+
+def _utcnow():
+    """Naive UTC now; tests replace it to move time forward."""
+    return models.utcnow()
+
+
+def digest(token_id):
+    return hashlib.sha256(token_id.encode('utf-8')).hexdigest()
+
+
+def invalidate_cache():
+    """Forget every cached validation (grants, users or projects changed)."""
+    with _cache_lock:
+        _cache.clear()
+
+
+def _cache_get(key):
+    ttl = CONF.identity.token_cache_time
+    entry = _cache.get(key)
+    if not ttl or entry is None:
+        return None
+    stored, info = entry
+    if time.monotonic() - stored > ttl or info['expires_at'] <= _utcnow():
+        _cache.pop(key, None)
+        return None
+    return info
+
+
+def _cache_put(key, info):
+    if not CONF.identity.token_cache_time:
+        return
+    with _cache_lock:
+        if len(_cache) >= _CACHE_MAX:
+            _cache.clear()
+        _cache[key] = (time.monotonic(), info)
+
+
+def _roles(s, user_id, target_type, target_id):
+    ra = models.RoleAssignment
+    rows = s.execute(sa.select(models.Role.id, models.Role.name).join(
+        ra, ra.role_id == models.Role.id).where(
+        ra.actor_id == user_id, ra.target_type == target_type,
+        ra.target_id == target_id).order_by(models.Role.name))
+    return [{'id': r.id, 'name': r.name} for r in rows]
+
+
+def _select(token_digest):
+    user_domain = orm.aliased(models.Domain)
+    project = orm.aliased(models.Project)
+    project_domain = orm.aliased(models.Domain)
+    domain = orm.aliased(models.Domain)
+    return sa.select(models.Token, models.User, user_domain, project,
+                     project_domain, domain).join(
+        models.User, models.User.id == models.Token.user_id).join(
+        user_domain, user_domain.id == models.User.domain_id).outerjoin(
+        project, project.id == models.Token.project_id).outerjoin(
+        project_domain, project_domain.id == project.domain_id).outerjoin(
+        domain, domain.id == models.Token.domain_id).where(
+        models.Token.digest == token_digest)
+
+
+def _usable(token, user, user_domain, project, project_domain, domain):
+    """Whether the token still grants anything: not expired or revoked, and
+    its user, project and domains are enabled."""
+    if token.revoked or token.expires_at <= _utcnow():
+        return False
+    if not (user.enabled and user_domain.enabled):
+        return False
+    if token.project_id is not None and not (
+            project is not None and project.enabled and
+            project_domain.enabled):
+        return False
+    if token.domain_id is not None and not (domain is not None and
+                                            domain.enabled):
+        return False
+    return True
+
+
+def _load(s, token_digest):
+    """The full token info, or NotAuthenticated."""
+    row = s.execute(_select(token_digest)).first()
+    if row is None or not _usable(*row):
+        raise exception.NotAuthenticated()
+    token, user, user_domain, project, project_domain, domain = row
+    role_refs = []
+    if token.project_id is not None:
+        role_refs = _roles(s, user.id, 'project', token.project_id)
+    elif token.domain_id is not None:
+        role_refs = _roles(s, user.id, 'domain', token.domain_id)
+    scoped = token.project_id is not None or token.domain_id is not None
+    if scoped and not role_refs:
+        # Keystone refuses a scope the user holds no role on.
+        raise exception.NotAuthenticated()
+    audit_ids = [token.audit_id]
+    if token.audit_chain_id:
+        audit_ids.append(token.audit_chain_id)
+    return {
+        'user_id': user.id, 'user_name': user.name,
+        'user_domain_id': user_domain.id,
+        'user_domain_name': user_domain.name,
+        'project_id': project.id if project else None,
+        'project_name': project.name if project else None,
+        'project_domain_id': project_domain.id if project else None,
+        'project_domain_name': project_domain.name if project else None,
+        'domain_id': domain.id if domain else None,
+        'domain_name': domain.name if domain else None,
+        'roles': [r['name'] for r in role_refs],
+        'role_refs': role_refs,
+        'methods': token.methods.split(','),
+        'expires_at': token.expires_at, 'issued_at': token.issued_at,
+        'audit_ids': audit_ids,
+    }
+
+
+def _copy(info, keys=None):
+    """A copy the caller may change without touching the cache."""
+    result = {k: info[k] for k in (keys or info)}
+    for key in ('roles', 'methods', 'audit_ids'):
+        result[key] = list(info[key])
+    if 'role_refs' in result:
+        result['role_refs'] = [dict(r) for r in info['role_refs']]
+    return result
+
+
+def token_data(token_id):
+    """Everything known about a valid token (validate() plus role_refs
+    [{id, name}]), or NotAuthenticated."""
+    if not token_id or not isinstance(token_id, str):
+        raise exception.NotAuthenticated()
+    key = digest(token_id)
+    info = _cache_get(key)
+    if info is None:
+        with session.reader() as s:
+            info = _load(s, key)
+        _cache_put(key, info)
+    return _copy(info)
+
+
+def validate(token_id):
+    """The contract dict (CONTRACT_KEYS) of a valid token, or
+    NotAuthenticated for an unknown, expired or revoked token or a
+    disabled user/project/domain."""
+    return _copy(token_data(token_id), CONTRACT_KEYS)
+
+
+def _purge_expired(s, now):
+    """Drop long-expired rows now and then, so the table stays small."""
+    if time.monotonic() - _last_purge[0] < _PURGE_INTERVAL:
+        return
+    _last_purge[0] = time.monotonic()
+    s.execute(sa.delete(models.Token).where(models.Token.expires_at < now))
+
+
+def issue(user_id, methods, project_id=None, domain_id=None, parent=None):
+    """A new token for an authenticated user: (token_id, token_data dict).
+
+    `parent` is the token_data of the token a rescope started from: the
+    new token keeps its expiry and joins its audit chain. NotAuthenticated
+    when the user, project or domain is disabled or the user has no role
+    on the scope.
+    """
+    now = _utcnow().replace(microsecond=0)
+    expires_at = now + datetime.timedelta(
+        seconds=CONF.identity.token_expiration)
+    chain = None
+    if parent is not None:
+        expires_at = parent['expires_at']
+        chain = parent['audit_ids'][-1]
+    token_id = secrets.token_urlsafe(32)
+    key = digest(token_id)
+    with session.writer() as s:
+        _purge_expired(s, now)
+        s.add(models.Token(
+            digest=key, user_id=user_id, project_id=project_id,
+            domain_id=domain_id, methods=','.join(methods),
+            audit_id=secrets.token_urlsafe(16), audit_chain_id=chain,
+            issued_at=now, expires_at=expires_at, revoked=False))
+        s.flush()
+        # Raising here rolls the insert back: no unusable token is stored.
+        info = _load(s, key)
+    _cache_put(key, info)
+    return token_id, _copy(info)
+
+
+def revoke(token_id):
+    key = digest(token_id)
+    with session.writer() as s:
+        s.execute(sa.update(models.Token).where(
+            models.Token.digest == key).values(revoked=True))
+    with _cache_lock:
+        _cache.pop(key, None)
+
+
+def revoke_for_user(user_id):
+    """Revoke every token of a user (password changed)."""
+    with session.writer() as s:
+        s.execute(sa.update(models.Token).where(
+            models.Token.user_id == user_id).values(revoked=True))
+    invalidate_cache()

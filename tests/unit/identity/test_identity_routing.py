@@ -1,0 +1,32 @@
+"""Odd paths and verbs get keystone-style 4xx answers, never a 500."""
+import pytest
+
+from idhelpers import V3
+
+
+@pytest.mark.parametrize('method,path,status', [
+    ('GET', '/groups', 404),
+    ('PUT', '/projects', 405),
+    ('DELETE', '/projects', 405),
+    ('PATCH', '/projects/', 405),
+    ('DELETE', '/projects/a/b', 404),
+    ('GET', '/projects/__class__', 404),
+    ('GET', '/projects/users', 404),
+    ('GET', '/projects/x/users', 404),
+    ('GET', '/users/projects', 404),
+    ('GET', '/users/x/password', 405),
+    ('POST', '/auth/catalog', 405),
+    ('PUT', '/regions', 405),
+    ('GET', '/nonexistent/deeper', 404),
+])
+def test_odd_requests(admin, method, path, status):
+    resp = admin.request(method, V3 + path,
+                         body={} if method in ('PUT', 'PATCH') else None)
+    assert resp.status_int == status
+    assert resp.json['error']['code'] == status
+
+
+def test_401_names_keystone(boot, client):
+    resp = client.get(V3 + '/users')
+    assert resp.headers['WWW-Authenticate'] == \
+        'Keystone uri="http://localhost/identity"'
