@@ -69,6 +69,28 @@ class FlavorExists(Conflict):
     msg_fmt = 'Flavor with %(key)s %(value)s already exists.'
 
 
+class FlavorExtraSpecNotFound(NotFound):
+    msg_fmt = 'Flavor %(flavor_id)s has no extra specs with key %(key)s.'
+
+
+class FlavorAccessForPublic(NotFound):
+    msg_fmt = 'Access list not available for public flavors.'
+
+
+class FlavorAccessPublicConflict(Conflict):
+    msg_fmt = 'Can not add access to a public flavor.'
+
+
+class FlavorAccessExists(Conflict):
+    msg_fmt = ('Flavor access already exists for flavor %(flavor_id)s and '
+               'project %(project_id)s combination.')
+
+
+class FlavorAccessNotFound(NotFound):
+    msg_fmt = ('Flavor access not found for %(flavor_id)s / %(project_id)s '
+               'combination.')
+
+
 class ServiceUnavailable(StratusException):
     msg_fmt = 'Service unavailable: %(reason)s'
     code = 503

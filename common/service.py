@@ -59,8 +59,12 @@ class Service:
                 self._report_all(ctxt)
                 return
             except rpc.MessagingTimeout:
+                # The timeout itself was the wait; try again at once.
                 LOG.warning('Service record not written yet (conductor not '
                             'answering); retrying')
+                continue
+            except Exception:
+                LOG.exception('Service record not written yet; retrying')
             self._stop.wait(CONF.rpc_call_retry_interval)
 
     def start(self):
@@ -94,18 +98,24 @@ class Service:
                 LOG.exception('Heartbeat failed')
 
     def stop(self):
+        """Stop taking messages, let in-flight ones finish, clean up."""
         LOG.info('%s stopping', self.binary)
         self._stop.set()
         self._periodic.stop()
-        for server in self._servers:
-            server.stop()
+        # Each server's stop waits for its listener's next poll; do them all
+        # at once so the wait is paid once, not per backend.
+        stoppers = [threading.Thread(target=server.stop)
+                    for server in self._servers]
+        for thread in stoppers:
+            thread.start()
+        for thread in stoppers:
+            thread.join()
         for server in self._servers:
             server.wait()
         for member in self.members:
             cleanup = getattr(member.manager, 'cleanup_host', None)
             if cleanup:
                 cleanup()
-        rpc.cleanup()
         LOG.info('%s stopped', self.binary)
 
 

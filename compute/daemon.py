@@ -1,11 +1,33 @@
 """stratus-compute: one per hypervisor host; no database access (records
 and heartbeats go through the conductor)."""
-import functools
 import sys
 
 from stratus.common import config
+from stratus.common import rpc
 from stratus.common import service
 from stratus.common.conf import CONF
+
+
+class ConductorReporter:
+    """Service records through the conductor (compute has no DB).
+
+    A report sent before the conductor's queue exists is dropped, not
+    delayed, so waiting the full RPC timeout for it is pointless: the call
+    timeout starts at half a second and doubles on each miss, up to the
+    heartbeat interval.
+    """
+
+    def __init__(self, client):
+        self.client = client
+        self.timeout = 0.5
+
+    def __call__(self, ctxt, values):
+        try:
+            return self.client.service_report(ctxt, values,
+                                              timeout=self.timeout)
+        except rpc.MessagingTimeout:
+            self.timeout = min(self.timeout * 2, CONF.report_interval)
+            raise
 
 
 def main():
@@ -18,11 +40,8 @@ def main():
         topic='compute', host=CONF.host,
         manager=manager.ComputeManager(CONF.host, loader.load_driver()),
         availability_zone=CONF.default_availability_zone)
-    # A short timeout: a report sent before the conductor's queue exists is
-    # dropped, and the next attempt should not wait the full RPC timeout.
-    report = functools.partial(conductor.service_report,
-                               timeout=CONF.rpc_call_retry_interval * 2)
-    service.serve(service.Service('stratus-compute', [member], report=report))
+    service.serve(service.Service('stratus-compute', [member],
+                                  report=ConductorReporter(conductor)))
 
 
 if __name__ == '__main__':

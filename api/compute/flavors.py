@@ -7,6 +7,7 @@ from pecan import rest
 from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.compute import flavor_extras
 from stratus.api.compute.schemas import flavors as schemas
 from stratus.api.compute.views import flavors as views
 from stratus.common import exception
@@ -59,7 +60,7 @@ def _list(kwargs):
 
 
 class FlavorsController(rest.RestController):
-    _custom_actions = {'detail': ['GET']}
+    _custom_actions = {'detail': ['GET'], 'action': ['POST']}
 
     @pecan.expose()
     def get_all(self, **kwargs):
@@ -105,8 +106,18 @@ class FlavorsController(rest.RestController):
         return wsgi.response({'flavor': views.detail(row, wsgi.host_url())})
 
     @pecan.expose()
+    def action(self, flavor_id):
+        return flavor_extras.flavor_action(flavor_id)
+
+    @pecan.expose()
     def delete(self, flavor_id):
         ctxt = wsgi.context()
         policy.require_admin(ctxt, 'os_compute_api:os-flavor-manage:delete')
         db_flavors.flavor_delete(flavor_id)
         return wsgi.response(status=202)
+
+
+pecan.route(FlavorsController, 'os-extra_specs',
+            flavor_extras.ExtraSpecsController())
+pecan.route(FlavorsController, 'os-flavor-access',
+            flavor_extras.FlavorAccessController())

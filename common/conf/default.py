@@ -31,8 +31,9 @@ opts = [
     cfg.StrOpt('storage_availability_zone', default='nova',
                help='Availability zone of this node\'s volume backends.'),
     cfg.IntOpt('rpc_call_retry_interval', default=2, min=1,
-               help='Seconds between attempts when a daemon starts before '
-                    'the service it must register through (conductor).'),
+               help='Seconds between attempts to write a starting daemon\'s '
+                    'service record while the database or the conductor '
+                    'cannot be reached.'),
 ]
 
 

@@ -104,3 +104,57 @@ def flavor_list(*, is_public=True, project_id=None, min_memory_mb=None,
 def flavor_delete(flavorid):
     with session.writer() as s:
         s.delete(_get(s, flavorid))
+
+
+def extra_specs_update(flavorid, specs):
+    with session.writer() as s:
+        row = _get(s, flavorid)
+        for key, value in specs.items():
+            spec = s.get(models.FlavorExtraSpec, (row.id, key))
+            if spec is None:
+                s.add(models.FlavorExtraSpec(flavor_id=row.id, key=key,
+                                             value=value))
+            else:
+                spec.value = value
+        s.flush()
+        return _view(s, row)['extra_specs']
+
+
+def extra_spec_delete(flavorid, key):
+    with session.writer() as s:
+        row = _get(s, flavorid)
+        spec = s.get(models.FlavorExtraSpec, (row.id, key))
+        if spec is None:
+            raise exception.FlavorExtraSpecNotFound(flavor_id=flavorid,
+                                                    key=key)
+        s.delete(spec)
+
+
+def access_list(flavorid):
+    with session.reader() as s:
+        row = _get(s, flavorid)
+        if row.is_public:
+            raise exception.FlavorAccessForPublic()
+        return sorted(p.project_id for p in s.scalars(sa.select(
+            models.FlavorProject).filter_by(flavor_id=row.id)))
+
+
+def access_add(flavorid, project_id):
+    with session.writer() as s:
+        row = _get(s, flavorid)
+        if row.is_public:
+            raise exception.FlavorAccessPublicConflict()
+        if s.get(models.FlavorProject, (row.id, project_id)) is not None:
+            raise exception.FlavorAccessExists(flavor_id=flavorid,
+                                               project_id=project_id)
+        s.add(models.FlavorProject(flavor_id=row.id, project_id=project_id))
+
+
+def access_remove(flavorid, project_id):
+    with session.writer() as s:
+        row = _get(s, flavorid)
+        access = s.get(models.FlavorProject, (row.id, project_id))
+        if access is None:
+            raise exception.FlavorAccessNotFound(flavor_id=flavorid,
+                                                 project_id=project_id)
+        s.delete(access)

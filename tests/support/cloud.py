@@ -111,9 +111,10 @@ class Cloud:
              '--url', self.url, '--admin-password', ADMIN_PASSWORD,
              '--demo-password', DEMO_PASSWORD],
             check=True, capture_output=True, timeout=120)
-        expected = 3 + len(self.computes) + len(self.backends)
+        # conductor + scheduler + each compute + each volume backend
+        expected = 2 + len(self.computes) + len(self.backends)
         self.wait_for(lambda: self.services_up() >= expected,
-                      '%d services to be up' % expected)
+                      '%d services to be up' % expected, interval=0.5)
         return self
 
     def _api_answers(self):

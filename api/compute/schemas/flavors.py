@@ -34,3 +34,38 @@ create = {
     'required': ['flavor'],
     'additionalProperties': False,
 }
+
+_spec_key = {'type': 'string', 'minLength': 1, 'maxLength': 255,
+             'pattern': r'^[a-zA-Z0-9-_:. ]{1,255}$'}
+_spec_value = {'type': ['string', 'number', 'boolean'], 'minLength': 1,
+               'maxLength': 255}
+
+extra_specs_create = {
+    'type': 'object',
+    'properties': {'extra_specs': {
+        'type': 'object',
+        'patternProperties': {r'^[a-zA-Z0-9-_:. ]{1,255}$': _spec_value},
+        'additionalProperties': False}},
+    'required': ['extra_specs'],
+    'additionalProperties': False,
+}
+
+extra_spec_update = {
+    'type': 'object',
+    'patternProperties': {r'^[a-zA-Z0-9-_:. ]{1,255}$': _spec_value},
+    'additionalProperties': False,
+    'minProperties': 1, 'maxProperties': 1,
+}
+
+_tenant = {'type': 'object',
+           'properties': {'tenant': {'type': 'string', 'minLength': 1,
+                                     'maxLength': 255}},
+           'required': ['tenant'], 'additionalProperties': False}
+
+access_action = {
+    'type': 'object',
+    'properties': {'addTenantAccess': _tenant,
+                   'removeTenantAccess': _tenant},
+    'minProperties': 1, 'maxProperties': 1,
+    'additionalProperties': False,
+}

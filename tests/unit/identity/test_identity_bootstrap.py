@@ -1,6 +1,6 @@
 """stratus-manage bootstrap: idempotent, updates a changed password."""
-from idhelpers import ADMIN_PASSWORD, PUBLIC_URL, V3
-from idhelpers import issue, password_auth
+from support.identity import ADMIN_PASSWORD, PUBLIC_URL, V3
+from support.identity import issue, password_auth
 from stratus.db.api import assignments
 from stratus.db.api import catalog
 from stratus.db.api import identity

@@ -1,8 +1,8 @@
 """Catalog services, endpoints, regions and the catalog tokens carry."""
 import pytest
 
-from idhelpers import ADMIN_PASSWORD, V3
-from idhelpers import as_token, issue, password_auth
+from support.identity import ADMIN_PASSWORD, V3
+from support.identity import as_token, issue, password_auth
 
 
 def _service(admin, type_, name):

@@ -1,8 +1,8 @@
 """Projects, users and domains: CRUD, filters, conflicts, access."""
 import pytest
 
-from idhelpers import DEMO_PASSWORD, V3
-from idhelpers import as_token, issue, password_auth
+from support.identity import DEMO_PASSWORD, V3
+from support.identity import as_token, issue, password_auth
 
 
 def _patch(client, path, body, **kw):

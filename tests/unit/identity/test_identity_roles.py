@@ -1,6 +1,6 @@
 """Roles, grants and GET /v3/role_assignments."""
-from idhelpers import V3
-from idhelpers import as_token
+from support.identity import V3
+from support.identity import as_token
 
 
 def _grant_path(target, target_id, user_id, role_id=None):

@@ -1,7 +1,7 @@
 """Odd paths and verbs get keystone-style 4xx answers, never a 500."""
 import pytest
 
-from idhelpers import V3
+from support.identity import V3
 
 
 @pytest.mark.parametrize('method,path,status', [

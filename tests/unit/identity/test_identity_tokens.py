@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from idhelpers import ADMIN_PASSWORD, DEMO_PASSWORD, V3
-from idhelpers import as_token, issue, password_auth, token_for
+from support.identity import ADMIN_PASSWORD, DEMO_PASSWORD, V3
+from support.identity import as_token, issue, password_auth, token_for
 from stratus.common import exception
 from stratus.common.conf import CONF
 from stratus.db import models
