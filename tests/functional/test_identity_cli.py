@@ -63,3 +63,38 @@ def test_malformed_body_is_400_naming_the_problem(cloud):
                          headers={'X-Auth-Token': cloud.token()})
     assert resp.status_code == 400
     assert 'ram' in resp.json()['badRequest']['message']
+
+
+def test_catalog_admin_commands(cloud):
+    service = cloud.cli_json('service', 'create', '--name', 'func-svc',
+                             'func-type')
+    endpoint = cloud.cli_json('endpoint', 'create', '--region', 'RegionOne',
+                              'func-svc', 'public', 'http://x/func')
+    assert endpoint['url'] == 'http://x/func'
+    listed = cloud.cli_json('endpoint', 'list', '--service', 'func-svc')
+    assert [e['ID'] for e in listed] == [endpoint['id']]
+    assert cloud.cli_json('service', 'show', 'func-svc')['id'] == \
+        service['id']
+    assert 'RegionOne' in {r['Region'] for r in cloud.cli_json(
+        'region', 'list')}
+    cloud.cli('endpoint', 'delete', endpoint['id'])
+    cloud.cli('service', 'delete', 'func-svc')
+
+
+def test_domain_lifecycle(cloud):
+    cloud.cli_json('domain', 'create', 'func-domain')
+    assert 'func-domain' in {d['Name'] for d in cloud.cli_json(
+        'domain', 'list')}
+    # As keystone: an enabled domain cannot be deleted.
+    assert cloud.cli('domain', 'delete', 'func-domain',
+                     check=False).returncode != 0
+    cloud.cli('domain', 'set', '--disable', 'func-domain')
+    cloud.cli('domain', 'delete', 'func-domain')
+
+
+def test_role_commands(cloud):
+    role = cloud.cli_json('role', 'create', 'func-role')
+    assert cloud.cli_json('role', 'show', 'func-role')['id'] == role['id']
+    assert {'admin', 'member', 'reader', 'manager'} <= {
+        r['Name'] for r in cloud.cli_json('role', 'list')}
+    cloud.cli('role', 'delete', 'func-role')
