@@ -2,7 +2,14 @@
 import webob.dec
 
 from stratus.api import wsgi
+from stratus.api.compute import availability_zones
 from stratus.api.compute import flavors
+from stratus.api.compute import hypervisors
+from stratus.api.compute import keypairs
+from stratus.api.compute import limits
+from stratus.api.compute import migrations
+from stratus.api.compute import quota_sets
+from stratus.api.compute import server_groups
 from stratus.api.compute import services
 from stratus.api.compute import versions
 from stratus.api.middleware import auth
@@ -42,13 +49,23 @@ def _v20(base):
 
 class V21Root:
     flavors = flavors.FlavorsController()
+    limits = limits.LimitsController()
 
     @pecan.expose()
     def index(self):
         return wsgi.response({'version': _v21(wsgi.host_url())})
 
 
-pecan.route(V21Root, 'os-services', services.ServicesController())
+for _path, _controller in (
+        ('os-services', services.ServicesController()),
+        ('os-keypairs', keypairs.KeypairsController()),
+        ('os-hypervisors', hypervisors.HypervisorsController()),
+        ('os-availability-zone',
+         availability_zones.AvailabilityZonesController()),
+        ('os-quota-sets', quota_sets.QuotaSetsController()),
+        ('os-server-groups', server_groups.ServerGroupsController()),
+        ('os-migrations', migrations.MigrationsController())):
+    pecan.route(V21Root, _path, _controller)
 
 
 class ComputeSurface:

@@ -1,50 +1,13 @@
-"""SQLAlchemy 2.0 declarative models of every table.
-
-Times are naive UTC. Rows never leave db/api: query functions return dicts.
-"""
+"""Keystone v3 subset: domains, projects, users, roles, catalog, tokens."""
 import datetime
 
 import sqlalchemy as sa
-from sqlalchemy import orm
 from sqlalchemy.orm import Mapped, mapped_column
 
+from stratus.db.models.base import Base, utcnow
 
-def utcnow():
-    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+__all__ = ['Domain', 'Project', 'User', 'Role', 'RoleAssignment', 'Region', 'CatalogService', 'Endpoint', 'Token']
 
-
-class Base(orm.DeclarativeBase):
-    def to_dict(self):
-        return {c.key: getattr(self, c.key)
-                for c in sa.inspect(self).mapper.column_attrs}
-
-
-class Timestamps:
-    created_at: Mapped[datetime.datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime.datetime | None] = mapped_column(
-        onupdate=utcnow)
-
-
-# --- services (daemons and their heartbeats) --------------------------------
-
-class Service(Timestamps, Base):
-    __tablename__ = 'services'
-    __table_args__ = (sa.UniqueConstraint('host', 'binary',
-                                          name='uniq_services0host0binary'),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[str] = mapped_column(sa.String(36), unique=True)
-    host: Mapped[str] = mapped_column(sa.String(255))
-    binary: Mapped[str] = mapped_column(sa.String(255))
-    topic: Mapped[str] = mapped_column(sa.String(255))
-    availability_zone: Mapped[str | None] = mapped_column(sa.String(255))
-    report_count: Mapped[int] = mapped_column(default=0)
-    disabled: Mapped[bool] = mapped_column(default=False)
-    disabled_reason: Mapped[str | None] = mapped_column(sa.String(255))
-    forced_down: Mapped[bool] = mapped_column(default=False)
-    last_seen_up: Mapped[datetime.datetime | None]
-
-
-# --- identity -----------------------------------------------------------------
 
 class Domain(Base):
     __tablename__ = 'domains'
@@ -141,37 +104,3 @@ class Token(Base):
     issued_at: Mapped[datetime.datetime]
     expires_at: Mapped[datetime.datetime] = mapped_column(index=True)
     revoked: Mapped[bool] = mapped_column(default=False)
-
-
-# --- compute: flavors ------------------------------------------------------------
-
-class Flavor(Base):
-    __tablename__ = 'flavors'
-    id: Mapped[int] = mapped_column(primary_key=True)
-    flavorid: Mapped[str] = mapped_column(sa.String(255), unique=True)
-    name: Mapped[str] = mapped_column(sa.String(255), unique=True)
-    memory_mb: Mapped[int]
-    vcpus: Mapped[int]
-    root_gb: Mapped[int] = mapped_column(default=0)
-    ephemeral_gb: Mapped[int] = mapped_column(default=0)
-    swap: Mapped[int] = mapped_column(default=0)
-    rxtx_factor: Mapped[float] = mapped_column(default=1.0)
-    is_public: Mapped[bool] = mapped_column(default=True)
-    disabled: Mapped[bool] = mapped_column(default=False)
-    description: Mapped[str | None] = mapped_column(sa.Text)
-    created_at: Mapped[datetime.datetime] = mapped_column(default=utcnow)
-
-
-class FlavorExtraSpec(Base):
-    __tablename__ = 'flavor_extra_specs'
-    flavor_id: Mapped[int] = mapped_column(
-        sa.ForeignKey('flavors.id', ondelete='CASCADE'), primary_key=True)
-    key: Mapped[str] = mapped_column(sa.String(255), primary_key=True)
-    value: Mapped[str] = mapped_column(sa.String(255))
-
-
-class FlavorProject(Base):
-    __tablename__ = 'flavor_projects'
-    flavor_id: Mapped[int] = mapped_column(
-        sa.ForeignKey('flavors.id', ondelete='CASCADE'), primary_key=True)
-    project_id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)

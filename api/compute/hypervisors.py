@@ -1,0 +1,6 @@
+"""os-hypervisors (stub: being written)."""
+from pecan import rest
+
+
+class HypervisorsController(rest.RestController):
+    pass

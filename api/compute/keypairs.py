@@ -1,0 +1,6 @@
+"""os-keypairs (stub: being written)."""
+from pecan import rest
+
+
+class KeypairsController(rest.RestController):
+    pass

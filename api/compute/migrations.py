@@ -1,0 +1,6 @@
+"""os-migrations (stub: being written)."""
+from pecan import rest
+
+
+class MigrationsController(rest.RestController):
+    pass

@@ -1,0 +1,6 @@
+"""os-quota-sets (stub: being written)."""
+from pecan import rest
+
+
+class QuotaSetsController(rest.RestController):
+    pass

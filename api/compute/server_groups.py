@@ -1,0 +1,6 @@
+"""os-server-groups (stub: being written)."""
+from pecan import rest
+
+
+class ServerGroupsController(rest.RestController):
+    pass

@@ -1,0 +1,10 @@
+"""SQLAlchemy 2.0 declarative models, one module per area.
+
+Times are naive UTC. Rows never leave db/api: query functions return
+dicts. Importing this package registers every table on Base.metadata.
+"""
+from stratus.db.models.base import Base, Timestamps, utcnow  # noqa: F401
+from stratus.db.models.compute import *  # noqa: F401,F403
+from stratus.db.models.flavors import *  # noqa: F401,F403
+from stratus.db.models.identity import *  # noqa: F401,F403
+from stratus.db.models.services import *  # noqa: F401,F403

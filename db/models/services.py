@@ -1,0 +1,26 @@
+"""Daemons and their heartbeats."""
+import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from stratus.db.models.base import Base, Timestamps
+
+__all__ = ['Service']
+
+
+class Service(Timestamps, Base):
+    __tablename__ = 'services'
+    __table_args__ = (sa.UniqueConstraint('host', 'binary',
+                                          name='uniq_services0host0binary'),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(sa.String(36), unique=True)
+    host: Mapped[str] = mapped_column(sa.String(255))
+    binary: Mapped[str] = mapped_column(sa.String(255))
+    topic: Mapped[str] = mapped_column(sa.String(255))
+    availability_zone: Mapped[str | None] = mapped_column(sa.String(255))
+    report_count: Mapped[int] = mapped_column(default=0)
+    disabled: Mapped[bool] = mapped_column(default=False)
+    disabled_reason: Mapped[str | None] = mapped_column(sa.String(255))
+    forced_down: Mapped[bool] = mapped_column(default=False)
+    last_seen_up: Mapped[datetime.datetime | None]
