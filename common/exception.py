@@ -154,3 +154,173 @@ class RoleAssignmentNotFound(NotFound):
     msg_fmt = ('Could not find role assignment with role: %(role_id)s, user '
                'or group: %(actor_id)s, project, domain, or system: '
                '%(target_id)s.')
+
+
+# --- instances ------------------------------------------------------------
+
+class InstanceNotFound(NotFound):
+    msg_fmt = 'Instance %(instance_id)s could not be found.'
+
+
+class InstanceInvalidState(Conflict):
+    msg_fmt = ('Cannot \'%(action)s\' instance %(instance_uuid)s while it '
+               'is in %(attr)s %(state)s')
+
+
+class UnexpectedTaskStateError(Conflict):
+    msg_fmt = ('Conflict updating instance %(instance_uuid)s. Expected: '
+               '{\'task_state\': %(expected)s}. Actual: '
+               '{\'task_state\': %(actual)s}')
+
+
+class UnexpectedVMStateError(Conflict):
+    msg_fmt = ('Conflict updating instance %(instance_uuid)s. Expected: '
+               '{\'vm_state\': %(expected)s}. Actual: '
+               '{\'vm_state\': %(actual)s}')
+
+
+class InstanceIsLocked(Conflict):
+    msg_fmt = 'Instance %(instance_uuid)s is locked'
+
+
+class MarkerNotFound(Invalid):
+    msg_fmt = 'Marker %(marker)s could not be found.'
+
+
+class MetadataItemNotFound(NotFound):
+    msg_fmt = 'Metadata item %(key)s was not found'
+
+
+# --- scheduler ---------------------------------------------------------------
+
+class NoValidHost(StratusException):
+    """No host passed the filters. Not an HTTP error: the conductor turns it
+    into the instance's fault. ``details`` (a string) says which filter
+    removed the hosts and why; it is a constructor kwarg so that it crosses
+    RPC (oslo.messaging rebuilds remote exceptions from args and kwargs)."""
+    msg_fmt = 'No valid host was found. %(reason)s'
+
+    def __init__(self, message=None, **kwargs):
+        kwargs.setdefault('reason', '')
+        kwargs.setdefault('details', '')
+        super().__init__(message, **kwargs)
+        self.details = self.kwargs['details']
+
+
+# --- images (glance wording where clients or tempest may read it) ----------
+
+class ImageNotFound(NotFound):
+    msg_fmt = 'Image %(image_id)s could not be found.'
+
+
+class ImageExists(Conflict):
+    msg_fmt = 'Image with identifier %(image_id)s already exists!'
+
+
+class ImageStatusConflict(Conflict):
+    msg_fmt = ('Image %(image_id)s is %(status)s; the request is not '
+               'allowed in that status.')
+
+
+class ImageProtected(Forbidden):
+    msg_fmt = 'Image %(image_id)s is protected and cannot be deleted.'
+
+
+class ImageTagNotFound(NotFound):
+    msg_fmt = 'Image %(image_id)s has no tag %(tag)s.'
+
+
+class ImageMemberNotFound(NotFound):
+    msg_fmt = 'Member %(member_id)s not found for image %(image_id)s.'
+
+
+class ImageMemberExists(Conflict):
+    msg_fmt = 'Member %(member_id)s is duplicated for image %(image_id)s.'
+
+
+class ImageTooLarge(StratusException):
+    msg_fmt = 'The provided image is too large.'
+    code = 413
+
+
+class ImageDeletedDuringUpload(StratusException):
+    msg_fmt = ('Image %(image_id)s could not be found after upload. The '
+               'image may have been deleted during the upload.')
+    code = 410
+
+
+class ImageChecksumMismatch(StratusException):
+    msg_fmt = ('Checksum verification failed for image %(image_id)s: '
+               'expected %(expected)s, got %(actual)s.')
+
+
+class ImageServiceError(StratusException):
+    msg_fmt = 'Image service error: %(reason)s'
+
+
+class InvalidContentType(StratusException):
+    msg_fmt = 'Invalid content type %(content_type)s.'
+    code = 415
+
+
+# --- keypairs, quotas, server groups, hypervisors, instance actions --------
+
+class QuotaExceeded(StratusException):
+    msg_fmt = ('Quota exceeded for %(overs)s: Requested %(req)s, but already '
+               'used %(used)s of %(allowed)s %(overs)s')
+    code = 403
+
+
+class KeypairLimitExceeded(QuotaExceeded):
+    msg_fmt = 'Quota exceeded, too many key pairs.'
+
+
+class ServerGroupLimitExceeded(QuotaExceeded):
+    msg_fmt = 'Quota exceeded, too many server groups.'
+
+
+class QuotaLimitTooLow(Invalid):
+    msg_fmt = ('Quota limit %(limit)s for %(resource)s must be greater than '
+               'or equal to already used and reserved %(minimum)s.')
+
+
+class ProjectIdInvalid(Invalid):
+    msg_fmt = 'Project ID %(project_id)s is not a valid project.'
+
+
+class KeypairNotFound(NotFound):
+    msg_fmt = 'Keypair %(name)s not found for user %(user_id)s'
+
+
+class KeyPairExists(Conflict):
+    msg_fmt = "Key pair '%(key_name)s' already exists."
+
+
+class InvalidKeypair(Invalid):
+    msg_fmt = 'Keypair data is invalid: %(reason)s'
+
+
+class InstanceGroupNotFound(NotFound):
+    msg_fmt = 'Instance group %(group_uuid)s could not be found.'
+
+
+class HypervisorNotFound(NotFound):
+    msg_fmt = "Hypervisor with ID '%(hypervisor_id)s' could not be found."
+
+
+class HypervisorPatternNotFound(NotFound):
+    msg_fmt = "No hypervisor matching '%(pattern)s' could be found."
+
+
+class HypervisorUptimeNotImplemented(StratusException):
+    msg_fmt = 'Virt driver does not implement host uptime function.'
+    code = 501
+
+
+class InstanceActionNotFound(NotFound):
+    msg_fmt = 'Action %(request_id)s not found'
+
+
+class RangeNotSatisfiable(StratusException):
+    msg_fmt = 'Requested range not satisfiable'
+    code = 416

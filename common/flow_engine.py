@@ -7,13 +7,16 @@ action events, checkpoints) attached per run, and the first failure
 re-raised as itself after the flow has reverted.
 """
 import contextlib
+import traceback
 
 import taskflow.engines
 from taskflow import states
 from taskflow import task
 from taskflow.listeners import base as listener_base
 
+from stratus.common import exception
 from stratus.common import log
+from stratus.common import timeutils
 
 LOG = log.getLogger(__name__)
 
@@ -30,10 +33,14 @@ class TransitionLogger(listener_base.Listener):
     def _task_receiver(self, state, details):
         result = details.get('result')
         if state == states.FAILURE:
+            # An expected outcome (NoValidHost, a conflict...) is one line;
+            # only the unexpected deserve a traceback.
+            expected = isinstance(result.exception,
+                                  exception.StratusException)
             LOG.warning("Task '%s' (%s) transitioned into state 'FAILURE' "
                         "from state '%s'\n%s", details['task_name'],
                         details['task_uuid'], details.get('old_state'),
-                        result.pformat(traceback=True))
+                        result.pformat(traceback=not expected))
         elif state in (states.REVERTING, states.REVERTED):
             LOG.warning("Task '%s' (%s) transitioned into state '%s' from "
                         "state '%s'", details['task_name'],
@@ -87,3 +94,62 @@ def run(flow, store=None, listeners=()):
             stack.enter_context(listener(engine))
         engine.run()
     return engine.storage.fetch_all()
+
+
+def short_name(task_name):
+    """'stratus.compute.tasks.guest.PauseGuestTask;x' -> 'PauseGuestTask'."""
+    return task_name.split(';', 1)[0].rsplit('.', 1)[-1]
+
+
+class ActionEventListener(listener_base.Listener):
+    """Each task (and each revert) becomes one instance action event,
+    named ``<prefix>:<TaskClass>``, handed to `record(event)` as a dict of
+    plain values once the step is over."""
+
+    def __init__(self, engine, record, prefix, host=None):
+        super().__init__(engine, flow_listen_for=())
+        self._record = record
+        self._prefix = prefix
+        self._host = host
+        self._started = {}
+
+    def _task_receiver(self, state, details):
+        name = short_name(details['task_name'])
+        if state in (states.RUNNING, states.REVERTING):
+            self._started[(name, state)] = timeutils.utcnow()
+            return
+        if state in (states.SUCCESS, states.FAILURE):
+            started = self._started.pop((name, states.RUNNING), None)
+            event = name
+        elif state in (states.REVERTED, states.REVERT_FAILURE):
+            started = self._started.pop((name, states.REVERTING), None)
+            event = name + ' (revert)'
+        else:
+            return
+        failure = details.get('result') if state == states.FAILURE else None
+        finished = timeutils.utcnow()
+        self._record({
+            'event': '%s:%s' % (self._prefix, event),
+            'start_time': timeutils.to_iso(started or finished),
+            'finish_time': timeutils.to_iso(finished),
+            'result': 'Error' if state in (states.FAILURE,
+                                           states.REVERT_FAILURE)
+            else 'Success',
+            'traceback': failure.pformat(traceback=True) if failure else None,
+            'host': self._host,
+        })
+
+
+def fault_from_failure(flow_failures, host=None):
+    """An instance fault (code, message, details) from the first failure of
+    a flow (TaskFlow's `flow_failures` dict); a StratusException's own
+    `details` (e.g. NoValidHost's filter report) wins over the traceback."""
+    exc = next(iter(flow_failures.values())).exception
+    if isinstance(exc, exception.StratusException):
+        code, message = exc.code, exc.message
+    else:
+        code, message = 500, '%s: %s' % (type(exc).__name__, exc)
+    details = getattr(exc, 'details', None) or ''.join(
+        traceback.format_exception(exc))
+    return {'code': code if code >= 400 else 500, 'message': message,
+            'details': details, 'host': host}

@@ -93,8 +93,10 @@ class Service:
         while not self._stop.wait(CONF.report_interval):
             try:
                 self._report_all(context.get_admin_context())
-            except Exception:
+            except rpc.MessagingTimeout:
                 # A missed beat only makes the service look down for a while.
+                LOG.warning('Heartbeat not acknowledged in time')
+            except Exception:
                 LOG.exception('Heartbeat failed')
 
     def stop(self):

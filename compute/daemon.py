@@ -23,11 +23,14 @@ class ConductorReporter:
 
     def __call__(self, ctxt, values):
         try:
-            return self.client.service_report(ctxt, values,
-                                              timeout=self.timeout)
+            record = self.client.service_report(ctxt, values,
+                                                timeout=self.timeout)
         except rpc.MessagingTimeout:
             self.timeout = min(self.timeout * 2, CONF.report_interval)
             raise
+        # Registered: from now on a busy conductor gets a whole interval.
+        self.timeout = CONF.report_interval
+        return record
 
 
 def main():
@@ -38,7 +41,8 @@ def main():
     conductor = conductor_rpcapi.ConductorRPCClient()
     member = service.Member(
         topic='compute', host=CONF.host,
-        manager=manager.ComputeManager(CONF.host, loader.load_driver()),
+        manager=manager.ComputeManager(CONF.host, loader.load_driver(),
+                                       conductor),
         availability_zone=CONF.default_availability_zone)
     service.serve(service.Service('stratus-compute', [member],
                                   report=ConductorReporter(conductor)))

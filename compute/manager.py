@@ -1,8 +1,31 @@
-"""Compute RPC endpoint: each method runs its operation's flow."""
+"""Compute RPC endpoint: each method runs its operation's flow on this
+host. Bookkeeping (events, faults, state on failure) lives in the flows'
+first task and the runner's listeners, not here."""
 import oslo_messaging as messaging
 
+from stratus.common import flow_engine
 from stratus.common import log
+from stratus.common import periodic
+from stratus.common.conf import CONF
+from stratus.compute import reconcile
+from stratus.compute import resources
 from stratus.compute import rpcapi
+from stratus.compute.flows import delete
+from stratus.compute.flows import pause
+from stratus.compute.flows import reboot
+from stratus.compute.flows import rebuild
+from stratus.compute.flows import rescue
+from stratus.compute.flows import shelve
+from stratus.compute.flows import shelve_offload
+from stratus.compute.flows import snapshot
+from stratus.compute.flows import resume
+from stratus.compute.flows import spawn
+from stratus.compute.flows import start
+from stratus.compute.flows import stop
+from stratus.compute.flows import suspend
+from stratus.compute.flows import unpause
+from stratus.compute.flows import unrescue
+from stratus.compute.flows import unshelve
 
 LOG = log.getLogger(__name__)
 
@@ -10,13 +33,103 @@ LOG = log.getLogger(__name__)
 class ComputeManager:
     target = messaging.Target(version=rpcapi.ComputeRPCClient.VERSION)
 
-    def __init__(self, host, driver):
+    def __init__(self, host, driver, conductor):
         self.host = host
         self.driver = driver
+        self.conductor = conductor
 
     def init_host(self, ctxt):
         self.driver.init_host(self.host)
-        node = self.driver.get_available_resource()
-        LOG.info('Compute node %s: %d vCPUs, %d MiB RAM, %d GiB disk (%s)',
-                 node.hypervisor_hostname, node.vcpus, node.memory_mb,
-                 node.local_gb, node.hypervisor_type)
+        resources.report(ctxt, self.driver, self.conductor)
+        reconcile.recover(ctxt, self.host, self.driver, self.conductor)
+
+    # --- periodic ---------------------------------------------------------------
+    @periodic.task(lambda: CONF.update_resources_interval)
+    def update_available_resource(self, ctxt):
+        resources.report(ctxt, self.driver, self.conductor)
+
+    @periodic.task(lambda: CONF.sync_power_state_interval)
+    def sync_power_states(self, ctxt):
+        reconcile.sync_power_states(ctxt, self.host, self.driver,
+                                    self.conductor)
+
+    # --- running flows ----------------------------------------------------------
+    def _run(self, ctxt, flow_module, instance, flow_options=None, **store):
+        """Run one operation's flow; True when it succeeded."""
+        def record(event):
+            self.conductor.action_event_record(ctxt, instance['uuid'], event)
+        flow = flow_module.get_flow(self.driver, self.conductor,
+                                    **(flow_options or {}))
+        store.update(ctxt=ctxt.to_dict(), instance=instance)
+        try:
+            flow_engine.run(flow, store, listeners=[
+                lambda engine: flow_engine.ActionEventListener(
+                    engine, record, 'compute_' + flow_module.FLOW_NAME,
+                    host=self.host)])
+        except Exception as exc:
+            # The flow's first task has already recorded the outcome.
+            LOG.error('%s failed: %s', flow_module.FLOW_NAME, exc,
+                      instance=instance)
+            return False
+        return True
+
+    # --- operations ---------------------------------------------------------------
+    def build_and_run_instance(self, ctxt, instance, image):
+        self._run(ctxt, spawn, instance, image=image)
+
+    def terminate_instance(self, ctxt, instance):
+        self._run(ctxt, delete, instance)
+
+    def stop_instance(self, ctxt, instance):
+        self._run(ctxt, stop, instance)
+
+    def start_instance(self, ctxt, instance):
+        self._run(ctxt, start, instance)
+
+    def reboot_instance(self, ctxt, instance, reboot_type):
+        self._run(ctxt, reboot, instance, reboot_type=reboot_type)
+
+    def pause_instance(self, ctxt, instance):
+        self._run(ctxt, pause, instance)
+
+    def unpause_instance(self, ctxt, instance):
+        self._run(ctxt, unpause, instance)
+
+    def suspend_instance(self, ctxt, instance):
+        self._run(ctxt, suspend, instance)
+
+    def resume_instance(self, ctxt, instance):
+        self._run(ctxt, resume, instance)
+
+    def rescue_instance(self, ctxt, instance, rescue_image, rescue_password):
+        self._run(ctxt, rescue, instance, rescue_image=rescue_image,
+                  rescue_password=rescue_password)
+
+    def unrescue_instance(self, ctxt, instance):
+        self._run(ctxt, unrescue, instance)
+
+    def rebuild_instance(self, ctxt, instance, image):
+        self._run(ctxt, rebuild, instance, image=image)
+
+    def snapshot_instance(self, ctxt, instance, image_id):
+        self._run(ctxt, snapshot, instance, image_id=image_id)
+
+    def shelve_instance(self, ctxt, instance, image_id):
+        if self._run(ctxt, shelve, instance, image_id=image_id) and \
+                CONF.shelved_offload_time == 0:
+            self._run(ctxt, shelve_offload, instance)
+
+    def shelve_offload_instance(self, ctxt, instance):
+        self._run(ctxt, shelve_offload, instance)
+
+    def unshelve_instance(self, ctxt, instance, image):
+        offloaded = instance['vm_state'] == 'shelved_offloaded'
+        self._run(ctxt, unshelve, instance, {'offloaded': offloaded},
+                  image=image)
+
+    def get_console_output(self, ctxt, instance, tail_length=None):
+        text = self.driver.get_console_output(instance)
+        if tail_length is not None:
+            lines = text.splitlines(True)
+            text = ''.join(lines[-tail_length:]) if tail_length else ''
+        return text

@@ -1,11 +1,93 @@
-"""Client side of the compute RPC API (topic ``compute``, server = host)."""
+"""Client side of the compute RPC API (topic ``compute``, server = host).
+
+Casts change state; calls answer now (console output).
+"""
 from stratus.common import rpc
 
 
 class ComputeRPCClient(rpc.RPCClientBase):
     TOPIC = 'compute'
-    VERSION = '1.0'
+    VERSION = '1.1'
     HISTORY = (
         '1.0 initial: no methods yet (instance operations arrive with the '
         'compute API)',
+        '1.1 build_and_run_instance, terminate_instance, stop_instance, '
+        'start_instance, reboot_instance, pause_instance, unpause_instance, '
+        'suspend_instance, resume_instance, get_console_output, '
+        'rescue_instance, unrescue_instance, rebuild_instance, '
+        'snapshot_instance, shelve_instance, shelve_offload_instance, '
+        'unshelve_instance',
     )
+
+    def _cast(self, ctxt, since, method, host, **kwargs):
+        self._prepare(since, server=host).cast(ctxt, method, **kwargs)
+
+    def build_and_run_instance(self, ctxt, instance, image):
+        self._cast(ctxt, '1.1', 'build_and_run_instance', instance['host'],
+                   instance=instance, image=image)
+
+    def terminate_instance(self, ctxt, instance):
+        self._cast(ctxt, '1.1', 'terminate_instance', instance['host'],
+                   instance=instance)
+
+    def stop_instance(self, ctxt, instance):
+        self._cast(ctxt, '1.1', 'stop_instance', instance['host'],
+                   instance=instance)
+
+    def start_instance(self, ctxt, instance):
+        self._cast(ctxt, '1.1', 'start_instance', instance['host'],
+                   instance=instance)
+
+    def reboot_instance(self, ctxt, instance, reboot_type):
+        self._cast(ctxt, '1.1', 'reboot_instance', instance['host'],
+                   instance=instance, reboot_type=reboot_type)
+
+    def pause_instance(self, ctxt, instance):
+        self._cast(ctxt, '1.1', 'pause_instance', instance['host'],
+                   instance=instance)
+
+    def unpause_instance(self, ctxt, instance):
+        self._cast(ctxt, '1.1', 'unpause_instance', instance['host'],
+                   instance=instance)
+
+    def suspend_instance(self, ctxt, instance):
+        self._cast(ctxt, '1.1', 'suspend_instance', instance['host'],
+                   instance=instance)
+
+    def resume_instance(self, ctxt, instance):
+        self._cast(ctxt, '1.1', 'resume_instance', instance['host'],
+                   instance=instance)
+
+    def rescue_instance(self, ctxt, instance, rescue_image, rescue_password):
+        self._cast(ctxt, '1.1', 'rescue_instance', instance['host'],
+                   instance=instance, rescue_image=rescue_image,
+                   rescue_password=rescue_password)
+
+    def unrescue_instance(self, ctxt, instance):
+        self._cast(ctxt, '1.1', 'unrescue_instance', instance['host'],
+                   instance=instance)
+
+    def rebuild_instance(self, ctxt, instance, image):
+        self._cast(ctxt, '1.1', 'rebuild_instance', instance['host'],
+                   instance=instance, image=image)
+
+    def snapshot_instance(self, ctxt, instance, image_id):
+        self._cast(ctxt, '1.1', 'snapshot_instance', instance['host'],
+                   instance=instance, image_id=image_id)
+
+    def shelve_instance(self, ctxt, instance, image_id):
+        self._cast(ctxt, '1.1', 'shelve_instance', instance['host'],
+                   instance=instance, image_id=image_id)
+
+    def shelve_offload_instance(self, ctxt, instance):
+        self._cast(ctxt, '1.1', 'shelve_offload_instance', instance['host'],
+                   instance=instance)
+
+    def unshelve_instance(self, ctxt, instance, image):
+        self._cast(ctxt, '1.1', 'unshelve_instance', instance['host'],
+                   instance=instance, image=image)
+
+    def get_console_output(self, ctxt, instance, tail_length=None):
+        return self._prepare('1.1', server=instance['host']).call(
+            ctxt, 'get_console_output', instance=instance,
+            tail_length=tail_length)

@@ -13,7 +13,7 @@ def main():
     from stratus.db.api import services as db_services
     member = service.Member(
         topic='conductor', host=CONF.host,
-        manager=manager.ConductorManager(),
+        manager=manager.ConductorManager(CONF.host),
         availability_zone=CONF.internal_service_availability_zone)
     service.serve(service.Service('stratus-conductor', [member],
                                   report=db_services.report))

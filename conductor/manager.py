@@ -1,8 +1,17 @@
-"""Conductor RPC endpoint: dispatches each call to the DB or a flow."""
+"""Conductor RPC endpoint: database proxy for computes, and the flows that
+need a placement decision. Methods only dispatch."""
 import oslo_messaging as messaging
 
+from stratus.common import exception
 from stratus.common import log
+from stratus.common import primitives
+from stratus.common import rpc
+from stratus.common import timeutils
 from stratus.conductor import rpcapi
+from stratus.db.api import action_events
+from stratus.db.api import allocations
+from stratus.db.api import compute_nodes
+from stratus.db.api import instances
 from stratus.db.api import services as db_services
 
 LOG = log.getLogger(__name__)
@@ -11,6 +20,13 @@ LOG = log.getLogger(__name__)
 class ConductorManager:
     target = messaging.Target(version=rpcapi.ConductorRPCClient.VERSION)
 
+    def __init__(self, host):
+        from stratus.compute import rpcapi as compute_rpcapi
+        from stratus.scheduler import rpcapi as scheduler_rpcapi
+        self.host = host
+        self.scheduler = scheduler_rpcapi.SchedulerRPCClient()
+        self.compute_rpc = compute_rpcapi.ComputeRPCClient()
+
     def service_report(self, ctxt, values):
         record = db_services.report(ctxt, values)
         if record['report_count'] == 1:
@@ -18,3 +34,75 @@ class ConductorManager:
                      values['host'])
         return {'id': record['id'], 'uuid': record['uuid'],
                 'host': record['host'], 'binary': record['binary']}
+
+    # --- database proxy ----------------------------------------------------------
+    @rpc.expected_exceptions(exception.InstanceNotFound,
+                                   exception.UnexpectedTaskStateError)
+    def instance_update(self, ctxt, instance_uuid, values,
+                        expected_task_state=None, fault=None):
+        kwargs = {}
+        if expected_task_state is not None:
+            kwargs['expected_task_state'] = expected_task_state
+        for key in ('launched_at', 'terminated_at'):
+            if isinstance(values.get(key), str):
+                values[key] = timeutils.from_iso(values[key])
+        instance = instances.update(instance_uuid, values, **kwargs)
+        if fault:
+            instances.fault_create(instance_uuid, fault['code'],
+                                   fault['message'], fault.get('details'),
+                                   fault.get('host'))
+        return primitives.to_primitive(instance)
+
+    @rpc.expected_exceptions(exception.InstanceNotFound)
+    def instance_destroy(self, ctxt, instance_uuid):
+        instance = instances.soft_delete(instance_uuid)
+        allocations.delete(instance_uuid)
+        return primitives.to_primitive(instance)
+
+    def release_resources(self, ctxt, instance_uuid):
+        allocations.delete(instance_uuid)
+
+    def action_event_record(self, ctxt, instance_uuid, event):
+        record_event(ctxt, [instance_uuid], event)
+
+    def compute_node_update(self, ctxt, values):
+        return primitives.to_primitive(compute_nodes.update(values))
+
+    def instances_on_host(self, ctxt, host):
+        return primitives.to_primitive(instances.list_instances(
+            filters={'host': host}))
+
+    # --- flows ----------------------------------------------------------------
+    def unshelve_instance(self, ctxt, instance_uuid, availability_zone=None):
+        from stratus.compute import image_facts
+        from stratus.conductor.flows import unshelve
+        from stratus.db.api import images
+        instance = instances.get(instance_uuid)
+        image_id = instance['system_metadata'].get('shelved_image_id')
+        image = image_facts.summary(images.get(image_id)) if image_id \
+            else None
+        if instance['vm_state'] == 'shelved':
+            # The guest is still on its host, powered off: start it there.
+            self.compute_rpc.unshelve_instance(
+                ctxt, primitives.to_primitive(instance), image)
+            return
+        unshelve.run(ctxt, primitives.to_primitive(instance), image,
+                     availability_zone,
+                     self.scheduler, self.compute_rpc,
+                     lambda event: record_event(ctxt, [instance_uuid], event))
+
+    def build_instances(self, ctxt, instance_uuids, request):
+        from stratus.conductor.flows import build
+        build.run(ctxt, instance_uuids, request, self.scheduler,
+                  self.compute_rpc,
+                  lambda event: record_event(ctxt, instance_uuids, event))
+
+
+def record_event(ctxt, instance_uuids, event):
+    """Store one flow step as an action event of each instance."""
+    for uuid in instance_uuids:
+        action_events.event_record(
+            uuid, ctxt.request_id, event['event'],
+            timeutils.from_iso(event['start_time']),
+            timeutils.from_iso(event['finish_time']), event['result'],
+            event.get('traceback'), event.get('host'))

@@ -10,6 +10,7 @@ from stratus.api.compute import limits
 from stratus.api.compute import migrations
 from stratus.api.compute import quota_sets
 from stratus.api.compute import server_groups
+from stratus.api.compute import servers
 from stratus.api.compute import services
 from stratus.api.compute import versions
 from stratus.api.middleware import auth
@@ -50,6 +51,7 @@ def _v20(base):
 class V21Root:
     flavors = flavors.FlavorsController()
     limits = limits.LimitsController()
+    servers = servers.ServersController()
 
     @pecan.expose()
     def index(self):

@@ -1,7 +1,22 @@
 """[image] options of the built-in image service (Glance v2 subset)."""
 from oslo_config import cfg
 
-opts = []
+opts = [
+    cfg.StrOpt('filesystem_store_datadir', default='$state_path/images',
+               help='Directory holding the image files, one file per image '
+                    'named by its id. Put it on a volume with room for the '
+                    'images; it must not be shared by two clouds.'),
+    cfg.IntOpt('image_size_cap', default=1099511627776, min=1,
+               help='Largest image, in bytes, an upload may store (1 TiB '
+                    'by default, as glance). Larger uploads answer 413. '
+                    'Lower it to protect the disk of the store.'),
+    cfg.IntOpt('limit_param_default', default=25, min=1,
+               help='Images per page of an image list when the request '
+                    'gives no limit (glance\'s default).'),
+    cfg.IntOpt('api_limit_max', default=1000, min=1,
+               help='Largest page an image list returns, whatever limit '
+                    'the request asks for.'),
+]
 
 
 def list_opts():

@@ -1,9 +1,18 @@
 """The virt driver contract: what stratus-compute asks of a hypervisor.
 
-Drivers talk in instances (plain dicts); hypervisor ids never leave the
-driver. No DB, no RPC. Every method is safe to call again after a crash.
+Drivers talk in instances (plain dicts with at least 'uuid', 'flavor',
+'host'); hypervisor ids never leave the driver. No DB, no RPC. Every
+method is safe to call again after a crash (destroying a missing guest is
+a no-op). Errors are InstanceNotFound, InstanceInvalidState or DriverError,
+never a hypervisor library's own exception.
 """
 import dataclasses
+
+from stratus.common import exception
+
+
+class DriverError(exception.StratusException):
+    msg_fmt = 'Hypervisor error: %(reason)s'
 
 
 @dataclasses.dataclass
@@ -18,11 +27,16 @@ class NodeResources:
     vcpus_used: int = 0
     memory_mb_used: int = 0
     local_gb_used: int = 0
+    running_vms: int = 0
+    host_ip: str | None = None
 
 
 class ComputeDriver:
-    capabilities = {}
+    capabilities = {'supports_rescue': True, 'supports_suspend': True,
+                    'supports_same_host_resize': False,
+                    'supports_volume_attach': True}
 
+    # --- the node -------------------------------------------------------------
     def init_host(self, host):
         """Prepare the hypervisor connection for `host` before serving."""
         raise NotImplementedError()
@@ -33,4 +47,78 @@ class ComputeDriver:
 
     def get_available_resource(self):
         """A NodeResources of this node, cheap enough to run periodically."""
+        raise NotImplementedError()
+
+    def get_power_state(self, instance):
+        """The guest's power state (compute/states.py ints); cheap."""
+        raise NotImplementedError()
+
+    # --- lifecycle ------------------------------------------------------------
+    def spawn(self, ctxt, instance, image, *, power_on=True):
+        """Create and (by default) start the guest from `image` (a dict
+        with at least 'id', or None when booting from a volume)."""
+        raise NotImplementedError()
+
+    def destroy(self, instance, *, destroy_disks=True):
+        """Stop and remove the guest (and its local disks)."""
+        raise NotImplementedError()
+
+    def reboot(self, instance, reboot_type):
+        """'SOFT' asks the guest; 'HARD' resets it."""
+        raise NotImplementedError()
+
+    def power_off(self, instance, timeout=0):
+        """Clean shutdown within `timeout` seconds, then forced off."""
+        raise NotImplementedError()
+
+    def power_on(self, instance):
+        raise NotImplementedError()
+
+    def pause(self, instance):
+        """Freeze in memory."""
+        raise NotImplementedError()
+
+    def unpause(self, instance):
+        raise NotImplementedError()
+
+    def suspend(self, instance):
+        """Save the guest's state to disk and stop it."""
+        raise NotImplementedError()
+
+    def resume(self, instance):
+        raise NotImplementedError()
+
+    def rescue(self, instance, rescue_image, rescue_password):
+        """Boot `rescue_image` with the instance's disk attached second."""
+        raise NotImplementedError()
+
+    def unrescue(self, instance):
+        raise NotImplementedError()
+
+    def snapshot(self, instance, write_to):
+        """Write the root disk, flattened, to the file object `write_to`;
+        returns the disk format written ('qcow2', 'raw')."""
+        raise NotImplementedError()
+
+    # --- moving between hosts -------------------------------------------------
+    def migrate_disk_and_power_off(self, instance, dest_host, flavor):
+        """On the source: stop the guest and ship its disk to `dest_host`.
+        Returns disk info for finish_migration."""
+        raise NotImplementedError()
+
+    def finish_migration(self, instance, disk_info, image, *, resize_disk,
+                         power_on):
+        """On the destination: define and start the guest from the shipped
+        disk with the instance's (new) flavor."""
+        raise NotImplementedError()
+
+    def confirm_migration(self, instance):
+        """On the source, after confirm: remove what stayed behind."""
+        raise NotImplementedError()
+
+    def finish_revert_migration(self, instance, *, power_on):
+        """On the source, after revert: bring the original guest back."""
+        raise NotImplementedError()
+
+    def get_console_output(self, instance):
         raise NotImplementedError()

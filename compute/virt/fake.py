@@ -1,19 +1,43 @@
 """An in-memory driver for tests and scale benchmarks: guests are dicts,
-the node's size comes from the constructor."""
+the node's size comes from config. `[fake_driver] fail_methods` makes the
+named methods raise, so tests can reach every revert path through real
+daemons."""
 import threading
 
+from stratus.common import exception
+from stratus.common.conf import CONF
+from stratus.compute import states
 from stratus.compute.virt import driver
 
 
 class FakeDriver(driver.ComputeDriver):
-    capabilities = {'supports_rescue': True, 'supports_suspend': True}
+    capabilities = dict(driver.ComputeDriver.capabilities,
+                        supports_same_host_resize=True)
 
-    def __init__(self, vcpus=32, memory_mb=131072, local_gb=2048):
-        self._size = (vcpus, memory_mb, local_gb)
+    def __init__(self):
         self._guests = {}
         self._lock = threading.Lock()
         self.host = None
 
+    # --- helpers -------------------------------------------------------------
+    def _maybe_fail(self, method):
+        if method in CONF.fake_driver.fail_methods:
+            raise driver.DriverError(reason='injected failure in %s' % method)
+
+    def _guest(self, instance):
+        guest = self._guests.get(instance['uuid'])
+        if guest is None:
+            raise exception.InstanceNotFound(instance_id=instance['uuid'])
+        return guest
+
+    def _set_power(self, method, instance, power_state, **extra):
+        self._maybe_fail(method)
+        with self._lock:
+            guest = self._guest(instance)
+            guest['power_state'] = power_state
+            guest.update(extra)
+
+    # --- the node -------------------------------------------------------------
     def init_host(self, host):
         self.host = host
 
@@ -22,8 +46,92 @@ class FakeDriver(driver.ComputeDriver):
             return list(self._guests)
 
     def get_available_resource(self):
-        vcpus, memory_mb, local_gb = self._size
+        with self._lock:
+            guests = list(self._guests.values())
         return driver.NodeResources(
             hypervisor_hostname=self.host, hypervisor_type='fake',
-            hypervisor_version=1000, vcpus=vcpus, memory_mb=memory_mb,
-            local_gb=local_gb)
+            hypervisor_version=1000, vcpus=CONF.fake_driver.vcpus,
+            memory_mb=CONF.fake_driver.memory_mb,
+            local_gb=CONF.fake_driver.local_gb,
+            vcpus_used=sum(g['vcpus'] for g in guests),
+            memory_mb_used=sum(g['memory_mb'] for g in guests),
+            local_gb_used=sum(g['root_gb'] for g in guests),
+            running_vms=len(guests), host_ip='127.0.0.1')
+
+    def get_power_state(self, instance):
+        with self._lock:
+            return self._guest(instance)['power_state']
+
+    # --- lifecycle ------------------------------------------------------------
+    def spawn(self, ctxt, instance, image, *, power_on=True):
+        self._maybe_fail('spawn')
+        flavor = instance['flavor']
+        with self._lock:
+            self._guests[instance['uuid']] = {
+                'power_state': states.RUNNING if power_on else states.SHUTDOWN,
+                'image': (image or {}).get('id'),
+                'vcpus': flavor['vcpus'], 'memory_mb': flavor['memory_mb'],
+                'root_gb': flavor['root_gb'], 'rescued': False,
+                'console': ['fake guest %s booted\n' % instance['uuid']]}
+
+    def destroy(self, instance, *, destroy_disks=True):
+        self._maybe_fail('destroy')
+        with self._lock:
+            self._guests.pop(instance['uuid'], None)
+
+    def reboot(self, instance, reboot_type):
+        self._set_power('reboot', instance, states.RUNNING)
+
+    def power_off(self, instance, timeout=0):
+        self._set_power('power_off', instance, states.SHUTDOWN)
+
+    def power_on(self, instance):
+        self._set_power('power_on', instance, states.RUNNING)
+
+    def pause(self, instance):
+        self._set_power('pause', instance, states.PAUSED_POWER)
+
+    def unpause(self, instance):
+        self._set_power('unpause', instance, states.RUNNING)
+
+    def suspend(self, instance):
+        self._set_power('suspend', instance, states.SUSPENDED_POWER)
+
+    def resume(self, instance):
+        self._set_power('resume', instance, states.RUNNING)
+
+    def rescue(self, instance, rescue_image, rescue_password):
+        self._set_power('rescue', instance, states.RUNNING, rescued=True)
+
+    def unrescue(self, instance):
+        self._set_power('unrescue', instance, states.RUNNING, rescued=False)
+
+    def snapshot(self, instance, write_to):
+        self._maybe_fail('snapshot')
+        with self._lock:
+            self._guest(instance)
+        write_to.write(('fake disk of %s\n' % instance['uuid']).encode())
+        return 'raw'
+
+    # --- moving between hosts -------------------------------------------------
+    def migrate_disk_and_power_off(self, instance, dest_host, flavor):
+        self._set_power('migrate_disk_and_power_off', instance,
+                        states.SHUTDOWN)
+        return {'source_host': self.host}
+
+    def finish_migration(self, instance, disk_info, image, *, resize_disk,
+                         power_on):
+        self._maybe_fail('finish_migration')
+        self.spawn(None, instance, image, power_on=power_on)
+
+    def confirm_migration(self, instance):
+        self._maybe_fail('confirm_migration')
+        self.destroy(instance)
+
+    def finish_revert_migration(self, instance, *, power_on):
+        self._set_power('finish_revert_migration', instance,
+                        states.RUNNING if power_on else states.SHUTDOWN)
+
+    def get_console_output(self, instance):
+        with self._lock:
+            return ''.join(self._guest(instance)['console'])

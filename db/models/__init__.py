@@ -7,4 +7,5 @@ from stratus.db.models.base import Base, Timestamps, utcnow  # noqa: F401
 from stratus.db.models.compute import *  # noqa: F401,F403
 from stratus.db.models.flavors import *  # noqa: F401,F403
 from stratus.db.models.identity import *  # noqa: F401,F403
+from stratus.db.models.images import *  # noqa: F401,F403
 from stratus.db.models.services import *  # noqa: F401,F403

@@ -5,9 +5,7 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 from sqlalchemy.orm import Mapped, mapped_column
 
-
-def utcnow():
-    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+from stratus.common.timeutils import utcnow
 
 
 class Base(orm.DeclarativeBase):

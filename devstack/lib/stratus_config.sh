@@ -36,6 +36,9 @@ connection = $DATABASE_URL
 
 [api]
 bind_port = $SERVICE_PORT
+
+[glance]
+api_servers = $SERVICE_URL/image
 CONF
     for backend in ${VOLUME_BACKENDS//,/ }; do
         name=${backend%%:*}

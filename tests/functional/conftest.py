@@ -1,13 +1,21 @@
-"""One real cloud per test session (daemons start in a few seconds)."""
+"""One real cloud per test session (daemons start in a few seconds).
+
+Its files live in a directory of its own (not pytest's tmp_path, which
+concurrent pytest runs rotate away); STRATUS_KEEP_LOGS=1 keeps it."""
+import os
+import shutil
+import tempfile
+
 import pytest
 
 from support import cloud as cloud_support
 
 
 @pytest.fixture(scope='session')
-def cloud(tmp_path_factory):
-    c = cloud_support.Cloud(tmp_path_factory.mktemp('cloud'),
-                            computes=('compute1', 'compute2'))
+def cloud():
+    workdir = tempfile.mkdtemp(prefix='stratus-functional-')
+    c = cloud_support.Cloud(workdir, computes=('compute1', 'compute2'))
+    print('functional cloud in', workdir)
     try:
         c.start()
     except Exception:
@@ -15,3 +23,5 @@ def cloud(tmp_path_factory):
         raise
     yield c
     c.stop()
+    if not os.environ.get('STRATUS_KEEP_LOGS'):
+        shutil.rmtree(workdir, ignore_errors=True)

@@ -58,6 +58,7 @@ class Cloud:
                 self.workdir, 'stratus.sqlite')},
             'api': {'bind_host': '127.0.0.1', 'bind_port': str(self.port)},
             'identity': {'password_hash_rounds': '4'},
+            'glance': {'api_servers': self.url + '/image'},
         }
         for backend in self.backends:
             sections[backend] = {'volume_driver': 'fake',
@@ -194,8 +195,15 @@ class Cloud:
         return result
 
     def cli_json(self, *args, user='admin'):
-        return json.loads(self.cli(*(list(args) + ['-f', 'json']),
-                                   user=user).stdout)
+        result = self.cli(*(list(args) + ['-f', 'json']), user=user)
+        text = result.stdout
+        # `--wait` prints progress ("Complete") before the document.
+        starts = [i for i in (text.find('{'), text.find('[')) if i >= 0]
+        try:
+            return json.loads(text[min(starts):] if starts else text)
+        except ValueError:
+            raise AssertionError('openstack %s printed no JSON:\n%s\n%s' % (
+                ' '.join(args), result.stdout, result.stderr))
 
     def log(self, name):
         with open(os.path.join(self.logdir, name)) as f:
@@ -204,3 +212,42 @@ class Cloud:
     def token(self, user='admin'):
         return self.cli('token', 'issue', '-f', 'value', '-c', 'id',
                         user=user).stdout.strip()
+
+
+class Rest:
+    """Direct REST calls with a cached token, for fast polling."""
+
+    def __init__(self, cloud, user='admin'):
+        self.cloud = cloud
+        self.token = cloud.token(user)
+
+    def request(self, method, path, **kwargs):
+        headers = kwargs.pop('headers', {})
+        headers.setdefault('X-Auth-Token', self.token)
+        return requests.request(method, self.cloud.url + path,
+                                headers=headers, **kwargs)
+
+    def get(self, path, **kwargs):
+        return self.request('GET', path, **kwargs)
+
+    def server(self, server_id):
+        resp = self.get('/compute/v2.1/servers/%s' % server_id)
+        return resp.json()['server'] if resp.status_code == 200 else None
+
+    def wait_server(self, server_id, status, timeout=30):
+        """Until the server shows `status` with no task (tempest's rule),
+        or 'DELETED' meaning 404."""
+        deadline = time.monotonic() + timeout
+        server = None
+        while time.monotonic() < deadline:
+            server = self.server(server_id)
+            if status == 'DELETED' and server is None:
+                return None
+            if server and server['status'] == status and \
+                    server['OS-EXT-STS:task_state'] is None:
+                return server
+            if server and server['status'] == 'ERROR' and status != 'ERROR':
+                raise AssertionError('server went to ERROR: %s' % server)
+            time.sleep(0.05)
+        raise AssertionError('server %s not %s in %ss: %s' % (
+            server_id, status, timeout, server))

@@ -44,11 +44,17 @@ def test_no_module_over_600_lines():
     assert big == []
 
 
+# The Python API of compute runs inside stratus-api, not in the daemon.
+API_SIDE = {'compute/api.py', 'compute/create.py',
+            'compute/snapshot_images.py'}
+
+
 @pytest.mark.parametrize('folder', ['compute', 'volume/drivers'])
 def test_compute_and_drivers_never_touch_the_database(folder):
     offenders = [_rel(p) for p in _modules(folder)
-                 if any(m == 'stratus.db' or m.startswith('stratus.db.')
-                        for m in _imports(p))]
+                 if _rel(p) not in API_SIDE and
+                 any(m == 'stratus.db' or m.startswith('stratus.db.')
+                     for m in _imports(p))]
     assert offenders == []
 
 

@@ -29,6 +29,13 @@ def _sends(client_cls):
             continue
         tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
         for node in ast.walk(tree):
+            # self._cast(ctxt, since, 'method', host, **kwargs)
+            if (isinstance(node, ast.Call) and
+                    isinstance(node.func, ast.Attribute) and
+                    node.func.attr == '_cast'):
+                yield (node.args[1].value, node.args[2].value,
+                       [k.arg for k in node.keywords])
+                continue
             if (isinstance(node, ast.Call) and
                     isinstance(node.func, ast.Attribute) and
                     node.func.attr in ('call', 'cast') and

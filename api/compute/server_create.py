@@ -1,0 +1,128 @@
+"""POST /servers: from a validated body to ComputeAPI.create's request,
+resolving flavor, image, key pair, zone and group as nova does (each
+miss is a 400 that says which)."""
+from stratus.common import exception
+from stratus.compute import image_facts
+from stratus.db.api import flavors as db_flavors
+from stratus.db.api import services as db_services
+
+
+def _bad(message):
+    return exception.Invalid(message)
+
+
+def _flavor(ctxt, ref):
+    flavorid = str(ref).rstrip('/').rsplit('/', 1)[-1]
+    try:
+        return db_flavors.flavor_get(
+            flavorid, project_id=None if ctxt.is_admin else ctxt.project_id)
+    except exception.FlavorNotFound:
+        raise _bad('Flavor %s could not be found.' % flavorid)
+
+
+def _image_id(server):
+    image_ref = server.get('imageRef') or ''
+    if not image_ref:
+        for bdm in server.get('block_device_mapping_v2') or []:
+            if bdm.get('source_type') == 'image' and \
+                    bdm.get('destination_type', 'local') == 'local' and \
+                    str(bdm.get('boot_index')) == '0':
+                image_ref = bdm.get('uuid') or ''
+    return image_ref.rstrip('/').rsplit('/', 1)[-1]
+
+
+def image_for(ctxt, image_ref, flavor=None):
+    """A usable image by id or URL, checked against `flavor` if given."""
+    return _image(ctxt, str(image_ref).rstrip('/').rsplit('/', 1)[-1],
+                  flavor)
+
+
+def _image(ctxt, image_id, flavor):
+    from stratus.db.api import images as db_images
+    if not image_id:
+        raise _bad('Block Device Mapping is Invalid: Boot sequence for the '
+                   'instance and image/block device mapping combination '
+                   'is not valid.')
+    try:
+        image = db_images.get(image_id)
+    except exception.NotFound:
+        raise _bad('Image %s could not be found.' % image_id)
+    visible = (ctxt.is_admin or image['owner'] == ctxt.project_id or
+               image['visibility'] in ('public', 'community'))
+    if not visible:
+        raise _bad('Image %s could not be found.' % image_id)
+    if image['status'] != 'active':
+        raise _bad('Image %s is not active.' % image_id)
+    if flavor and (image.get('min_ram') or 0) > flavor['memory_mb']:
+        raise _bad("Flavor's memory is too small for requested image.")
+    if flavor and flavor['root_gb'] and (image.get('min_disk') or 0) > \
+            flavor['root_gb']:
+        raise _bad("Flavor's disk is too small for requested image.")
+    return image_facts.summary(image)
+
+
+def _key(ctxt, name):
+    if not name:
+        return None
+    from stratus.db.api import keypairs
+    try:
+        return keypairs.get(ctxt.user_id, name)
+    except exception.NotFound:
+        raise _bad('Invalid key_name provided.')
+
+
+def _zone(zone):
+    if not zone:
+        return None
+    zones = {s['availability_zone'] for s in db_services.service_list(
+        binary='stratus-compute') if not s['disabled']}
+    if zone not in zones:
+        raise _bad('The requested availability zone is not available')
+    return zone
+
+
+def _group(ctxt, hints):
+    group_uuid = (hints or {}).get('group')
+    if not group_uuid:
+        return None
+    from stratus.db.api import server_groups
+    try:
+        group = server_groups.get(group_uuid)
+    except exception.NotFound:
+        raise _bad('Invalid server group %s' % group_uuid)
+    if not ctxt.is_admin and group['project_id'] != ctxt.project_id:
+        raise _bad('Invalid server group %s' % group_uuid)
+    return group
+
+
+def _count(server, key):
+    return int(server.get(key, 1))
+
+
+def resolve(ctxt, body):
+    server = body['server']
+    hints = body.get('os:scheduler_hints') or \
+        body.get('OS-SCH-HNT:scheduler_hints') or {}
+    min_count = _count(server, 'min_count')
+    max_count = max(_count(server, 'max_count'), min_count) \
+        if 'max_count' not in server else _count(server, 'max_count')
+    if min_count < 1 or max_count < 1:
+        raise _bad('min_count and max_count must be at least 1')
+    if min_count > max_count:
+        raise _bad('min_count must be <= max_count')
+    flavor = _flavor(ctxt, server['flavorRef'])
+    group = _group(ctxt, hints)
+    return {
+        'name': server['name'],
+        'flavor': flavor,
+        'image': _image(ctxt, _image_id(server), flavor),
+        'min_count': min_count, 'max_count': max_count,
+        'metadata': server.get('metadata') or {},
+        'key': _key(ctxt, server.get('key_name')),
+        'user_data': server.get('user_data'),
+        'availability_zone': _zone(server.get('availability_zone')),
+        'networks': server.get('networks', 'auto'),
+        'scheduler_hints': hints,
+        'group': group,
+        'admin_password': server.get('adminPass'),
+    }

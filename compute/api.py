@@ -1,0 +1,242 @@
+"""ComputeAPI: the Python API REST handlers call. One method per
+operation: check the state, compare-and-swap the task_state, record the
+action, cast. Runs in stratus-api (it reads and writes the database; the
+compute daemon's own modules never do)."""
+import secrets
+import string
+
+from stratus.common import exception
+from stratus.common import log
+from stratus.common import primitives
+from stratus.compute import rpcapi as compute_rpcapi
+from stratus.compute import states
+from stratus.conductor import rpcapi as conductor_rpcapi
+from stratus.db.api import action_events
+from stratus.db.api import allocations
+from stratus.db.api import instances
+from stratus.db.api import services as db_services
+
+LOG = log.getLogger(__name__)
+_PASSWORD_CHARS = string.ascii_letters + string.digits
+
+
+def generate_password(length=12):
+    return ''.join(secrets.choice(_PASSWORD_CHARS) for _ in range(length))
+
+
+class ComputeAPI:
+    def __init__(self):
+        self.conductor = conductor_rpcapi.ConductorRPCClient()
+        self.compute_rpc = compute_rpcapi.ComputeRPCClient()
+
+    # --- reading ----------------------------------------------------------------
+    def get(self, ctxt, uuid, read_deleted=False):
+        """The instance if `ctxt` may see it; another project's is 404."""
+        instance = instances.get(uuid, read_deleted=read_deleted)
+        if not ctxt.is_admin and instance['project_id'] != ctxt.project_id:
+            raise exception.InstanceNotFound(instance_id=uuid)
+        return instance
+
+    # --- create -----------------------------------------------------------------
+    def create(self, ctxt, request):
+        """`request`: name, flavor (dict), image (dict or None), min_count,
+        max_count, metadata, key (dict or None), user_data,
+        availability_zone, networks, scheduler_hints, group (dict or None),
+        description. Returns (instances, admin_password)."""
+        from stratus.compute import create as create_helpers
+        rows = create_helpers.instance_rows(ctxt, request)
+        created = create_helpers.insert_within_quota(
+            ctxt, rows, request['min_count'], request.get('metadata'),
+            request.get('group'))
+        uuids = [i['uuid'] for i in created]
+        for uuid in uuids:
+            action_events.action_start(uuid, 'create', ctxt.request_id,
+                                       ctxt.user_id, ctxt.project_id)
+        self.conductor.build_instances(ctxt, uuids, {
+            'flavor': request['flavor'], 'image': request['image'],
+            'availability_zone': request.get('availability_zone'),
+            'scheduler_hints': request.get('scheduler_hints') or {},
+            'group': request.get('group')})
+        LOG.info('Creating %d instance(s) %s', len(uuids), uuids)
+        return created, request.get('admin_password') or generate_password()
+
+    # --- updates ------------------------------------------------------------------
+    def update(self, ctxt, uuid, values):
+        self.get(ctxt, uuid)
+        return instances.update(uuid, values)
+
+    def _check_lock(self, ctxt, instance):
+        if instance['locked'] and not ctxt.is_admin and \
+                instance['locked_by'] != 'owner':
+            raise exception.InstanceIsLocked(instance_uuid=instance['uuid'])
+        if instance['locked'] and not ctxt.is_admin and \
+                ctxt.project_id != instance['project_id']:
+            raise exception.InstanceIsLocked(instance_uuid=instance['uuid'])
+
+    def start_action(self, ctxt, uuid, action, task_state, allowed=None):
+        """Check state and lock, move to `task_state` atomically, record
+        the action. Returns the updated instance (a primitive)."""
+        instance = self.get(ctxt, uuid)
+        self._check_lock(ctxt, instance)
+        allowed = allowed or states.ALLOWED[action]
+        if instance['vm_state'] not in allowed:
+            raise exception.InstanceInvalidState(
+                action=action, instance_uuid=uuid, attr='vm_state',
+                state=instance['vm_state'])
+        if instance['task_state'] is not None:
+            raise exception.InstanceInvalidState(
+                action=action, instance_uuid=uuid, attr='task_state',
+                state=instance['task_state'])
+        instance = instances.update(uuid, {'task_state': task_state},
+                                    expected_task_state=[None],
+                                    expected_vm_state=list(allowed))
+        action_events.action_start(uuid, action, ctxt.request_id,
+                                   ctxt.user_id, ctxt.project_id)
+        return primitives.to_primitive(instance)
+
+    def stop(self, ctxt, uuid):
+        instance = self.start_action(ctxt, uuid, 'stop',
+                                     states.POWERING_OFF)
+        self.compute_rpc.stop_instance(ctxt, instance)
+
+    def start(self, ctxt, uuid):
+        instance = self.start_action(ctxt, uuid, 'start', states.POWERING_ON)
+        self.compute_rpc.start_instance(ctxt, instance)
+
+    def reboot(self, ctxt, uuid, reboot_type):
+        task_state = (states.REBOOTING_HARD if reboot_type == 'HARD'
+                      else states.REBOOTING)
+        instance = self.start_action(ctxt, uuid, 'reboot', task_state)
+        self.compute_rpc.reboot_instance(ctxt, instance, reboot_type)
+
+    def pause(self, ctxt, uuid):
+        instance = self.start_action(ctxt, uuid, 'pause', states.PAUSING)
+        self.compute_rpc.pause_instance(ctxt, instance)
+
+    def unpause(self, ctxt, uuid):
+        instance = self.start_action(ctxt, uuid, 'unpause', states.UNPAUSING)
+        self.compute_rpc.unpause_instance(ctxt, instance)
+
+    def suspend(self, ctxt, uuid):
+        instance = self.start_action(ctxt, uuid, 'suspend',
+                                     states.SUSPENDING)
+        self.compute_rpc.suspend_instance(ctxt, instance)
+
+    def resume(self, ctxt, uuid):
+        instance = self.start_action(ctxt, uuid, 'resume', states.RESUMING)
+        self.compute_rpc.resume_instance(ctxt, instance)
+
+    def rescue(self, ctxt, uuid, password=None, rescue_image=None):
+        """`rescue_image`: an image dict, or None for the instance's own."""
+        instance = self.start_action(ctxt, uuid, 'rescue', states.RESCUING)
+        password = password or generate_password()
+        image = rescue_image or {'id': instance['image_ref']}
+        self.compute_rpc.rescue_instance(ctxt, instance, image, password)
+        return password
+
+    def unrescue(self, ctxt, uuid):
+        instance = self.start_action(ctxt, uuid, 'unrescue',
+                                     states.UNRESCUING)
+        self.compute_rpc.unrescue_instance(ctxt, instance)
+
+    def rebuild(self, ctxt, uuid, image, name=None, metadata=None):
+        """New disk from `image` (a checked image dict); id, flavor, host
+        and metadata stay unless `name`/`metadata` replace them."""
+        instance = self.start_action(ctxt, uuid, 'rebuild',
+                                     states.REBUILDING)
+        values = {'image_ref': image['id']}
+        if name is not None:
+            values['display_name'] = name
+        instance = instances.update(uuid, values)
+        if metadata is not None:
+            instances.metadata_update(uuid, metadata, replace=True)
+            instance['metadata'] = metadata
+        self.compute_rpc.rebuild_instance(
+            ctxt, primitives.to_primitive(instance), image)
+        return instance
+
+    def snapshot(self, ctxt, uuid, name, metadata=None):
+        """createImage: a queued image now, filled by the compute."""
+        from stratus.compute import snapshot_images
+        instance = self.get(ctxt, uuid)
+        image = snapshot_images.create(ctxt, instance, name, metadata)
+        try:
+            instance = self.start_action(ctxt, uuid, 'createImage',
+                                         states.IMAGE_SNAPSHOT_PENDING)
+        except Exception:
+            snapshot_images.delete_quietly(image['id'])
+            raise
+        self.compute_rpc.snapshot_instance(ctxt, instance, image['id'])
+        return image
+
+    def shelve(self, ctxt, uuid):
+        from stratus.compute import snapshot_images
+        instance = self.start_action(ctxt, uuid, 'shelve', states.SHELVING)
+        image = snapshot_images.create(
+            ctxt, instance, '%s-shelved' % instance['display_name'])
+        self.compute_rpc.shelve_instance(ctxt, instance, image['id'])
+
+    def shelve_offload(self, ctxt, uuid):
+        instance = self.start_action(ctxt, uuid, 'shelveOffload',
+                                     states.SHELVING_OFFLOADING)
+        self.compute_rpc.shelve_offload_instance(ctxt, instance)
+
+    def unshelve(self, ctxt, uuid, availability_zone=None):
+        self.start_action(ctxt, uuid, 'unshelve', states.UNSHELVING)
+        self.conductor.unshelve_instance(ctxt, uuid, availability_zone)
+
+    def lock(self, ctxt, uuid, reason=None):
+        instance = self.get(ctxt, uuid)
+        instances.update(uuid, {
+            'locked': True, 'locked_reason': reason,
+            'locked_by': 'owner' if ctxt.project_id == instance['project_id']
+            else 'admin'})
+        action_events.action_start(uuid, 'lock', ctxt.request_id,
+                                   ctxt.user_id, ctxt.project_id)
+
+    def unlock(self, ctxt, uuid):
+        instance = self.get(ctxt, uuid)
+        if instance['locked_by'] == 'admin' and not ctxt.is_admin:
+            raise exception.InstanceIsLocked(instance_uuid=uuid)
+        instances.update(uuid, {'locked': False, 'locked_by': None,
+                                'locked_reason': None})
+        action_events.action_start(uuid, 'unlock', ctxt.request_id,
+                                   ctxt.user_id, ctxt.project_id)
+
+    def console_output(self, ctxt, uuid, length=None):
+        instance = self.get(ctxt, uuid)
+        if instance['vm_state'] not in (states.ACTIVE, states.PAUSED,
+                                        states.SUSPENDED, states.STOPPED,
+                                        states.RESCUED, states.RESIZED,
+                                        states.ERROR) or not instance['host']:
+            raise exception.InstanceInvalidState(
+                action='get_console_output', instance_uuid=uuid,
+                attr='vm_state', state=instance['vm_state'])
+        return self.compute_rpc.get_console_output(
+            ctxt, primitives.to_primitive(instance), length)
+
+    # --- delete -------------------------------------------------------------------
+    def delete(self, ctxt, uuid, force=False):
+        """Any state may be deleted. Without a (live) host the record is
+        removed here, as nova's local delete does."""
+        instance = self.get(ctxt, uuid)
+        if not force:
+            self._check_lock(ctxt, instance)
+        action_events.action_start(uuid, 'delete', ctxt.request_id,
+                                   ctxt.user_id, ctxt.project_id)
+        host = instance['host']
+        if host and self._host_is_up(host):
+            instance = instances.update(uuid, {'task_state':
+                                               states.DELETING})
+            self.compute_rpc.terminate_instance(
+                ctxt, primitives.to_primitive(instance))
+            return
+        LOG.info('Deleting locally (host %s)', host or 'none',
+                 instance=instance)
+        instances.soft_delete(uuid)
+        allocations.delete(uuid)
+
+    @staticmethod
+    def _host_is_up(host):
+        rows = db_services.service_list(binary='stratus-compute', host=host)
+        return bool(rows) and rows[0]['is_up']

@@ -1,0 +1,107 @@
+"""Desired vs actual, converged: what a compute does on start with
+instances left in a transitional state, and periodically with guests
+whose power state drifted from the database.
+
+Upstream leaves several task states stuck after a restart (shelving,
+rescuing, suspending, ...); here every one has a rule.
+"""
+from stratus.common import exception
+from stratus.common import log
+from stratus.compute import states
+
+LOG = log.getLogger(__name__)
+
+# Actions the guest either finished or never started: clear the task and
+# take the vm_state from what the hypervisor shows.
+_SETTLE = {states.PAUSING, states.UNPAUSING, states.SUSPENDING,
+           states.RESUMING, states.POWERING_OFF, states.POWERING_ON,
+           states.REBOOTING, states.REBOOT_PENDING, states.REBOOT_STARTED,
+           states.REBOOTING_HARD, states.REBOOT_PENDING_HARD,
+           states.REBOOT_STARTED_HARD, states.RESCUING, states.UNRESCUING,
+           states.IMAGE_SNAPSHOT_PENDING, states.IMAGE_SNAPSHOT,
+           states.IMAGE_PENDING_UPLOAD, states.IMAGE_UPLOADING,
+           states.SHELVING, states.SHELVING_IMAGE_PENDING_UPLOAD,
+           states.SHELVING_IMAGE_UPLOADING, states.RESIZE_PREP}
+_FAIL = set(states.BUILD_STATES) | {
+    states.REBUILDING, states.REBUILD_BLOCK_DEVICE_MAPPING,
+    states.REBUILD_SPAWNING}
+_VM_STATE_OF_POWER = {states.RUNNING: states.ACTIVE,
+                      states.PAUSED_POWER: states.PAUSED,
+                      states.SUSPENDED_POWER: states.SUSPENDED,
+                      states.SHUTDOWN: states.STOPPED}
+
+
+def _power(driver, instance):
+    try:
+        return driver.get_power_state(instance)
+    except exception.InstanceNotFound:
+        return states.NOSTATE
+
+
+def _settled_vm_state(instance, power):
+    if instance['vm_state'] in (states.RESCUED, states.RESIZED,
+                                states.SHELVED):
+        return instance['vm_state']
+    if instance['task_state'] in (states.RESCUING, states.UNRESCUING):
+        return instance['vm_state']
+    return _VM_STATE_OF_POWER.get(power, states.STOPPED)
+
+
+def recover(ctxt, host, driver, conductor):
+    """On start: bring every instance of this host out of a transitional
+    task_state, so nothing stays stuck after a crash or restart."""
+    for instance in conductor.instances_on_host(ctxt, host):
+        task_state = instance['task_state']
+        if task_state is None:
+            continue
+        LOG.warning('Recovering from task_state %s after a restart',
+                    task_state, instance=instance)
+        if task_state == states.DELETING:
+            driver.destroy(instance)
+            conductor.instance_destroy(ctxt, instance['uuid'])
+        elif task_state in _FAIL:
+            driver.destroy(instance)
+            conductor.instance_update(
+                ctxt, instance['uuid'],
+                {'vm_state': states.ERROR, 'task_state': None,
+                 'power_state': states.NOSTATE},
+                fault={'code': 500, 'host': host,
+                       'message': 'Interrupted by a restart of '
+                                  'stratus-compute on %s while %s' % (
+                                      host, task_state)})
+            conductor.release_resources(ctxt, instance['uuid'])
+        else:
+            power = _power(driver, instance)
+            conductor.instance_update(
+                ctxt, instance['uuid'],
+                {'task_state': None, 'power_state': power,
+                 'vm_state': _settled_vm_state(instance, power)})
+
+
+def sync_power_states(ctxt, host, driver, conductor):
+    """Periodic: record each idle guest's real power state; a guest that
+    stopped on its own makes its instance SHUTOFF; a guest running against
+    a stopped record is powered off again (the database wins, as in nova).
+    """
+    for instance in conductor.instances_on_host(ctxt, host):
+        if instance['task_state'] is not None:
+            continue
+        power = _power(driver, instance)
+        vm_state = instance['vm_state']
+        values = {}
+        if power != instance['power_state']:
+            values['power_state'] = power
+        if vm_state in (states.ACTIVE, states.PAUSED, states.SUSPENDED) \
+                and power in (states.SHUTDOWN, states.CRASHED,
+                              states.NOSTATE):
+            LOG.warning('Guest is off; instance goes to SHUTOFF',
+                        instance=instance)
+            values['vm_state'] = states.STOPPED
+        elif vm_state == states.STOPPED and power == states.RUNNING:
+            LOG.warning('Guest runs although stopped; powering it off',
+                        instance=instance)
+            driver.power_off(instance)
+            values['power_state'] = states.SHUTDOWN
+        if values:
+            conductor.instance_update(ctxt, instance['uuid'], values,
+                                      expected_task_state=[None])

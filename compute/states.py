@@ -1,0 +1,143 @@
+"""Instance states as nova names them, the API status they map to, and
+which states each operation may start from.
+
+vm_states are adjectives, task_states gerunds, power states nova's ints.
+"""
+
+# --- vm_state -----------------------------------------------------------------
+ACTIVE = 'active'
+BUILDING = 'building'
+PAUSED = 'paused'
+SUSPENDED = 'suspended'
+STOPPED = 'stopped'
+RESCUED = 'rescued'
+RESIZED = 'resized'
+SOFT_DELETED = 'soft-delete'
+DELETED = 'deleted'
+ERROR = 'error'
+SHELVED = 'shelved'
+SHELVED_OFFLOADED = 'shelved_offloaded'
+
+# --- task_state ---------------------------------------------------------------
+SCHEDULING = 'scheduling'
+BLOCK_DEVICE_MAPPING = 'block_device_mapping'
+NETWORKING = 'networking'
+SPAWNING = 'spawning'
+IMAGE_SNAPSHOT_PENDING = 'image_snapshot_pending'
+IMAGE_SNAPSHOT = 'image_snapshot'
+IMAGE_PENDING_UPLOAD = 'image_pending_upload'
+IMAGE_UPLOADING = 'image_uploading'
+REBOOTING = 'rebooting'
+REBOOT_PENDING = 'reboot_pending'
+REBOOT_STARTED = 'reboot_started'
+REBOOTING_HARD = 'rebooting_hard'
+REBOOT_PENDING_HARD = 'reboot_pending_hard'
+REBOOT_STARTED_HARD = 'reboot_started_hard'
+PAUSING = 'pausing'
+UNPAUSING = 'unpausing'
+SUSPENDING = 'suspending'
+RESUMING = 'resuming'
+POWERING_OFF = 'powering-off'
+POWERING_ON = 'powering-on'
+RESCUING = 'rescuing'
+UNRESCUING = 'unrescuing'
+REBUILDING = 'rebuilding'
+REBUILD_BLOCK_DEVICE_MAPPING = 'rebuild_block_device_mapping'
+REBUILD_SPAWNING = 'rebuild_spawning'
+MIGRATING = 'migrating'
+RESIZE_PREP = 'resize_prep'
+RESIZE_MIGRATING = 'resize_migrating'
+RESIZE_MIGRATED = 'resize_migrated'
+RESIZE_FINISH = 'resize_finish'
+RESIZE_REVERTING = 'resize_reverting'
+RESIZE_CONFIRMING = 'resize_confirming'
+DELETING = 'deleting'
+SHELVING = 'shelving'
+SHELVING_IMAGE_PENDING_UPLOAD = 'shelving_image_pending_upload'
+SHELVING_IMAGE_UPLOADING = 'shelving_image_uploading'
+SHELVING_OFFLOADING = 'shelving_offloading'
+UNSHELVING = 'unshelving'
+
+# --- power_state --------------------------------------------------------------
+NOSTATE = 0
+RUNNING = 1
+PAUSED_POWER = 3
+SHUTDOWN = 4
+CRASHED = 6
+SUSPENDED_POWER = 7
+
+POWER_STATE_NAMES = {NOSTATE: 'pending', RUNNING: 'running',
+                     PAUSED_POWER: 'paused', SHUTDOWN: 'shutdown',
+                     CRASHED: 'crashed', SUSPENDED_POWER: 'suspended'}
+
+# --- API status ---------------------------------------------------------------
+_REBOOT = {REBOOTING: 'REBOOT', REBOOT_PENDING: 'REBOOT',
+           REBOOT_STARTED: 'REBOOT', REBOOTING_HARD: 'HARD_REBOOT',
+           REBOOT_PENDING_HARD: 'HARD_REBOOT',
+           REBOOT_STARTED_HARD: 'HARD_REBOOT'}
+_REBUILD = {REBUILDING: 'REBUILD', REBUILD_BLOCK_DEVICE_MAPPING: 'REBUILD',
+            REBUILD_SPAWNING: 'REBUILD'}
+_RESIZE = {RESIZE_PREP: 'RESIZE', RESIZE_MIGRATING: 'RESIZE',
+           RESIZE_MIGRATED: 'RESIZE', RESIZE_FINISH: 'RESIZE'}
+
+# vm_state -> (default status, {task_state: status})
+_STATUS = {
+    ACTIVE: ('ACTIVE', dict(_REBOOT, **_REBUILD, **_RESIZE,
+                            updating_password='PASSWORD',
+                            migrating='MIGRATING')),
+    BUILDING: ('BUILD', {}),
+    STOPPED: ('SHUTOFF', dict(_RESIZE, **_REBUILD)),
+    RESIZED: ('VERIFY_RESIZE', {RESIZE_REVERTING: 'REVERT_RESIZE'}),
+    PAUSED: ('PAUSED', {MIGRATING: 'MIGRATING'}),
+    SUSPENDED: ('SUSPENDED', {}),
+    RESCUED: ('RESCUE', {}),
+    ERROR: ('ERROR', dict(_REBUILD)),
+    DELETED: ('DELETED', {}),
+    SOFT_DELETED: ('SOFT_DELETED', {}),
+    SHELVED: ('SHELVED', {}),
+    SHELVED_OFFLOADED: ('SHELVED_OFFLOADED', {}),
+}
+
+
+def status(vm_state, task_state):
+    """The API `status` of an instance (nova's state map)."""
+    default, overrides = _STATUS.get(vm_state, ('UNKNOWN', {}))
+    return overrides.get(task_state, default)
+
+
+def vm_states_for_status(name):
+    """vm_states whose default status is `name` (for ?status= filters)."""
+    return [vm for vm, (default, _) in _STATUS.items()
+            if default == name.upper()]
+
+
+# --- which vm_states an operation may start from (task_state must be None,
+# except for delete) ---------------------------------------------------------
+ALLOWED = {
+    'stop': (ACTIVE, ERROR),
+    'start': (STOPPED,),
+    'reboot': (ACTIVE, STOPPED, PAUSED, SUSPENDED, RESCUED, ERROR),
+    'pause': (ACTIVE,),
+    'unpause': (PAUSED,),
+    'suspend': (ACTIVE,),
+    'resume': (SUSPENDED,),
+    'rescue': (ACTIVE, STOPPED, ERROR),
+    'unrescue': (RESCUED,),
+    'shelve': (ACTIVE, STOPPED, PAUSED, SUSPENDED),
+    'shelveOffload': (SHELVED,),
+    'unshelve': (SHELVED, SHELVED_OFFLOADED),
+    'rebuild': (ACTIVE, STOPPED, ERROR),
+    'resize': (ACTIVE, STOPPED),
+    'migrate': (ACTIVE, STOPPED),
+    'confirmResize': (RESIZED,),
+    'revertResize': (RESIZED,),
+    'createImage': (ACTIVE, STOPPED, PAUSED, SUSPENDED),
+    'attach_volume': (ACTIVE, PAUSED, STOPPED, RESIZED, SOFT_DELETED,
+                      SHELVED, SHELVED_OFFLOADED),
+    'detach_volume': (ACTIVE, PAUSED, STOPPED, RESIZED, SOFT_DELETED,
+                      SHELVED, SHELVED_OFFLOADED),
+}
+
+# --- start-up recovery: what a compute does with an instance it finds in a
+# transitional task_state after a restart (see compute/reconcile.py) --------
+BUILD_STATES = (SCHEDULING, BLOCK_DEVICE_MAPPING, NETWORKING, SPAWNING)

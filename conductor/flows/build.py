@@ -1,0 +1,44 @@
+"""instance_build: place new instances and hand them to their computes.
+
+1. BuildErrorOnRevertTask  - on any failure: instances ERROR + fault
+                             (NoValidHost's details say why), claims released
+2. SelectDestinationsTask  - scheduler picks and claims a node per instance
+3. DispatchBuildTask       - host/node recorded, build cast to each compute
+"""
+from taskflow.patterns import linear_flow
+
+from stratus.common import flow_engine
+from stratus.common import log
+from stratus.conductor.tasks import dispatch
+from stratus.conductor.tasks import records
+from stratus.conductor.tasks import scheduling
+
+LOG = log.getLogger(__name__)
+FLOW_NAME = 'instance_build'
+
+
+def get_flow(scheduler, compute_rpc):
+    return linear_flow.Flow(FLOW_NAME).add(
+        records.BuildErrorOnRevertTask(),
+        scheduling.SelectDestinationsTask(scheduler),
+        dispatch.DispatchBuildTask(compute_rpc),
+    )
+
+
+def run(ctxt, instance_uuids, request, scheduler, compute_rpc, record):
+    """Run the flow; failures end in the instances' ERROR state, not here."""
+    from stratus.scheduler import request_spec
+    spec = request_spec.build(
+        {'uuid': instance_uuids[0], 'project_id': ctxt.project_id,
+         'user_id': ctxt.user_id}, request['flavor'], request.get('image'),
+        num_instances=len(instance_uuids),
+        availability_zone=request.get('availability_zone'),
+        hints=request.get('scheduler_hints'), group=request.get('group'))
+    store = {'ctxt': ctxt.to_dict(), 'instance_uuids': instance_uuids,
+             'request': request, 'spec': spec}
+    try:
+        flow_engine.run(get_flow(scheduler, compute_rpc), store, listeners=[
+            lambda engine: flow_engine.ActionEventListener(
+                engine, record, 'conductor_' + FLOW_NAME)])
+    except Exception as exc:
+        LOG.info('Build of %s ended in ERROR: %s', instance_uuids, exc)

@@ -1,0 +1,49 @@
+"""Recording instance actions (one per user request) and their events
+(one per flow task), which `openstack server event show` lists."""
+import sqlalchemy as sa
+
+from stratus.db import models
+from stratus.db import session
+
+
+def action_start(instance_uuid, action, request_id, user_id, project_id):
+    with session.writer() as s:
+        row = models.InstanceAction(
+            instance_uuid=instance_uuid, action=action, request_id=request_id,
+            user_id=user_id, project_id=project_id)
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def _action(s, instance_uuid, request_id):
+    return s.scalars(sa.select(models.InstanceAction).filter_by(
+        instance_uuid=instance_uuid, request_id=request_id).order_by(
+        models.InstanceAction.id.desc())).first()
+
+
+def action_finish(instance_uuid, request_id, message=None):
+    with session.writer() as s:
+        row = _action(s, instance_uuid, request_id)
+        if row is not None:
+            row.finish_time = models.utcnow()
+            if message:
+                row.message = message
+
+
+def event_record(instance_uuid, request_id, event, start_time, finish_time,
+                 result, traceback=None, host=None, details=None):
+    """One finished step. Recorded in one write (not start then finish) so
+    the order in which the messages arrive does not matter. Steps of a
+    request without an action record (internal work) are dropped."""
+    with session.writer() as s:
+        action = _action(s, instance_uuid, request_id)
+        if action is None:
+            return False
+        s.add(models.InstanceActionEvent(
+            action_id=action.id, event=event, start_time=start_time,
+            finish_time=finish_time, result=result, traceback=traceback,
+            host=host, details=details))
+        if result == 'Error' and not action.message:
+            action.message = 'Error'
+        return True

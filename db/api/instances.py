@@ -1,0 +1,208 @@
+"""Instances: create (with the quota check in the same transaction),
+read, list with filters, compare-and-swap updates, soft delete, metadata
+and faults."""
+import json
+import uuid as uuidlib
+
+import sqlalchemy as sa
+
+from stratus.common import exception
+from stratus.db import models
+from stratus.db import session
+
+_JSON = ('flavor', 'old_flavor', 'new_flavor', 'networks',
+         'scheduler_hints', 'system_metadata')
+_UNSET = object()
+
+
+def _view(s, row, with_extras=True):
+    values = row.to_dict()
+    for key in _JSON:
+        if values[key] is not None:
+            values[key] = json.loads(values[key])
+    if values['system_metadata'] is None:
+        values['system_metadata'] = {}
+    if with_extras:
+        values['metadata'] = {m.key: m.value for m in s.scalars(sa.select(
+            models.InstanceMetadata).filter_by(instance_uuid=row.uuid))}
+        fault = s.scalars(sa.select(models.InstanceFault).filter_by(
+            instance_uuid=row.uuid).order_by(
+            models.InstanceFault.id.desc())).first()
+        values['fault'] = fault.to_dict() if fault else None
+    return values
+
+
+def _encode(values):
+    out = dict(values)
+    for key in _JSON:
+        if out.get(key) is not None:
+            out[key] = json.dumps(out[key])
+    return out
+
+
+def create(instances, metadata=None, quota_deltas=None, group_id=None):
+    """Insert `instances` (a list of column dicts) at once; the project's
+    quota is checked in the same write transaction, so concurrent creates
+    cannot exceed it."""
+    from stratus.db.api import quotas
+    with session.writer() as s:
+        if quota_deltas:
+            quotas.check(s, instances[0]['project_id'], quota_deltas)
+        rows = []
+        for values in instances:
+            values = _encode(values)
+            values.setdefault('uuid', str(uuidlib.uuid4()))
+            row = models.Instance(**values)
+            s.add(row)
+            rows.append(row)
+        s.flush()
+        for row in rows:
+            for key, value in (metadata or {}).items():
+                s.add(models.InstanceMetadata(instance_uuid=row.uuid,
+                                              key=key, value=value))
+            if group_id is not None:
+                s.add(models.ServerGroupMember(group_id=group_id,
+                                               instance_uuid=row.uuid))
+        s.flush()
+        return [_view(s, row) for row in rows]
+
+
+def _get(s, uuid, read_deleted=False):
+    query = sa.select(models.Instance).filter_by(uuid=uuid)
+    if not read_deleted:
+        query = query.filter_by(deleted=False)
+    row = s.scalars(query).first()
+    if row is None:
+        raise exception.InstanceNotFound(instance_id=uuid)
+    return row
+
+
+def get(uuid, read_deleted=False):
+    with session.reader() as s:
+        return _view(s, _get(s, uuid, read_deleted))
+
+
+def update(uuid, values, expected_task_state=_UNSET,
+           expected_vm_state=_UNSET):
+    """Compare-and-swap: the update only applies when the instance is in
+    the expected state(s); otherwise UnexpectedTaskStateError (409)."""
+    with session.writer() as s:
+        row = _get(s, uuid)
+        for attr, expected in (('task_state', expected_task_state),
+                               ('vm_state', expected_vm_state)):
+            if expected is _UNSET:
+                continue
+            allowed = expected if isinstance(expected, (list, tuple)) \
+                else [expected]
+            if getattr(row, attr) not in allowed:
+                cls = (exception.UnexpectedTaskStateError
+                       if attr == 'task_state'
+                       else exception.UnexpectedVMStateError)
+                raise cls(instance_uuid=uuid, expected=allowed,
+                          actual=getattr(row, attr))
+        for key, value in _encode(values).items():
+            setattr(row, key, value)
+        s.flush()
+        return _view(s, row)
+
+
+def soft_delete(uuid):
+    with session.writer() as s:
+        row = _get(s, uuid)
+        now = models.utcnow()
+        row.deleted = True
+        row.deleted_at = now
+        row.terminated_at = row.terminated_at or now
+        row.vm_state = 'deleted'
+        row.task_state = None
+        row.power_state = 0
+        s.execute(sa.delete(models.ServerGroupMember).filter_by(
+            instance_uuid=uuid))
+        s.flush()
+        return _view(s, row)
+
+
+def list_instances(*, project_id=None, filters=None, limit=None,
+                   marker=None, sort_key='created_at', sort_dir='desc',
+                   read_deleted=False, changes_since=None):
+    """Instances, newest first by default. `filters` keys: name (a regex,
+    as nova treats it), vm_states, host, node, image_ref, flavor (flavorid),
+    uuids, availability_zone, locked."""
+    filters = filters or {}
+    with session.reader() as s:
+        query = sa.select(models.Instance)
+        if project_id is not None:
+            query = query.filter_by(project_id=project_id)
+        if changes_since is not None:
+            query = query.where(models.Instance.updated_at >= changes_since)
+        elif not read_deleted:
+            query = query.filter_by(deleted=False)
+        for key in ('host', 'node', 'image_ref', 'availability_zone',
+                    'locked'):
+            if filters.get(key) is not None:
+                query = query.filter_by(**{key: filters[key]})
+        if filters.get('vm_states'):
+            query = query.where(models.Instance.vm_state.in_(
+                filters['vm_states']))
+        if filters.get('uuids') is not None:
+            query = query.where(models.Instance.uuid.in_(filters['uuids']))
+        column = getattr(models.Instance, sort_key)
+        query = query.order_by(column.desc() if sort_dir == 'desc'
+                               else column.asc(), models.Instance.id.desc())
+        rows = list(s.scalars(query))
+        if filters.get('name'):
+            rows = _name_matches(rows, filters['name'])
+        if filters.get('flavor'):
+            rows = [r for r in rows if json.loads(r.flavor).get(
+                'flavorid') == filters['flavor']]
+        if marker is not None:
+            uuids = [r.uuid for r in rows]
+            if marker not in uuids:
+                raise exception.MarkerNotFound(marker=marker)
+            rows = rows[uuids.index(marker) + 1:]
+        if limit is not None:
+            rows = rows[:limit]
+        return [_view(s, row) for row in rows]
+
+
+def _name_matches(rows, pattern):
+    import re
+    try:
+        regex = re.compile(pattern)
+    except re.error:
+        return [r for r in rows if r.display_name == pattern]
+    return [r for r in rows if regex.search(r.display_name or '')]
+
+
+def metadata_update(uuid, values, replace=False):
+    with session.writer() as s:
+        _get(s, uuid)
+        if replace:
+            s.execute(sa.delete(models.InstanceMetadata).filter_by(
+                instance_uuid=uuid))
+            s.flush()
+        for key, value in values.items():
+            row = s.get(models.InstanceMetadata, (uuid, key))
+            if row is None:
+                s.add(models.InstanceMetadata(instance_uuid=uuid, key=key,
+                                              value=value))
+            else:
+                row.value = value
+        s.flush()
+        return {m.key: m.value for m in s.scalars(sa.select(
+            models.InstanceMetadata).filter_by(instance_uuid=uuid))}
+
+
+def metadata_delete(uuid, key):
+    with session.writer() as s:
+        row = s.get(models.InstanceMetadata, (uuid, key))
+        if row is None:
+            raise exception.MetadataItemNotFound(key=key)
+        s.delete(row)
+
+
+def fault_create(uuid, code, message, details=None, host=None):
+    with session.writer() as s:
+        s.add(models.InstanceFault(instance_uuid=uuid, code=code,
+                                   message=message[:255], details=details,
+                                   host=host))

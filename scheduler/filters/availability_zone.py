@@ -1,0 +1,15 @@
+"""AvailabilityZoneFilter: the host is in the zone the request names."""
+from stratus.scheduler.filters import base
+
+
+class AvailabilityZoneFilter(base.HostFilter):
+    """Passes every host when the request names no zone. A host's zone is
+    its stratus-compute service record's."""
+    run_once_per_request = True
+
+    def host_passes(self, host, spec):
+        zone = spec.get('availability_zone')
+        if not zone or host.availability_zone == zone:
+            return True
+        return self.reject('in availability zone %s, %s requested',
+                           host.availability_zone, zone)
