@@ -324,3 +324,11 @@ class InstanceActionNotFound(NotFound):
 class RangeNotSatisfiable(StratusException):
     msg_fmt = 'Requested range not satisfiable'
     code = 416
+
+
+class MigrationNotFound(NotFound):
+    msg_fmt = 'Migration %(migration_id)s could not be found.'
+
+
+class CannotResizeToSameFlavor(Invalid):
+    msg_fmt = 'When resizing, instances must change flavor!'

@@ -185,6 +185,70 @@ class ComputeAPI:
         self.start_action(ctxt, uuid, 'unshelve', states.UNSHELVING)
         self.conductor.unshelve_instance(ctxt, uuid, availability_zone)
 
+    # --- resize and cold migration ----------------------------------------------
+    def resize(self, ctxt, uuid, flavor=None, host=None):
+        """Resize to `flavor`, or cold-migrate (flavor None, optionally to
+        `host`). The conductor finds the destination."""
+        from stratus.compute import create
+        from stratus.db.api import migration_records
+        current = self.get(ctxt, uuid)
+        if flavor is not None and \
+                flavor['flavorid'] == current['flavor']['flavorid']:
+            raise exception.CannotResizeToSameFlavor()
+        action = 'resize' if flavor is not None else 'migrate'
+        instance = self.start_action(ctxt, uuid, action, states.RESIZE_PREP)
+        new_flavor = create.flavor_snapshot(flavor) if flavor \
+            else current['flavor']
+        migration = migration_records.create({
+            'instance_uuid': uuid, 'status': 'pre-migrating',
+            'migration_type': 'resize' if flavor else 'migration',
+            'source_compute': instance['host'],
+            'source_node': instance['node'],
+            'old_flavor_id': current['flavor']['flavorid'],
+            'new_flavor_id': new_flavor['flavorid'],
+            'project_id': ctxt.project_id, 'user_id': ctxt.user_id})
+        meta = dict(instance['system_metadata'],
+                    old_vm_state=instance['vm_state'])
+        instances.update(uuid, {'new_flavor': new_flavor,
+                                'system_metadata': meta})
+        self.conductor.migrate_server(ctxt, uuid, migration['uuid'],
+                                      new_flavor, host)
+
+    def _unconfirmed(self, instance):
+        from stratus.db.api import migration_records
+        migration = migration_records.in_progress_for(instance['uuid'])
+        if migration is None:
+            raise exception.MigrationNotFound(
+                migration_id='of instance %s' % instance['uuid'])
+        return primitives.to_primitive(migration)
+
+    def confirm_resize(self, ctxt, uuid):
+        from stratus.db.api import migration_records
+        instance = self.get(ctxt, uuid)
+        self._check_lock(ctxt, instance)
+        if instance['vm_state'] != states.RESIZED or \
+                instance['task_state'] is not None:
+            raise exception.InstanceInvalidState(
+                action='confirmResize', instance_uuid=uuid,
+                attr='vm_state', state=instance['vm_state'])
+        migration = self._unconfirmed(instance)
+        migration_records.update(migration['uuid'],
+                                 {'status': 'confirming'})
+        action_events.action_start(uuid, 'confirmResize', ctxt.request_id,
+                                   ctxt.user_id, ctxt.project_id)
+        self.compute_rpc.confirm_resize(
+            ctxt, migration['source_compute'],
+            primitives.to_primitive(instance), migration)
+
+    def revert_resize(self, ctxt, uuid):
+        from stratus.db.api import migration_records
+        instance = self.start_action(ctxt, uuid, 'revertResize',
+                                     states.RESIZE_REVERTING)
+        migration = self._unconfirmed(instance)
+        migration_records.update(migration['uuid'], {'status': 'reverting'})
+        self.compute_rpc.revert_resize(ctxt, instance['host'], instance,
+                                       migration)
+
     def lock(self, ctxt, uuid, reason=None):
         instance = self.get(ctxt, uuid)
         instances.update(uuid, {

@@ -15,6 +15,12 @@ from stratus.compute.flows import pause
 from stratus.compute.flows import reboot
 from stratus.compute.flows import rebuild
 from stratus.compute.flows import rescue
+from stratus.compute.flows import resize_confirm
+from stratus.compute.flows import resize_finish
+from stratus.compute.flows import resize_migrate
+from stratus.compute.flows import resize_prep
+from stratus.compute.flows import resize_revert
+from stratus.compute.flows import resize_revert_finish
 from stratus.compute.flows import shelve
 from stratus.compute.flows import shelve_offload
 from stratus.compute.flows import snapshot
@@ -37,6 +43,7 @@ class ComputeManager:
         self.host = host
         self.driver = driver
         self.conductor = conductor
+        self.compute_rpc = rpcapi.ComputeRPCClient()
 
     def init_host(self, ctxt):
         self.driver.init_host(self.host)
@@ -126,6 +133,34 @@ class ComputeManager:
         offloaded = instance['vm_state'] == 'shelved_offloaded'
         self._run(ctxt, unshelve, instance, {'offloaded': offloaded},
                   image=image)
+
+    # --- resize and cold migration (source and destination sides) ----------
+    def _resize(self, ctxt, flow_module, instance, **store):
+        self._run(ctxt, flow_module, instance,
+                  {'compute_rpc': self.compute_rpc}, **store)
+
+    def prep_resize(self, ctxt, instance, migration, new_flavor, image):
+        self._resize(ctxt, resize_prep, instance, migration=migration,
+                     new_flavor=new_flavor, image=image)
+
+    def resize_instance(self, ctxt, instance, migration, new_flavor, image):
+        self._resize(ctxt, resize_migrate, instance, migration=migration,
+                     new_flavor=new_flavor, image=image)
+
+    def finish_resize(self, ctxt, instance, migration, disk_info,
+                      new_flavor, image):
+        self._resize(ctxt, resize_finish, instance, migration=migration,
+                     disk_info=disk_info, new_flavor=new_flavor, image=image)
+
+    def confirm_resize(self, ctxt, instance, migration):
+        self._resize(ctxt, resize_confirm, instance, migration=migration)
+
+    def revert_resize(self, ctxt, instance, migration):
+        self._resize(ctxt, resize_revert, instance, migration=migration)
+
+    def finish_revert_resize(self, ctxt, instance, migration):
+        self._resize(ctxt, resize_revert_finish, instance,
+                     migration=migration)
 
     def get_console_output(self, ctxt, instance, tail_length=None):
         text = self.driver.get_console_output(instance)

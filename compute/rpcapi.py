@@ -16,7 +16,8 @@ class ComputeRPCClient(rpc.RPCClientBase):
         'suspend_instance, resume_instance, get_console_output, '
         'rescue_instance, unrescue_instance, rebuild_instance, '
         'snapshot_instance, shelve_instance, shelve_offload_instance, '
-        'unshelve_instance',
+        'unshelve_instance, prep_resize, resize_instance, finish_resize, '
+        'confirm_resize, revert_resize, finish_revert_resize',
     )
 
     def _cast(self, ctxt, since, method, host, **kwargs):
@@ -86,6 +87,35 @@ class ComputeRPCClient(rpc.RPCClientBase):
     def unshelve_instance(self, ctxt, instance, image):
         self._cast(ctxt, '1.1', 'unshelve_instance', instance['host'],
                    instance=instance, image=image)
+
+    # --- resize / cold migration: `host` names which side gets the cast ---
+    def prep_resize(self, ctxt, host, instance, migration, new_flavor,
+                    image):
+        self._cast(ctxt, '1.1', 'prep_resize', host, instance=instance,
+                   migration=migration, new_flavor=new_flavor, image=image)
+
+    def resize_instance(self, ctxt, host, instance, migration, new_flavor,
+                        image):
+        self._cast(ctxt, '1.1', 'resize_instance', host, instance=instance,
+                   migration=migration, new_flavor=new_flavor, image=image)
+
+    def finish_resize(self, ctxt, host, instance, migration, disk_info,
+                      new_flavor, image):
+        self._cast(ctxt, '1.1', 'finish_resize', host, instance=instance,
+                   migration=migration, disk_info=disk_info,
+                   new_flavor=new_flavor, image=image)
+
+    def confirm_resize(self, ctxt, host, instance, migration):
+        self._cast(ctxt, '1.1', 'confirm_resize', host, instance=instance,
+                   migration=migration)
+
+    def revert_resize(self, ctxt, host, instance, migration):
+        self._cast(ctxt, '1.1', 'revert_resize', host, instance=instance,
+                   migration=migration)
+
+    def finish_revert_resize(self, ctxt, host, instance, migration):
+        self._cast(ctxt, '1.1', 'finish_revert_resize', host,
+                   instance=instance, migration=migration)
 
     def get_console_output(self, ctxt, instance, tail_length=None):
         return self._prepare('1.1', server=instance['host']).call(

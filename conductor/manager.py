@@ -91,6 +91,37 @@ class ConductorManager:
                      self.scheduler, self.compute_rpc,
                      lambda event: record_event(ctxt, [instance_uuid], event))
 
+    def migrate_server(self, ctxt, instance_uuid, migration_uuid, flavor,
+                       host=None):
+        from stratus.compute import image_facts
+        from stratus.conductor.flows import resize
+        from stratus.db.api import images
+        from stratus.db.api import migration_records
+        instance = primitives.to_primitive(instances.get(instance_uuid))
+        migration = primitives.to_primitive(
+            migration_records.get(migration_uuid))
+        image = None
+        if instance['image_ref']:
+            try:
+                image = image_facts.summary(images.get(
+                    instance['image_ref'], include_deleted=True))
+            except exception.NotFound:
+                image = None
+        resize.run(ctxt, instance, migration, flavor, image, host,
+                   self.scheduler, self.compute_rpc,
+                   lambda event: record_event(ctxt, [instance_uuid], event))
+
+    @rpc.expected_exceptions(exception.MigrationNotFound)
+    def migration_update(self, ctxt, migration_uuid, values):
+        from stratus.db.api import migration_records
+        return primitives.to_primitive(migration_records.update(
+            migration_uuid, values))
+
+    def claims_move(self, ctxt, from_consumer, to_consumer):
+        """Resize/revert bookkeeping: one consumer's claim becomes
+        another's (what `to_consumer` held is released first)."""
+        allocations.move(from_consumer, to_consumer)
+
     def build_instances(self, ctxt, instance_uuids, request):
         from stratus.conductor.flows import build
         build.run(ctxt, instance_uuids, request, self.scheduler,

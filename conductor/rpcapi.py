@@ -14,7 +14,8 @@ class ConductorRPCClient(rpc.RPCClientBase):
         '1.0 initial: service_report',
         '1.1 instance_update, instance_destroy, release_resources, '
         'action_event_record, compute_node_update, instances_on_host, '
-        'build_instances, unshelve_instance',
+        'build_instances, unshelve_instance, migrate_server, '
+        'migration_update, claims_move',
     )
 
     def service_report(self, ctxt, values, timeout=None):
@@ -68,3 +69,21 @@ class ConductorRPCClient(rpc.RPCClientBase):
         self._prepare('1.1').cast(ctxt, 'unshelve_instance',
                                   instance_uuid=instance_uuid,
                                   availability_zone=availability_zone)
+
+    def migrate_server(self, ctxt, instance_uuid, migration_uuid, flavor,
+                       host=None):
+        """Cold migrate or resize (flavor: the new one, or the same)."""
+        self._prepare('1.1').cast(ctxt, 'migrate_server',
+                                  instance_uuid=instance_uuid,
+                                  migration_uuid=migration_uuid,
+                                  flavor=flavor, host=host)
+
+    def migration_update(self, ctxt, migration_uuid, values):
+        return self._prepare('1.1').call(ctxt, 'migration_update',
+                                         migration_uuid=migration_uuid,
+                                         values=values)
+
+    def claims_move(self, ctxt, from_consumer, to_consumer):
+        return self._prepare('1.1').call(ctxt, 'claims_move',
+                                         from_consumer=from_consumer,
+                                         to_consumer=to_consumer)

@@ -14,10 +14,12 @@ from stratus.api.compute.actions import lock
 from stratus.api.compute.actions import power
 from stratus.api.compute.actions import rebuild
 from stratus.api.compute.actions import rescue
+from stratus.api.compute.actions import resize
 from stratus.common import exception
 
 HANDLERS = {}
-for _module in (power, lock, console, rescue, rebuild, images):
+for _module in (power, lock, console, rescue, rebuild, images,
+                resize):
     HANDLERS.update(_module.HANDLERS)
 
 

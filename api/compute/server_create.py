@@ -11,6 +11,10 @@ def _bad(message):
     return exception.Invalid(message)
 
 
+def flavor_for(ctxt, ref):
+    return _flavor(ctxt, ref)
+
+
 def _flavor(ctxt, ref):
     flavorid = str(ref).rstrip('/').rsplit('/', 1)[-1]
     try:

@@ -15,6 +15,9 @@ opts = [
     cfg.IntOpt('shutdown_timeout', default=60, min=0,
                help='Seconds a guest gets to shut down cleanly on stop or '
                     'shelve before it is powered off.'),
+    cfg.BoolOpt('allow_resize_to_same_host', default=False,
+                help='Let a resize or migration stay on the host it runs '
+                     'on (useful with a single compute host).'),
     cfg.IntOpt('shelved_offload_time', default=0, min=-1,
                help='0: a shelved instance is offloaded at once (its host '
                     'resources freed, SHELVED_OFFLOADED); -1: never '

@@ -16,6 +16,8 @@ class FakeDriver(driver.ComputeDriver):
 
     def __init__(self):
         self._guests = {}
+        # Guests a resize moved away, kept until confirm or revert.
+        self._resize_sources = {}
         self._lock = threading.Lock()
         self.host = None
 
@@ -115,8 +117,13 @@ class FakeDriver(driver.ComputeDriver):
 
     # --- moving between hosts -------------------------------------------------
     def migrate_disk_and_power_off(self, instance, dest_host, flavor):
-        self._set_power('migrate_disk_and_power_off', instance,
-                        states.SHUTDOWN)
+        self._maybe_fail('migrate_disk_and_power_off')
+        with self._lock:
+            guest = self._guests.pop(instance['uuid'], None)
+            if guest is None:
+                raise exception.InstanceNotFound(instance_id=instance['uuid'])
+            guest['power_state'] = states.SHUTDOWN
+            self._resize_sources[instance['uuid']] = guest
         return {'source_host': self.host}
 
     def finish_migration(self, instance, disk_info, image, *, resize_disk,
@@ -126,11 +133,19 @@ class FakeDriver(driver.ComputeDriver):
 
     def confirm_migration(self, instance):
         self._maybe_fail('confirm_migration')
-        self.destroy(instance)
+        with self._lock:
+            self._resize_sources.pop(instance['uuid'], None)
 
     def finish_revert_migration(self, instance, *, power_on):
-        self._set_power('finish_revert_migration', instance,
-                        states.RUNNING if power_on else states.SHUTDOWN)
+        self._maybe_fail('finish_revert_migration')
+        with self._lock:
+            guest = self._resize_sources.pop(instance['uuid'], None) or \
+                self._guests.get(instance['uuid'])
+            if guest is None:
+                raise exception.InstanceNotFound(instance_id=instance['uuid'])
+            guest['power_state'] = (states.RUNNING if power_on
+                                    else states.SHUTDOWN)
+            self._guests[instance['uuid']] = guest
 
     def get_console_output(self, instance):
         with self._lock:

@@ -1,0 +1,24 @@
+"""instance_resize_revert (destination): drop the moved guest, give the
+claims back, let the source start the original again.
+
+1. ErrorOnRevertTask     - on failure: ERROR + fault
+2. DestroyGuestTask      - the guest here goes
+3. RevertClaimsTask      - destination claim released, source claim back
+4. CastFinishRevertTask  - finish_revert_resize cast to the source
+"""
+from taskflow.patterns import linear_flow
+
+from stratus.compute.tasks import guest
+from stratus.compute.tasks import instance
+from stratus.compute.tasks import migration
+
+FLOW_NAME = 'instance_resize_revert'
+
+
+def get_flow(driver, conductor, compute_rpc):
+    return linear_flow.Flow(FLOW_NAME).add(
+        instance.ErrorOnRevertTask(conductor),
+        guest.DestroyGuestTask(driver),
+        migration.RevertClaimsTask(conductor),
+        migration.CastFinishRevertTask(compute_rpc),
+    )
