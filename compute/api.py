@@ -24,6 +24,13 @@ def generate_password(length=12):
     return ''.join(secrets.choice(_PASSWORD_CHARS) for _ in range(length))
 
 
+def _group_facts(group):
+    """What the scheduler needs of a server group (plain data)."""
+    if not group:
+        return None
+    return {'uuid': group['uuid'], 'policy': group['policy']}
+
+
 class ComputeAPI:
     def __init__(self):
         self.conductor = conductor_rpcapi.ConductorRPCClient()
@@ -56,7 +63,7 @@ class ComputeAPI:
             'flavor': request['flavor'], 'image': request['image'],
             'availability_zone': request.get('availability_zone'),
             'scheduler_hints': request.get('scheduler_hints') or {},
-            'group': request.get('group')})
+            'group': _group_facts(request.get('group'))})
         LOG.info('Creating %d instance(s) %s', len(uuids), uuids)
         return created, request.get('admin_password') or generate_password()
 

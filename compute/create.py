@@ -94,10 +94,13 @@ def _deltas(rows):
 def insert_within_quota(ctxt, rows, min_count, metadata, group):
     """As many as max_count allows, but at least min_count, or 403."""
     group_id = group['id'] if group else None
+    extra = {'metadata_items': len(metadata or {})}
     try:
-        return instances.create(rows, metadata, _deltas(rows), group_id)
+        return instances.create(rows, metadata, dict(_deltas(rows), **extra),
+                                group_id)
     except exception.QuotaExceeded:
         if min_count >= len(rows):
             raise
     return instances.create(rows[:min_count], metadata,
-                            _deltas(rows[:min_count]), group_id)
+                            dict(_deltas(rows[:min_count]), **extra),
+                            group_id)

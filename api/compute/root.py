@@ -2,6 +2,7 @@
 import webob.dec
 
 from stratus.api import wsgi
+from stratus.api.compute import aggregates
 from stratus.api.compute import availability_zones
 from stratus.api.compute import flavors
 from stratus.api.compute import hypervisors
@@ -66,7 +67,8 @@ for _path, _controller in (
          availability_zones.AvailabilityZonesController()),
         ('os-quota-sets', quota_sets.QuotaSetsController()),
         ('os-server-groups', server_groups.ServerGroupsController()),
-        ('os-migrations', migrations.MigrationsController())):
+        ('os-migrations', migrations.MigrationsController()),
+        ('os-aggregates', aggregates.AggregatesController())):
     pecan.route(V21Root, _path, _controller)
 
 

@@ -3,6 +3,8 @@
 Routes answer both with the project id in the path
 (``/volume/v3/{project_id}/volumes``) and without it (cinder >= 3.67).
 """
+import re
+
 import pecan
 import webob.dec
 
@@ -42,8 +44,13 @@ pecan.route(V3Root, 'os-services', services.ServicesController())
 RESOURCES = frozenset(['os-services', ''])
 
 
+_PROJECT_ID = re.compile(r'^[0-9a-f]{32}$|^default$')
+
+
 class ProjectIdStripper:
-    """Drops a leading project id; another project's id answers 404."""
+    """Drops a leading project id; another project's id answers 404 (an
+    admin may name any project). A first segment that is neither a known
+    resource nor shaped like a project id is an unknown resource."""
 
     def __init__(self, application):
         self.application = application
@@ -53,7 +60,8 @@ class ProjectIdStripper:
         first = req.path_info.lstrip('/').split('/', 1)[0]
         if first not in RESOURCES:
             ctxt = req.environ[request_id.ENV_CONTEXT]
-            if first != ctxt.project_id and not ctxt.is_admin:
+            if not _PROJECT_ID.match(first) or (
+                    first != ctxt.project_id and not ctxt.is_admin):
                 return faults.fault_response(
                     'nova', 404, 'The resource could not be found.')
             req.path_info_pop()

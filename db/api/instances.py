@@ -47,7 +47,11 @@ def create(instances, metadata=None, quota_deltas=None, group_id=None):
     from stratus.db.api import quotas
     with session.writer() as s:
         if quota_deltas:
-            quotas.check(s, instances[0]['project_id'], quota_deltas)
+            deltas = dict(quota_deltas)
+            if group_id is not None:
+                deltas['server_group_members'] = len(instances)
+            quotas.check(s, instances[0]['project_id'], deltas,
+                         group_id=group_id)
         rows = []
         for values in instances:
             values = _encode(values)

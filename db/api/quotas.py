@@ -45,7 +45,10 @@ def usage(s, project_id, user_id=None):
                   sa.func.coalesce(sa.func.sum(models.Instance.vcpus), 0),
                   sa.func.coalesce(sa.func.sum(models.Instance.memory_mb), 0))
         .where(models.Instance.project_id == project_id,
-               models.Instance.deleted.is_(False))).one()
+               models.Instance.deleted.is_(False),
+               # A build that found no host gave its quota back.
+               sa.not_(sa.and_(models.Instance.vm_state == 'error',
+                               models.Instance.host.is_(None))))).one()
     groups = s.scalar(sa.select(sa.func.count(models.ServerGroup.id)).where(
         models.ServerGroup.project_id == project_id))
     values = {'instances': count, 'cores': int(cores), 'ram': int(ram),
