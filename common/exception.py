@@ -332,3 +332,11 @@ class MigrationNotFound(NotFound):
 
 class CannotResizeToSameFlavor(Invalid):
     msg_fmt = 'When resizing, instances must change flavor!'
+
+
+class TagNotFound(NotFound):
+    msg_fmt = 'Tag %(tag)s could not be found for instance %(instance_id)s.'
+
+
+class TooManyTags(Invalid):
+    msg_fmt = 'The number of tags exceeded the per-server limit %(max)d'

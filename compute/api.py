@@ -54,7 +54,7 @@ class ComputeAPI:
         rows = create_helpers.instance_rows(ctxt, request)
         created = create_helpers.insert_within_quota(
             ctxt, rows, request['min_count'], request.get('metadata'),
-            request.get('group'))
+            request.get('group'), request.get('tags') or ())
         uuids = [i['uuid'] for i in created]
         for uuid in uuids:
             action_events.action_start(uuid, 'create', ctxt.request_id,
@@ -63,7 +63,8 @@ class ComputeAPI:
             'flavor': request['flavor'], 'image': request['image'],
             'availability_zone': request.get('availability_zone'),
             'scheduler_hints': request.get('scheduler_hints') or {},
-            'group': _group_facts(request.get('group'))})
+            'group': _group_facts(request.get('group')),
+            'requested_destination': request.get('requested_destination')})
         LOG.info('Creating %d instance(s) %s', len(uuids), uuids)
         return created, request.get('admin_password') or generate_password()
 
@@ -146,12 +147,18 @@ class ComputeAPI:
                                      states.UNRESCUING)
         self.compute_rpc.unrescue_instance(ctxt, instance)
 
-    def rebuild(self, ctxt, uuid, image, name=None, metadata=None):
+    def rebuild(self, ctxt, uuid, image, name=None, metadata=None,
+                changes=None):
         """New disk from `image` (a checked image dict); id, flavor, host
-        and metadata stay unless `name`/`metadata` replace them."""
+        and metadata stay unless `name`/`metadata`/`changes` replace them."""
+        from stratus.compute import create
         instance = self.start_action(ctxt, uuid, 'rebuild',
                                      states.REBUILDING)
-        values = {'image_ref': image['id']}
+        meta = {k: v for k, v in instance['system_metadata'].items()
+                if not k.startswith('image_')}
+        meta.update(create.image_system_metadata(image))
+        values = dict(changes or {}, image_ref=image['id'],
+                      system_metadata=meta)
         if name is not None:
             values['display_name'] = name
         instance = instances.update(uuid, values)
@@ -188,9 +195,10 @@ class ComputeAPI:
                                      states.SHELVING_OFFLOADING)
         self.compute_rpc.shelve_offload_instance(ctxt, instance)
 
-    def unshelve(self, ctxt, uuid, availability_zone=None):
+    def unshelve(self, ctxt, uuid, availability_zone=None, host=None):
         self.start_action(ctxt, uuid, 'unshelve', states.UNSHELVING)
-        self.conductor.unshelve_instance(ctxt, uuid, availability_zone)
+        self.conductor.unshelve_instance(ctxt, uuid, availability_zone,
+                                         host)
 
     # --- resize and cold migration ----------------------------------------------
     def resize(self, ctxt, uuid, flavor=None, host=None):

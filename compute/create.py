@@ -61,10 +61,17 @@ def instance_rows(ctxt, request):
         name = request['name']
         if count > 1:
             name = '%s-%d' % (name, index + 1)
+        hostname = request.get('hostname') or hostname_of(name)
+        if request.get('hostname') and count > 1:
+            hostname = '%s-%d' % (request['hostname'], index + 1)
+        system_metadata = image_system_metadata(image)
+        if request.get('availability_zone'):
+            system_metadata['pinned_availability_zone'] = \
+                request['availability_zone']
         rows.append({
             'uuid': str(uuidlib.uuid4()),
             'project_id': ctxt.project_id, 'user_id': ctxt.user_id,
-            'display_name': name, 'hostname': hostname_of(name),
+            'display_name': name, 'hostname': hostname,
             'display_description': request.get('description'),
             'flavor': flavor, 'vcpus': flavor['vcpus'],
             'memory_mb': flavor['memory_mb'], 'root_gb': flavor['root_gb'],
@@ -80,7 +87,7 @@ def instance_rows(ctxt, request):
             'config_drive': '',
             'networks': request.get('networks'),
             'scheduler_hints': request.get('scheduler_hints') or {},
-            'system_metadata': image_system_metadata(image),
+            'system_metadata': system_metadata,
         })
     return rows
 
@@ -91,16 +98,16 @@ def _deltas(rows):
             'ram': sum(r['memory_mb'] for r in rows)}
 
 
-def insert_within_quota(ctxt, rows, min_count, metadata, group):
+def insert_within_quota(ctxt, rows, min_count, metadata, group, tags=()):
     """As many as max_count allows, but at least min_count, or 403."""
     group_id = group['id'] if group else None
     extra = {'metadata_items': len(metadata or {})}
     try:
         return instances.create(rows, metadata, dict(_deltas(rows), **extra),
-                                group_id)
+                                group_id, tags)
     except exception.QuotaExceeded:
         if min_count >= len(rows):
             raise
     return instances.create(rows[:min_count], metadata,
                             dict(_deltas(rows[:min_count]), **extra),
-                            group_id)
+                            group_id, tags)

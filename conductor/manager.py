@@ -73,7 +73,8 @@ class ConductorManager:
             filters={'host': host}))
 
     # --- flows ----------------------------------------------------------------
-    def unshelve_instance(self, ctxt, instance_uuid, availability_zone=None):
+    def unshelve_instance(self, ctxt, instance_uuid, availability_zone=None,
+                          host=None):
         from stratus.compute import image_facts
         from stratus.conductor.flows import unshelve
         from stratus.db.api import images
@@ -87,7 +88,7 @@ class ConductorManager:
                 ctxt, primitives.to_primitive(instance), image)
             return
         unshelve.run(ctxt, primitives.to_primitive(instance), image,
-                     availability_zone,
+                     availability_zone, host,
                      self.scheduler, self.compute_rpc,
                      lambda event: record_event(ctxt, [instance_uuid], event))
 

@@ -64,11 +64,13 @@ class ConductorRPCClient(rpc.RPCClientBase):
                                   instance_uuids=instance_uuids,
                                   request=request)
 
-    def unshelve_instance(self, ctxt, instance_uuid, availability_zone=None):
+    def unshelve_instance(self, ctxt, instance_uuid, availability_zone=None,
+                          host=None):
         """Place a shelved instance again and spawn it there."""
         self._prepare('1.1').cast(ctxt, 'unshelve_instance',
                                   instance_uuid=instance_uuid,
-                                  availability_zone=availability_zone)
+                                  availability_zone=availability_zone,
+                                  host=host)
 
     def migrate_server(self, ctxt, instance_uuid, migration_uuid, flavor,
                        host=None):

@@ -65,6 +65,10 @@ def _image(ctxt, image_id, flavor):
     return image_facts.summary(image)
 
 
+def key_for(ctxt, name):
+    return _key(ctxt, name)
+
+
 def _key(ctxt, name):
     if not name:
         return None
@@ -103,7 +107,18 @@ def _count(server, key):
     return int(server.get(key, 1))
 
 
-def resolve(ctxt, body):
+def _requested_host(ctxt, server):
+    """2.74: an admin may name the host (and node) to build on."""
+    if 'host' not in server and 'hypervisor_hostname' not in server:
+        return None
+    if not ctxt.is_admin:
+        raise exception.Forbidden(action='os_compute_api:servers:create:'
+                                         'requested_destination')
+    return {'host': server.get('host'),
+            'node': server.get('hypervisor_hostname')}
+
+
+def resolve(ctxt, body, version=(2, 1)):
     server = body['server']
     hints = body.get('os:scheduler_hints') or \
         body.get('OS-SCH-HNT:scheduler_hints') or {}
@@ -129,4 +144,8 @@ def resolve(ctxt, body):
         'scheduler_hints': hints,
         'group': group,
         'admin_password': server.get('adminPass'),
+        'description': server.get('description'),
+        'tags': server.get('tags') or [],
+        'hostname': server.get('hostname'),
+        'requested_destination': _requested_host(ctxt, server),
     }

@@ -12,6 +12,7 @@ from stratus.api.compute import instance_actions
 from stratus.api.compute import server_actions
 from stratus.api.compute import server_create
 from stratus.api.compute import server_metadata
+from stratus.api.compute import server_tags
 from stratus.api.compute.schemas import servers as schemas
 from stratus.api.compute.views import servers as views
 from stratus.common import exception
@@ -38,22 +39,39 @@ def _int(kwargs, key):
     return number
 
 
-def _changes_since(kwargs):
-    value = wsgi.query_value(kwargs, 'changes-since')
+def _when(kwargs, key):
+    value = wsgi.query_value(kwargs, key)
     if value is None:
         return None
     try:
         when = datetime.datetime.fromisoformat(value.replace('Z', '+00:00'))
     except ValueError:
-        raise exception.Invalid('Invalid changes-since value')
+        raise exception.Invalid('Invalid %s value' % key)
     if when.tzinfo is not None:
         when = when.astimezone(datetime.timezone.utc).replace(tzinfo=None)
     return when
 
 
+def _check_params(kwargs, version):
+    """From 2.75 unknown query parameters are an error, not ignored."""
+    if version >= (2, 75):
+        unknown = sorted(set(kwargs) - schemas.LIST_PARAMS)
+        if unknown:
+            raise exception.Invalid("Additional properties are not allowed "
+                                    "(%s was unexpected)" % ', '.join(
+                                        repr(u) for u in unknown))
+
+
+def _tag_list(kwargs, key):
+    value = wsgi.query_value(kwargs, key)
+    return [t for t in value.split(',') if t] if value else None
+
+
 def _list(kwargs):
     ctxt = wsgi.context()
+    version = wsgi.version()
     policy.require_reader(ctxt, 'os_compute_api:servers:index')
+    _check_params(kwargs, version)
     all_tenants = wsgi.query_value(kwargs, 'all_tenants') is not None
     if all_tenants:
         policy.require_admin(ctxt, 'os_compute_api:servers:index:'
@@ -69,8 +87,17 @@ def _list(kwargs):
     status = wsgi.query_value(kwargs, 'status')
     if status:
         if status.upper() not in _STATUSES:
+            # Before 2.38 an unknown status simply matched nothing.
+            if version < (2, 38):
+                return ctxt, [], None
             raise exception.Invalid('Invalid status value')
         filters['vm_states'] = states.vm_states_for_status(status)
+    if version >= (2, 26):
+        for key in ('tags', 'tags-any', 'not-tags', 'not-tags-any'):
+            filters[key] = _tag_list(kwargs, key)
+    if version >= (2, 73) and wsgi.query_value(kwargs, 'locked'):
+        filters['locked'] = wsgi.query_value(kwargs, 'locked').lower() in (
+            'true', '1', 'yes')
     project_id = ctxt.project_id
     if all_tenants:
         project_id = wsgi.query_value(kwargs, 'project_id') or \
@@ -81,7 +108,10 @@ def _list(kwargs):
     rows = instances.list_instances(
         project_id=project_id, filters=filters, limit=limit,
         marker=wsgi.query_value(kwargs, 'marker'),
-        read_deleted=read_deleted, changes_since=_changes_since(kwargs))
+        read_deleted=read_deleted,
+        changes_since=_when(kwargs, 'changes-since'),
+        changes_before=_when(kwargs, 'changes-before')
+        if version >= (2, 66) else None)
     return ctxt, rows, limit
 
 
@@ -109,10 +139,13 @@ class ServersController(rest.RestController):
     @pecan.expose()
     def detail(self, **kwargs):
         ctxt, rows, limit = _list(kwargs)
-        base = wsgi.host_url()
+        base, version = wsgi.host_url(), wsgi.version()
+        hosts = host_states() if ctxt.is_admin and version >= (2, 16) \
+            else None
         return wsgi.response(_page(
             'servers', rows, limit,
-            [views.detail(r, base, ctxt.is_admin) for r in rows],
+            [views.detail(r, base, ctxt.is_admin, version, hosts)
+             for r in rows],
             '/compute/v2.1/servers/detail'))
 
     @pecan.expose()
@@ -120,15 +153,15 @@ class ServersController(rest.RestController):
         ctxt = wsgi.context()
         policy.require_reader(ctxt, 'os_compute_api:servers:show')
         instance = COMPUTE.get(ctxt, server_id)
-        return wsgi.response({'server': views.detail(
-            instance, wsgi.host_url(), ctxt.is_admin)})
+        return wsgi.response({'server': show_view(ctxt, instance)})
 
     @pecan.expose()
     def post(self):
         ctxt = wsgi.context()
         policy.require_member(ctxt, 'os_compute_api:servers:create')
-        body = validation.body(schemas.create)
-        request = server_create.resolve(ctxt, body)
+        version = wsgi.version()
+        body = validation.body(schemas.create(version))
+        request = server_create.resolve(ctxt, body, version)
         created, password = COMPUTE.create(ctxt, request)
         base = wsgi.host_url()
         if str(body['server'].get('return_reservation_id')).lower() == \
@@ -145,13 +178,16 @@ class ServersController(rest.RestController):
     def put(self, server_id):
         ctxt = wsgi.context()
         policy.require_member(ctxt, 'os_compute_api:servers:update')
-        body = validation.body(schemas.update)['server']
+        body = validation.body(schemas.update(wsgi.version()))['server']
         values = {}
         if 'name' in body:
             values['display_name'] = body['name']
+        if 'description' in body:
+            values['display_description'] = body['description']
+        if 'hostname' in body:
+            values['hostname'] = body['hostname']
         instance = COMPUTE.update(ctxt, server_id, values)
-        return wsgi.response({'server': views.detail(
-            instance, wsgi.host_url(), ctxt.is_admin)})
+        return wsgi.response({'server': show_view(ctxt, instance)})
 
     @pecan.expose()
     def delete(self, server_id):
@@ -165,5 +201,26 @@ class ServersController(rest.RestController):
         return server_actions.dispatch(COMPUTE, server_id)
 
 
+def host_states():
+    """host -> UP / DOWN / MAINTENANCE of every compute (host_status)."""
+    from stratus.db.api import services as db_services
+    result = {}
+    for service in db_services.service_list(binary='stratus-compute'):
+        if service['disabled']:
+            result[service['host']] = 'MAINTENANCE'
+        else:
+            result[service['host']] = 'UP' if service['is_up'] else 'DOWN'
+    return result
+
+
+def show_view(ctxt, instance):
+    """The body of show, update and rebuild at the request's version."""
+    version = wsgi.version()
+    return views.detail(instance, wsgi.host_url(), ctxt.is_admin, version,
+                        host_states() if ctxt.is_admin and
+                        version >= (2, 16) else None, single=True)
+
+
 pecan.route(ServersController, 'os-instance-actions',
             instance_actions.InstanceActionsController())
+pecan.route(ServersController, 'tags', server_tags.ServerTagsController())

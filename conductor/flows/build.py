@@ -33,7 +33,8 @@ def run(ctxt, instance_uuids, request, scheduler, compute_rpc, record):
          'user_id': ctxt.user_id}, request['flavor'], request.get('image'),
         num_instances=len(instance_uuids),
         availability_zone=request.get('availability_zone'),
-        hints=request.get('scheduler_hints'), group=request.get('group'))
+        hints=request.get('scheduler_hints'), group=request.get('group'),
+        requested_destination=request.get('requested_destination'))
     store = {'ctxt': ctxt.to_dict(), 'instance_uuids': instance_uuids,
              'request': request, 'spec': spec}
     try:

@@ -25,11 +25,13 @@ def get_flow(scheduler, compute_rpc):
     )
 
 
-def run(ctxt, instance, image, availability_zone, scheduler, compute_rpc,
-        record):
+def run(ctxt, instance, image, availability_zone, host, scheduler,
+        compute_rpc, record):
     from stratus.scheduler import request_spec
-    spec = request_spec.build(instance, instance['flavor'], image,
-                              availability_zone=availability_zone)
+    spec = request_spec.build(
+        instance, instance['flavor'], image,
+        availability_zone=availability_zone,
+        requested_destination={'host': host} if host else None)
     store = {'ctxt': ctxt.to_dict(), 'instance_uuids': [instance['uuid']],
              'request': {'image': image}, 'spec': spec}
     try:

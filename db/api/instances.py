@@ -29,6 +29,13 @@ def _view(s, row, with_extras=True):
             instance_uuid=row.uuid).order_by(
             models.InstanceFault.id.desc())).first()
         values['fault'] = fault.to_dict() if fault else None
+        values['tags'] = sorted(s.scalars(sa.select(
+            models.InstanceTag.tag).filter_by(instance_uuid=row.uuid)))
+        values['server_groups'] = list(s.scalars(sa.select(
+            models.ServerGroup.uuid).join(
+            models.ServerGroupMember,
+            models.ServerGroupMember.group_id == models.ServerGroup.id
+        ).where(models.ServerGroupMember.instance_uuid == row.uuid)))
     return values
 
 
@@ -40,7 +47,8 @@ def _encode(values):
     return out
 
 
-def create(instances, metadata=None, quota_deltas=None, group_id=None):
+def create(instances, metadata=None, quota_deltas=None, group_id=None,
+           tags=()):
     """Insert `instances` (a list of column dicts) at once; the project's
     quota is checked in the same write transaction, so concurrent creates
     cannot exceed it."""
@@ -56,6 +64,8 @@ def create(instances, metadata=None, quota_deltas=None, group_id=None):
         for values in instances:
             values = _encode(values)
             values.setdefault('uuid', str(uuidlib.uuid4()))
+            # changes-since filters on updated_at: a new row counts as one.
+            values.setdefault('updated_at', models.utcnow())
             row = models.Instance(**values)
             s.add(row)
             rows.append(row)
@@ -67,6 +77,8 @@ def create(instances, metadata=None, quota_deltas=None, group_id=None):
             if group_id is not None:
                 s.add(models.ServerGroupMember(group_id=group_id,
                                                instance_uuid=row.uuid))
+            for tag in sorted(set(tags)):
+                s.add(models.InstanceTag(instance_uuid=row.uuid, tag=tag))
         s.flush()
         return [_view(s, row) for row in rows]
 
@@ -128,7 +140,8 @@ def soft_delete(uuid):
 
 def list_instances(*, project_id=None, filters=None, limit=None,
                    marker=None, sort_key='created_at', sort_dir='desc',
-                   read_deleted=False, changes_since=None):
+                   read_deleted=False, changes_since=None,
+                   changes_before=None):
     """Instances, newest first by default. `filters` keys: name (a regex,
     as nova treats it), vm_states, host, node, image_ref, flavor (flavorid),
     uuids, availability_zone, locked."""
@@ -139,7 +152,10 @@ def list_instances(*, project_id=None, filters=None, limit=None,
             query = query.filter_by(project_id=project_id)
         if changes_since is not None:
             query = query.where(models.Instance.updated_at >= changes_since)
-        elif not read_deleted:
+        if changes_before is not None:
+            query = query.where(models.Instance.updated_at <= changes_before)
+        if changes_since is None and changes_before is None and \
+                not read_deleted:
             query = query.filter_by(deleted=False)
         for key in ('host', 'node', 'image_ref', 'availability_zone',
                     'locked'):
@@ -153,6 +169,7 @@ def list_instances(*, project_id=None, filters=None, limit=None,
         column = getattr(models.Instance, sort_key)
         query = query.order_by(column.desc() if sort_dir == 'desc'
                                else column.asc(), models.Instance.id.desc())
+        query = _tag_filters(query, filters)
         rows = list(s.scalars(query))
         if filters.get('name'):
             rows = _name_matches(rows, filters['name'])
@@ -167,6 +184,61 @@ def list_instances(*, project_id=None, filters=None, limit=None,
         if limit is not None:
             rows = rows[:limit]
         return [_view(s, row) for row in rows]
+
+
+def _tag_filters(query, filters):
+    """tags (all of), tags-any, not-tags (not all of), not-tags-any."""
+    tag = models.InstanceTag
+    uuid_col = models.Instance.uuid
+
+    def having(tags, count):
+        return sa.select(tag.instance_uuid).where(tag.tag.in_(tags)).group_by(
+            tag.instance_uuid).having(sa.func.count() >= count)
+    if filters.get('tags'):
+        query = query.where(uuid_col.in_(having(filters['tags'],
+                                                len(filters['tags']))))
+    if filters.get('tags-any'):
+        query = query.where(uuid_col.in_(having(filters['tags-any'], 1)))
+    if filters.get('not-tags'):
+        query = query.where(uuid_col.not_in(having(
+            filters['not-tags'], len(filters['not-tags']))))
+    if filters.get('not-tags-any'):
+        query = query.where(uuid_col.not_in(having(filters['not-tags-any'],
+                                                   1)))
+    return query
+
+
+def tags_set(uuid, tags):
+    """Replace the instance's tags."""
+    with session.writer() as s:
+        _get(s, uuid)
+        s.execute(sa.delete(models.InstanceTag).filter_by(
+            instance_uuid=uuid))
+        for tag in sorted(set(tags)):
+            s.add(models.InstanceTag(instance_uuid=uuid, tag=tag))
+        return sorted(set(tags))
+
+
+def tag_add(uuid, tag, max_tags=50):
+    with session.writer() as s:
+        _get(s, uuid)
+        if s.get(models.InstanceTag, (uuid, tag)) is None:
+            count = s.scalar(sa.select(sa.func.count()).select_from(
+                models.InstanceTag).filter_by(instance_uuid=uuid))
+            if count >= max_tags:
+                raise exception.TooManyTags(max=max_tags)
+            s.add(models.InstanceTag(instance_uuid=uuid, tag=tag))
+            return True
+        return False
+
+
+def tag_delete(uuid, tag):
+    with session.writer() as s:
+        _get(s, uuid)
+        row = s.get(models.InstanceTag, (uuid, tag))
+        if row is None:
+            raise exception.TagNotFound(tag=tag, instance_id=uuid)
+        s.delete(row)
 
 
 def _name_matches(rows, pattern):

@@ -10,7 +10,8 @@ from stratus.db.models.base import Base, Timestamps, utcnow
 
 __all__ = ['Instance', 'InstanceMetadata', 'InstanceFault', 'InstanceAction',
            'InstanceActionEvent', 'Migration', 'ComputeNode', 'Allocation',
-           'KeyPair', 'Quota', 'ServerGroup', 'ServerGroupMember']
+           'KeyPair', 'Quota', 'ServerGroup', 'ServerGroupMember',
+           'InstanceTag']
 
 
 class Instance(Timestamps, Base):
@@ -213,3 +214,11 @@ class ServerGroupMember(Base):
         primary_key=True)
     instance_uuid: Mapped[str] = mapped_column(sa.String(36),
                                                primary_key=True)
+
+
+class InstanceTag(Base):
+    __tablename__ = 'instance_tags'
+    instance_uuid: Mapped[str] = mapped_column(
+        sa.ForeignKey('instances.uuid', ondelete='CASCADE'), primary_key=True)
+    tag: Mapped[str] = mapped_column(sa.String(80), primary_key=True,
+                                     index=True)

@@ -1,4 +1,5 @@
 """createImage (202 + Location at 2.1), shelve, shelveOffload, unshelve."""
+from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.compute.schemas import servers as server_schemas
@@ -10,10 +11,19 @@ _create_image = {
     'required': ['name'],
     'additionalProperties': False,
 }
-_unshelve = {
+_unshelve_277 = {
     'type': ['object', 'null'],
     'properties': {'availability_zone': {'type': 'string', 'minLength': 1,
                                          'maxLength': 255}},
+    'additionalProperties': False,
+}
+# 2.91: an admin may name the host; the zone may be null (unpin).
+_unshelve_291 = {
+    'type': ['object', 'null'],
+    'properties': {'availability_zone': {'type': ['string', 'null'],
+                                         'minLength': 1, 'maxLength': 255},
+                   'host': {'type': 'string', 'minLength': 1,
+                            'maxLength': 255}},
     'additionalProperties': False,
 }
 
@@ -22,6 +32,9 @@ def create_image(compute, ctxt, server_id, value):
     value = validation.check(_create_image, value)
     image = compute.snapshot(ctxt, server_id, value['name'],
                              value.get('metadata'))
+    # From 2.45 the image id is in the body and there is no Location.
+    if wsgi.version() >= (2, 45):
+        return wsgi.response({'image_id': image['id']}, status=202)
     return wsgi.response(status=202, headers={
         'Location': '%s/image/v2/images/%s' % (wsgi.host_url(),
                                                image['id'])})
@@ -41,9 +54,15 @@ def shelve_offload(compute, ctxt, server_id, value):
 
 def unshelve(compute, ctxt, server_id, value):
     # A body naming the availability zone is 2.77; before, only null.
-    schema = _unshelve if wsgi.version() >= (2, 77) else {'type': 'null'}
+    version = wsgi.version()
+    schema = _unshelve_291 if version >= (2, 91) else (
+        _unshelve_277 if version >= (2, 77) else {'type': 'null'})
     value = validation.check(schema, value) or {}
-    compute.unshelve(ctxt, server_id, value.get('availability_zone'))
+    if value.get('host'):
+        policy.require_admin(ctxt, 'os_compute_api:os-shelve:unshelve_to_'
+                                   'host')
+    compute.unshelve(ctxt, server_id, value.get('availability_zone'),
+                     value.get('host'))
     return wsgi.response(status=202)
 
 

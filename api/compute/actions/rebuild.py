@@ -1,37 +1,32 @@
-"""rebuild: 202 with the full server body."""
+"""rebuild: 202 with the full server body (and adminPass)."""
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.compute import server_create
 from stratus.api.compute.schemas import servers as server_schemas
-from stratus.api.compute.views import servers as views
 from stratus.compute import api as compute_api
-
-_rebuild = {
-    'type': 'object',
-    'properties': {
-        'imageRef': {'type': 'string', 'minLength': 1},
-        'name': server_schemas._name,
-        'adminPass': {'type': 'string'},
-        'metadata': server_schemas._metadata,
-        'preserve_ephemeral': {'type': 'boolean'},
-        'OS-DCF:diskConfig': {'type': 'string', 'enum': ['AUTO', 'MANUAL']},
-        'accessIPv4': {'type': 'string'},
-        'accessIPv6': {'type': 'string'},
-        'personality': {'type': 'array'},
-    },
-    'required': ['imageRef'],
-    'additionalProperties': False,
-}
 
 
 def rebuild(compute, ctxt, server_id, value):
-    value = validation.check(_rebuild, value)
+    from stratus.api.compute import servers
+    version = wsgi.version()
+    value = validation.check(server_schemas.rebuild(version), value)
     current = compute.get(ctxt, server_id)
     image = server_create.image_for(ctxt, value['imageRef'],
                                     current['flavor'])
+    changes = {}
+    if 'description' in value:
+        changes['display_description'] = value['description']
+    if 'hostname' in value:
+        changes['hostname'] = value['hostname']
+    if 'user_data' in value:
+        changes['user_data'] = value['user_data']
+    if 'key_name' in value:
+        key = server_create.key_for(ctxt, value['key_name'])
+        changes['key_name'] = key['name'] if key else None
+        changes['key_data'] = key['public_key'] if key else None
     instance = compute.rebuild(ctxt, server_id, image, value.get('name'),
-                               value.get('metadata'))
-    body = views.detail(instance, wsgi.host_url(), ctxt.is_admin)
+                               value.get('metadata'), changes)
+    body = servers.show_view(ctxt, instance)
     body['adminPass'] = value.get('adminPass') or \
         compute_api.generate_password()
     return wsgi.response({'server': body}, status=202)

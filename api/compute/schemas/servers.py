@@ -1,13 +1,27 @@
-"""Bodies of POST /servers and PUT /servers/{id} (2.1)."""
+"""Bodies of POST /servers, PUT /servers/{id} and the metadata calls, per
+microversion (2.1 .. 2.100)."""
+import copy
 
 _name = {'type': 'string', 'minLength': 1, 'maxLength': 255,
          'pattern': r'^(?! )[^\x00-\x1f]*(?<! )$'}
+_description = {'type': ['string', 'null'], 'maxLength': 255,
+                'pattern': r'^[^\x00-\x1f]*$'}
 _metadata = {'type': 'object',
              'patternProperties': {'^[a-zA-Z0-9-_:. ]{1,255}$': {
                  'type': 'string', 'maxLength': 255}},
              'additionalProperties': False}
 _count = {'type': ['integer', 'string'], 'pattern': '^[0-9]*$',
           'minimum': 1, 'minLength': 1}
+_tag = {'type': 'string', 'minLength': 1, 'maxLength': 60,
+        'pattern': r'^[^,/]*$'}
+_tags = {'type': 'array', 'items': _tag, 'maxItems': 50}
+_hostname = {'type': 'string', 'minLength': 1, 'maxLength': 63,
+             'pattern': r'^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$'}
+_fqdn = {'type': 'string', 'minLength': 1, 'maxLength': 255,
+         'pattern': r'^[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?$'}
+_certs = {'type': ['array', 'null'], 'minItems': 1, 'maxItems': 50,
+          'uniqueItems': True,
+          'items': {'type': 'string', 'minLength': 1}}
 
 _bdm_v2 = {
     'type': 'object',
@@ -25,8 +39,6 @@ _bdm_v2 = {
         'guest_format': {'type': ['string', 'null']},
         'no_device': {},
         'connection_info': {},
-        'volume_type': {'type': ['string', 'null']},
-        'tag': {'type': ['string', 'null']},
     },
     'additionalProperties': False,
 }
@@ -41,7 +53,7 @@ _network = {
     'additionalProperties': False,
 }
 
-create = {
+_create_21 = {
     'type': 'object',
     'properties': {
         'server': {
@@ -85,24 +97,79 @@ create = {
     'additionalProperties': False,
 }
 
-update = {
-    'type': 'object',
-    'properties': {
-        'server': {
-            'type': 'object',
-            'properties': {
-                'name': _name,
-                'accessIPv4': {'type': 'string'},
-                'accessIPv6': {'type': 'string'},
-                'OS-DCF:diskConfig': {'type': 'string',
-                                      'enum': ['AUTO', 'MANUAL']},
-            },
-            'additionalProperties': False,
-        },
-    },
-    'required': ['server'],
-    'additionalProperties': False,
-}
+
+def create(version):
+    """The create body schema at `version`."""
+    schema = copy.deepcopy(_create_21)
+    server = schema['properties']['server']
+    props = server['properties']
+    if version >= (2, 19):
+        props['description'] = _description
+    if version >= (2, 32):
+        props['networks']['items']['properties']['tag'] = _tag
+        props['block_device_mapping_v2']['items']['properties']['tag'] = \
+            _tag
+    if version >= (2, 37):
+        props['networks'] = {'oneOf': [
+            props['networks'], {'type': 'string', 'enum': ['auto', 'none']}]}
+        server['required'].append('networks')
+    if version >= (2, 52):
+        props['tags'] = _tags
+    if version >= (2, 57):
+        del props['personality']
+    if version >= (2, 63):
+        props['trusted_image_certificates'] = _certs
+    if version >= (2, 67):
+        bdm = props['block_device_mapping_v2']['items']['properties']
+        bdm['volume_type'] = {'type': ['string', 'null'], 'maxLength': 255}
+    if version >= (2, 74):
+        props['host'] = {'type': 'string', 'minLength': 1, 'maxLength': 255}
+        props['hypervisor_hostname'] = {'type': 'string', 'minLength': 1,
+                                        'maxLength': 255}
+    if version >= (2, 90):
+        props['hostname'] = _fqdn if version >= (2, 94) else _hostname
+    return schema
+
+
+def update(version):
+    props = {'name': _name, 'accessIPv4': {'type': 'string'},
+             'accessIPv6': {'type': 'string'},
+             'OS-DCF:diskConfig': {'type': 'string',
+                                   'enum': ['AUTO', 'MANUAL']}}
+    if version >= (2, 19):
+        props['description'] = _description
+    if version >= (2, 90):
+        props['hostname'] = _fqdn if version >= (2, 94) else _hostname
+    return {'type': 'object',
+            'properties': {'server': {'type': 'object', 'properties': props,
+                                      'additionalProperties': False}},
+            'required': ['server'], 'additionalProperties': False}
+
+
+def rebuild(version):
+    props = {
+        'imageRef': {'type': 'string', 'minLength': 1},
+        'name': _name, 'adminPass': {'type': 'string'},
+        'metadata': _metadata, 'preserve_ephemeral': {'type': 'boolean'},
+        'OS-DCF:diskConfig': {'type': 'string', 'enum': ['AUTO', 'MANUAL']},
+        'accessIPv4': {'type': 'string'}, 'accessIPv6': {'type': 'string'},
+        'personality': {'type': 'array'},
+    }
+    if version >= (2, 19):
+        props['description'] = _description
+    if version >= (2, 54):
+        props['key_name'] = {'type': ['string', 'null'], 'minLength': 1,
+                             'maxLength': 255}
+    if version >= (2, 57):
+        del props['personality']
+        props['user_data'] = {'type': ['string', 'null'], 'maxLength': 65535}
+    if version >= (2, 63):
+        props['trusted_image_certificates'] = _certs
+    if version >= (2, 90):
+        props['hostname'] = _fqdn if version >= (2, 94) else _hostname
+    return {'type': 'object', 'properties': props,
+            'required': ['imageRef'], 'additionalProperties': False}
+
 
 metadata_all = {
     'type': 'object',
@@ -117,4 +184,26 @@ metadata_item = {
                                 maxProperties=1)},
     'required': ['meta'],
     'additionalProperties': False,
+}
+
+tags_replace = {
+    'type': 'object',
+    'properties': {'tags': _tags},
+    'required': ['tags'],
+    'additionalProperties': False,
+}
+
+# Query parameters GET /servers(/detail) accepts from 2.75 (unknown ones
+# are a 400 from then on).
+LIST_PARAMS = {
+    'name', 'status', 'image', 'flavor', 'host', 'node', 'all_tenants',
+    'project_id', 'tenant_id', 'user_id', 'changes-since', 'changes-before',
+    'limit', 'marker', 'sort_key', 'sort_dir', 'deleted', 'ip', 'ip6',
+    'reservation_id', 'tags', 'tags-any', 'not-tags', 'not-tags-any',
+    'locked', 'availability_zone', 'config_drive', 'key_name', 'created_at',
+    'launched_at', 'terminated_at', 'power_state', 'task_state', 'vm_state',
+    'progress', 'hostname', 'uuid', 'access_ip_v4', 'access_ip_v6',
+    'launch_index', 'description', 'display_name', 'display_description',
+    'kernel_id', 'ramdisk_id', 'root_device_name', 'instance_type_id',
+    'soft_deleted', 'pinned_availability_zone',
 }

@@ -1,4 +1,8 @@
-"""Server response bodies (2.1)."""
+"""Server response bodies, per microversion (2.1 .. 2.100).
+
+`detail()` builds the 2.1 body and each band adds or reshapes what its
+microversion changed, so one place says what a version sees.
+"""
 import hashlib
 
 from stratus.api import timefmt
@@ -30,18 +34,33 @@ def host_id(instance):
                            instance['host']).encode()).hexdigest()
 
 
-def _image(instance, base):
+def _image(instance, base, version):
     if not instance['image_ref']:
         return ''
-    return {'id': instance['image_ref'], 'links': [{
+    image = {'id': instance['image_ref'], 'links': [{
         'rel': 'bookmark',
         'href': '%s/compute/images/%s' % (base, instance['image_ref'])}]}
+    if version >= (2, 98):
+        image['properties'] = {
+            key[len('image_'):]: value for key, value in
+            instance['system_metadata'].items()
+            if key.startswith('image_') and key not in (
+                'image_base_image_ref', 'image_min_ram', 'image_min_disk',
+                'image_disk_format', 'image_container_format')}
+    return image
 
 
-def _flavor(instance, base):
-    flavorid = instance['flavor']['flavorid']
-    return {'id': flavorid, 'links': [flavor_views.links(base,
-                                                         flavorid)[1]]}
+def _flavor(instance, base, version):
+    flavor = instance['flavor']
+    if version < (2, 47):
+        return {'id': flavor['flavorid'],
+                'links': [flavor_views.links(base, flavor['flavorid'])[1]]}
+    return {'vcpus': flavor['vcpus'], 'ram': flavor['memory_mb'],
+            'disk': flavor['root_gb'],
+            'ephemeral': flavor.get('ephemeral_gb') or 0,
+            'swap': flavor.get('swap') or 0,
+            'original_name': flavor['name'],
+            'extra_specs': flavor.get('extra_specs') or {}}
 
 
 def _fault(instance, is_admin):
@@ -58,7 +77,31 @@ def _fault(instance, is_admin):
     return body
 
 
-def detail(instance, base, is_admin=False):
+def _host_status(instance, host_states):
+    if not instance['host']:
+        return ''
+    return host_states.get(instance['host'], 'UNKNOWN')
+
+
+def _extended_attributes(instance, body, version):
+    """OS-EXT-SRV-ATTR:* beyond host/node/instance_name, from 2.3."""
+    meta = instance['system_metadata']
+    body.update({
+        'OS-EXT-SRV-ATTR:reservation_id': instance['reservation_id'],
+        'OS-EXT-SRV-ATTR:launch_index': instance['launch_index'],
+        'OS-EXT-SRV-ATTR:hostname': instance['hostname'],
+        'OS-EXT-SRV-ATTR:kernel_id': meta.get('image_kernel_id', ''),
+        'OS-EXT-SRV-ATTR:ramdisk_id': meta.get('image_ramdisk_id', ''),
+        'OS-EXT-SRV-ATTR:root_device_name': '/dev/vda',
+        'OS-EXT-SRV-ATTR:user_data': instance['user_data'],
+    })
+
+
+def detail(instance, base, is_admin=False, version=(2, 1),
+           host_states=None, single=False):
+    """The full server body at `version`; `host_states` maps host ->
+    UP/DOWN/MAINTENANCE for host_status (2.16); `single` for show, update
+    and rebuild (which alone carry server_groups from 2.71)."""
     status = states.status(instance['vm_state'], instance['task_state'])
     body = {
         'id': instance['uuid'],
@@ -68,8 +111,8 @@ def detail(instance, base, is_admin=False):
         'user_id': instance['user_id'],
         'metadata': instance.get('metadata', {}),
         'hostId': host_id(instance),
-        'image': _image(instance, base),
-        'flavor': _flavor(instance, base),
+        'image': _image(instance, base, version),
+        'flavor': _flavor(instance, base, version),
         'created': timefmt.iso_z(instance['created_at']),
         'updated': timefmt.iso_z(instance['updated_at'] or
                                  instance['created_at']),
@@ -97,6 +140,29 @@ def detail(instance, base, is_admin=False):
         body['OS-EXT-SRV-ATTR:hypervisor_hostname'] = instance['node']
         body['OS-EXT-SRV-ATTR:instance_name'] = 'instance-%08x' % \
             instance['id']
+        if version >= (2, 3):
+            _extended_attributes(instance, body, version)
+    if version >= (2, 90) and not is_admin:
+        body['OS-EXT-SRV-ATTR:hostname'] = instance['hostname']
+    if version >= (2, 9):
+        body['locked'] = bool(instance['locked'])
+    if version >= (2, 16) and is_admin:
+        body['host_status'] = _host_status(instance, host_states or {})
+    if version >= (2, 19):
+        body['description'] = instance['display_description']
+    if version >= (2, 26):
+        body['tags'] = instance.get('tags', [])
+    if version >= (2, 63):
+        body['trusted_image_certificates'] = None
+    if version >= (2, 71) and single:
+        body['server_groups'] = instance.get('server_groups', [])
+    if version >= (2, 73):
+        body['locked_reason'] = instance['locked_reason']
+    if version >= (2, 96):
+        body['pinned_availability_zone'] = instance['system_metadata'].get(
+            'pinned_availability_zone')
+    if version >= (2, 100):
+        body['scheduler_hints'] = instance.get('scheduler_hints') or {}
     fault = _fault(instance, is_admin)
     if fault:
         body['fault'] = fault

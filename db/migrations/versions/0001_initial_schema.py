@@ -308,6 +308,15 @@ def upgrade():
     sa.ForeignKeyConstraint(['instance_uuid'], ['instances.uuid'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('instance_uuid', 'key')
     )
+    op.create_table('instance_tags',
+    sa.Column('instance_uuid', sa.String(length=36), nullable=False),
+    sa.Column('tag', sa.String(length=80), nullable=False),
+    sa.ForeignKeyConstraint(['instance_uuid'], ['instances.uuid'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('instance_uuid', 'tag')
+    )
+    with op.batch_alter_table('instance_tags', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_instance_tags_tag'), ['tag'], unique=False)
+
     op.create_table('migrations',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('uuid', sa.String(length=36), nullable=False),
