@@ -1,11 +1,13 @@
-"""Flavor sub-resources: /flavors/{id}/os-extra_specs,
-/flavors/{id}/os-flavor-access and the add/removeTenantAccess actions."""
+"""Flavor sub-resources: /flavors/{id}/os-extra_specs (known namespaces
+validated from 2.86), /flavors/{id}/os-flavor-access and the
+add/removeTenantAccess actions (a public flavor is a 409 from 2.7)."""
 import pecan
 from pecan import rest
 
 from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.compute import extra_specs
 from stratus.api.compute.schemas import flavors as schemas
 from stratus.common import exception
 from stratus.db.api import flavors as db_flavors
@@ -17,8 +19,12 @@ def _visible(ctxt, flavor_id):
 
 
 def _as_strings(specs):
-    return {key: (str(value).lower() if isinstance(value, bool)
-                  else str(value)) for key, value in specs.items()}
+    specs = {key: (str(value).lower() if isinstance(value, bool)
+                   else str(value)) for key, value in specs.items()}
+    if wsgi.version() >= (2, 86):
+        for key, value in specs.items():
+            extra_specs.validate(key, value)
+    return specs
 
 
 class ExtraSpecsController(rest.RestController):
@@ -70,10 +76,10 @@ class ExtraSpecsController(rest.RestController):
         return wsgi.response(status=202)
 
 
-def access_body(flavor_id):
+def access_body(flavor_id, project_ids):
     return {'flavor_access': [
         {'flavor_id': flavor_id, 'tenant_id': project_id}
-        for project_id in db_flavors.access_list(flavor_id)]}
+        for project_id in project_ids]}
 
 
 class FlavorAccessController(rest.RestController):
@@ -82,7 +88,8 @@ class FlavorAccessController(rest.RestController):
     def get_all(self, flavor_id):
         ctxt = wsgi.context()
         policy.require_admin(ctxt, 'os_compute_api:os-flavor-access')
-        return wsgi.response(access_body(flavor_id))
+        return wsgi.response(access_body(
+            flavor_id, db_flavors.access_list(flavor_id)))
 
 
 def flavor_action(flavor_id):
@@ -92,8 +99,10 @@ def flavor_action(flavor_id):
     policy.require_admin(ctxt, 'os_compute_api:os-flavor-access:'
                                'add_tenant_access')
     if 'addTenantAccess' in body:
-        db_flavors.access_add(flavor_id, body['addTenantAccess']['tenant'])
+        db_flavors.access_add(flavor_id, body['addTenantAccess']['tenant'],
+                              allow_public=wsgi.version() < (2, 7))
     else:
         db_flavors.access_remove(flavor_id,
                                  body['removeTenantAccess']['tenant'])
-    return wsgi.response(access_body(flavor_id))
+    return wsgi.response(access_body(
+        flavor_id, db_flavors.access_projects(flavor_id)))

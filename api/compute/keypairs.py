@@ -1,99 +1,115 @@
-"""/compute/v2.1/os-keypairs: a user's ssh key pairs, imported or
-generated here (2.1: ssh keys only, 200 on create, 202 on delete)."""
-import base64
-import binascii
-import hashlib
-
+"""/compute/v2.1/os-keypairs: a user's key pairs, imported or (before 2.92)
+generated here. 2.2: ssh or x509 type, 201 on create, 204 on delete; 2.10:
+admins act for other users (user_id); 2.35: paging; 2.92: import only."""
 import pecan
-from cryptography import exceptions as crypto_exc
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 from pecan import rest
 
 from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.compute import keypair_crypto
+from stratus.api.compute import query
 from stratus.api.compute.schemas import keypairs as schemas
 from stratus.api.compute.views import keypairs as views
 from stratus.common import exception
 from stratus.db.api import keypairs as db_keypairs
 
-_KEY_TYPES = ('ssh-rsa', 'ssh-ed25519')
-# Clients (and ssh) recognise generated keys by this comment.
-_GENERATED_COMMENT = 'Generated-by-Nova'
+# Kept importable here: the fingerprint clients compare with ssh-keygen's.
+fingerprint = keypair_crypto.fingerprint
+_POLICY = 'os_compute_api:os-keypairs:%s'
 
 
-def _known_type(key_type):
-    return key_type in _KEY_TYPES or key_type.startswith('ecdsa-sha2-')
+def _user(ctxt, action, user_id):
+    """The user whose key pairs are meant: the caller, or (2.10, admins
+    only, as nova's admin-or-owner rule) the one named."""
+    policy.require_reader(ctxt, _POLICY % action)
+    if user_id is None or user_id == ctxt.user_id:
+        return ctxt.user_id
+    if not ctxt.is_admin:
+        raise exception.Forbidden(action=_POLICY % action)
+    return user_id
 
 
-def fingerprint(public_key):
-    """The MD5 fingerprint (aa:bb:...) of an OpenSSH public key line, the
-    one `ssh-keygen -l -E md5` prints. InvalidKeypair if it is not one."""
-    fields = public_key.strip().split()
-    if len(fields) < 2 or not _known_type(fields[0]):
-        raise exception.InvalidKeypair(reason='failed to generate '
-                                              'fingerprint')
-    try:
-        # Parsing proves the blob is a well-formed key of the named type.
-        serialization.load_ssh_public_key(' '.join(fields[:2]).encode())
-        blob = base64.b64decode(fields[1], validate=True)
-    except (ValueError, binascii.Error, crypto_exc.UnsupportedAlgorithm):
-        raise exception.InvalidKeypair(reason='failed to generate '
-                                              'fingerprint')
-    digest = hashlib.md5(blob, usedforsecurity=False).hexdigest()
-    return ':'.join(digest[i:i + 2] for i in range(0, len(digest), 2))
+def _queried_user(ctxt, action, kwargs, paged=False):
+    version = wsgi.version()
+    query.check(kwargs, schemas.query_schema(version, paged))
+    user_id = wsgi.query_value(kwargs, 'user_id') \
+        if version >= (2, 10) else None
+    return _user(ctxt, action, user_id)
 
 
-def generate():
-    """(private key PEM, public key line) of a fresh RSA 2048 key pair."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    private = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.TraditionalOpenSSL,
-        serialization.NoEncryption()).decode()
-    public = key.public_key().public_bytes(
-        serialization.Encoding.OpenSSH,
-        serialization.PublicFormat.OpenSSH).decode()
-    return private, '%s %s' % (public, _GENERATED_COMMENT)
+def _page(rows, kwargs):
+    """2.35: sorted by name, after the marker name, at most limit."""
+    limit, marker = query.limit_marker(kwargs)
+    if marker is not None:
+        names = [r['name'] for r in rows]
+        if marker not in names:
+            raise exception.MarkerNotFound(marker=marker)
+        rows = rows[names.index(marker) + 1:]
+    return rows[:limit]
+
+
+def _key_material(body, user_id):
+    """(private key or None, public key, fingerprint) of a create body."""
+    key_type = body.get('type', 'ssh')
+    private_key = None
+    public_key = body.get('public_key')
+    if public_key is None:
+        if key_type == 'x509':
+            private_key, public_key = keypair_crypto.generate_x509(user_id)
+        else:
+            private_key, public_key = keypair_crypto.generate()
+    if key_type == 'x509':
+        return private_key, public_key, \
+            keypair_crypto.x509_fingerprint(public_key)
+    return private_key, public_key, keypair_crypto.fingerprint(public_key)
 
 
 class KeypairsController(rest.RestController):
-    """Key pairs belong to the calling user; as in nova any authenticated
-    user (reader included) manages their own, since no project owns them."""
+    """Key pairs belong to a user; as in nova any authenticated user
+    (reader included) manages their own, since no project owns them."""
 
     @pecan.expose()
     def get_all(self, **kwargs):
         ctxt = wsgi.context()
-        policy.require_reader(ctxt, 'os_compute_api:os-keypairs:index')
-        rows = db_keypairs.list_for_user(ctxt.user_id)
-        return wsgi.response({'keypairs': [views.summary(r) for r in rows]})
+        version = wsgi.version()
+        user_id = _queried_user(ctxt, 'index', kwargs, paged=True)
+        rows = db_keypairs.list_for_user(user_id)
+        body = {}
+        if version >= (2, 35):
+            rows = _page(rows, kwargs)
+            links = query.next_links(kwargs, 'os-keypairs', len(rows),
+                                     rows[-1]['name'] if rows else None)
+            if links:
+                body['keypairs_links'] = links
+        body['keypairs'] = [views.summary(r, version) for r in rows]
+        return wsgi.response(body)
 
     @pecan.expose()
-    def get_one(self, name):
+    def get_one(self, name, **kwargs):
         ctxt = wsgi.context()
-        policy.require_reader(ctxt, 'os_compute_api:os-keypairs:show')
-        row = db_keypairs.get(ctxt.user_id, name)
-        return wsgi.response({'keypair': views.detail(row)})
+        user_id = _queried_user(ctxt, 'show', kwargs)
+        row = db_keypairs.get(user_id, name)
+        return wsgi.response({'keypair': views.detail(row, wsgi.version())})
 
     @pecan.expose()
     def post(self):
         ctxt = wsgi.context()
-        policy.require_reader(ctxt, 'os_compute_api:os-keypairs:create')
-        body = validation.body(schemas.create)['keypair']
-        private_key = None
-        if 'public_key' in body:
-            public_key = body['public_key']
-        else:
-            private_key, public_key = generate()
-        row = db_keypairs.create(ctxt.user_id, ctxt.project_id, {
+        version = wsgi.version()
+        body = validation.body(schemas.create_schema(version))['keypair']
+        user_id = _user(ctxt, 'create', body.get('user_id'))
+        private_key, public_key, digest = _key_material(body, user_id)
+        row = db_keypairs.create(user_id, ctxt.project_id, {
             'name': body['name'], 'public_key': public_key,
-            'fingerprint': fingerprint(public_key), 'type': 'ssh'})
-        return wsgi.response({'keypair': views.created(row, private_key)})
+            'fingerprint': digest, 'type': body.get('type', 'ssh')})
+        return wsgi.response(
+            {'keypair': views.created(row, version, private_key)},
+            status=201 if version >= (2, 2) else 200)
 
     @pecan.expose()
-    def delete(self, name):
+    def delete(self, name, **kwargs):
         ctxt = wsgi.context()
-        policy.require_reader(ctxt, 'os_compute_api:os-keypairs:delete')
-        db_keypairs.delete(ctxt.user_id, name)
-        return wsgi.response(status=202)
+        user_id = _queried_user(ctxt, 'delete', kwargs)
+        db_keypairs.delete(user_id, name)
+        return wsgi.response(status=204 if wsgi.version() >= (2, 2)
+                             else 202)

@@ -1,12 +1,122 @@
-"""Compute API microversions stratus serves, one comment per version.
+"""Compute API microversions, one entry and one comment per version.
 
 The advertised maximum is a promise: every resource answers exactly that
-version's request validation and response shapes. Raise MAX only when the
-version's changes are complete for every resource.
+version's request validation and response shapes. MAX stays below the
+last entry until every resource (servers included) serves all of them;
+the list says what each version changes in stratus, "(servers)" marking
+the changes that belong to the servers resource and its sub-resources.
 """
 MIN = (2, 1)
 VERSIONS = [
     ((2, 1), 'the v2.1 base API'),
+    ((2, 2), 'keypairs: type ssh/x509 in create and views; create 201, '
+             'delete 204'),
+    ((2, 3), '(servers) extended server attributes'),
+    ((2, 4), 'os-fixed-ips reserved: nova-network proxy, not served'),
+    ((2, 5), '(servers) ip6 filter for non-admins'),
+    ((2, 6), '(servers) remote-consoles'),
+    ((2, 7), 'flavors: addTenantAccess on a public flavor is a 409'),
+    ((2, 8), '(servers) mks consoles'),
+    ((2, 9), '(servers) locked'),
+    ((2, 10), 'keypairs: admins pass user_id (query; create body)'),
+    ((2, 11), 'os-services: forced_down; PUT /os-services/force-down'),
+    ((2, 12), 'os-virtual-interfaces net_id: not served'),
+    ((2, 13), 'server groups: project_id and user_id'),
+    ((2, 14), '(servers) evacuate without onSharedStorage'),
+    ((2, 15), 'server groups: soft-affinity and soft-anti-affinity'),
+    ((2, 16), '(servers) host_status'),
+    ((2, 17), '(servers) trigger_crash_dump'),
+    ((2, 18), 'project id optional in URLs: stratus URLs have none'),
+    ((2, 19), '(servers) description'),
+    ((2, 20), '(servers) volume attach/detach when shelved'),
+    ((2, 21), 'instance actions of deleted servers'),
+    ((2, 22), '(servers) force_complete of a live migration'),
+    ((2, 23), 'os-migrations: migration_type and links'),
+    ((2, 24), '(servers) abort a live migration'),
+    ((2, 25), '(servers) live migration block_migration auto'),
+    ((2, 26), '(servers) tags'),
+    ((2, 27), 'OpenStack-API-Version header: the middleware, always'),
+    ((2, 28), 'hypervisors: cpu_info an object'),
+    ((2, 29), '(servers) evacuate force'),
+    ((2, 30), '(servers) live migration force'),
+    ((2, 31), 'console auth tokens: not served'),
+    ((2, 32), '(servers) device tags'),
+    ((2, 33), 'hypervisors: limit, marker, hypervisors_links'),
+    ((2, 34), '(servers) asynchronous live migration checks'),
+    ((2, 35), 'keypairs: limit, marker, keypairs_links'),
+    ((2, 36), 'quota sets and limits drop the network quotas; the proxy '
+              'APIs (none served) 404'),
+    ((2, 37), '(servers) networks auto/none'),
+    ((2, 38), '(servers) invalid status filter is a 400'),
+    ((2, 39), 'limits: no maxImageMeta'),
+    ((2, 40), 'os-simple-tenant-usage paging: not served'),
+    ((2, 41), 'aggregates uuid: the list is always empty'),
+    ((2, 42), '(servers) device tags again'),
+    ((2, 43), 'os-hosts: not served'),
+    ((2, 44), '(servers) network proxy actions 404'),
+    ((2, 45), '(servers) createImage returns image_id'),
+    ((2, 46), 'X-OpenStack-Request-ID: sent at every version'),
+    ((2, 47), '(servers) embedded flavor'),
+    ((2, 48), '(servers) diagnostics'),
+    ((2, 49), '(servers) tagged attach'),
+    ((2, 50), 'os-quota-class-sets: not served'),
+    ((2, 51), 'instance actions: events for non-admins, no traceback'),
+    ((2, 52), '(servers) tags at create'),
+    ((2, 53), 'os-services and hypervisors by uuid; PUT '
+              '/os-services/{id}; hypervisor_hostname_pattern and '
+              'with_servers'),
+    ((2, 54), '(servers) rebuild key_name'),
+    ((2, 55), 'flavors: description; PUT /flavors/{id}'),
+    ((2, 56), '(servers) migrate host'),
+    ((2, 57), 'limits and quota sets drop personality files'),
+    ((2, 58), 'instance actions: limit, marker, changes-since, '
+              'updated_at'),
+    ((2, 59), 'os-migrations: uuid, limit, marker, changes-since, strict '
+              'query'),
+    ((2, 60), '(servers) multiattach volumes'),
+    ((2, 61), 'flavors: extra_specs in the views'),
+    ((2, 62), 'instance action events: host (admins) and hostId'),
+    ((2, 63), '(servers) trusted certificates'),
+    ((2, 64), 'server groups: policy and rules replace policies'),
+    ((2, 65), '(servers) abort queued live migrations'),
+    ((2, 66), 'changes-before for instance actions and migrations'),
+    ((2, 67), '(servers) bdm volume_type'),
+    ((2, 68), '(servers) no forced live migration or evacuate'),
+    ((2, 69), 'partial constructs: os-services has none here'),
+    ((2, 70), '(servers) device tags of attachments and interfaces'),
+    ((2, 71), '(servers) server_groups in the server'),
+    ((2, 72), '(servers) ports with resource requests'),
+    ((2, 73), '(servers) locked_reason'),
+    ((2, 74), '(servers) create on a host or node'),
+    ((2, 75), 'unknown query parameters are a 400; flavor swap 0; '
+              'hypervisor servers always with with_servers'),
+    ((2, 76), '(servers) power-update event'),
+    ((2, 77), '(servers) unshelve availability_zone'),
+    ((2, 78), '(servers) topology'),
+    ((2, 79), '(servers) attach delete_on_termination'),
+    ((2, 80), 'os-migrations: user_id and project_id'),
+    ((2, 81), 'aggregate image cache: no aggregates here'),
+    ((2, 82), '(servers) accelerator-request-bound event'),
+    ((2, 83), '(servers) more filters for non-admins'),
+    ((2, 84), 'instance action events: details (admins)'),
+    ((2, 85), '(servers) update a volume attachment'),
+    ((2, 86), 'flavor extra specs of known namespaces are validated'),
+    ((2, 87), '(servers) rescue volume-backed servers'),
+    ((2, 88), 'hypervisors: no statistics fields, /statistics and '
+              '/uptime 404, uptime in the detail'),
+    ((2, 89), '(servers) attachment_id and bdm_uuid'),
+    ((2, 90), '(servers) hostname'),
+    ((2, 91), '(servers) unshelve to a host'),
+    ((2, 92), 'keypairs: public_key required; names may hold @ and .'),
+    ((2, 93), '(servers) rebuild volume-backed servers'),
+    ((2, 94), '(servers) FQDN hostnames'),
+    ((2, 95), '(servers) evacuate leaves the server stopped'),
+    ((2, 96), '(servers) pinned_availability_zone'),
+    ((2, 97), '(servers) shares'),
+    ((2, 98), '(servers) image properties in the server'),
+    ((2, 99), '(servers) spice-direct consoles'),
+    ((2, 100), '(servers) scheduler_hints in the server'),
 ]
-MAX = VERSIONS[-1][0]
+# Raised to VERSIONS[-1][0] once the servers resource serves every entry.
+MAX = (2, 1)
 UPDATED = '2013-07-23T11:33:21Z'

@@ -12,7 +12,14 @@ SORT_KEYS = {'flavorid': models.Flavor.flavorid, 'id': models.Flavor.flavorid,
              'root_gb': models.Flavor.root_gb, 'disk': models.Flavor.root_gb,
              'swap': models.Flavor.swap, 'created_at': models.Flavor.created_at,
              'rxtx_factor': models.Flavor.rxtx_factor,
-             'ephemeral_gb': models.Flavor.ephemeral_gb}
+             'ephemeral_gb': models.Flavor.ephemeral_gb,
+             'description': models.Flavor.description,
+             'disabled': models.Flavor.disabled,
+             'is_public': models.Flavor.is_public,
+             # Flavors have no updated_at or vcpu_weight column: creation
+             # order and the internal id (nova's NULL weights) stand in.
+             'updated_at': models.Flavor.created_at,
+             'vcpu_weight': models.Flavor.id}
 
 
 def _view(s, row):
@@ -101,6 +108,15 @@ def flavor_list(*, is_public=True, project_id=None, min_memory_mb=None,
         return [_view(s, row) for row in rows]
 
 
+def flavor_update(flavorid, values):
+    with session.writer() as s:
+        row = _get(s, flavorid)
+        for key, value in values.items():
+            setattr(row, key, value)
+        s.flush()
+        return _view(s, row)
+
+
 def flavor_delete(flavorid):
     with session.writer() as s:
         s.delete(_get(s, flavorid))
@@ -139,10 +155,20 @@ def access_list(flavorid):
             models.FlavorProject).filter_by(flavor_id=row.id)))
 
 
-def access_add(flavorid, project_id):
+def access_projects(flavorid):
+    """The projects given access, public flavor or not."""
+    with session.reader() as s:
+        row = _get(s, flavorid)
+        return sorted(p.project_id for p in s.scalars(sa.select(
+            models.FlavorProject).filter_by(flavor_id=row.id)))
+
+
+def access_add(flavorid, project_id, allow_public=False):
+    """Give `project_id` access; to a public flavor only with
+    `allow_public` (before 2.7 nova stored it, uselessly)."""
     with session.writer() as s:
         row = _get(s, flavorid)
-        if row.is_public:
+        if row.is_public and not allow_public:
             raise exception.FlavorAccessPublicConflict()
         if s.get(models.FlavorProject, (row.id, project_id)) is not None:
             raise exception.FlavorAccessExists(flavor_id=flavorid,

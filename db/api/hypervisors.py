@@ -23,7 +23,7 @@ def _services(s):
     now = models.utcnow()
     rows = s.scalars(sa.select(models.Service).filter_by(
         binary=COMPUTE_BINARY))
-    return {row.host: {'id': row.id, 'host': row.host,
+    return {row.host: {'id': row.id, 'uuid': row.uuid, 'host': row.host,
                        'disabled': row.disabled,
                        'disabled_reason': row.disabled_reason,
                        'is_up': db_services.is_up(row.to_dict(), now)}
@@ -82,14 +82,15 @@ def node_list(pattern=None):
 
 
 def node_get(node_id):
-    """The node of integer id `node_id` (a string of digits is accepted)."""
-    if isinstance(node_id, str):
-        if not node_id.isdigit():
-            raise exception.HypervisorNotFound(hypervisor_id=node_id)
+    """The node of integer id `node_id` (a string of digits is accepted)
+    or, when it is not a number, of that uuid."""
+    if isinstance(node_id, str) and node_id.isdigit():
         node_id = int(node_id)
+    column = models.ComputeNode.id if isinstance(node_id, int) \
+        else models.ComputeNode.uuid
     with session.reader() as s:
-        nodes = _nodes(s, sa.select(models.ComputeNode).filter_by(
-            id=node_id))
+        nodes = _nodes(s, sa.select(models.ComputeNode).where(
+            column == node_id))
     if not nodes:
         raise exception.HypervisorNotFound(hypervisor_id=node_id)
     return nodes[0]

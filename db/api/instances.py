@@ -15,28 +15,50 @@ _JSON = ('flavor', 'old_flavor', 'new_flavor', 'networks',
 _UNSET = object()
 
 
-def _view(s, row, with_extras=True):
+def _extras(s, uuids):
+    """metadata, latest fault, tags and server groups of many instances in
+    four queries (a list of servers must not cost queries per server)."""
+    extras = {u: {'metadata': {}, 'fault': None, 'tags': [],
+                  'server_groups': []} for u in uuids}
+    if not uuids:
+        return extras
+    for m in s.scalars(sa.select(models.InstanceMetadata).where(
+            models.InstanceMetadata.instance_uuid.in_(uuids))):
+        extras[m.instance_uuid]['metadata'][m.key] = m.value
+    for fault in s.scalars(sa.select(models.InstanceFault).where(
+            models.InstanceFault.instance_uuid.in_(uuids)).order_by(
+            models.InstanceFault.id)):
+        extras[fault.instance_uuid]['fault'] = fault.to_dict()
+    for tag in s.scalars(sa.select(models.InstanceTag).where(
+            models.InstanceTag.instance_uuid.in_(uuids)).order_by(
+            models.InstanceTag.tag)):
+        extras[tag.instance_uuid]['tags'].append(tag.tag)
+    member = models.ServerGroupMember
+    for uuid, group in s.execute(sa.select(
+            member.instance_uuid, models.ServerGroup.uuid).join(
+            models.ServerGroup, member.group_id == models.ServerGroup.id
+    ).where(member.instance_uuid.in_(uuids))):
+        extras[uuid]['server_groups'].append(group)
+    return extras
+
+
+def _plain(row):
     values = row.to_dict()
     for key in _JSON:
         if values[key] is not None:
             values[key] = json.loads(values[key])
     if values['system_metadata'] is None:
         values['system_metadata'] = {}
-    if with_extras:
-        values['metadata'] = {m.key: m.value for m in s.scalars(sa.select(
-            models.InstanceMetadata).filter_by(instance_uuid=row.uuid))}
-        fault = s.scalars(sa.select(models.InstanceFault).filter_by(
-            instance_uuid=row.uuid).order_by(
-            models.InstanceFault.id.desc())).first()
-        values['fault'] = fault.to_dict() if fault else None
-        values['tags'] = sorted(s.scalars(sa.select(
-            models.InstanceTag.tag).filter_by(instance_uuid=row.uuid)))
-        values['server_groups'] = list(s.scalars(sa.select(
-            models.ServerGroup.uuid).join(
-            models.ServerGroupMember,
-            models.ServerGroupMember.group_id == models.ServerGroup.id
-        ).where(models.ServerGroupMember.instance_uuid == row.uuid)))
     return values
+
+
+def _views(s, rows):
+    extras = _extras(s, [row.uuid for row in rows])
+    return [dict(_plain(row), **extras[row.uuid]) for row in rows]
+
+
+def _view(s, row):
+    return _views(s, [row])[0]
 
 
 def _encode(values):
@@ -80,7 +102,7 @@ def create(instances, metadata=None, quota_deltas=None, group_id=None,
             for tag in sorted(set(tags)):
                 s.add(models.InstanceTag(instance_uuid=row.uuid, tag=tag))
         s.flush()
-        return [_view(s, row) for row in rows]
+        return _views(s, rows)
 
 
 def _get(s, uuid, read_deleted=False):
@@ -183,7 +205,7 @@ def list_instances(*, project_id=None, filters=None, limit=None,
             rows = rows[uuids.index(marker) + 1:]
         if limit is not None:
             rows = rows[:limit]
-        return [_view(s, row) for row in rows]
+        return _views(s, rows)
 
 
 def _tag_filters(query, filters):

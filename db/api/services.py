@@ -83,3 +83,12 @@ def service_update(service_id, values):
 def service_delete(service_id):
     with session.writer() as s:
         s.delete(_get(s, service_id))
+
+
+def instances_on_host(host):
+    """How many live servers a compute host holds (a service hosting any
+    may not be deleted)."""
+    with session.reader() as s:
+        return s.scalar(sa.select(sa.func.count(models.Instance.id)).where(
+            models.Instance.host == host,
+            models.Instance.deleted.is_(False)))

@@ -31,7 +31,11 @@ def rabbitmqctl(*args):
 
 class Cloud:
     def __init__(self, workdir, computes=('compute1',),
-                 backends=('lvmdriver-1',), options=None):
+                 backends=('lvmdriver-1',), options=None,
+                 compute_options=None):
+        """`compute_options`: {host: {option: value}} for [DEFAULT] and
+        [fake_driver] options of single computes (zone, injected failures).
+        """
         self.workdir = str(workdir)
         self.port = free_port()
         self.url = 'http://127.0.0.1:%d' % self.port
@@ -39,6 +43,7 @@ class Cloud:
         self.computes = list(computes)
         self.backends = list(backends)
         self.options = options or {}
+        self.compute_options = compute_options or {}
         self.procs = {}
         self.conf = os.path.join(self.workdir, 'stratus.conf')
         self.logdir = os.path.join(self.workdir, 'logs')
@@ -86,8 +91,15 @@ class Cloud:
 
     def _start_compute(self, host):
         conf = os.path.join(self.workdir, '%s.conf' % host)
+        extra = self.compute_options.get(host, {})
         with open(conf, 'w') as f:
             f.write('[DEFAULT]\nhost = %s\n' % host)
+            if 'default_availability_zone' in extra:
+                f.write('default_availability_zone = %s\n'
+                        % extra['default_availability_zone'])
+            if 'fail_methods' in extra:
+                f.write('[fake_driver]\nfail_methods = %s\n'
+                        % extra['fail_methods'])
         self.start_daemon(host, 'stratus-compute', [
             '--config-file', conf, '--log-file',
             os.path.join(self.logdir, 'stratus-compute-%s.log' % host)])
@@ -106,12 +118,15 @@ class Cloud:
         for host in self.computes:
             self._start_compute(host)
         self.wait_for(lambda: self._api_answers(), 'the API to answer')
-        subprocess.run(
+        result = subprocess.run(
             [sys.executable, os.path.join(REPO, 'devstack/tools/'
                                           'bootstrap_cloud.py'),
              '--url', self.url, '--admin-password', ADMIN_PASSWORD,
              '--demo-password', DEMO_PASSWORD],
-            check=True, capture_output=True, timeout=120)
+            capture_output=True, text=True, timeout=120)
+        if result.returncode:
+            raise RuntimeError('bootstrap_cloud.py failed:\n%s\n%s' % (
+                result.stdout, result.stderr))
         # conductor + scheduler + each compute + each volume backend
         expected = 2 + len(self.computes) + len(self.backends)
         self.wait_for(lambda: self.services_up() >= expected,

@@ -1,4 +1,18 @@
-"""Body of POST /flavors (2.1)."""
+"""Flavor request bodies and query strings, per microversion."""
+import copy
+
+from stratus.api import validation
+from stratus.api.compute import query
+
+# nova's sort keys; those without a column of their own sort by one that
+# orders the same way (db/api/flavors.py).
+SORT_KEYS = ['created_at', 'description', 'disabled', 'ephemeral_gb',
+             'flavorid', 'id', 'is_public', 'memory_mb', 'name', 'root_gb',
+             'rxtx_factor', 'swap', 'updated_at', 'vcpu_weight', 'vcpus']
+
+# nova's boolean: JSON booleans or the strings bool_from_string accepts.
+BOOLEAN = {'type': ['boolean', 'string'],
+           'enum': [True, False] + query.BOOLEAN['enum']}
 
 _positive = {'type': ['integer', 'string'], 'pattern': '^[0-9]*$',
              'minimum': 1, 'maximum': 2147483647, 'minLength': 1}
@@ -13,7 +27,8 @@ create = {
             'properties': {
                 'name': {'type': 'string', 'minLength': 1, 'maxLength': 255,
                          'pattern': r'^(?! )[^\x00-\x1f]*(?<! )$'},
-                'id': {'type': ['string', 'null'], 'minLength': 1,
+                'id': {'type': ['string', 'number', 'null'],
+                       'minLength': 1,
                        'maxLength': 255,
                        'pattern': r'^(?! )[a-zA-Z0-9. _-]+(?<! )$'},
                 'ram': _positive,
@@ -25,7 +40,7 @@ create = {
                                 'pattern': r'^[0-9]+(\.[0-9]+)?$',
                                 'minimum': 0, 'exclusiveMinimum': True,
                                 'maximum': 3.40282e+38},
-                'os-flavor-access:is_public': {'type': 'boolean'},
+                'os-flavor-access:is_public': BOOLEAN,
             },
             'required': ['name', 'ram', 'vcpus', 'disk'],
             'additionalProperties': False,
@@ -34,6 +49,47 @@ create = {
     'required': ['flavor'],
     'additionalProperties': False,
 }
+
+# 2.55: a description of up to 64 KiB of printable characters.
+_description = {'type': ['string', 'null'], 'minLength': 0,
+                'maxLength': 65535, 'pattern': r'^[^\x00-\x1f\x7f-\x9f]*$'}
+
+_create_255 = copy.deepcopy(create)
+_create_255['properties']['flavor']['properties']['description'] = \
+    _description
+CREATE = [((2, 1), (2, 54), create), ((2, 55), None, _create_255)]
+
+# PUT /flavors/{id} (2.55): only the description can change.
+update = {
+    'type': 'object',
+    'properties': {'flavor': {
+        'type': 'object',
+        'properties': {'description': _description},
+        'required': ['description'],
+        'additionalProperties': False}},
+    'required': ['flavor'],
+    'additionalProperties': False,
+}
+
+
+def create_schema(version):
+    return validation.for_version(version, CREATE)
+
+
+def list_query(version):
+    """GET /flavors and /flavors/detail; unknown parameters 400 from 2.75.
+    """
+    return query.schema({
+        'limit': query.multi(query.NON_NEGATIVE_INT),
+        'marker': query.multi({'type': 'string'}),
+        'is_public': query.multi({'type': 'string'}),
+        'minRam': query.multi({'type': 'string'}),
+        'minDisk': query.multi({'type': 'string'}),
+        'sort_key': query.multi({'type': 'string', 'enum': SORT_KEYS}),
+        'sort_dir': query.multi({'type': 'string',
+                                 'enum': ['asc', 'desc']}),
+    }, strict=version >= (2, 75))
+
 
 _spec_key = {'type': 'string', 'minLength': 1, 'maxLength': 255,
              'pattern': r'^[a-zA-Z0-9-_:. ]{1,255}$'}

@@ -1,4 +1,5 @@
-"""Flavor response bodies (2.1)."""
+"""Flavor response bodies: description from 2.55, extra_specs from 2.61,
+an integer swap from 2.75."""
 
 
 def links(base, flavorid):
@@ -8,23 +9,32 @@ def links(base, flavorid):
              'href': '%s/compute/flavors/%s' % (base, flavorid)}]
 
 
-def basic(row, base):
-    return {'id': row['flavorid'], 'name': row['name'],
+def basic(row, base, version):
+    body = {'id': row['flavorid'], 'name': row['name'],
             'links': links(base, row['flavorid'])}
+    if version >= (2, 55):
+        body['description'] = row['description']
+    return body
 
 
-def detail(row, base):
-    return {
+def detail(row, base, version):
+    body = {
         'id': row['flavorid'],
         'name': row['name'],
         'ram': row['memory_mb'],
         'disk': row['root_gb'],
         'vcpus': row['vcpus'],
         # Before 2.75 an unset swap is shown as an empty string.
-        'swap': row['swap'] or '',
+        'swap': row['swap'] if version >= (2, 75) else (row['swap'] or ''),
         'OS-FLV-EXT-DATA:ephemeral': row['ephemeral_gb'],
         'OS-FLV-DISABLED:disabled': row['disabled'],
         'os-flavor-access:is_public': row['is_public'],
         'rxtx_factor': row['rxtx_factor'],
         'links': links(base, row['flavorid']),
     }
+    if version >= (2, 55):
+        body['description'] = row['description']
+    # Every reader may index extra specs (nova's default policy).
+    if version >= (2, 61):
+        body['extra_specs'] = dict(row['extra_specs'])
+    return body

@@ -1,23 +1,32 @@
-"""os-keypairs response bodies (2.1)."""
+"""os-keypairs response bodies; `type` from 2.2."""
 from stratus.api import timefmt
 
 
-def created(row, private_key=None):
+def _with_type(body, row, version):
+    if version >= (2, 2):
+        body['type'] = row['type']
+    return body
+
+
+def created(row, version, private_key=None):
     body = {'name': row['name'], 'public_key': row['public_key'],
             'fingerprint': row['fingerprint'], 'user_id': row['user_id']}
     if private_key is not None:
         body['private_key'] = private_key
-    return body
+    return _with_type(body, row, version)
 
 
-def summary(row):
-    return {'keypair': {'name': row['name'], 'public_key': row['public_key'],
-                        'fingerprint': row['fingerprint']}}
+def summary(row, version):
+    return {'keypair': _with_type(
+        {'name': row['name'], 'public_key': row['public_key'],
+         'fingerprint': row['fingerprint']}, row, version)}
 
 
-def detail(row):
+def detail(row, version):
     # Key pairs are hard-deleted; the soft-delete fields keep nova's shape.
-    return {'name': row['name'], 'public_key': row['public_key'],
-            'fingerprint': row['fingerprint'], 'user_id': row['user_id'],
-            'id': row['id'], 'created_at': timefmt.iso_us(row['created_at']),
-            'deleted': False, 'deleted_at': None, 'updated_at': None}
+    return _with_type(
+        {'name': row['name'], 'public_key': row['public_key'],
+         'fingerprint': row['fingerprint'], 'user_id': row['user_id'],
+         'id': row['id'], 'created_at': timefmt.iso_us(row['created_at']),
+         'deleted': False, 'deleted_at': None, 'updated_at': None},
+        row, version)

@@ -1,10 +1,11 @@
-"""os-services response bodies (2.1)."""
+"""os-services response bodies: forced_down from 2.11, the uuid as id from
+2.53."""
 from stratus.api import timefmt
 
 
-def service(row):
-    return {
-        'id': row['id'],
+def service(row, version):
+    body = {
+        'id': row['uuid'] if version >= (2, 53) else row['id'],
         'binary': row['binary'],
         'host': row['host'],
         'zone': row['availability_zone'],
@@ -13,3 +14,6 @@ def service(row):
         'updated_at': timefmt.iso_us(row['updated_at']),
         'disabled_reason': row['disabled_reason'],
     }
+    if version >= (2, 11):
+        body['forced_down'] = row['forced_down']
+    return body

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Runs the neutral REST workload (../shared/bench/workload.py) against the
+devstack cloud on this host and prints its figures next to the targets.
+
+    python3 bench/workload.py [--servers 20] [--concurrency 4] [--poll 0.02]
+                              [--skip volumes] [--json]
+
+It brings the cloud up with devstack/stack.sh first when it is not running
+(fake compute and volume drivers by default), authenticates as admin,
+points the workload at /compute/v2.1, /image and /volume/v3/<project> and
+gives it the daemons' pid files for the memory/CPU figures. Measures and
+prints; asserts nothing.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+import requests
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORKLOAD = os.path.join(os.path.dirname(REPO), 'shared', 'bench',
+                        'workload.py')
+
+# (path in the workload's JSON, label, unit, target, upstream in ANCHOR.md)
+ROWS = [
+    (('boot', 'time_to_active_s', 'p50'), 'boot: time-to-ACTIVE p50', 's',
+     '<= 0.25 s', '2.78 s'),
+    (('boot', 'time_to_active_s', 'p99'), 'boot: time-to-ACTIVE p99', 's',
+     '', '3.48 s'),
+    (('boot', 'post_latency_s', 'p50'), 'boot: POST /servers p50', 's', '',
+     '0.34 s'),
+    (('boot', 'servers_per_min'), 'boot: servers per minute', '', '', '84'),
+] + [
+    (('actions', 'per_action_s', name, 'p50'), '%s p50' % name, 's',
+     target, upstream)
+    for name, target, upstream in (
+        ('pause', '<= 0.05 s', '0.54 s'), ('unpause', '<= 0.05 s', '0.57 s'),
+        ('suspend', '<= 0.05 s', '0.55 s'), ('resume', '<= 0.05 s', '0.61 s'),
+        ('stop', '<= 0.05 s', '0.58 s'), ('start', '<= 0.05 s', '0.68 s'),
+        ('shelve', '', '1.03 s'), ('unshelve', '<= 0.3 s', '3.18 s'))
+] + [
+    (('list_servers_detail', 'p50'), 'GET /servers/detail p50', 'ms',
+     '<= 10 ms', '169 ms'),
+    (('list_servers_detail', 'p99'), 'GET /servers/detail p99', 'ms', '',
+     '251 ms'),
+    (('delete', 'time_to_404_s', 'p50'), 'delete: time-to-404 p50', 's', '',
+     '1.56 s'),
+    (('volume_create', 'time_to_available_s', 'p50'),
+     'volume: time-to-available p50', 's', '<= 0.1 s', '1.01 s'),
+    (('list_volumes_detail', 'p50'), 'GET /volumes/detail p50', 'ms', '',
+     '37 ms'),
+    (('volume_delete', 'time_to_404_s', 'p50'),
+     'volume delete: time-to-404 p50', 's', '', '0.37 s'),
+    (('procs_start', 'total', 'services_rss_mib'),
+     'services RSS at rest (MiB)', '', '<= 300', '2458'),
+    (('rss_mib',), 'services RSS after the run (MiB)', '', '', '2642'),
+    (('services_cpu_s_during_run',), 'services CPU during the run (s)', '',
+     '', '148'),
+]
+
+
+def setting(name):
+    out = subprocess.run(['bash', '-c', 'source %s/devstack/lib/settings.sh '
+                          '>/dev/null 2>&1; printf %%s "$%s"' % (REPO, name)],
+                         capture_output=True, text=True)
+    return out.stdout
+
+
+def ensure_cloud(url):
+    try:
+        if requests.get(url + '/identity/v3', timeout=2).ok:
+            return
+    except requests.ConnectionError:
+        pass
+    print('starting the cloud with devstack/stack.sh', file=sys.stderr)
+    subprocess.run([os.path.join(REPO, 'devstack', 'stack.sh')], check=True,
+                   stdout=sys.stderr)
+
+
+def admin_token(url, password):
+    body = {'auth': {'identity': {'methods': ['password'], 'password': {
+        'user': {'name': 'admin', 'domain': {'name': 'Default'},
+                 'password': password}}},
+        'scope': {'project': {'name': 'admin',
+                              'domain': {'name': 'Default'}}}}}
+    resp = requests.post(url + '/identity/v3/auth/tokens', json=body)
+    resp.raise_for_status()
+    return resp.headers['X-Subject-Token'], resp.json()['token']['project'][
+        'id']
+
+
+def dig(doc, path):
+    for key in path:
+        if not isinstance(doc, dict) or key not in doc:
+            return None
+        doc = doc[key]
+    return doc
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('--servers', '-n', type=int, default=20)
+    parser.add_argument('--concurrency', '-c', type=int, default=4)
+    parser.add_argument('--volumes', '-m', type=int, default=20)
+    parser.add_argument('--poll', type=float, default=0.02)
+    parser.add_argument('--skip', default='')
+    parser.add_argument('--json', action='store_true')
+    args = parser.parse_args(argv)
+    url = setting('SERVICE_URL') or 'http://127.0.0.1'
+    ensure_cloud(url)
+    token, project = admin_token(url, setting('ADMIN_PASSWORD') or 'secret')
+    command = [sys.executable, WORKLOAD,
+               '--compute-url', url + '/compute/v2.1',
+               '--volume-url', '%s/volume/v3/%s' % (url, project),
+               '--image-url', url + '/image', '--token', token,
+               '--pid-dir', setting('PID_DIR'), '--poll', str(args.poll),
+               '-n', str(args.servers), '-c', str(args.concurrency),
+               '-m', str(args.volumes)]
+    if args.skip:
+        command += ['--skip', args.skip]
+    out = subprocess.run(command, capture_output=True, text=True)
+    sys.stderr.write(out.stderr)
+    result = json.loads(out.stdout)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print('%-36s %12s %12s %12s' % ('figure', 'stratus', 'target',
+                                    'upstream'))
+    for path, label, unit, target, upstream in ROWS:
+        print('%-36s %12s %12s %12s' % (label, fmt(dig(result, path), unit),
+                                        target, upstream))
+    for error in result.get('errors', []):
+        print('error:', error)
+    return 0
+
+
+def fmt(value, unit):
+    if value is None:
+        return '-'
+    if unit == 'ms':
+        return '%.1f ms' % (value * 1000)
+    if unit == 's':
+        return '%.3f s' % value
+    return '%.1f' % value
+
+
+if __name__ == '__main__':
+    sys.exit(main())
