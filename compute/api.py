@@ -294,6 +294,16 @@ class ComputeAPI:
         return self.compute_rpc.get_console_output(
             ctxt, primitives.to_primitive(instance), length)
 
+    def soft_deleted_action(self, ctxt, uuid, action):
+        """forceDelete / restore: only for SOFT_DELETED, which servers here
+        never are (deletes are immediate)."""
+        instance = self.get(ctxt, uuid)
+        if instance['vm_state'] != states.SOFT_DELETED:
+            raise exception.InstanceInvalidState(
+                action=action, instance_uuid=uuid, attr='vm_state',
+                state=instance['vm_state'])
+        self.delete(ctxt, uuid, force=True)
+
     # --- delete -------------------------------------------------------------------
     def delete(self, ctxt, uuid, force=False):
         """Any state may be deleted. Without a (live) host the record is

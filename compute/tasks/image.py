@@ -7,7 +7,6 @@ import tempfile
 
 from stratus.common import exception
 from stratus.common import flow_engine
-from stratus.common import image_client
 from stratus.common import log
 from stratus.common.conf import CONF
 
@@ -15,6 +14,9 @@ LOG = log.getLogger(__name__)
 
 
 def client_for(ctxt):
+    # Imported on first use: requests costs ~5 MiB a compute at rest
+    # does not need.
+    from stratus.common import image_client
     return image_client.ImageClient(
         CONF.glance.api_servers[0], ctxt['auth_token'],
         global_request_id=ctxt.get('request_id'))

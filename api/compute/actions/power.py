@@ -37,3 +37,18 @@ HANDLERS = {
     'resume': _simple('resume'),
     'reboot': reboot,
 }
+
+
+def _soft_deleted_only(action):
+    """forceDelete and restore apply to soft-deleted servers only; deletes
+    here are immediate (no reclaim interval), so any server answers 409 as
+    nova does outside SOFT_DELETED."""
+    def handler(compute, ctxt, server_id, value):
+        validation.check(_null, value)
+        compute.soft_deleted_action(ctxt, server_id, action)
+        return wsgi.response(status=202)
+    return handler
+
+
+HANDLERS['forceDelete'] = _soft_deleted_only('forceDelete')
+HANDLERS['restore'] = _soft_deleted_only('restore')

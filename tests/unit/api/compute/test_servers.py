@@ -232,3 +232,28 @@ def test_update_name_and_description(cloud):
     assert resp.json['server']['description'] == 'x'
     assert cloud.put(SERVERS + '/' + sid, {'server': {'description': 'x'}},
                      headers=_mv('2.18')).status_int == 400
+
+
+def test_force_delete_needs_soft_delete(cloud):
+    sid = _create(cloud).json['server']['id']
+    resp = cloud.post(SERVERS + '/%s/action' % sid, {'forceDelete': None})
+    assert resp.status_int == 409 and 'forceDelete' in resp.text
+
+
+def test_concurrent_creates_cannot_exceed_the_quota(cloud):
+    import threading
+    project = cloud.get('/identity/v3/projects?name=admin').json[
+        'projects'][0]['id']
+    cloud.put('/compute/v2.1/os-quota-sets/' + project,
+              {'quota_set': {'instances': 3}})
+    codes = []
+
+    def create():
+        codes.append(_create(cloud).status_int)
+    threads = [threading.Thread(target=create) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(codes) == [202] * 3 + [403] * 3
+    assert len(cloud.get(SERVERS).json['servers']) == 3
