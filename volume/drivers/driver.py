@@ -1,17 +1,28 @@
 """The volume driver contract (control path only; exports go to a target).
 
+Volumes and snapshots are plain dicts with at least 'id', 'size' (GiB),
+'name' (the backend name: volume-<id> / snapshot-<id>) and, once created,
+'provider_location'. Every method is safe to call again after a crash:
+deleting what is gone is a no-op, creating what exists is an error only if
+it differs.
+
 ``get_volume_stats`` is the scheduler's input: keys volume_backend_name,
 vendor_name, driver_version, storage_protocol and pools, each pool with
 pool_name, total_capacity_gb, free_capacity_gb, allocated_capacity_gb,
 provisioned_capacity_gb, reserved_percentage, max_over_subscription_ratio,
-thin_provisioning_support, thick_provisioning_support and capability keys.
+thin_provisioning_support, thick_provisioning_support, multiattach and
+any capability keys volume types may ask for.
 """
 
 
 class VolumeDriver:
-    def __init__(self, backend_name, configuration):
+    def __init__(self, backend_name, configuration, execute=None):
+        """`configuration`: the backend's option group; `execute`: runs a
+        command (argument list) as root and returns (stdout, stderr) or
+        raises ProcessExecutionError — injected so tests can record."""
         self.backend_name = backend_name
         self.configuration = configuration
+        self.execute = execute
 
     def do_setup(self):
         """Connect to the storage; called once before serving."""
@@ -22,4 +33,44 @@ class VolumeDriver:
         raise NotImplementedError()
 
     def get_volume_stats(self, refresh=False):
+        raise NotImplementedError()
+
+    def create_volume(self, volume):
+        """A new blank volume; returns a model update dict or None."""
+        raise NotImplementedError()
+
+    def delete_volume(self, volume):
+        """Wipe as configured (volume_clear) and remove; missing: no-op."""
+        raise NotImplementedError()
+
+    def extend_volume(self, volume, new_size_gb):
+        raise NotImplementedError()
+
+    def create_snapshot(self, snapshot, volume):
+        raise NotImplementedError()
+
+    def delete_snapshot(self, snapshot, volume):
+        raise NotImplementedError()
+
+    def create_volume_from_snapshot(self, volume, snapshot):
+        raise NotImplementedError()
+
+    def create_cloned_volume(self, volume, source):
+        raise NotImplementedError()
+
+    def copy_image_to_volume(self, volume, image_path, image_format):
+        """Write a downloaded image file into the volume
+        (qemu-img convert -O raw image local_path)."""
+        raise NotImplementedError()
+
+    def local_path(self, volume):
+        """The volume's block device path on this host."""
+        raise NotImplementedError()
+
+    def initialize_connection(self, volume, connector):
+        """Connection info for `connector` (the compute host's facts):
+        {'driver_volume_type': 'local'|..., 'data': {...}}."""
+        raise NotImplementedError()
+
+    def terminate_connection(self, volume, connector):
         raise NotImplementedError()
