@@ -46,4 +46,6 @@ def event_record(instance_uuid, request_id, event, start_time, finish_time,
             host=host, details=details))
         if result == 'Error' and not action.message:
             action.message = 'Error'
+        # changes-since on actions (2.58) sees the step as a change.
+        action.updated_at = models.utcnow()
         return True

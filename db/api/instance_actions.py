@@ -27,12 +27,37 @@ def _newest_first(query, model):
     return query.order_by(model.start_time.desc(), model.id.desc())
 
 
-def action_list(instance_uuid):
-    """The server's actions, newest first."""
+def _after(s, query, instance_uuid, marker):
+    """Actions that sort after the one of request id `marker`."""
+    a = models.InstanceAction
+    row = s.scalars(sa.select(a).filter_by(
+        instance_uuid=instance_uuid, request_id=marker)).first()
+    if row is None:
+        raise exception.MarkerNotFound(marker=marker)
+    return query.where(sa.or_(
+        a.start_time < row.start_time,
+        sa.and_(a.start_time == row.start_time, a.id < row.id)))
+
+
+def action_list(instance_uuid, *, limit=None, marker=None,
+                changes_since=None, changes_before=None):
+    """The server's actions, newest first; after the action of request id
+    `marker`, at most `limit`, last changed in [changes_since,
+    changes_before]."""
+    a = models.InstanceAction
+    query = _newest_first(sa.select(a).filter_by(
+        instance_uuid=instance_uuid), a)
+    changed = sa.func.coalesce(a.updated_at, a.start_time)
+    if changes_since is not None:
+        query = query.where(changed >= changes_since)
+    if changes_before is not None:
+        query = query.where(changed <= changes_before)
     with session.reader() as s:
-        return [row.to_dict() for row in s.scalars(_newest_first(
-            sa.select(models.InstanceAction).filter_by(
-                instance_uuid=instance_uuid), models.InstanceAction))]
+        if marker is not None:
+            query = _after(s, query, instance_uuid, marker)
+        if limit is not None:
+            query = query.limit(limit)
+        return [row.to_dict() for row in s.scalars(query)]
 
 
 def action_get(instance_uuid, request_id):

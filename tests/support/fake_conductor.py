@@ -13,7 +13,7 @@ class FakeConductor:
         self.released = []
         self.destroyed = []
         self.nodes = []
-        self.fail_when = None      # predicate(values) -> raise on update
+        self.fail_when = None      # predicate(values): fail one update
 
     def add(self, instance):
         self.instances[instance['uuid']] = copy.deepcopy(instance)
@@ -22,6 +22,7 @@ class FakeConductor:
     def instance_update(self, ctxt, instance_uuid, values,
                         expected_task_state=None, fault=None):
         if self.fail_when and self.fail_when(values):
+            self.fail_when = None
             raise RuntimeError('injected failure saving %s' % values)
         instance = self.instances[instance_uuid]
         if expected_task_state is not None and \
