@@ -22,6 +22,10 @@ source "$STRATUS_DEVSTACK_DIR/lib/packages.sh"
 source "$STRATUS_DEVSTACK_DIR/lib/rabbitmq.sh"
 # shellcheck source=lib/python.sh
 source "$STRATUS_DEVSTACK_DIR/lib/python.sh"
+# shellcheck source=lib/lvm.sh
+source "$STRATUS_DEVSTACK_DIR/lib/lvm.sh"
+# shellcheck source=lib/libvirt.sh
+source "$STRATUS_DEVSTACK_DIR/lib/libvirt.sh"
 # shellcheck source=lib/stratus_config.sh
 source "$STRATUS_DEVSTACK_DIR/lib/stratus_config.sh"
 # shellcheck source=lib/database.sh
@@ -36,9 +40,17 @@ take_lock
 mkdir -p "$LOG_DIR" "$DATA_DIR" "$PID_DIR"
 
 step "Packages, RabbitMQ and the venv"
-apt_update_if_needed
+mapfile -t _lvm_pkgs < <(lvm_packages)
+mapfile -t _libvirt_pkgs < <(libvirt_packages)
+apt_update_if_needed "${_lvm_pkgs[@]}" "${_libvirt_pkgs[@]}"
 mapfile -t _pkgs < <(python_packages)
-install_packages "${_pkgs[@]}"
+install_packages "${_pkgs[@]}" "${_lvm_pkgs[@]}" "${_libvirt_pkgs[@]}"
+# The test guest (kernel, ramdisk, disk) is built once while pip works.
+if [[ ${#_libvirt_pkgs[@]} -gt 0 ]] && is_service_enabled api; then
+    "$STRATUS_DEVSTACK_DIR/tools/make-test-image.sh" "$TEST_IMAGE_DIR" \
+        >"$LOG_DIR/stack-test-image.log" 2>&1 9>&- &
+    test_image_job=$!
+fi
 # RabbitMQ (install, start, user) runs while pip works. 9>&-: a broker
 # started by it (or by the package's init script) must not hold our lock.
 setup_rabbitmq 9>&- &
@@ -47,6 +59,16 @@ VENV_STAMP_BEFORE=$(cat "$STAMP_FILE" 2>/dev/null || true)
 install_stratus
 VENV_CHANGED=0
 [[ $(cat "$STAMP_FILE") == "$VENV_STAMP_BEFORE" ]] || VENV_CHANGED=1
+
+if [[ -n $(lvm_backends) ]]; then
+    step "LVM volume groups"
+    setup_lvm
+fi
+
+if [[ ${#_libvirt_pkgs[@]} -gt 0 ]]; then
+    step "libvirt ($(libvirt_detect_virt_type))"
+    libvirt_ensure_running
+fi
 
 step "Configuration"
 write_stratus_conf
@@ -116,10 +138,16 @@ fi
 
 if is_service_enabled api; then
     step "Catalog, demo project and user, flavors"
+    cloud_args=()
+    if [[ -n ${test_image_job:-} ]]; then
+        wait "$test_image_job" || die "make-test-image.sh failed; see $LOG_DIR/stack-test-image.log"
+        say "    $(tail -n 1 "$LOG_DIR/stack-test-image.log")"
+        cloud_args=(--test-image "$TEST_IMAGE_DIR")
+    fi
     if (( ${#to_start[@]} > 0 )); then
-        bootstrap_cloud
+        bootstrap_cloud "${cloud_args[@]}"
     else
-        bootstrap_cloud --quiet
+        bootstrap_cloud --quiet "${cloud_args[@]}"
     fi
 fi
 

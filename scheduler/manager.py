@@ -3,6 +3,7 @@ import oslo_messaging as messaging
 
 from stratus.common import exception
 from stratus.common import rpc
+from stratus.scheduler import backend_scheduler
 from stratus.scheduler import filter_scheduler
 from stratus.scheduler import rpcapi
 
@@ -12,8 +13,23 @@ class SchedulerManager:
 
     def __init__(self):
         filter_scheduler.check_config()
+        backend_scheduler.check_config()
+        self._volume_rpc = None
+
+    @property
+    def volume_rpc(self):
+        if self._volume_rpc is None:
+            from stratus.volume import rpcapi as volume_rpcapi
+            self._volume_rpc = volume_rpcapi.VolumeRPCClient()
+        return self._volume_rpc
 
     @rpc.expected_exceptions(exception.NoValidHost)
     def select_destinations(self, ctxt, spec, consumer_uuids):
         return filter_scheduler.select_destinations(ctxt, spec,
                                                     consumer_uuids)
+
+    def create_volume(self, ctxt, volume_id, request_spec,
+                      filter_properties=None):
+        from stratus.scheduler.flows import volume_create
+        volume_create.run(ctxt, volume_id, request_spec, filter_properties,
+                          self.volume_rpc)

@@ -4,10 +4,11 @@ from stratus.common import rpc
 
 class SchedulerRPCClient(rpc.RPCClientBase):
     TOPIC = 'scheduler'
-    VERSION = '1.1'
+    VERSION = '1.2'
     HISTORY = (
         '1.0 initial: no methods yet (placement arrives with compute)',
         '1.1 add select_destinations',
+        '1.2 add create_volume',
     )
 
     def select_destinations(self, ctxt, spec, consumer_uuids):
@@ -18,3 +19,14 @@ class SchedulerRPCClient(rpc.RPCClientBase):
         return self._prepare('1.1').call(ctxt, 'select_destinations',
                                          spec=spec,
                                          consumer_uuids=list(consumer_uuids))
+
+    def create_volume(self, ctxt, volume_id, request_spec,
+                      filter_properties=None):
+        """Place the volume on a backend pool (flow volume_create_scheduler)
+        and cast create_volume to it; a volume that fits nowhere goes to
+        error with a user message. `request_spec` comes from
+        stratus.volume.flows.api.create; `filter_properties` carries the
+        retry state of a reschedule."""
+        self._prepare('1.2').cast(ctxt, 'create_volume', volume_id=volume_id,
+                                  request_spec=request_spec,
+                                  filter_properties=filter_properties or {})

@@ -16,6 +16,15 @@ need=()
 command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/sbin/rabbitmq-server ] \
     || need+=(rabbitmq-server)
 python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
+# libvirt-python builds against libvirt-dev; e2e runs guests under QEMU.
+for pkg in libvirt-dev pkg-config gcc python3-dev libvirt-daemon-system \
+        libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 tini; do
+    dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null | grep -q '^ii' \
+        || need+=("$pkg")
+done
+command -v lvcreate >/dev/null 2>&1 || [ -x /usr/sbin/lvcreate ] || need+=(lvm2)
+command -v qemu-img >/dev/null 2>&1 || need+=(qemu-utils)
+command -v qemu-storage-daemon >/dev/null 2>&1 || need+=(qemu-system-common)
 if [ ${#need[@]} -gt 0 ]; then
     log "installing ${need[*]}"
     export DEBIAN_FRONTEND=noninteractive
@@ -27,6 +36,12 @@ fi
 . "$REPO/devstack/lib/rabbitmq.sh"
 rabbitmq_ensure_running
 log "rabbitmq is up"
+
+# --- libvirtd and virtlogd (no systemd: started by hand, under tini) -----------
+LIBVIRT_PID_FILE=/run/stratus-tests-libvirtd.pid
+. "$REPO/devstack/lib/libvirt.sh"
+libvirt_ensure_running
+log "libvirtd is up"
 
 # --- Python ------------------------------------------------------------------
 if [ ! -x "$VENV/bin/python" ]; then

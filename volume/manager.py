@@ -1,24 +1,147 @@
-"""Volume RPC endpoint for one backend: each method runs its flow."""
+"""Volume RPC endpoint for one backend: each method runs its operation's
+flow (or, for the attach calls, one function of volume.connection), and
+the backend's capacity is reported at start and periodically."""
 import oslo_messaging as messaging
 
+from stratus.common import exception
+from stratus.common import flow_engine
 from stratus.common import log
+from stratus.common import periodic
+from stratus.common import rpc
+from stratus.common.conf import CONF
+from stratus.db.api import backend_pools
+from stratus.db.api import snapshots as db_snapshots
+from stratus.db.api import volumes as db_volumes
+from stratus.volume import connection
+from stratus.volume import reconcile
 from stratus.volume import rpcapi
+from stratus.volume.flows.manager import create
+from stratus.volume.flows.manager import delete
+from stratus.volume.flows.manager import extend
+from stratus.volume.flows.manager import snapshot_create
+from stratus.volume.flows.manager import snapshot_delete
 
 LOG = log.getLogger(__name__)
+_EXPECTED = (exception.VolumeNotFound, exception.InvalidVolume,
+             exception.VolumeAttachmentNotFound, exception.Invalid,
+             exception.VolumeBackendAPIException)
 
 
 class VolumeManager:
     target = messaging.Target(version=rpcapi.VolumeRPCClient.VERSION)
 
-    def __init__(self, host, driver):
+    def __init__(self, host, driver, scheduler_rpc=None):
         self.host = host            # host@backend
         self.driver = driver
+        self._scheduler_rpc = scheduler_rpc
+
+    @property
+    def scheduler_rpc(self):
+        if self._scheduler_rpc is None:
+            from stratus.scheduler import rpcapi as scheduler_rpcapi
+            self._scheduler_rpc = scheduler_rpcapi.SchedulerRPCClient()
+        return self._scheduler_rpc
 
     def init_host(self, ctxt):
         self.driver.do_setup()
         self.driver.check_for_setup_error()
-        stats = self.driver.get_volume_stats(refresh=True)
+        stats = self.report_capabilities(ctxt)
         for pool in stats['pools']:
             LOG.info('Backend %s pool %s: %s GiB total, %s GiB free',
                      self.host, pool['pool_name'], pool['total_capacity_gb'],
                      pool['free_capacity_gb'])
+        reconcile.recover(ctxt, self.host, self)
+
+    # --- capacity reports -----------------------------------------------------
+    @periodic.task(lambda: CONF.backend_stats_polling_interval)
+    def report_capabilities(self, ctxt):
+        """The driver's stats into backend_pools, where the scheduler and
+        get_pools read them."""
+        stats = self.driver.get_volume_stats(refresh=True)
+        backend_pools.report(self.host, stats)
+        return stats
+
+    # --- running flows ----------------------------------------------------------
+    def _run(self, ctxt, flow, what, **store):
+        store['ctxt'] = ctxt.to_dict()
+        try:
+            flow_engine.run(flow, store)
+        except Exception as exc:
+            # The flow's first task has recorded the outcome.
+            LOG.error('%s failed: %s', what, exc)
+            return False
+        return True
+
+    def create_volume(self, ctxt, volume_id, request_spec,
+                      filter_properties=None):
+        filter_properties = filter_properties or {}
+        flow = create.get_flow(self.driver, self.host, self.scheduler_rpc,
+                               request_spec, filter_properties)
+        self._run(ctxt, flow, 'Create of volume %s' % volume_id,
+                  volume_id=volume_id, request_spec=request_spec,
+                  filter_properties=filter_properties)
+
+    def delete_volume(self, ctxt, volume_id, cascade=False):
+        # Freed space shows at the next report: until then the scheduler
+        # counts it as taken, which errs on the safe side.
+        self._run(ctxt, delete.get_flow(self.driver, cascade),
+                  'Delete of volume %s' % volume_id,
+                  volume=db_volumes.get(volume_id))
+
+    def extend_volume(self, ctxt, volume_id, new_size, reservations):
+        volume = db_volumes.get(volume_id)
+        if self._run(ctxt, extend.get_flow(self.driver),
+                     'Extend of volume %s' % volume_id, volume=volume,
+                     new_size=new_size, reservations=reservations or []):
+            self._refresh(ctxt)
+
+    def create_snapshot(self, ctxt, volume_id, snapshot_id):
+        self._run(ctxt, snapshot_create.get_flow(self.driver),
+                  'Snapshot %s' % snapshot_id,
+                  volume=db_volumes.get(volume_id),
+                  snapshot=db_snapshots.get(snapshot_id))
+
+    def delete_snapshot(self, ctxt, volume_id, snapshot_id):
+        self._run(ctxt, snapshot_delete.get_flow(self.driver),
+                  'Delete of snapshot %s' % snapshot_id,
+                  volume=db_volumes.get(volume_id),
+                  snapshot=db_snapshots.get(snapshot_id))
+
+    def _refresh(self, ctxt):
+        """A report after a change the scheduler cannot infer (space freed
+        or grown); failing it only leaves the old report for a while."""
+        try:
+            self.report_capabilities(ctxt)
+        except Exception as exc:
+            LOG.warning('Capacity report of %s failed: %s', self.host, exc)
+
+    # --- attach (calls) ---------------------------------------------------------
+    @rpc.expected_exceptions(*_EXPECTED)
+    def initialize_connection(self, ctxt, volume_id, connector):
+        return connection.initialize_connection(self.driver, volume_id,
+                                                connector)
+
+    @rpc.expected_exceptions(*_EXPECTED)
+    def terminate_connection(self, ctxt, volume_id, connector, force=False):
+        return connection.terminate_connection(self.driver, volume_id,
+                                               connector, force)
+
+    @rpc.expected_exceptions(*_EXPECTED)
+    def attach_volume(self, ctxt, volume_id, instance_uuid, host_name,
+                      mountpoint, mode):
+        return connection.attach(volume_id, instance_uuid, host_name,
+                                 mountpoint, mode)
+
+    @rpc.expected_exceptions(*_EXPECTED)
+    def detach_volume(self, ctxt, volume_id, attachment_id=None):
+        return connection.detach(volume_id, attachment_id)
+
+    @rpc.expected_exceptions(*_EXPECTED)
+    def attachment_update(self, ctxt, volume_id, connector, attachment_id):
+        return connection.attachment_update(self.driver, volume_id,
+                                            connector, attachment_id)
+
+    @rpc.expected_exceptions(*_EXPECTED)
+    def attachment_delete(self, ctxt, volume_id, attachment_id):
+        return connection.attachment_delete(self.driver, volume_id,
+                                            attachment_id)

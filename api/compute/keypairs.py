@@ -7,15 +7,12 @@ from pecan import rest
 from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
-from stratus.api.compute import keypair_crypto
 from stratus.api.compute import query
 from stratus.api.compute.schemas import keypairs as schemas
 from stratus.api.compute.views import keypairs as views
 from stratus.common import exception
 from stratus.db.api import keypairs as db_keypairs
 
-# Kept importable here: the fingerprint clients compare with ssh-keygen's.
-fingerprint = keypair_crypto.fingerprint
 _POLICY = 'os_compute_api:os-keypairs:%s'
 
 
@@ -49,8 +46,20 @@ def _page(rows, kwargs):
     return rows[:limit]
 
 
+def _crypto():
+    # cryptography costs the API ~5 MiB; only key pair creation needs it.
+    from stratus.api.compute import keypair_crypto
+    return keypair_crypto
+
+
+def fingerprint(public_key):
+    """The fingerprint clients compare with ssh-keygen's."""
+    return _crypto().fingerprint(public_key)
+
+
 def _key_material(body, user_id):
     """(private key or None, public key, fingerprint) of a create body."""
+    keypair_crypto = _crypto()
     key_type = body.get('type', 'ssh')
     private_key = None
     public_key = body.get('public_key')

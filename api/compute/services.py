@@ -85,7 +85,7 @@ def _checked_id(service_id, version):
             raise exception.Invalid('Invalid uuid %s' % service_id)
         return service_id
     if not str(service_id).isdigit():
-        raise exception.Invalid('Invalid ID %s' % service_id)
+        raise exception.Invalid(reason='id must be an integer.')
     return int(service_id)
 
 

@@ -117,6 +117,6 @@ VERSIONS = [
     ((2, 99), '(servers) spice-direct consoles'),
     ((2, 100), '(servers) scheduler_hints in the server'),
 ]
-# Raised to VERSIONS[-1][0] once the servers resource serves every entry.
-MAX = (2, 1)
+# Every resource serves every entry above.
+MAX = VERSIONS[-1][0]
 UPDATED = '2013-07-23T11:33:21Z'

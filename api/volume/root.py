@@ -13,8 +13,17 @@ from stratus.api.middleware import auth
 from stratus.api.middleware import faults
 from stratus.api.middleware import microversion
 from stratus.api.middleware import request_id
+from stratus.api.volume import attachments
+from stratus.api.volume import availability_zones
+from stratus.api.volume import limits
+from stratus.api.volume import messages
+from stratus.api.volume import pools
+from stratus.api.volume import quota_sets
 from stratus.api.volume import services
+from stratus.api.volume import snapshots
+from stratus.api.volume import types
 from stratus.api.volume import versions
+from stratus.api.volume import volumes
 
 
 def _v3(base):
@@ -33,15 +42,30 @@ def _v3(base):
 
 
 class V3Root:
+    volumes = volumes.VolumesController()
+    snapshots = snapshots.SnapshotsController()
+    types = types.TypesController()
+    attachments = attachments.AttachmentsController()
+    limits = limits.LimitsController()
+    messages = messages.MessagesController()
+
     @pecan.expose()
     def index(self):
         return wsgi.response({'versions': [_v3(wsgi.host_url())]})
 
 
-pecan.route(V3Root, 'os-services', services.ServicesController())
+_ROUTES = {
+    'os-services': services.ServicesController(),
+    'os-availability-zone': availability_zones.AvailabilityZonesController(),
+    'os-quota-sets': quota_sets.QuotaSetsController(),
+    'scheduler-stats': pools.SchedulerStatsController(),
+}
+for _path, _controller in _ROUTES.items():
+    pecan.route(V3Root, _path, _controller)
 
 # First path segments that are resources, not a project id.
-RESOURCES = frozenset(['os-services', ''])
+RESOURCES = frozenset(['', 'volumes', 'snapshots', 'types', 'attachments',
+                       'limits', 'messages'] + list(_ROUTES))
 
 
 _PROJECT_ID = re.compile(r'^[0-9a-f]{32}$|^default$')

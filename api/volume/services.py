@@ -19,4 +19,6 @@ class ServicesController(rest.RestController):
         rows = db_services.service_list(
             binary=wsgi.query_value(kwargs, 'binary'),
             host=wsgi.query_value(kwargs, 'host'), binaries=BINARIES)
-        return wsgi.response({'services': [views.service(r) for r in rows]})
+        version = wsgi.version()
+        return wsgi.response({'services': [views.service(r, version)
+                                           for r in rows]})

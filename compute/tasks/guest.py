@@ -98,9 +98,12 @@ class RescueGuestTask(flow_engine.StratusTask):
         super().__init__()
         self.driver = driver
 
-    def execute(self, instance, rescue_image, rescue_password):
-        LOG.info('Rescuing with image %s', (rescue_image or {}).get('id'),
-                 instance=instance)
+    def execute(self, ctxt, instance, rescue_image, rescue_password):
+        image_id = (rescue_image or {}).get('id')
+        LOG.info('Rescuing with image %s', image_id, instance=instance)
+        if image_id:
+            # rescue() has no context to download with: cache it first.
+            self.driver.cache_image(ctxt, image_id)
         self.driver.rescue(instance, rescue_image, rescue_password)
 
     def revert(self, instance, result, **kwargs):

@@ -55,13 +55,18 @@ class ResizeRestoreOnRevertTask(InstanceTask):
 
 
 class CastResizeInstanceTask(flow_engine.StratusTask):
-    """Destination ready: ask the source to move the disk."""
+    """Destination ready: ask the source to move the disk, telling it
+    where (the driver's migration_target(), as 'dest_target')."""
 
-    def __init__(self, compute_rpc):
+    def __init__(self, compute_rpc, driver=None):
         super().__init__()
         self.compute_rpc = compute_rpc
+        self.driver = driver
 
     def execute(self, ctxt, instance, migration, new_flavor, image):
+        target = self.driver.migration_target() if self.driver else {}
+        if target:
+            migration = dict(migration, dest_target=target)
         self.compute_rpc.resize_instance(
             request_context(ctxt), migration['source_compute'], instance,
             migration, new_flavor, image)
@@ -79,8 +84,10 @@ class MigrateDiskTask(flow_engine.StratusTask):
     def execute(self, instance, migration, new_flavor):
         LOG.info('Moving disk to %s', migration['dest_compute'],
                  instance=instance)
+        target = migration.get('dest_target')
         return self.driver.migrate_disk_and_power_off(
-            instance, migration['dest_compute'], new_flavor)
+            instance, migration['dest_compute'], new_flavor,
+            **({'dest_target': target} if target else {}))
 
     def revert(self, instance, result, **kwargs):
         if not isinstance(result, tf_failure.Failure):

@@ -29,6 +29,8 @@ class NodeResources:
     local_gb_used: int = 0
     running_vms: int = 0
     host_ip: str | None = None
+    # JSON: arch, model, vendor, topology, features (hypervisor show).
+    cpu_info: str | None = None
 
 
 class ComputeDriver:
@@ -52,6 +54,12 @@ class ComputeDriver:
     def get_power_state(self, instance):
         """The guest's power state (compute/states.py ints); cheap."""
         raise NotImplementedError()
+
+    def cache_image(self, ctxt, image_id):
+        """Make `image_id` (and the kernel/ramdisk it names) local before
+        an operation that has no request context to download with
+        (rescue). True when the driver keeps an image cache."""
+        return False
 
     # --- lifecycle ------------------------------------------------------------
     def spawn(self, ctxt, instance, image, *, power_on=True):
@@ -101,9 +109,17 @@ class ComputeDriver:
         raise NotImplementedError()
 
     # --- moving between hosts -------------------------------------------------
+    def migration_target(self):
+        """On the destination: plain facts the source needs to ship a
+        disk here (the libvirt driver: instances path, address, machine
+        id). They travel in the migration dict as 'dest_target'; {} when
+        the driver needs none."""
+        return {}
+
     def migrate_disk_and_power_off(self, instance, dest_host, flavor):
         """On the source: stop the guest and ship its disk to `dest_host`.
-        Returns disk info for finish_migration."""
+        Returns disk info for finish_migration. Drivers whose
+        migration_target() says something also get it as `dest_target=`."""
         raise NotImplementedError()
 
     def finish_migration(self, instance, disk_info, image, *, resize_disk,
@@ -121,4 +137,18 @@ class ComputeDriver:
         raise NotImplementedError()
 
     def get_console_output(self, instance):
+        raise NotImplementedError()
+
+    # --- volumes --------------------------------------------------------------
+    def get_volume_connector(self, instance):
+        """What the volume service needs to export a volume to this host
+        (host name, initiator, ...)."""
+        raise NotImplementedError()
+
+    def attach_volume(self, instance, connection_info, mountpoint):
+        """Plug the volume `connection_info` describes into the running
+        guest at `mountpoint` (e.g. /dev/vdb)."""
+        raise NotImplementedError()
+
+    def detach_volume(self, instance, connection_info, mountpoint):
         raise NotImplementedError()

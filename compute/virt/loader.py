@@ -7,7 +7,12 @@ def _fake():
     return fake.FakeDriver()
 
 
-DRIVERS = {'fake': _fake}
+def _libvirt():
+    from stratus.compute.virt.libvirt import driver
+    return driver.LibvirtDriver()
+
+
+DRIVERS = {'fake': _fake, 'libvirt': _libvirt}
 
 
 def load_driver(name=None):

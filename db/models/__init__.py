@@ -9,3 +9,4 @@ from stratus.db.models.flavors import *  # noqa: F401,F403
 from stratus.db.models.identity import *  # noqa: F401,F403
 from stratus.db.models.images import *  # noqa: F401,F403
 from stratus.db.models.services import *  # noqa: F401,F403
+from stratus.db.models.volumes import *  # noqa: F401,F403

@@ -40,15 +40,29 @@ STRATUS_CONF=$STRATUS_CONF_DIR/stratus.conf
 # (mysql+pymysql://... or postgresql://...), see devstack/README.md.
 DATABASE_URL=${DATABASE_URL:-sqlite:///$DATA_DIR/stratus.sqlite}
 
-# Volume backends as name:driver pairs, comma separated. The LVM driver is
-# not written yet, so the devstack-named backend uses the fake driver.
-VOLUME_BACKENDS=${VOLUME_BACKENDS:-lvmdriver-1:fake}
+# Volume backends as name:driver pairs (driver lvm or fake), comma
+# separated. Each lvm backend gets the volume group stack-volumes-<name> on a
+# sparse file of VOLUME_BACKING_FILE_SIZE under DATA_DIR (lib/lvm.sh).
+VOLUME_BACKENDS=${VOLUME_BACKENDS:-lvmdriver-1:lvm}
+VOLUME_BACKING_FILE_SIZE=${VOLUME_BACKING_FILE_SIZE:-10G}
+# How other hosts reach lvm volumes: local (only guests on this host) or
+# nbd (qemu-storage-daemon exports on HOST_IP, port 10809 + backend index).
+VOLUME_TARGET_PROTOCOL=${VOLUME_TARGET_PROTOCOL:-local}
 
 # What this node runs. rabbit = install and start RabbitMQ here; api implies
 # db sync, bootstrap and the catalog/flavor set-up.
 ENABLED_SERVICES=${ENABLED_SERVICES:-rabbit,api,conductor,scheduler,compute,volume}
-# 1 = a second stratus-compute with host <host>-2 (for migrations later).
+# 1 = a second stratus-compute with host <host>-2 and its own instances
+# path (a second hypervisor host for migrate, resize and unshelve).
 EXTRA_COMPUTE=${EXTRA_COMPUTE:-0}
+# Virt driver of the computes: libvirt (real QEMU/KVM guests) or fake (in
+# memory, no guests).
+COMPUTE_DRIVER=${COMPUTE_DRIVER:-libvirt}
+# libvirt's virt_type: kvm or qemu (software emulation). Empty: kvm where
+# kvm_intel or kvm_amd is loaded (and not kvm_pvm), else qemu.
+LIBVIRT_TYPE=${LIBVIRT_TYPE:-}
+# Where devstack/tools/make-test-image.sh keeps the test guest it builds.
+TEST_IMAGE_DIR=${TEST_IMAGE_DIR:-$DATA_DIR/test-image}
 
 DEBUG=${DEBUG:-False}
 # Seconds stack.sh waits for every daemon to be up; unstack.sh for them to stop.

@@ -1,5 +1,6 @@
 # shellcheck shell=bash disable=SC2034
-# /etc/stratus/stratus.conf (and the extra file of the second compute).
+# /etc/stratus/stratus.conf (and the extra file of the second compute, with
+# its own host name and instances path).
 # Files are replaced only when their content changes; CONFIG_CHANGED=1 then.
 # Local overrides go in /etc/stratus/stratus.conf.d/*.conf, never touched.
 
@@ -15,7 +16,7 @@ print(urllib.parse.quote(sys.argv[1], safe=""), end="")' "$1"
 }
 
 render_stratus_conf() {
-    local backend name driver names=()
+    local backend name driver index=0 names=()
     for backend in ${VOLUME_BACKENDS//,/ }; do
         names+=("${backend%%:*}")
     done
@@ -30,6 +31,7 @@ state_path = $DATA_DIR
 debug = $DEBUG
 use_stderr = False
 enabled_backends = $(IFS=,; printf '%s' "${names[*]}")
+compute_driver = $COMPUTE_DRIVER
 
 [database]
 connection = $DATABASE_URL
@@ -40,6 +42,15 @@ bind_port = $SERVICE_PORT
 [glance]
 api_servers = $SERVICE_URL/image
 CONF
+    if [[ $COMPUTE_DRIVER == libvirt ]]; then
+        cat <<CONF
+
+[libvirt]
+virt_type = $(libvirt_detect_virt_type)
+connection_uri = qemu:///system
+instances_path = $DATA_DIR/instances
+CONF
+    fi
     for backend in ${VOLUME_BACKENDS//,/ }; do
         name=${backend%%:*}
         driver=${backend#*:}
@@ -47,10 +58,18 @@ CONF
         cat <<CONF
 
 [$name]
-# lvm is not written yet: lvmdriver-1 uses the in-memory fake driver.
 volume_driver = $driver
 volume_backend_name = $name
 CONF
+        if [[ $driver == lvm ]]; then
+            cat <<CONF
+volume_group = stack-volumes-$name
+target_protocol = $VOLUME_TARGET_PROTOCOL
+target_ip_address = $HOST_IP
+target_port = $((10809 + index))
+CONF
+            index=$((index + 1))
+        fi
     done
 }
 
@@ -76,8 +95,10 @@ write_stratus_conf() {
         say "    config: $STRATUS_CONF unchanged"
     fi
     if [[ $EXTRA_COMPUTE == 1 ]]; then
-        printf '# The second stratus-compute of this machine.\n[DEFAULT]\nhost = %s-2\n' \
-            "$HOST_NAME" | install_file "$STRATUS_CONF_DIR/stratus-compute-2.conf" \
+        # Its own instances path: a migration between the two really
+        # copies the disk.
+        printf '# The second stratus-compute of this machine.\n[DEFAULT]\nhost = %s-2\n\n[libvirt]\ninstances_path = %s/instances-2\n' \
+            "$HOST_NAME" "$DATA_DIR" | install_file "$STRATUS_CONF_DIR/stratus-compute-2.conf" \
             && say "    config: wrote $STRATUS_CONF_DIR/stratus-compute-2.conf"
     fi
     return 0

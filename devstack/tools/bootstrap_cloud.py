@@ -6,7 +6,9 @@ the REST APIs only, idempotently:
   block-storage, the legacy volumev3 type, image; identity, registered by
   ``stratus-manage bootstrap``, gets its URL updated if it changed);
 - project ``demo`` and user ``demo`` with role ``member`` on it;
-- the default flavors (m1.tiny ... m1.xlarge, m1.nano).
+- the default flavors (m1.tiny ... m1.xlarge, m1.nano);
+- with ``--test-image DIR``: the test guest built by make-test-image.sh
+  (kernel, ramdisk and disk images) and its flavor m1.test (test_image.py).
 
     ADMIN_PASSWORD=secret DEMO_PASSWORD=secret \\
         python devstack/tools/bootstrap_cloud.py --url http://127.0.0.1
@@ -246,6 +248,13 @@ def run(args):
                         client.base + path)
     ensure_demo(client, report, domain_id, args.demo_password)
     ensure_flavors(client, report)
+    if args.test_image:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import test_image      # beside this script
+        try:
+            test_image.upload(client, report, args.test_image)
+        except RuntimeError as exc:
+            raise Failure(str(exc))
     return report
 
 
@@ -269,6 +278,9 @@ def parse_args(argv):
                         help='(env DEMO_PASSWORD, default secret)')
     parser.add_argument('--timeout', type=float, default=30,
                         help='seconds per HTTP request')
+    parser.add_argument('--test-image', metavar='DIR',
+                        help='also upload the test guest make-test-image.sh '
+                             'built in DIR and create flavor m1.test')
     parser.add_argument('--quiet', action='store_true',
                         help='print only what was created or updated')
     args = parser.parse_args(argv)

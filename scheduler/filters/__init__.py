@@ -1,6 +1,9 @@
 """Host filters by their upstream class names, as
-[filter_scheduler] enabled_filters lists them."""
+[filter_scheduler] enabled_filters lists them; volume backend filters as
+[DEFAULT] scheduler_default_filters lists them."""
 from stratus.scheduler.filters.availability_zone import AvailabilityZoneFilter
+from stratus.scheduler.filters.capabilities import CapabilitiesFilter
+from stratus.scheduler.filters.capacity import CapacityFilter
 from stratus.scheduler.filters.compute import ComputeFilter
 from stratus.scheduler.filters.different_host import DifferentHostFilter
 from stratus.scheduler.filters.disk import DiskFilter
@@ -18,12 +21,17 @@ REGISTRY = {cls.__name__: cls for cls in (
     ImagePropertiesFilter, ServerGroupAntiAffinityFilter,
     ServerGroupAffinityFilter, SameHostFilter, DifferentHostFilter)}
 
+# Volume backend pools (scheduler.backend_state.BackendState).
+BACKEND_REGISTRY = {cls.__name__: cls for cls in (
+    AvailabilityZoneFilter, CapacityFilter, CapabilitiesFilter)}
 
-def load(names):
+
+def load(names, registry=None):
     """New filter instances, in the order of `names` (one set per request:
     a filter keeps the reason of its last rejection)."""
-    unknown = [name for name in names if name not in REGISTRY]
+    registry = REGISTRY if registry is None else registry
+    unknown = [name for name in names if name not in registry]
     if unknown:
         raise ValueError('Unknown scheduler filter(s) %s; known: %s' % (
-            ', '.join(unknown), ', '.join(sorted(REGISTRY))))
-    return [REGISTRY[name]() for name in names]
+            ', '.join(unknown), ', '.join(sorted(registry))))
+    return [registry[name]() for name in names]

@@ -14,16 +14,8 @@ from support import cloud as cloud_support
 @pytest.fixture(scope='session')
 def cloud():
     workdir = tempfile.mkdtemp(prefix='stratus-functional-')
-    # compute1/2 work; broken1 (zone "broken") fails pause and snapshot,
-    # broken2 (zone "nospawn") fails every spawn: failures injected
-    # through real daemons.
-    c = cloud_support.Cloud(
-        workdir, computes=('compute1', 'compute2', 'broken1', 'broken2'),
-        compute_options={
-            'broken1': {'default_availability_zone': 'broken',
-                        'fail_methods': 'pause,snapshot'},
-            'broken2': {'default_availability_zone': 'nospawn',
-                        'fail_methods': 'spawn'}})
+    c = cloud_support.Cloud(workdir, computes=('compute1', 'compute2'),
+                            backends=('lvmdriver-1', 'lvmdriver-2'))
     print('functional cloud in', workdir)
     try:
         c.start()

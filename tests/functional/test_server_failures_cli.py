@@ -1,9 +1,35 @@
 """Failures injected in the fake driver of real computes: each operation
 reverts what it did, ends where nova would, and its events name the task
-that failed."""
+that failed. A cloud of its own: compute1/2 work; broken1 (zone "broken")
+fails pause and snapshot, broken2 (zone "nospawn") fails every spawn."""
+import os
+import shutil
+import tempfile
+
 import pytest
 
 from support import cloud as cloud_support
+
+
+@pytest.fixture(scope='module')
+def cloud():
+    workdir = tempfile.mkdtemp(prefix='stratus-failures-')
+    c = cloud_support.Cloud(
+        workdir, computes=('compute1', 'compute2', 'broken1', 'broken2'),
+        compute_options={
+            'broken1': {'default_availability_zone': 'broken',
+                        'fail_methods': 'pause,snapshot'},
+            'broken2': {'default_availability_zone': 'nospawn',
+                        'fail_methods': 'spawn'}})
+    try:
+        c.start()
+    except Exception:
+        c.stop()
+        raise
+    yield c
+    c.stop()
+    if not os.environ.get('STRATUS_KEEP_LOGS'):
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture(scope='module')
@@ -36,8 +62,9 @@ def test_failed_spawn_is_error_with_fault_and_freed_node(cloud, image, rest):
     events = _events(cloud, created['id'], 'create')
     failed = [e['event'] for e in events if e['result'] == 'Error']
     assert failed == ['compute_instance_spawn:SpawnGuestTask']
+    # Usage columns left the hypervisor views at 2.88.
     hypervisors = {h['Hypervisor Hostname']: h for h in cloud.cli_json(
-        'hypervisor', 'list', '--long')}
+        '--os-compute-api-version', '2.87', 'hypervisor', 'list', '--long')}
     assert hypervisors['broken2']['vCPUs Used'] == 0
     cloud.cli('server', 'delete', '--wait', created['id'])
 

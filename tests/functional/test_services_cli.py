@@ -20,8 +20,10 @@ def test_volume_service_list_shows_scheduler_and_backends(cloud):
     services = cloud.cli_json('volume', 'service', 'list')
     binaries = {s['Binary']: s for s in services}
     assert set(binaries) == {'stratus-scheduler', 'stratus-volume'}
-    assert binaries['stratus-volume']['Host'].endswith('@lvmdriver-1')
-    assert binaries['stratus-volume']['State'] == 'up'
+    backends = sorted(s['Host'].split('@')[1] for s in services
+                      if s['Binary'] == 'stratus-volume')
+    assert backends == ['lvmdriver-1', 'lvmdriver-2']
+    assert {s['State'] for s in services} == {'up'}
 
 
 def test_compute_service_disable_and_enable(cloud):

@@ -34,7 +34,9 @@ class Cloud:
                  backends=('lvmdriver-1',), options=None,
                  compute_options=None):
         """`compute_options`: {host: {option: value}} for [DEFAULT] and
-        [fake_driver] options of single computes (zone, injected failures).
+        [fake_driver] options of single computes (zone, injected failures);
+        a (section, option) key sets any option of that compute (e.g.
+        ('libvirt', 'instances_path')).
         """
         self.workdir = str(workdir)
         self.port = free_port()
@@ -100,6 +102,9 @@ class Cloud:
             if 'fail_methods' in extra:
                 f.write('[fake_driver]\nfail_methods = %s\n'
                         % extra['fail_methods'])
+            for key, value in extra.items():
+                if isinstance(key, tuple):
+                    f.write('[%s]\n%s = %s\n' % (key[0], key[1], value))
         self.start_daemon(host, 'stratus-compute', [
             '--config-file', conf, '--log-file',
             os.path.join(self.logdir, 'stratus-compute-%s.log' % host)])

@@ -1,31 +1,164 @@
-"""In-memory backend for tests and scale benchmarks; capacity from config."""
+"""In-memory backend for tests and scale benchmarks.
+
+Its one pool (named after the backend) has ``fake_capacity_gb`` GiB, thick
+unless ``fake_thin_provisioning``; ``fake_fail_methods`` names driver
+methods that raise VolumeBackendAPIException, so failure paths can be
+reached through real daemons. Volumes and snapshots live in dicts and are
+lost on restart (deleting what it does not know is a no-op, as the
+contract asks).
+"""
+import hashlib
+import threading
+
+from stratus.common import exception
 from stratus.volume.drivers import driver
 
 
 class FakeDriver(driver.VolumeDriver):
-    TOTAL_GB = 1000
+    VENDOR = 'stratus'
+    VERSION = '1.0'
 
-    def do_setup(self):
+    def __init__(self, backend_name, configuration, execute=None):
+        super().__init__(backend_name, configuration, execute)
         self.volumes = {}
+        self.snapshots = {}
+        self.connections = {}
+        self._lock = threading.Lock()
+        # Tests may add names here besides the configured ones.
+        self.fail_methods = set(getattr(configuration, 'fake_fail_methods',
+                                        None) or ())
+
+    def _maybe_fail(self, method):
+        if method in self.fail_methods:
+            raise exception.VolumeBackendAPIException(
+                data='injected failure in %s' % method)
+
+    @property
+    def pool_name(self):
+        return self.configuration.volume_backend_name or self.backend_name
+
+    # --- set-up and reports ---------------------------------------------------
+    def do_setup(self):
+        self._maybe_fail('do_setup')
 
     def check_for_setup_error(self):
-        pass
+        self._maybe_fail('check_for_setup_error')
 
     def get_volume_stats(self, refresh=False):
-        allocated = sum(v['size'] for v in self.volumes.values())
-        backend = self.configuration.volume_backend_name or self.backend_name
+        total = self.configuration.fake_capacity_gb
+        thin = bool(self.configuration.fake_thin_provisioning)
+        with self._lock:
+            allocated = sum(v['size'] for v in self.volumes.values())
+            used = allocated + sum(s['size'] for s in self.snapshots.values())
         return {
-            'volume_backend_name': backend, 'vendor_name': 'stratus',
-            'driver_version': '1.0', 'storage_protocol': 'local',
+            'volume_backend_name': self.pool_name, 'vendor_name': self.VENDOR,
+            'driver_version': self.VERSION, 'storage_protocol': 'local',
             'pools': [{
-                'pool_name': backend,
-                'total_capacity_gb': self.TOTAL_GB,
-                'free_capacity_gb': self.TOTAL_GB - allocated,
+                'pool_name': self.pool_name,
+                'total_capacity_gb': total,
+                # Thin space is only written data; nothing is written here.
+                'free_capacity_gb': total if thin else max(total - used, 0),
                 'allocated_capacity_gb': allocated,
                 'provisioned_capacity_gb': allocated,
-                'reserved_percentage': 0,
-                'max_over_subscription_ratio': 1.0,
-                'thin_provisioning_support': False,
-                'thick_provisioning_support': True,
+                'reserved_percentage': self.configuration.reserved_percentage,
+                'max_over_subscription_ratio': (
+                    self.configuration.max_over_subscription_ratio
+                    if thin else 1.0),
+                'thin_provisioning_support': thin,
+                'thick_provisioning_support': not thin,
+                'multiattach': True,
+                'total_volumes': len(self.volumes),
             }],
         }
+
+    # --- volumes ------------------------------------------------------------
+    def _add(self, volume, source=None):
+        record = {'id': volume['id'], 'name': volume.get('name'),
+                  'size': volume['size'], 'source': source,
+                  'image_checksum': None}
+        with self._lock:
+            self.volumes[volume['id']] = record
+        return {'provider_location': 'fake:%s' % volume['id']}
+
+    def create_volume(self, volume):
+        self._maybe_fail('create_volume')
+        return self._add(volume)
+
+    def delete_volume(self, volume):
+        self._maybe_fail('delete_volume')
+        with self._lock:
+            self.volumes.pop(volume['id'], None)
+            self.connections.pop(volume['id'], None)
+
+    def extend_volume(self, volume, new_size_gb):
+        self._maybe_fail('extend_volume')
+        with self._lock:
+            record = self.volumes.get(volume['id'])
+            if record is None:
+                raise exception.VolumeBackendAPIException(
+                    data='volume %s is not on this backend' % volume['id'])
+            record['size'] = new_size_gb
+
+    def create_snapshot(self, snapshot, volume):
+        self._maybe_fail('create_snapshot')
+        with self._lock:
+            if volume['id'] not in self.volumes:
+                raise exception.VolumeBackendAPIException(
+                    data='volume %s is not on this backend' % volume['id'])
+            self.snapshots[snapshot['id']] = {
+                'id': snapshot['id'], 'volume_id': volume['id'],
+                'size': snapshot.get('volume_size', volume['size'])}
+        return {'provider_location': 'fake:%s' % snapshot['id']}
+
+    def delete_snapshot(self, snapshot, volume):
+        self._maybe_fail('delete_snapshot')
+        with self._lock:
+            self.snapshots.pop(snapshot['id'], None)
+
+    def create_volume_from_snapshot(self, volume, snapshot):
+        self._maybe_fail('create_volume_from_snapshot')
+        if snapshot['id'] not in self.snapshots:
+            raise exception.VolumeBackendAPIException(
+                data='snapshot %s is not on this backend' % snapshot['id'])
+        return self._add(volume, source=('snapshot', snapshot['id']))
+
+    def create_cloned_volume(self, volume, source):
+        self._maybe_fail('create_cloned_volume')
+        if source['id'] not in self.volumes:
+            raise exception.VolumeBackendAPIException(
+                data='volume %s is not on this backend' % source['id'])
+        return self._add(volume, source=('volume', source['id']))
+
+    def copy_image_to_volume(self, volume, image_path, image_format):
+        """Records the image's checksum: what would have been written."""
+        self._maybe_fail('copy_image_to_volume')
+        digest = hashlib.sha256()
+        with open(image_path, 'rb') as f:
+            for chunk in iter(lambda: f.read(1 << 20), b''):
+                digest.update(chunk)
+        with self._lock:
+            record = self.volumes.get(volume['id'])
+            if record is None:
+                raise exception.VolumeBackendAPIException(
+                    data='volume %s is not on this backend' % volume['id'])
+            record['image_checksum'] = digest.hexdigest()
+            record['image_format'] = image_format
+
+    def local_path(self, volume):
+        return '/dev/fake/%s' % volume['id']
+
+    # --- connections ----------------------------------------------------------
+    def initialize_connection(self, volume, connector):
+        self._maybe_fail('initialize_connection')
+        with self._lock:
+            self.connections.setdefault(volume['id'], []).append(connector)
+        return {'driver_volume_type': 'local',
+                'data': {'device_path': self.local_path(volume),
+                         'volume_id': volume['id']}}
+
+    def terminate_connection(self, volume, connector):
+        self._maybe_fail('terminate_connection')
+        with self._lock:
+            held = self.connections.get(volume['id'], [])
+            if connector in held:
+                held.remove(connector)

@@ -6,7 +6,12 @@ def _fake():
     return fake.FakeDriver
 
 
-DRIVERS = {'fake': _fake}
+def _lvm():
+    from stratus.volume.drivers.lvm import driver
+    return driver.LVMVolumeDriver
+
+
+DRIVERS = {'fake': _fake, 'lvm': _lvm}
 
 
 def load_driver(backend_name, configuration):

@@ -1,0 +1,112 @@
+"""/volume/v3/attachments (3.27+; os-complete 3.44): the attach protocol
+nova uses. create reserves (or with a connector connects), update
+connects, os-complete marks in-use, delete detaches."""
+import pecan
+from pecan import rest
+
+from stratus.api import policy
+from stratus.api import validation
+from stratus.api import wsgi
+from stratus.api.volume import common
+from stratus.api.volume.schemas import attachments as schemas
+from stratus.api.volume.views import attachments as views
+from stratus.common import exception
+from stratus.db.api import volume_attachments
+from stratus.volume import attach_api
+
+MIN_VERSION = (3, 27)
+
+
+def _api():
+    from stratus.api.volume.volumes import VOLUMES
+    return attach_api.AttachAPI(VOLUMES)
+
+
+def _check_version(minimum=MIN_VERSION):
+    if wsgi.version() < minimum:
+        raise exception.NotFound('The resource could not be found.')
+
+
+def _list(kwargs, detailed):
+    ctxt = wsgi.context()
+    _check_version()
+    policy.require_reader(ctxt, 'volume:attachment_get_all')
+    limit, marker, _offset, _sort = common.paging(kwargs)
+    project_id = ctxt.project_id
+    if ctxt.is_admin and common.query_bool(kwargs, 'all_tenants'):
+        project_id = None
+    filters = {'volume_id': wsgi.query_value(kwargs, 'volume_id'),
+               'instance_uuid': wsgi.query_value(kwargs, 'instance_id'),
+               'attach_status': wsgi.query_value(kwargs, 'status') or
+               wsgi.query_value(kwargs, 'attach_status')}
+    rows = volume_attachments.list_attachments(
+        project_id=project_id, filters=filters, limit=limit, marker=marker)
+    view = views.detail if detailed else views.summary
+    return wsgi.response({'attachments': [view(r) for r in rows]})
+
+
+class AttachmentsController(rest.RestController):
+    _custom_actions = {'detail': ['GET'], 'action': ['POST']}
+
+    @pecan.expose()
+    def get_all(self, **kwargs):
+        return _list(kwargs, detailed=False)
+
+    @pecan.expose()
+    def detail(self, **kwargs):
+        return _list(kwargs, detailed=True)
+
+    @pecan.expose()
+    def get_one(self, attachment_id):
+        ctxt = wsgi.context()
+        _check_version()
+        policy.require_reader(ctxt, 'volume:attachment_get')
+        return wsgi.response({'attachment': views.detail(
+            _api().get_attachment(ctxt, attachment_id))})
+
+    @pecan.expose()
+    def post(self):
+        ctxt = wsgi.context()
+        _check_version()
+        policy.require_member(ctxt, 'volume:attachment_create')
+        body = validation.body(schemas.create)['attachment']
+        if not body.get('instance_uuid'):
+            raise exception.Invalid(reason="Must specify 'instance_uuid' to "
+                                    "create attachment.")
+        mode = body.get('mode') if wsgi.version() >= (3, 54) else None
+        attachment = _api().attachment_create(
+            ctxt, body['volume_uuid'], body['instance_uuid'],
+            connector=body.get('connector'), mode=mode)
+        return wsgi.response({'attachment': views.detail(attachment)})
+
+    @pecan.expose()
+    def put(self, attachment_id):
+        ctxt = wsgi.context()
+        _check_version()
+        policy.require_member(ctxt, 'volume:attachment_update')
+        connector = validation.body(schemas.update)['attachment']['connector']
+        if not connector:
+            raise exception.Invalid(reason="Must specify 'connector' to "
+                                    "update attachment.")
+        attachment = _api().attachment_update(ctxt, attachment_id, connector)
+        return wsgi.response({'attachment': views.detail(attachment)})
+
+    @pecan.expose()
+    def delete(self, attachment_id):
+        ctxt = wsgi.context()
+        _check_version()
+        policy.require_member(ctxt, 'volume:attachment_delete')
+        return wsgi.response({'attachments': _api().attachment_delete(
+            ctxt, attachment_id)})
+
+    @pecan.expose()
+    def action(self, attachment_id):
+        ctxt = wsgi.context()
+        _check_version((3, 44))
+        policy.require_member(ctxt, 'volume:attachment_complete')
+        body = validation.load_json(pecan.request)
+        if not isinstance(body, dict) or 'os-complete' not in body:
+            raise exception.Invalid(reason='There is no such action: %s' % (
+                ', '.join(body) if isinstance(body, dict) else body))
+        _api().attachment_complete(ctxt, attachment_id)
+        return wsgi.response(status=204)

@@ -1,0 +1,17 @@
+"""Bodies of snapshot create/update and actions."""
+from stratus.api.volume.schemas import common
+
+create = common.wrap('snapshot', {
+    'name': common.NAME, 'display_name': common.NAME,
+    'description': common.DESCRIPTION,
+    'display_description': common.DESCRIPTION,
+    'volume_id': {'type': 'string', 'minLength': 1, 'maxLength': 36},
+    'force': common.BOOLEAN, 'metadata': common.METADATA_OR_NULL},
+    ['volume_id'])
+update = common.wrap('snapshot', {
+    'name': common.NAME, 'description': common.DESCRIPTION,
+    'display_name': common.NAME, 'display_description': common.DESCRIPTION},
+    extra={'anyOf': [{'required': [k]} for k in (
+        'name', 'description', 'display_name', 'display_description')]})
+reset_status = common.wrap('os-reset_status', {
+    'status': {'type': 'string'}}, ['status'])

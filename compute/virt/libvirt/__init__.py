@@ -1,0 +1,1 @@
+"""The libvirt virt driver (QEMU/KVM guests); see driver.py."""

@@ -1,0 +1,197 @@
+"""Volume types, their extra specs and the projects of private types."""
+import uuid
+
+import sqlalchemy as sa
+
+from stratus.common import exception
+from stratus.common.conf import CONF
+from stratus.db import models
+from stratus.db import session
+
+DEFAULT_TYPE_NAME = '__DEFAULT__'
+
+
+def _view(s, row):
+    values = row.to_dict()
+    values['extra_specs'] = {
+        spec.key: spec.value for spec in s.scalars(sa.select(
+            models.VolumeTypeExtraSpec).filter_by(volume_type_id=row.id))}
+    return values
+
+
+def _by_id_or_name(s, value):
+    row = s.get(models.VolumeType, str(value))
+    if row is None:
+        row = s.scalars(sa.select(models.VolumeType).filter_by(
+            name=str(value))).first()
+    return row
+
+
+def _get(s, type_id):
+    row = s.get(models.VolumeType, str(type_id))
+    if row is None:
+        raise exception.VolumeTypeNotFound(volume_type_id=type_id)
+    return row
+
+
+def _accessible(row, s, project_id):
+    if project_id is None or row.is_public:
+        return True
+    return s.get(models.VolumeTypeProject, (row.id, project_id)) is not None
+
+
+def type_create(values, extra_specs=None, projects=()):
+    with session.writer() as s:
+        if s.scalars(sa.select(models.VolumeType).filter_by(
+                name=values['name'])).first():
+            raise exception.VolumeTypeExists(id=values['name'])
+        row = models.VolumeType(id=values.get('id') or str(uuid.uuid4()),
+                                name=values['name'],
+                                description=values.get('description'),
+                                is_public=values.get('is_public', True))
+        s.add(row)
+        s.flush()
+        for key, value in (extra_specs or {}).items():
+            s.add(models.VolumeTypeExtraSpec(volume_type_id=row.id, key=key,
+                                             value=value))
+        for project_id in projects:
+            s.add(models.VolumeTypeProject(volume_type_id=row.id,
+                                           project_id=project_id))
+        s.flush()
+        return _view(s, row)
+
+
+def type_get(type_id, project_id=None):
+    """`project_id` set: only a type that project may use (else 404)."""
+    with session.reader() as s:
+        row = _get(s, type_id)
+        if not _accessible(row, s, project_id):
+            raise exception.VolumeTypeNotFound(volume_type_id=type_id)
+        return _view(s, row)
+
+
+def type_get_by_name_or_id(value, project_id=None):
+    with session.reader() as s:
+        row = _by_id_or_name(s, value)
+        if row is None or not _accessible(row, s, project_id):
+            raise exception.VolumeTypeNotFoundByName(volume_type_name=value)
+        return _view(s, row)
+
+
+def default_type():
+    """The configured default type; __DEFAULT__ is created on first use
+    (cinder creates it at db sync)."""
+    name = CONF.default_volume_type or DEFAULT_TYPE_NAME
+    with session.reader() as s:
+        row = _by_id_or_name(s, name)
+        if row is not None:
+            return _view(s, row)
+    if name != DEFAULT_TYPE_NAME:
+        raise exception.VolumeTypeNotFoundByName(volume_type_name=name)
+    try:
+        return type_create({'name': DEFAULT_TYPE_NAME,
+                            'description': 'Default Volume Type'})
+    except exception.VolumeTypeExists:
+        return type_get_by_name_or_id(DEFAULT_TYPE_NAME)
+
+
+def type_list(project_id=None, is_public=None, extra_specs=None):
+    """Types `project_id` may use (None: every type), optionally only the
+    public or private ones, or those carrying every given extra spec."""
+    with session.reader() as s:
+        query = sa.select(models.VolumeType).order_by(
+            models.VolumeType.created_at, models.VolumeType.name)
+        if is_public is not None:
+            query = query.where(models.VolumeType.is_public.is_(is_public))
+        if project_id is not None:
+            shared = sa.select(models.VolumeTypeProject.volume_type_id).where(
+                models.VolumeTypeProject.project_id == project_id)
+            query = query.where(sa.or_(models.VolumeType.is_public.is_(True),
+                                       models.VolumeType.id.in_(shared)))
+        types = [_view(s, row) for row in s.scalars(query)]
+    if extra_specs:
+        types = [t for t in types if all(
+            t['extra_specs'].get(k) == v for k, v in extra_specs.items())]
+    return types
+
+
+def type_update(type_id, values):
+    with session.writer() as s:
+        row = _get(s, type_id)
+        name = values.get('name')
+        if name and name != row.name and s.scalars(sa.select(
+                models.VolumeType).filter_by(name=name)).first():
+            raise exception.VolumeTypeExists(id=name)
+        for key, value in values.items():
+            setattr(row, key, value)
+        s.flush()
+        return _view(s, row)
+
+
+def type_in_use(s, type_id):
+    return s.scalar(sa.select(sa.func.count(models.Volume.id)).where(
+        models.Volume.volume_type_id == type_id,
+        models.Volume.deleted.is_(False))) > 0
+
+
+def type_delete(type_id):
+    with session.writer() as s:
+        row = _get(s, type_id)
+        if type_in_use(s, row.id):
+            raise exception.VolumeTypeInUse(volume_type_id=row.id)
+        s.delete(row)
+
+
+def extra_specs_update(type_id, specs):
+    with session.writer() as s:
+        row = _get(s, type_id)
+        for key, value in specs.items():
+            spec = s.get(models.VolumeTypeExtraSpec, (row.id, key))
+            if spec is None:
+                s.add(models.VolumeTypeExtraSpec(volume_type_id=row.id,
+                                                 key=key, value=value))
+            else:
+                spec.value = value
+        row.updated_at = models.utcnow()
+        s.flush()
+        return _view(s, row)['extra_specs']
+
+
+def extra_spec_delete(type_id, key):
+    with session.writer() as s:
+        row = _get(s, type_id)
+        spec = s.get(models.VolumeTypeExtraSpec, (row.id, key))
+        if spec is None:
+            raise exception.VolumeTypeExtraSpecsNotFound(
+                volume_type_id=type_id, extra_specs_key=key)
+        s.delete(spec)
+
+
+def access_list(type_id):
+    with session.reader() as s:
+        row = _get(s, type_id)
+        return [{'volume_type_id': row.id, 'project_id': p.project_id}
+                for p in s.scalars(sa.select(models.VolumeTypeProject)
+                                   .filter_by(volume_type_id=row.id)
+                                   .order_by(
+                                       models.VolumeTypeProject.project_id))]
+
+
+def access_add(type_id, project_id):
+    with session.writer() as s:
+        row = _get(s, type_id)
+        if s.get(models.VolumeTypeProject, (row.id, project_id)):
+            raise exception.VolumeTypeAccessExists(volume_type_id=type_id,
+                                                   project_id=project_id)
+        s.add(models.VolumeTypeProject(volume_type_id=row.id,
+                                       project_id=project_id))
+
+
+def access_remove(type_id, project_id):
+    with session.writer() as s:
+        row = _get(s, type_id)
+        access = s.get(models.VolumeTypeProject, (row.id, project_id))
+        if access is None:
+            raise exception.VolumeTypeAccessNotFound(volume_type_id=type_id,
+                                                     project_id=project_id)
+        s.delete(access)

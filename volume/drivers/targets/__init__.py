@@ -1,0 +1,1 @@
+"""Targets: how a volume's block device reaches its consumer (local device, NBD export)."""

@@ -1,0 +1,59 @@
+"""Start-up recovery of one backend: what a crash left half done.
+
+A create that was running is lost (error, quota released, message); a
+delete that was running is run again (deleting what is gone is a no-op);
+a snapshot being taken goes to error, one being deleted is deleted again.
+"""
+import sqlalchemy as sa
+
+from stratus.common import exception
+from stratus.common import log
+from stratus.db.api import snapshots as db_snapshots
+from stratus.db import models
+from stratus.db import session
+from stratus.volume import messages
+from stratus.volume import states
+
+LOG = log.getLogger(__name__)
+
+
+def _stuck(backend):
+    pattern = backend + '#%'
+    with session.reader() as s:
+        volumes = s.execute(sa.select(models.Volume.id, models.Volume.status)
+                            .where(models.Volume.host.like(pattern),
+                                   models.Volume.deleted.is_(False),
+                                   models.Volume.status.in_(
+                                       [states.CREATING, states.DOWNLOADING,
+                                        states.DELETING]))).all()
+        snaps = s.execute(sa.select(models.Snapshot.id,
+                                    models.Snapshot.status,
+                                    models.Snapshot.volume_id).join(
+            models.Volume, models.Volume.id == models.Snapshot.volume_id)
+            .where(models.Volume.host.like(pattern),
+                   models.Snapshot.deleted.is_(False),
+                   models.Snapshot.status.in_([states.SNAP_CREATING,
+                                               states.SNAP_DELETING]))).all()
+    return volumes, snaps
+
+
+def recover(ctxt, backend, manager):
+    volumes, snaps = _stuck(backend)
+    for volume_id, status in volumes:
+        if status == states.DELETING:
+            LOG.warning('Volume %s was being deleted; deleting again',
+                        volume_id)
+            manager.delete_volume(ctxt, volume_id)
+        else:
+            LOG.warning('Volume %s was %s when %s stopped; error', volume_id,
+                        status, backend)
+            lost = exception.VolumeBackendAPIException(
+                data='the volume service restarted during the create')
+            messages.fail_create(ctxt, volume_id, lost,
+                                 messages.CREATE_VOLUME_FROM_BACKEND)
+    for snapshot_id, status, volume_id in snaps:
+        if status == states.SNAP_DELETING:
+            manager.delete_snapshot(ctxt, volume_id, snapshot_id)
+        else:
+            db_snapshots.update(snapshot_id, {'status': states.SNAP_ERROR,
+                                              'use_quota': False})
