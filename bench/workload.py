@@ -3,10 +3,12 @@
 devstack cloud on this host and prints its figures next to the targets.
 
     python3 bench/workload.py [--servers 20] [--concurrency 4] [--poll 0.02]
-                              [--skip volumes] [--json]
+                              [--skip volumes] [--json] [--temporary]
 
-It brings the cloud up with devstack/stack.sh first when it is not running
-(fake compute and volume drivers by default), authenticates as admin,
+It brings the cloud up with devstack/stack.sh first when it is not running,
+or with --temporary starts a throwaway cloud of its own (every daemon a
+process, fake drivers, two computes, its own port and RabbitMQ vhost, as
+the functional tests do) and removes it afterwards; authenticates as admin,
 points the workload at /compute/v2.1, /image and /volume/v3/<project> and
 gives it the daemons' pid files for the memory/CPU figures. Measures and
 prints; asserts nothing.
@@ -75,8 +77,12 @@ def ensure_cloud(url):
     except requests.ConnectionError:
         pass
     print('starting the cloud with devstack/stack.sh', file=sys.stderr)
+    # The workload boots many servers: in memory (devstack's default is
+    # now real guests; local.conf still wins).
+    env = dict(os.environ, COMPUTE_DRIVER=os.environ.get('COMPUTE_DRIVER',
+                                                         'fake'))
     subprocess.run([os.path.join(REPO, 'devstack', 'stack.sh')], check=True,
-                   stdout=sys.stderr)
+                   stdout=sys.stderr, env=env)
 
 
 def admin_token(url, password):
@@ -89,6 +95,41 @@ def admin_token(url, password):
     resp.raise_for_status()
     return resp.headers['X-Subject-Token'], resp.json()['token']['project'][
         'id']
+
+
+def temporary_cloud():
+    import tempfile
+    sys.path.insert(0, os.path.join(REPO, 'tests'))
+    from support import cloud as cloud_support
+    cloud = cloud_support.Cloud(
+        tempfile.mkdtemp(prefix='stratus-bench-'),
+        computes=('compute1', 'compute2'),
+        options={('DEFAULT', 'debug'): 'false'})
+    cloud.start()
+    return cloud
+
+
+def cloud_password():
+    from support import cloud as cloud_support
+    return cloud_support.ADMIN_PASSWORD
+
+
+def run_workload(args, url, password, procs):
+    token, project = admin_token(url, password)
+    # The workload boots more servers than nova's default quota of 10.
+    requests.put('%s/compute/v2.1/os-quota-sets/%s' % (url, project),
+                 headers={'X-Auth-Token': token}, json={'quota_set': {
+                     'instances': -1, 'cores': -1, 'ram': -1}}
+                 ).raise_for_status()
+    command = [sys.executable, WORKLOAD,
+               '--compute-url', url + '/compute/v2.1',
+               '--volume-url', '%s/volume/v3/%s' % (url, project),
+               '--image-url', url + '/image', '--token', token,
+               '--poll', str(args.poll), '-n', str(args.servers),
+               '-c', str(args.concurrency), '-m', str(args.volumes)] + procs
+    if args.skip:
+        command += ['--skip', args.skip]
+    return subprocess.run(command, capture_output=True, text=True)
 
 
 def dig(doc, path):
@@ -107,20 +148,26 @@ def main(argv=None):
     parser.add_argument('--poll', type=float, default=0.02)
     parser.add_argument('--skip', default='')
     parser.add_argument('--json', action='store_true')
+    parser.add_argument('--temporary', action='store_true')
     args = parser.parse_args(argv)
-    url = setting('SERVICE_URL') or 'http://127.0.0.1'
-    ensure_cloud(url)
-    token, project = admin_token(url, setting('ADMIN_PASSWORD') or 'secret')
-    command = [sys.executable, WORKLOAD,
-               '--compute-url', url + '/compute/v2.1',
-               '--volume-url', '%s/volume/v3/%s' % (url, project),
-               '--image-url', url + '/image', '--token', token,
-               '--pid-dir', setting('PID_DIR'), '--poll', str(args.poll),
-               '-n', str(args.servers), '-c', str(args.concurrency),
-               '-m', str(args.volumes)]
-    if args.skip:
-        command += ['--skip', args.skip]
-    out = subprocess.run(command, capture_output=True, text=True)
+    cloud = None
+    if args.temporary:
+        cloud = temporary_cloud()
+        url, password = cloud.url, cloud_password()
+        procs = ['--pids=%s=%d' % (name, proc.pid)
+                 for name, proc in cloud.procs.items()]
+    else:
+        url = setting('SERVICE_URL') or 'http://127.0.0.1'
+        ensure_cloud(url)
+        password = setting('ADMIN_PASSWORD') or 'secret'
+        procs = ['--pid-dir', setting('PID_DIR')]
+    try:
+        out = run_workload(args, url, password, procs)
+    finally:
+        if cloud is not None:
+            cloud.stop()
+            import shutil
+            shutil.rmtree(cloud.workdir, ignore_errors=True)
     sys.stderr.write(out.stderr)
     result = json.loads(out.stdout)
     if args.json:

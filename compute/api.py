@@ -71,7 +71,7 @@ class ComputeAPI:
     # --- updates ------------------------------------------------------------------
     def update(self, ctxt, uuid, values):
         self.get(ctxt, uuid)
-        return instances.update(uuid, values)
+        return instances.update(uuid, values, full=True)
 
     def _check_lock(self, ctxt, instance):
         if instance['locked'] and not ctxt.is_admin and \
@@ -161,7 +161,7 @@ class ComputeAPI:
                       system_metadata=meta)
         if name is not None:
             values['display_name'] = name
-        instance = instances.update(uuid, values)
+        instance = instances.update(uuid, values, full=True)
         if metadata is not None:
             instances.metadata_update(uuid, metadata, replace=True)
             instance['metadata'] = metadata

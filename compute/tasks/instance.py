@@ -4,6 +4,7 @@ from stratus.common import context
 from stratus.common import flow_engine
 from stratus.common import log
 from stratus.common import timeutils
+from stratus.common.conf import CONF
 from stratus.compute import states
 
 LOG = log.getLogger(__name__)
@@ -134,14 +135,20 @@ class SaveTaskStateNoneTask(InstanceTask):
 
 
 class SaveShelvedTask(InstanceTask):
-    """shelved: guest off, image recorded in system metadata."""
+    """shelved: guest off, image recorded in system metadata. When the
+    offload follows at once (shelved_offload_time = 0) the task state goes
+    straight to shelving_offloading, as nova does, so no client ever sees
+    an idle SHELVED it could act on in between."""
 
     def execute(self, ctxt, instance, image_id):
         meta = dict(instance['system_metadata'],
                     shelved_at=timeutils.to_iso(timeutils.utcnow()),
                     shelved_image_id=image_id, shelved_host=instance['host'])
+        offload_now = CONF.shelved_offload_time == 0
         return self.update(ctxt, instance, {
-            'vm_state': states.SHELVED, 'task_state': None,
+            'vm_state': states.SHELVED,
+            'task_state': states.SHELVING_OFFLOADING if offload_now
+            else None,
             'power_state': states.SHUTDOWN, 'system_metadata': meta},
             expected=[states.SHELVING_IMAGE_UPLOADING])
 

@@ -15,20 +15,25 @@ _JSON = ('flavor', 'old_flavor', 'new_flavor', 'networks',
 _UNSET = object()
 
 
-def _extras(s, uuids):
+def _extras(s, rows):
     """metadata, latest fault, tags and server groups of many instances in
-    four queries (a list of servers must not cost queries per server)."""
+    at most four queries (a list of servers must not cost queries per
+    server); faults are only read for instances that can show one."""
+    uuids = [row.uuid for row in rows]
     extras = {u: {'metadata': {}, 'fault': None, 'tags': [],
                   'server_groups': []} for u in uuids}
     if not uuids:
         return extras
+    faulty = [row.uuid for row in rows
+              if row.vm_state in ('error', 'deleted')]
     for m in s.scalars(sa.select(models.InstanceMetadata).where(
             models.InstanceMetadata.instance_uuid.in_(uuids))):
         extras[m.instance_uuid]['metadata'][m.key] = m.value
-    for fault in s.scalars(sa.select(models.InstanceFault).where(
-            models.InstanceFault.instance_uuid.in_(uuids)).order_by(
-            models.InstanceFault.id)):
-        extras[fault.instance_uuid]['fault'] = fault.to_dict()
+    if faulty:
+        for fault in s.scalars(sa.select(models.InstanceFault).where(
+                models.InstanceFault.instance_uuid.in_(faulty)).order_by(
+                models.InstanceFault.id)):
+            extras[fault.instance_uuid]['fault'] = fault.to_dict()
     for tag in s.scalars(sa.select(models.InstanceTag).where(
             models.InstanceTag.instance_uuid.in_(uuids)).order_by(
             models.InstanceTag.tag)):
@@ -53,7 +58,7 @@ def _plain(row):
 
 
 def _views(s, rows):
-    extras = _extras(s, [row.uuid for row in rows])
+    extras = _extras(s, rows)
     return [dict(_plain(row), **extras[row.uuid]) for row in rows]
 
 
@@ -121,9 +126,11 @@ def get(uuid, read_deleted=False):
 
 
 def update(uuid, values, expected_task_state=_UNSET,
-           expected_vm_state=_UNSET):
+           expected_vm_state=_UNSET, full=False):
     """Compare-and-swap: the update only applies when the instance is in
-    the expected state(s); otherwise UnexpectedTaskStateError (409)."""
+    the expected state(s); otherwise UnexpectedTaskStateError (409).
+    Returns the row's columns, with metadata, tags, fault and groups too
+    when `full` (a response view needs them; state changes do not)."""
     with session.writer() as s:
         row = _get(s, uuid)
         for attr, expected in (('task_state', expected_task_state),
@@ -141,7 +148,7 @@ def update(uuid, values, expected_task_state=_UNSET,
         for key, value in _encode(values).items():
             setattr(row, key, value)
         s.flush()
-        return _view(s, row)
+        return _view(s, row) if full else _plain(row)
 
 
 def soft_delete(uuid):
@@ -304,3 +311,11 @@ def fault_create(uuid, code, message, details=None, host=None):
         s.add(models.InstanceFault(instance_uuid=uuid, code=code,
                                    message=message[:255], details=details,
                                    host=host))
+
+
+def fault_get_latest(uuid):
+    with session.reader() as s:
+        fault = s.scalars(sa.select(models.InstanceFault).filter_by(
+            instance_uuid=uuid).order_by(
+            models.InstanceFault.id.desc())).first()
+        return fault.to_dict() if fault else None

@@ -28,6 +28,14 @@ Use it:
   openstack compute service list
   openstack volume service list
   openstack flavor list
+EOF2
+    if [[ $COMPUTE_DRIVER == libvirt ]]; then
+        cat <<EOF2
+  openstack server create --flavor m1.test --image stratus-test --wait vm1
+  openstack console log show vm1
+EOF2
+    fi
+    cat <<EOF2
 Logs: one file per daemon, $LOG_DIR/stratus-*.log
   Follow a request across daemons by its id (x-openstack-request-id,
   shown by 'openstack --debug ...'):  grep req-<uuid> $LOG_DIR/*.log

@@ -170,8 +170,10 @@ def test_limits_show_absolute(cloud):
         pytest.xfail('limits show also needs GET /volume/v3/limits')
     assert result.returncode == 0, result.stderr
     limits = {r['Name']: r['Value'] for r in json.loads(result.stdout)}
-    assert limits['maxTotalInstances'] == 10
-    assert limits['totalInstancesUsed'] == 0
+    # OSC prints the merged compute and volume limits in snake case.
+    assert limits['max_total_instances'] == 10
+    assert limits['total_instances_used'] == 0
+    assert limits['max_total_volumes'] == 10
 
 
 # --- server groups ----------------------------------------------------------

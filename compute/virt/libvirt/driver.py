@@ -214,9 +214,11 @@ class LibvirtDriver(driver.ComputeDriver):
         uuid = instance['uuid']
         facts = self.image_facts(ctxt, image)
         kernel_boot = self.kernel_boot(ctxt, facts['properties'])
+        # A retried build starts afresh.
+        self.destroy(instance, destroy_disks=False)
         os.makedirs(self.instance_dir(uuid), mode=0o755, exist_ok=True)
         disk = self.disk_path(uuid)
-        disks.remove_quietly(disk)      # a retried build starts afresh
+        disks.remove_quietly(disk)
         disks.create_overlay(self.cache.path(image['id']), facts['format'],
                              disk, self.root_size(instance, facts))
         guest = self.define(instance, [self.root_disk(disk)], kernel_boot)

@@ -41,8 +41,9 @@ def translated(uuid=None, what='libvirt call'):
 class Guest:
     def __init__(self, domain):
         self._domain = domain
-        self.uuid = domain.UUIDString()
-        self.name = domain.name()
+        with translated(what='reading a domain'):
+            self.uuid = domain.UUIDString()
+            self.name = domain.name()
 
     def _call(self, what, method, *args, ignore=()):
         with translated(self.uuid, '%s of %s' % (what, self.name)):

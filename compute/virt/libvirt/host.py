@@ -111,7 +111,10 @@ class Host:
         domain = self._lookup(uuid)
         if domain is None:
             return None
-        found = guest_mod.Guest(domain)
+        try:
+            found = guest_mod.Guest(domain)
+        except driver.DriverError:
+            return None            # undefined while we looked
         if any_owner:
             return found
         owner = found.owner()
@@ -132,7 +135,7 @@ class Host:
             try:
                 found = guest_mod.Guest(domain)
                 owner = found.owner()
-            except libvirt.libvirtError:
+            except driver.DriverError:
                 continue           # undefined while we looked
             if owner and owner.host == self.host:
                 mine.append(found)

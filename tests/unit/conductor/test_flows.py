@@ -143,4 +143,5 @@ def test_unshelve_failure_in_the_last_task_stays_shelved(ctxt):
     assert (saved['vm_state'], saved['task_state']) == (
         'shelved_offloaded', None)
     assert allocations.get(row['uuid']) == []
-    assert saved['fault']['message'] == 'RuntimeError: bus down'
+    assert instances.fault_get_latest(row['uuid'])['message'] == \
+        'RuntimeError: bus down'
