@@ -25,7 +25,7 @@ class VolumeAPI:
         self.scheduler_rpc = scheduler_rpcapi.SchedulerRPCClient()
         self.volume_rpc = volume_rpcapi.VolumeRPCClient()
 
-    # --- reading ----------------------------------------------------------------
+    # --- reading -------------------------------------------------------------
     def get(self, ctxt, volume_id):
         """The volume if `ctxt` may see it; another project's is 404."""
         volume = db_volumes.get(volume_id)
@@ -33,7 +33,7 @@ class VolumeAPI:
             raise exception.VolumeNotFound(volume_id=volume_id)
         return volume
 
-    # --- create -------------------------------------------------------------------
+    # --- create --------------------------------------------------------------
     def create(self, ctxt, request):
         """Runs volume_create_api; returns the new volume (creating)."""
         volume = create_flow.run(ctxt, request, self.scheduler_rpc)
@@ -41,7 +41,7 @@ class VolumeAPI:
                  volume['id'])
         return volume
 
-    # --- delete -------------------------------------------------------------------
+    # --- delete --------------------------------------------------------------
     def delete(self, ctxt, volume_id, cascade=False, force=False):
         volume = self.get(ctxt, volume_id)
         if not volume['host']:
@@ -67,7 +67,7 @@ class VolumeAPI:
         LOG.info('Delete volume request issued successfully: %s',
                  volume['id'])
 
-    # --- update -------------------------------------------------------------------
+    # --- update --------------------------------------------------------------
     def update(self, ctxt, volume_id, values):
         volume = self.get(ctxt, volume_id)
         if volume['status'] == states.MAINTENANCE:
@@ -91,7 +91,7 @@ class VolumeAPI:
                        'in %s status.' % volume['status'])
         db_volumes.metadata_delete(volume['id'], key)
 
-    # --- extend -------------------------------------------------------------------
+    # --- extend --------------------------------------------------------------
     def extend(self, ctxt, volume_id, new_size, attached=False):
         """`attached`: an in-use volume may grow (3.42 and later)."""
         volume = self.get(ctxt, volume_id)
@@ -128,7 +128,7 @@ class VolumeAPI:
         LOG.info('Extend volume request issued successfully: %s',
                  volume['id'])
 
-    # --- admin --------------------------------------------------------------------
+    # --- admin ---------------------------------------------------------------
     def reset_status(self, ctxt, volume_id, status=None, attach_status=None,
                      migration_status=None):
         volume = self.get(ctxt, volume_id)

@@ -38,7 +38,7 @@ class AttachAPI:
     def get(self, ctxt, volume_id):
         return self.volume_api.get(ctxt, volume_id)
 
-    # --- legacy actions -----------------------------------------------------------
+    # --- legacy actions ------------------------------------------------------
     def reserve(self, ctxt, volume_id):
         volume = self.get(ctxt, volume_id)
         allowed = states.RESERVE_MULTIATTACH_FROM if volume['multiattach'] \

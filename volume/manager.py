@@ -52,7 +52,7 @@ class VolumeManager:
                      pool['free_capacity_gb'])
         reconcile.recover(ctxt, self.host, self)
 
-    # --- capacity reports -----------------------------------------------------
+    # --- capacity reports ----------------------------------------------------
     @periodic.task(lambda: CONF.backend_stats_polling_interval)
     def report_capabilities(self, ctxt):
         """The driver's stats into backend_pools, where the scheduler and
@@ -61,7 +61,7 @@ class VolumeManager:
         backend_pools.report(self.host, stats)
         return stats
 
-    # --- running flows ----------------------------------------------------------
+    # --- running flows -------------------------------------------------------
     def _run(self, ctxt, flow, what, **store):
         store['ctxt'] = ctxt.to_dict()
         try:
@@ -115,7 +115,7 @@ class VolumeManager:
         except Exception as exc:
             LOG.warning('Capacity report of %s failed: %s', self.host, exc)
 
-    # --- attach (calls) ---------------------------------------------------------
+    # --- attach (calls) ------------------------------------------------------
     @rpc.expected_exceptions(*_EXPECTED)
     def initialize_connection(self, ctxt, volume_id, connector):
         return connection.initialize_connection(self.driver, volume_id,

@@ -65,8 +65,9 @@ libvirt_fix_kvm_device() {
 
 libvirt_start_virtlogd() {
     local pid
-    if [[ -S /run/libvirt/virtlogd-sock ]] && read -r pid 2>/dev/null < /run/virtlogd.pid \
-            && [[ -d /proc/$pid ]]; then
+    # (virtlogd writes its pid file without a newline: no `read`.)
+    pid=$(cat /run/virtlogd.pid 2>/dev/null) || pid=
+    if [[ -S /run/libvirt/virtlogd-sock && $pid =~ ^[0-9]+$ && -d /proc/$pid ]]; then
         return 0
     fi
     # 9>&-: the daemon must not hold stack.sh's lock.

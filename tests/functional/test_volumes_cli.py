@@ -230,3 +230,25 @@ def test_logs_show_the_three_flows(cloud, rest):
     assert re.search(r"Flow 'volume_create_api' \([0-9a-f-]+\) "
                      r"transitioned into state 'SUCCESS'", api_log)
     cloud.cli('volume', 'delete', name)
+
+
+def test_create_from_image(cloud, rest, tmp_path):
+    image_file = tmp_path / 'disk.raw'
+    image_file.write_bytes(b'\0' * 4096)
+    image_name = _name('img')
+    image = cloud.cli_json('image', 'create', '--file', str(image_file),
+                           '--disk-format', 'raw', '--container-format',
+                           'bare', image_name)
+    try:
+        name, volume_id = create(cloud, rest, '--size', '1', '--image',
+                                 image_name)
+        shown = cloud.cli_json('volume', 'show', name)
+        assert shown['bootable'] in (True, 'true')
+        assert shown['volume_image_metadata']['image_id'] == image['id']
+        log = cloud.log('stratus-volume.log')
+        assert 'Volume %s: image %s written' % (volume_id, image['id']) \
+            in log
+        cloud.cli('volume', 'delete', name)
+        wait_volume(rest, volume_id, 'DELETED')
+    finally:
+        cloud.cli('image', 'delete', image_name)

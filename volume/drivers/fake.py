@@ -37,7 +37,7 @@ class FakeDriver(driver.VolumeDriver):
     def pool_name(self):
         return self.configuration.volume_backend_name or self.backend_name
 
-    # --- set-up and reports ---------------------------------------------------
+    # --- set-up and reports --------------------------------------------------
     def do_setup(self):
         self._maybe_fail('do_setup')
 
@@ -147,7 +147,7 @@ class FakeDriver(driver.VolumeDriver):
     def local_path(self, volume):
         return '/dev/fake/%s' % volume['id']
 
-    # --- connections ----------------------------------------------------------
+    # --- connections ---------------------------------------------------------
     def initialize_connection(self, volume, connector):
         self._maybe_fail('initialize_connection')
         with self._lock:

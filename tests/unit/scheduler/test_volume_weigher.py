@@ -37,7 +37,8 @@ def test_most_free_first_and_negative_multiplier_stacks():
 
 
 def test_thin_pools_weigh_virtual_free_space():
-    thin = pool('a@b#thin', free_capacity_gb=10, thin_provisioning_support=True,
+    thin = pool('a@b#thin', free_capacity_gb=10,
+                thin_provisioning_support=True,
                 max_over_subscription_ratio=10.0, provisioned_capacity_gb=0)
     thick = pool('a@b#thick', free_capacity_gb=50)
     assert _order([thick, thin]) == ['a@b#thin', 'a@b#thick']
