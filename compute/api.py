@@ -36,7 +36,7 @@ class ComputeAPI:
         self.conductor = conductor_rpcapi.ConductorRPCClient()
         self.compute_rpc = compute_rpcapi.ComputeRPCClient()
 
-    # --- reading ----------------------------------------------------------------
+    # --- reading -------------------------------------------------------------
     def get(self, ctxt, uuid, read_deleted=False):
         """The instance if `ctxt` may see it; another project's is 404."""
         instance = instances.get(uuid, read_deleted=read_deleted)
@@ -44,7 +44,7 @@ class ComputeAPI:
             raise exception.InstanceNotFound(instance_id=uuid)
         return instance
 
-    # --- create -----------------------------------------------------------------
+    # --- create --------------------------------------------------------------
     def create(self, ctxt, request):
         """`request`: name, flavor (dict), image (dict or None), min_count,
         max_count, metadata, key (dict or None), user_data,
@@ -68,7 +68,7 @@ class ComputeAPI:
         LOG.info('Creating %d instance(s) %s', len(uuids), uuids)
         return created, request.get('admin_password') or generate_password()
 
-    # --- updates ------------------------------------------------------------------
+    # --- updates -------------------------------------------------------------
     def update(self, ctxt, uuid, values):
         self.get(ctxt, uuid)
         return instances.update(uuid, values, full=True)
@@ -200,7 +200,7 @@ class ComputeAPI:
         self.conductor.unshelve_instance(ctxt, uuid, availability_zone,
                                          host)
 
-    # --- resize and cold migration ----------------------------------------------
+    # --- resize and cold migration -------------------------------------------
     def resize(self, ctxt, uuid, flavor=None, host=None):
         """Resize to `flavor`, or cold-migrate (flavor None, optionally to
         `host`). The conductor finds the destination."""
@@ -304,7 +304,7 @@ class ComputeAPI:
                 state=instance['vm_state'])
         self.delete(ctxt, uuid, force=True)
 
-    # --- delete -------------------------------------------------------------------
+    # --- delete --------------------------------------------------------------
     def delete(self, ctxt, uuid, force=False):
         """Any state may be deleted. Without a (live) host the record is
         removed here, as nova's local delete does."""

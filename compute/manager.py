@@ -1,37 +1,16 @@
 """Compute RPC endpoint: each method runs its operation's flow on this
 host. Bookkeeping (events, faults, state on failure) lives in the flows'
 first task and the runner's listeners, not here."""
+import importlib
+
 import oslo_messaging as messaging
 
-from stratus.common import flow_engine
 from stratus.common import log
 from stratus.common import periodic
 from stratus.common.conf import CONF
 from stratus.compute import reconcile
 from stratus.compute import resources
 from stratus.compute import rpcapi
-from stratus.compute.flows import delete
-from stratus.compute.flows import pause
-from stratus.compute.flows import reboot
-from stratus.compute.flows import rebuild
-from stratus.compute.flows import rescue
-from stratus.compute.flows import resize_confirm
-from stratus.compute.flows import resize_finish
-from stratus.compute.flows import resize_migrate
-from stratus.compute.flows import resize_prep
-from stratus.compute.flows import resize_revert
-from stratus.compute.flows import resize_revert_finish
-from stratus.compute.flows import shelve
-from stratus.compute.flows import shelve_offload
-from stratus.compute.flows import snapshot
-from stratus.compute.flows import resume
-from stratus.compute.flows import spawn
-from stratus.compute.flows import start
-from stratus.compute.flows import stop
-from stratus.compute.flows import suspend
-from stratus.compute.flows import unpause
-from stratus.compute.flows import unrescue
-from stratus.compute.flows import unshelve
 
 LOG = log.getLogger(__name__)
 
@@ -50,7 +29,7 @@ class ComputeManager:
         resources.report(ctxt, self.driver, self.conductor)
         reconcile.recover(ctxt, self.host, self.driver, self.conductor)
 
-    # --- periodic ---------------------------------------------------------------
+    # --- periodic -------------------------------------------------------
     @periodic.task(lambda: CONF.update_resources_interval)
     def update_available_resource(self, ctxt):
         resources.report(ctxt, self.driver, self.conductor)
@@ -60,9 +39,15 @@ class ComputeManager:
         reconcile.sync_power_states(ctxt, self.host, self.driver,
                                     self.conductor)
 
-    # --- running flows ----------------------------------------------------------
-    def _run(self, ctxt, flow_module, instance, flow_options=None, **store):
-        """Run one operation's flow; True when it succeeded."""
+    # --- running flows --------------------------------------------------
+    def _run(self, ctxt, flow_name, instance, flow_options=None, **store):
+        """Run compute/flows/<flow_name>.py; True when it succeeded. Flows
+        are imported on first use: an idle compute does not carry TaskFlow
+        (and networkx)."""
+        from stratus.common import flow_engine
+        flow_module = importlib.import_module('stratus.compute.flows.' +
+                                              flow_name)
+
         def record(event):
             self.conductor.action_event_record(ctxt, instance['uuid'], event)
         flow = flow_module.get_flow(self.driver, self.conductor,
@@ -80,86 +65,86 @@ class ComputeManager:
             return False
         return True
 
-    # --- operations ---------------------------------------------------------------
+    # --- operations -----------------------------------------------------
     def build_and_run_instance(self, ctxt, instance, image):
-        self._run(ctxt, spawn, instance, image=image)
+        self._run(ctxt, 'spawn', instance, image=image)
 
     def terminate_instance(self, ctxt, instance):
-        self._run(ctxt, delete, instance)
+        self._run(ctxt, 'delete', instance)
 
     def stop_instance(self, ctxt, instance):
-        self._run(ctxt, stop, instance)
+        self._run(ctxt, 'stop', instance)
 
     def start_instance(self, ctxt, instance):
-        self._run(ctxt, start, instance)
+        self._run(ctxt, 'start', instance)
 
     def reboot_instance(self, ctxt, instance, reboot_type):
-        self._run(ctxt, reboot, instance, reboot_type=reboot_type)
+        self._run(ctxt, 'reboot', instance, reboot_type=reboot_type)
 
     def pause_instance(self, ctxt, instance):
-        self._run(ctxt, pause, instance)
+        self._run(ctxt, 'pause', instance)
 
     def unpause_instance(self, ctxt, instance):
-        self._run(ctxt, unpause, instance)
+        self._run(ctxt, 'unpause', instance)
 
     def suspend_instance(self, ctxt, instance):
-        self._run(ctxt, suspend, instance)
+        self._run(ctxt, 'suspend', instance)
 
     def resume_instance(self, ctxt, instance):
-        self._run(ctxt, resume, instance)
+        self._run(ctxt, 'resume', instance)
 
     def rescue_instance(self, ctxt, instance, rescue_image, rescue_password):
-        self._run(ctxt, rescue, instance, rescue_image=rescue_image,
+        self._run(ctxt, 'rescue', instance, rescue_image=rescue_image,
                   rescue_password=rescue_password)
 
     def unrescue_instance(self, ctxt, instance):
-        self._run(ctxt, unrescue, instance)
+        self._run(ctxt, 'unrescue', instance)
 
     def rebuild_instance(self, ctxt, instance, image):
-        self._run(ctxt, rebuild, instance, image=image)
+        self._run(ctxt, 'rebuild', instance, image=image)
 
     def snapshot_instance(self, ctxt, instance, image_id):
-        self._run(ctxt, snapshot, instance, image_id=image_id)
+        self._run(ctxt, 'snapshot', instance, image_id=image_id)
 
     def shelve_instance(self, ctxt, instance, image_id):
-        if self._run(ctxt, shelve, instance, image_id=image_id) and \
+        if self._run(ctxt, 'shelve', instance, image_id=image_id) and \
                 CONF.shelved_offload_time == 0:
-            self._run(ctxt, shelve_offload, instance)
+            self._run(ctxt, 'shelve_offload', instance)
 
     def shelve_offload_instance(self, ctxt, instance):
-        self._run(ctxt, shelve_offload, instance)
+        self._run(ctxt, 'shelve_offload', instance)
 
     def unshelve_instance(self, ctxt, instance, image):
         offloaded = instance['vm_state'] == 'shelved_offloaded'
-        self._run(ctxt, unshelve, instance, {'offloaded': offloaded},
+        self._run(ctxt, 'unshelve', instance, {'offloaded': offloaded},
                   image=image)
 
     # --- resize and cold migration (source and destination sides) ----------
-    def _resize(self, ctxt, flow_module, instance, **store):
-        self._run(ctxt, flow_module, instance,
+    def _resize(self, ctxt, flow_name, instance, **store):
+        self._run(ctxt, flow_name, instance,
                   {'compute_rpc': self.compute_rpc}, **store)
 
     def prep_resize(self, ctxt, instance, migration, new_flavor, image):
-        self._resize(ctxt, resize_prep, instance, migration=migration,
+        self._resize(ctxt, 'resize_prep', instance, migration=migration,
                      new_flavor=new_flavor, image=image)
 
     def resize_instance(self, ctxt, instance, migration, new_flavor, image):
-        self._resize(ctxt, resize_migrate, instance, migration=migration,
+        self._resize(ctxt, 'resize_migrate', instance, migration=migration,
                      new_flavor=new_flavor, image=image)
 
     def finish_resize(self, ctxt, instance, migration, disk_info,
                       new_flavor, image):
-        self._resize(ctxt, resize_finish, instance, migration=migration,
+        self._resize(ctxt, 'resize_finish', instance, migration=migration,
                      disk_info=disk_info, new_flavor=new_flavor, image=image)
 
     def confirm_resize(self, ctxt, instance, migration):
-        self._resize(ctxt, resize_confirm, instance, migration=migration)
+        self._resize(ctxt, 'resize_confirm', instance, migration=migration)
 
     def revert_resize(self, ctxt, instance, migration):
-        self._resize(ctxt, resize_revert, instance, migration=migration)
+        self._resize(ctxt, 'resize_revert', instance, migration=migration)
 
     def finish_revert_resize(self, ctxt, instance, migration):
-        self._resize(ctxt, resize_revert_finish, instance,
+        self._resize(ctxt, 'resize_revert_finish', instance,
                      migration=migration)
 
     def get_console_output(self, ctxt, instance, tail_length=None):

@@ -4,7 +4,7 @@ which states each operation may start from.
 vm_states are adjectives, task_states gerunds, power states nova's ints.
 """
 
-# --- vm_state -----------------------------------------------------------------
+# --- vm_state ----------------------------------------------------------------
 ACTIVE = 'active'
 BUILDING = 'building'
 PAUSED = 'paused'
@@ -18,7 +18,7 @@ ERROR = 'error'
 SHELVED = 'shelved'
 SHELVED_OFFLOADED = 'shelved_offloaded'
 
-# --- task_state ---------------------------------------------------------------
+# --- task_state --------------------------------------------------------------
 SCHEDULING = 'scheduling'
 BLOCK_DEVICE_MAPPING = 'block_device_mapping'
 NETWORKING = 'networking'
@@ -58,7 +58,7 @@ SHELVING_IMAGE_UPLOADING = 'shelving_image_uploading'
 SHELVING_OFFLOADING = 'shelving_offloading'
 UNSHELVING = 'unshelving'
 
-# --- power_state --------------------------------------------------------------
+# --- power_state -------------------------------------------------------------
 NOSTATE = 0
 RUNNING = 1
 PAUSED_POWER = 3
@@ -70,7 +70,7 @@ POWER_STATE_NAMES = {NOSTATE: 'pending', RUNNING: 'running',
                      PAUSED_POWER: 'paused', SHUTDOWN: 'shutdown',
                      CRASHED: 'crashed', SUSPENDED_POWER: 'suspended'}
 
-# --- API status ---------------------------------------------------------------
+# --- API status --------------------------------------------------------------
 _REBOOT = {REBOOTING: 'REBOOT', REBOOT_PENDING: 'REBOOT',
            REBOOT_STARTED: 'REBOOT', REBOOTING_HARD: 'HARD_REBOOT',
            REBOOT_PENDING_HARD: 'HARD_REBOOT',

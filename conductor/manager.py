@@ -35,7 +35,7 @@ class ConductorManager:
         return {'id': record['id'], 'uuid': record['uuid'],
                 'host': record['host'], 'binary': record['binary']}
 
-    # --- database proxy ----------------------------------------------------------
+    # --- database proxy ------------------------------------------------------
     @rpc.expected_exceptions(exception.InstanceNotFound,
                                    exception.UnexpectedTaskStateError)
     def instance_update(self, ctxt, instance_uuid, values,
@@ -72,7 +72,7 @@ class ConductorManager:
         return primitives.to_primitive(instances.list_instances(
             filters={'host': host}))
 
-    # --- flows ----------------------------------------------------------------
+    # --- flows ---------------------------------------------------------------
     def unshelve_instance(self, ctxt, instance_uuid, availability_zone=None,
                           host=None):
         from stratus.compute import image_facts

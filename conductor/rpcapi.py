@@ -56,7 +56,7 @@ class ConductorRPCClient(rpc.RPCClientBase):
         return self._prepare('1.1').call(ctxt, 'instances_on_host',
                                          host=host)
 
-    # --- flows ----------------------------------------------------------------
+    # --- flows ---------------------------------------------------------------
     def build_instances(self, ctxt, instance_uuids, request):
         """Schedule and spawn new instances. `request` carries the flavor,
         image, availability zone, hints and group (plain data)."""

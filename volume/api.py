@@ -11,7 +11,6 @@ from stratus.db import session
 from stratus.scheduler import rpcapi as scheduler_rpcapi
 from stratus.volume import rpcapi as volume_rpcapi
 from stratus.volume import states
-from stratus.volume.flows.api import create as create_flow
 
 LOG = log.getLogger(__name__)
 
@@ -36,6 +35,8 @@ class VolumeAPI:
     # --- create --------------------------------------------------------------
     def create(self, ctxt, request):
         """Runs volume_create_api; returns the new volume (creating)."""
+        # TaskFlow (and networkx) load on the first create, not at start.
+        from stratus.volume.flows.api import create as create_flow
         volume = create_flow.run(ctxt, request, self.scheduler_rpc)
         LOG.info('Create volume request issued successfully: %s',
                  volume['id'])

@@ -1,10 +1,11 @@
 """Volume RPC endpoint for one backend: each method runs its operation's
 flow (or, for the attach calls, one function of volume.connection), and
 the backend's capacity is reported at start and periodically."""
+import importlib
+
 import oslo_messaging as messaging
 
 from stratus.common import exception
-from stratus.common import flow_engine
 from stratus.common import log
 from stratus.common import periodic
 from stratus.common import rpc
@@ -15,11 +16,6 @@ from stratus.db.api import volumes as db_volumes
 from stratus.volume import connection
 from stratus.volume import reconcile
 from stratus.volume import rpcapi
-from stratus.volume.flows.manager import create
-from stratus.volume.flows.manager import delete
-from stratus.volume.flows.manager import extend
-from stratus.volume.flows.manager import snapshot_create
-from stratus.volume.flows.manager import snapshot_delete
 
 LOG = log.getLogger(__name__)
 _EXPECTED = (exception.VolumeNotFound, exception.InvalidVolume,
@@ -62,7 +58,14 @@ class VolumeManager:
         return stats
 
     # --- running flows -------------------------------------------------------
+    @staticmethod
+    def _flows(name):
+        """volume/flows/manager/<name>.py, imported on first use: a backend
+        at rest does not carry TaskFlow (and networkx)."""
+        return importlib.import_module('stratus.volume.flows.manager.' + name)
+
     def _run(self, ctxt, flow, what, **store):
+        from stratus.common import flow_engine
         store['ctxt'] = ctxt.to_dict()
         try:
             flow_engine.run(flow, store)
@@ -75,8 +78,9 @@ class VolumeManager:
     def create_volume(self, ctxt, volume_id, request_spec,
                       filter_properties=None):
         filter_properties = filter_properties or {}
-        flow = create.get_flow(self.driver, self.host, self.scheduler_rpc,
-                               request_spec, filter_properties)
+        flow = self._flows('create').get_flow(
+            self.driver, self.host, self.scheduler_rpc, request_spec,
+            filter_properties)
         self._run(ctxt, flow, 'Create of volume %s' % volume_id,
                   volume_id=volume_id, request_spec=request_spec,
                   filter_properties=filter_properties)
@@ -84,25 +88,29 @@ class VolumeManager:
     def delete_volume(self, ctxt, volume_id, cascade=False):
         # Freed space shows at the next report: until then the scheduler
         # counts it as taken, which errs on the safe side.
-        self._run(ctxt, delete.get_flow(self.driver, cascade),
+        self._run(ctxt,
+                  self._flows('delete').get_flow(self.driver, cascade),
                   'Delete of volume %s' % volume_id,
                   volume=db_volumes.get(volume_id))
 
     def extend_volume(self, ctxt, volume_id, new_size, reservations):
         volume = db_volumes.get(volume_id)
-        if self._run(ctxt, extend.get_flow(self.driver),
-                     'Extend of volume %s' % volume_id, volume=volume,
-                     new_size=new_size, reservations=reservations or []):
+        flow = self._flows('extend').get_flow(self.driver)
+        if self._run(ctxt, flow, 'Extend of volume %s' % volume_id,
+                     volume=volume, new_size=new_size,
+                     reservations=reservations or []):
             self._refresh(ctxt)
 
     def create_snapshot(self, ctxt, volume_id, snapshot_id):
-        self._run(ctxt, snapshot_create.get_flow(self.driver),
+        self._run(ctxt,
+                  self._flows('snapshot_create').get_flow(self.driver),
                   'Snapshot %s' % snapshot_id,
                   volume=db_volumes.get(volume_id),
                   snapshot=db_snapshots.get(snapshot_id))
 
     def delete_snapshot(self, ctxt, volume_id, snapshot_id):
-        self._run(ctxt, snapshot_delete.get_flow(self.driver),
+        self._run(ctxt,
+                  self._flows('snapshot_delete').get_flow(self.driver),
                   'Delete of snapshot %s' % snapshot_id,
                   volume=db_volumes.get(volume_id),
                   snapshot=db_snapshots.get(snapshot_id))

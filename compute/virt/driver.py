@@ -38,7 +38,7 @@ class ComputeDriver:
                     'supports_same_host_resize': False,
                     'supports_volume_attach': True}
 
-    # --- the node -------------------------------------------------------------
+    # --- the node ------------------------------------------------------------
     def init_host(self, host):
         """Prepare the hypervisor connection for `host` before serving."""
         raise NotImplementedError()
@@ -61,7 +61,7 @@ class ComputeDriver:
         (rescue). True when the driver keeps an image cache."""
         return False
 
-    # --- lifecycle ------------------------------------------------------------
+    # --- lifecycle -----------------------------------------------------------
     def spawn(self, ctxt, instance, image, *, power_on=True):
         """Create and (by default) start the guest from `image` (a dict
         with at least 'id', or None when booting from a volume)."""
@@ -108,7 +108,7 @@ class ComputeDriver:
         returns the disk format written ('qcow2', 'raw')."""
         raise NotImplementedError()
 
-    # --- moving between hosts -------------------------------------------------
+    # --- moving between hosts ------------------------------------------------
     def migration_target(self):
         """On the destination: plain facts the source needs to ship a
         disk here (the libvirt driver: instances path, address, machine
@@ -139,7 +139,7 @@ class ComputeDriver:
     def get_console_output(self, instance):
         raise NotImplementedError()
 
-    # --- volumes --------------------------------------------------------------
+    # --- volumes -------------------------------------------------------------
     def get_volume_connector(self, instance):
         """What the volume service needs to export a volume to this host
         (host name, initiator, ...)."""

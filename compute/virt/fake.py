@@ -39,7 +39,7 @@ class FakeDriver(driver.ComputeDriver):
             guest['power_state'] = power_state
             guest.update(extra)
 
-    # --- the node -------------------------------------------------------------
+    # --- the node ------------------------------------------------------------
     def init_host(self, host):
         self.host = host
 
@@ -64,7 +64,7 @@ class FakeDriver(driver.ComputeDriver):
         with self._lock:
             return self._guest(instance)['power_state']
 
-    # --- lifecycle ------------------------------------------------------------
+    # --- lifecycle -----------------------------------------------------------
     def spawn(self, ctxt, instance, image, *, power_on=True):
         self._maybe_fail('spawn')
         flavor = instance['flavor']
@@ -115,7 +115,7 @@ class FakeDriver(driver.ComputeDriver):
         write_to.write(('fake disk of %s\n' % instance['uuid']).encode())
         return 'raw'
 
-    # --- moving between hosts -------------------------------------------------
+    # --- moving between hosts ------------------------------------------------
     def migrate_disk_and_power_off(self, instance, dest_host, flavor):
         self._maybe_fail('migrate_disk_and_power_off')
         with self._lock:

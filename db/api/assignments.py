@@ -14,7 +14,7 @@ TARGETS = {'project': (models.Project, exception.ProjectNotFound),
            'domain': (models.Domain, exception.DomainNotFound)}
 
 
-# --- roles --------------------------------------------------------------------
+# --- roles -------------------------------------------------------------------
 
 def _role(s, role_id):
     row = s.get(models.Role, role_id)
@@ -81,7 +81,7 @@ def role_delete(role_id):
     tokens.invalidate_cache()
 
 
-# --- grants -------------------------------------------------------------------
+# --- grants ------------------------------------------------------------------
 
 def _check_parties(s, user_id, target_type, target_id, role_id=None):
     """404 naming whichever of target, user, role does not exist."""
@@ -176,7 +176,7 @@ def user_domains(user_id, enabled_only=False):
                                 enabled=True if enabled_only else None)
 
 
-# --- role assignment listing ----------------------------------------------------
+# --- role assignment listing -------------------------------------------------
 
 def assignment_list(user_id=None, project_id=None, domain_id=None,
                     role_id=None):

@@ -13,7 +13,7 @@ _PROJECT_MARKERS = ('$(project_id)s', '%(project_id)s', '$(tenant_id)s',
                     '%(tenant_id)s')
 
 
-# --- regions ------------------------------------------------------------------
+# --- regions -----------------------------------------------------------------
 
 def _region(s, region_id):
     row = s.get(models.Region, region_id)
@@ -93,7 +93,7 @@ def region_delete(region_id):
         s.delete(row)
 
 
-# --- services -----------------------------------------------------------------
+# --- services ----------------------------------------------------------------
 
 _SERVICE_KEYS = ('type', 'name', 'description', 'enabled')
 
@@ -149,7 +149,7 @@ def service_delete(service_id):
         s.delete(row)
 
 
-# --- endpoints ----------------------------------------------------------------
+# --- endpoints ---------------------------------------------------------------
 
 _ENDPOINT_KEYS = ('service_id', 'interface', 'region_id', 'url', 'enabled')
 
@@ -217,7 +217,7 @@ def endpoint_delete(endpoint_id):
         s.delete(_endpoint(s, endpoint_id))
 
 
-# --- the catalog of a token ---------------------------------------------------
+# --- the catalog of a token --------------------------------------------------
 
 def _substitute(url, project_id):
     """The URL for `project_id`, or None when it needs a project and the

@@ -39,7 +39,7 @@ def _filtered(query, model, filters):
     return query
 
 
-# --- domains ------------------------------------------------------------------
+# --- domains -----------------------------------------------------------------
 
 _DOMAIN_KEYS = ('name', 'description', 'enabled')
 
@@ -142,7 +142,7 @@ def _delete_users(s, user_ids):
         s.execute(sa.delete(models.User).where(models.User.id.in_(user_ids)))
 
 
-# --- projects -----------------------------------------------------------------
+# --- projects ----------------------------------------------------------------
 
 _PROJECT_KEYS = ('name', 'description', 'enabled')
 
@@ -245,7 +245,7 @@ def find_domain(domain_id=None, name=None):
         return _find_domain(s, domain_id, name).to_dict()
 
 
-# --- users --------------------------------------------------------------------
+# --- users -------------------------------------------------------------------
 
 _USER_KEYS = ('name', 'email', 'description', 'default_project_id', 'enabled')
 

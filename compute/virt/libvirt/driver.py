@@ -55,7 +55,7 @@ class LibvirtDriver(driver.ComputeDriver):
         self.disk_cache_mode = None
         self.mover = None
 
-    # --- paths and pieces ----------------------------------------------------------
+    # --- paths and pieces ----------------------------------------------------
     def instance_dir(self, uuid):
         return os.path.join(self.instances_path, uuid)
 
@@ -150,7 +150,7 @@ class LibvirtDriver(driver.ComputeDriver):
                                        facts['virtual_size']))
         return size
 
-    # --- the node -----------------------------------------------------------------
+    # --- the node ------------------------------------------------------------
     def init_host(self, host):
         self.host = host
         self.instances_path = CONF.libvirt.instances_path
@@ -206,7 +206,7 @@ class LibvirtDriver(driver.ComputeDriver):
         self.kernel_boot(ctxt, facts['properties'])
         return True
 
-    # --- lifecycle ----------------------------------------------------------------
+    # --- lifecycle -----------------------------------------------------------
     def spawn(self, ctxt, instance, image, *, power_on=True):
         if not image or not image.get('id'):
             raise driver.DriverError(reason='the libvirt driver boots from '
@@ -295,7 +295,7 @@ class LibvirtDriver(driver.ComputeDriver):
         return console.tail(os.path.join(directory, 'console.log'),
                             CONF.libvirt.console_log_max_bytes)
 
-    # --- moving between hosts -----------------------------------------------------
+    # --- moving between hosts ------------------------------------------------
     def migration_target(self):
         return self.mover.target()
 
@@ -316,7 +316,7 @@ class LibvirtDriver(driver.ComputeDriver):
     def finish_revert_migration(self, instance, *, power_on):
         self.mover.finish_revert_migration(instance, power_on=power_on)
 
-    # --- volumes (block storage is not there yet) -----------------------------------
+    # --- volumes (block storage is not there yet) ----------------------------
     def get_volume_connector(self, instance):
         """Not yet: volumes come with the block storage service."""
         raise driver.DriverError(reason='volume attach is not implemented '

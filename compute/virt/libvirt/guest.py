@@ -54,7 +54,7 @@ class Guest:
                     return None
                 raise
 
-    # --- facts -------------------------------------------------------------------
+    # --- facts ---------------------------------------------------------------
     def owner(self):
         """The Owner recorded in <metadata>, or None (not a stratus guest)."""
         try:
@@ -91,7 +91,7 @@ class Guest:
     def memory_mib(self):
         return self._call('info', 'info')[1] // 1024
 
-    # --- lifecycle ---------------------------------------------------------------
+    # --- lifecycle -----------------------------------------------------------
     # The state is asked first: drivers word "already running" with
     # different error codes (the test driver says internal error).
     def launch(self):

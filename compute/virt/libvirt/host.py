@@ -59,7 +59,7 @@ class Host:
         self._lock = threading.Lock()
         libvirt.registerErrorHandler(_quiet, None)
 
-    # --- the connection ----------------------------------------------------------
+    # --- the connection ------------------------------------------------------
     def connection(self):
         with self._lock:
             if self._conn is not None:
@@ -96,7 +96,7 @@ class Host:
         LOG.info('Guest %s (%s) %s (detail %s)', guest.name, guest.uuid,
                  _EVENT_NAMES.get(event, event), detail)
 
-    # --- guests ------------------------------------------------------------------
+    # --- guests --------------------------------------------------------------
     def _lookup(self, uuid):
         try:
             return self.connection().lookupByUUIDString(uuid)
@@ -151,7 +151,7 @@ class Host:
         owner = found.owner() if found else None
         return owner.host if owner else None
 
-    # --- facts -------------------------------------------------------------------
+    # --- facts ---------------------------------------------------------------
     def version(self):
         """The hypervisor version as one int (7.2.22 -> 7002022)."""
         with guest_mod.translated(what='getVersion'):

@@ -68,7 +68,7 @@ class Mover:
     def _resize_dir(self, uuid):
         return self.drv.instance_dir(uuid) + '_resize'
 
-    # --- source -------------------------------------------------------------------
+    # --- source --------------------------------------------------------------
     def migrate_disk_and_power_off(self, instance, dest_host, flavor,
                                    dest_target):
         if not dest_target:
@@ -175,7 +175,7 @@ class Mover:
         if power_on:
             guest.launch()
 
-    # --- destination --------------------------------------------------------------
+    # --- destination ---------------------------------------------------------
     def finish_migration(self, instance, disk_info, *, resize_disk,
                          power_on):
         uuid = instance['uuid']

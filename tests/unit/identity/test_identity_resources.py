@@ -9,7 +9,7 @@ def _patch(client, path, body, **kw):
     return client.request('PATCH', V3 + path, body, **kw)
 
 
-# --- projects -------------------------------------------------------------------
+# --- projects ----------------------------------------------------------------
 
 def test_project_crud(admin):
     resp = admin.post(V3 + '/projects', {'project': {
@@ -142,7 +142,7 @@ def test_deleting_a_project_removes_its_grants(admin, demo):
     assert rows == []
 
 
-# --- users ----------------------------------------------------------------------
+# --- users -------------------------------------------------------------------
 
 def test_user_crud(admin, demo):
     resp = admin.post(V3 + '/users', {'user': {
@@ -218,7 +218,7 @@ def test_deleted_user_cannot_authenticate(admin, demo):
                                       'demo')).status_int == 401
 
 
-# --- domains --------------------------------------------------------------------
+# --- domains -----------------------------------------------------------------
 
 def test_default_domain_exists(admin):
     body = admin.get(V3 + '/domains/default').json['domain']

@@ -141,7 +141,7 @@ class LVMVolumeDriver(driver.VolumeDriver):
                 name=self.vg.path(name), actual=row['lv_size'], wanted=size)
         return True
 
-    # --- building blocks ------------------------------------------------------
+    # --- building blocks -----------------------------------------------------
     def _create_lv(self, name, size):
         self.vg.create_volume(name, size, thin=self.thin,
                               mirrors=self.configuration.lvm_mirrors)
@@ -245,7 +245,7 @@ class LVMVolumeDriver(driver.VolumeDriver):
         self.vg.rename_volume(temp, name)
         self._remove(self.vg.get_volume(name + RETIRING))
 
-    # --- snapshots and copies -------------------------------------------------
+    # --- snapshots and copies ------------------------------------------------
     def create_snapshot(self, snapshot, volume):
         name = self._snapshot_lv(snapshot)
         if self.vg.get_volume(name) is not None:
@@ -347,7 +347,7 @@ class LVMVolumeDriver(driver.VolumeDriver):
     def terminate_connection(self, volume, connector):
         self._target(connector).terminate_connection(volume, connector)
 
-    # --- capacity -------------------------------------------------------------
+    # --- capacity ------------------------------------------------------------
     def get_volume_stats(self, refresh=False):
         if refresh or self._stats is None:
             self._stats = self._read_stats()

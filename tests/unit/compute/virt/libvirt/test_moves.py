@@ -24,7 +24,7 @@ def _disk_targets(drv, instance):
     return xml.disk_sources(drv.libvirt.get(instance['uuid']).xml_desc())
 
 
-# --- rescue ----------------------------------------------------------------------
+# --- rescue ------------------------------------------------------------------
 def test_rescue_boots_the_rescue_image_with_the_disk_second(drv, spawned):
     uuid = spawned['uuid']
     drv.cache_image(CTXT, 'kimg')
@@ -46,7 +46,7 @@ def test_rescue_needs_the_image_cached_first(drv, spawned):
         drv.rescue(spawned, {'id': 'kimg'}, 'pw')
 
 
-# --- snapshot --------------------------------------------------------------------
+# --- snapshot ----------------------------------------------------------------
 @pytest.mark.parametrize('power', ['running', 'paused', 'off'])
 def test_snapshot_is_a_flat_qcow2(drv, spawned, tmp_path, power):
     if power == 'paused':
@@ -67,7 +67,7 @@ def test_snapshot_is_a_flat_qcow2(drv, spawned, tmp_path, power):
     assert os.listdir(drv.instance_dir(spawned['uuid'])) == ['disk']
 
 
-# --- resize and cold migration -------------------------------------------------------
+# --- resize and cold migration -----------------------------------------------
 @pytest.fixture
 def two_hosts(make_driver):
     return make_driver('host-a'), make_driver('host-b')
@@ -181,7 +181,7 @@ def test_no_resize_down(two_hosts, new_instance):
     assert a.get_power_state(instance) == states.RUNNING
 
 
-# --- the compute flows on this driver --------------------------------------------------
+# --- the compute flows on this driver ----------------------------------------
 class LocalRPC:
     def __init__(self, managers):
         self.managers = managers
