@@ -11,11 +11,10 @@ if ! declare -F say >/dev/null; then
     source "$(dirname "${BASH_SOURCE[0]}")/functions.sh"
 fi
 
-# What the driver needs at run time, and what pip needs to build
-# libvirt-python (PyPI has only its source).
+# What the driver needs at run time (lib/packages.sh installs what pip
+# needs to build libvirt-python everywhere).
 LIBVIRT_RUNTIME_PACKAGES=(libvirt-daemon-system libvirt-daemon-driver-qemu
                           libvirt-clients qemu-system-x86 qemu-utils tini)
-LIBVIRT_BUILD_PACKAGES=(libvirt-dev pkg-config gcc python3-dev)
 LIBVIRT_URI=qemu:///system
 # Namespace of the owner element in each guest's <metadata>
 # (compute/virt/libvirt/xml.py).

@@ -68,9 +68,6 @@ DEBUG=${DEBUG:-False}
 # Seconds stack.sh waits for every daemon to be up; unstack.sh for them to stop.
 SERVICE_TIMEOUT=${SERVICE_TIMEOUT:-60}
 STOP_TIMEOUT=${STOP_TIMEOUT:-40}
-# 1 = also apt-get install gcc and python3-dev (only needed where some
-# pinned dependency has no binary wheel for this platform).
-INSTALL_BUILD_DEPS=${INSTALL_BUILD_DEPS:-0}
 
 # The public base URL of every REST surface.
 if [[ $SERVICE_PORT == 80 ]]; then

@@ -132,6 +132,11 @@ class ImageCache:
         facts = self.get(image_id)
         if facts:
             return facts
+        if ctxt is None:
+            raise driver.DriverError(reason='image %s is not in the cache '
+                                            'and there is no request '
+                                            'context to download it with'
+                                     % image_id)
         with self._locked(image_id):
             facts = self.get(image_id)
             if facts:
