@@ -104,7 +104,8 @@ def temporary_cloud():
     cloud = cloud_support.Cloud(
         tempfile.mkdtemp(prefix='stratus-bench-'),
         computes=('compute1', 'compute2'),
-        options={('DEFAULT', 'debug'): 'false'})
+        options={('DEFAULT', 'debug'): 'false',
+                 ('api', 'workers'): os.environ.get('BENCH_API_WORKERS', '1')})
     cloud.start()
     return cloud
 

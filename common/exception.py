@@ -481,3 +481,32 @@ class ImageUnacceptable(Invalid):
 
 class VolumeIsBusy(StratusException):
     msg_fmt = 'deleting volume %(volume_name)s that has snapshot'
+
+
+# --- server volumes (block device mappings) ---------------------------------
+
+class VolumeBDMNotFound(NotFound):
+    msg_fmt = ('Instance %(instance_uuid)s is not attached to volume '
+               '%(volume_id)s')
+
+
+class BDMNotFound(NotFound):
+    msg_fmt = 'No Block Device Mapping with id %(bdm_uuid)s.'
+
+
+class VolumeAlreadyAttached(InvalidVolume):
+    msg_fmt = 'Invalid volume: volume %(volume_id)s already attached'
+
+
+class DevicePathInUse(Conflict):
+    msg_fmt = 'The supplied device path (%(path)s) is in use.'
+
+
+class InvalidBDM(Invalid):
+    msg_fmt = 'Block Device Mapping is Invalid: %(reason)s'
+
+
+class VolumeNotCreated(StratusException):
+    msg_fmt = ('Volume %(volume_id)s did not finish being created even after '
+               'we waited %(seconds)s seconds or %(attempts)s attempts. And '
+               'its status is %(volume_status)s.')

@@ -103,8 +103,9 @@ def short_name(task_name):
 
 class ActionEventListener(listener_base.Listener):
     """Each task (and each revert) becomes one instance action event,
-    named ``<prefix>:<TaskClass>``, handed to `record(event)` as a dict of
-    plain values once the step is over."""
+    named ``<prefix>:<TaskClass>``, a dict of plain values. They are handed
+    to `record(events)` together when the run ends, successful or not: one
+    message and one database write per flow instead of one per task."""
 
     def __init__(self, engine, record, prefix, host=None):
         super().__init__(engine, flow_listen_for=())
@@ -112,6 +113,19 @@ class ActionEventListener(listener_base.Listener):
         self._prefix = prefix
         self._host = host
         self._started = {}
+        self._events = []
+
+    def deregister(self):
+        super().deregister()
+        events, self._events = self._events, []
+        if events:
+            try:
+                self._record(events)
+            except Exception:
+                # Bookkeeping must not turn a finished operation into a
+                # failed one; the flow's own outcome is already saved.
+                LOG.exception('Could not record %d action events',
+                              len(events))
 
     def _task_receiver(self, state, details):
         name = short_name(details['task_name'])
@@ -128,7 +142,7 @@ class ActionEventListener(listener_base.Listener):
             return
         failure = details.get('result') if state == states.FAILURE else None
         finished = timeutils.utcnow()
-        self._record({
+        self._events.append({
             'event': '%s:%s' % (self._prefix, event),
             'start_time': timeutils.to_iso(started or finished),
             'finish_time': timeutils.to_iso(finished),

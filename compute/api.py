@@ -56,17 +56,36 @@ class ComputeAPI:
             ctxt, rows, request['min_count'], request.get('metadata'),
             request.get('group'), request.get('tags') or ())
         uuids = [i['uuid'] for i in created]
+        volumes = request.get('block_devices') or []
+        if volumes:
+            self._map_volumes(ctxt, uuids, volumes)
         for uuid in uuids:
             action_events.action_start(uuid, 'create', ctxt.request_id,
                                        ctxt.user_id, ctxt.project_id)
         self.conductor.build_instances(ctxt, uuids, {
             'flavor': request['flavor'], 'image': request['image'],
+            'volume_backed': bool(request.get('volume_backed')),
+            'volumes': bool(volumes),
             'availability_zone': request.get('availability_zone'),
             'scheduler_hints': request.get('scheduler_hints') or {},
             'group': _group_facts(request.get('group')),
             'requested_destination': request.get('requested_destination')})
         LOG.info('Creating %d instance(s) %s', len(uuids), uuids)
         return created, request.get('admin_password') or generate_password()
+
+    @staticmethod
+    def _map_volumes(ctxt, uuids, volumes):
+        """The new servers' volume mappings, existing volumes reserved for
+        them; if that fails the servers go again (nothing was cast)."""
+        from stratus.compute import server_volumes
+        try:
+            for uuid in uuids:
+                server_volumes.create_mappings(ctxt, uuid, volumes)
+        except Exception:
+            for uuid in uuids:
+                server_volumes.release_all(ctxt, uuid)
+                instances.soft_delete(uuid)
+            raise
 
     # --- updates -------------------------------------------------------------
     def update(self, ctxt, uuid, values):
@@ -95,11 +114,11 @@ class ComputeAPI:
             raise exception.InstanceInvalidState(
                 action=action, instance_uuid=uuid, attr='task_state',
                 state=instance['task_state'])
-        instance = instances.update(uuid, {'task_state': task_state},
-                                    expected_task_state=[None],
-                                    expected_vm_state=list(allowed))
-        action_events.action_start(uuid, action, ctxt.request_id,
-                                   ctxt.user_id, ctxt.project_id)
+        instance = instances.update(
+            uuid, {'task_state': task_state}, expected_task_state=[None],
+            expected_vm_state=list(allowed), action={
+                'action': action, 'request_id': ctxt.request_id,
+                'user_id': ctxt.user_id, 'project_id': ctxt.project_id})
         return primitives.to_primitive(instance)
 
     def stop(self, ctxt, uuid):
@@ -152,6 +171,11 @@ class ComputeAPI:
         """New disk from `image` (a checked image dict); id, flavor, host
         and metadata stay unless `name`/`metadata`/`changes` replace them."""
         from stratus.compute import create
+        if not self.get(ctxt, uuid)['image_ref']:
+            # Its root disk is a volume: a new image would mean re-imaging
+            # that volume (nova 2.93 with cinder's reimage), not served.
+            raise exception.Invalid('Rebuilding a volume-backed server is '
+                                    'not supported')
         instance = self.start_action(ctxt, uuid, 'rebuild',
                                      states.REBUILDING)
         meta = {k: v for k, v in instance['system_metadata'].items()
@@ -210,6 +234,7 @@ class ComputeAPI:
         if flavor is not None and \
                 flavor['flavorid'] == current['flavor']['flavorid']:
             raise exception.CannotResizeToSameFlavor()
+        self._check_no_volumes(current, 'resize' if flavor else 'migrate')
         action = 'resize' if flavor is not None else 'migrate'
         instance = self.start_action(ctxt, uuid, action, states.RESIZE_PREP)
         new_flavor = create.flavor_snapshot(flavor) if flavor \
@@ -228,6 +253,18 @@ class ComputeAPI:
                                 'system_metadata': meta})
         self.conductor.migrate_server(ctxt, uuid, migration['uuid'],
                                       new_flavor, host)
+
+    @staticmethod
+    def _check_no_volumes(instance, action):
+        """Moving a server's volumes to another host (connecting them
+        there, the guest's disks following) is not built yet: refused
+        rather than leaving them behind."""
+        from stratus.db.api import block_devices
+        if block_devices.for_instance(instance['uuid']):
+            raise exception.Conflict(
+                "Cannot '%s' instance %s: moving a server with volumes to "
+                "another host is not supported yet" % (action,
+                                                       instance['uuid']))
 
     def _unconfirmed(self, instance):
         from stratus.db.api import migration_records
@@ -322,6 +359,8 @@ class ComputeAPI:
             return
         LOG.info('Deleting locally (host %s)', host or 'none',
                  instance=instance)
+        from stratus.compute import server_volumes
+        server_volumes.release_all(ctxt, uuid)
         instances.soft_delete(uuid)
         allocations.delete(uuid)
 

@@ -76,7 +76,10 @@ def instance_rows(ctxt, request):
             'flavor': flavor, 'vcpus': flavor['vcpus'],
             'memory_mb': flavor['memory_mb'], 'root_gb': flavor['root_gb'],
             'ephemeral_gb': flavor['ephemeral_gb'] or 0,
-            'image_ref': image['id'] if image else '',
+            # A server booted from a volume has no image (nova's rule:
+            # its `image` shows as "").
+            'image_ref': image['id'] if image and
+            not request.get('volume_backed') else '',
             'key_name': key['name'] if key else None,
             'key_data': key['public_key'] if key else None,
             'user_data': check_user_data(request.get('user_data')),

@@ -48,8 +48,9 @@ class ComputeManager:
         flow_module = importlib.import_module('stratus.compute.flows.' +
                                               flow_name)
 
-        def record(event):
-            self.conductor.action_event_record(ctxt, instance['uuid'], event)
+        def record(events):
+            self.conductor.action_events_record(ctxt, instance['uuid'],
+                                                events)
         flow = flow_module.get_flow(self.driver, self.conductor,
                                     **(flow_options or {}))
         store.update(ctxt=ctxt.to_dict(), instance=instance)
@@ -146,6 +147,13 @@ class ComputeManager:
     def finish_revert_resize(self, ctxt, instance, migration):
         self._resize(ctxt, 'resize_revert_finish', instance,
                      migration=migration)
+
+    # --- volumes ------------------------------------------------------------
+    def attach_volume(self, ctxt, instance, bdm):
+        self._run(ctxt, 'volume_attach', instance, bdm=bdm)
+
+    def detach_volume(self, ctxt, instance, bdm):
+        self._run(ctxt, 'volume_detach', instance, bdm=bdm)
 
     def get_console_output(self, ctxt, instance, tail_length=None):
         text = self.driver.get_console_output(instance)

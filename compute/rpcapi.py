@@ -7,7 +7,7 @@ from stratus.common import rpc
 
 class ComputeRPCClient(rpc.RPCClientBase):
     TOPIC = 'compute'
-    VERSION = '1.1'
+    VERSION = '1.2'
     HISTORY = (
         '1.0 initial: no methods yet (instance operations arrive with the '
         'compute API)',
@@ -18,6 +18,7 @@ class ComputeRPCClient(rpc.RPCClientBase):
         'snapshot_instance, shelve_instance, shelve_offload_instance, '
         'unshelve_instance, prep_resize, resize_instance, finish_resize, '
         'confirm_resize, revert_resize, finish_revert_resize',
+        '1.2 attach_volume, detach_volume',
     )
 
     def _cast(self, ctxt, since, method, host, **kwargs):
@@ -116,6 +117,15 @@ class ComputeRPCClient(rpc.RPCClientBase):
     def finish_revert_resize(self, ctxt, host, instance, migration):
         self._cast(ctxt, '1.1', 'finish_revert_resize', host,
                    instance=instance, migration=migration)
+
+    # --- volumes: `bdm` is the block device mapping (plain dict) --------
+    def attach_volume(self, ctxt, instance, bdm):
+        self._cast(ctxt, '1.2', 'attach_volume', instance['host'],
+                   instance=instance, bdm=bdm)
+
+    def detach_volume(self, ctxt, instance, bdm):
+        self._cast(ctxt, '1.2', 'detach_volume', instance['host'],
+                   instance=instance, bdm=bdm)
 
     def get_console_output(self, ctxt, instance, tail_length=None):
         return self._prepare('1.1', server=instance['host']).call(

@@ -62,8 +62,8 @@ class ConductorManager:
     def release_resources(self, ctxt, instance_uuid):
         allocations.delete(instance_uuid)
 
-    def action_event_record(self, ctxt, instance_uuid, event):
-        record_event(ctxt, [instance_uuid], event)
+    def action_events_record(self, ctxt, instance_uuid, events):
+        record_events(ctxt, [instance_uuid], events)
 
     def compute_node_update(self, ctxt, values):
         return primitives.to_primitive(compute_nodes.update(values))
@@ -71,6 +71,57 @@ class ConductorManager:
     def instances_on_host(self, ctxt, host):
         return primitives.to_primitive(instances.list_instances(
             filters={'host': host}))
+
+    # --- volumes of servers --------------------------------------------------
+    # The compute acts for the server's owner; the volume side checks
+    # ownership on the context, so internal calls go elevated.
+    def bdm_list(self, ctxt, instance_uuid):
+        from stratus.db.api import block_devices
+        return primitives.to_primitive(
+            block_devices.for_instance(instance_uuid))
+
+    def bdm_create(self, ctxt, values):
+        from stratus.db.api import block_devices
+        return primitives.to_primitive(block_devices.create(values))
+
+    @rpc.expected_exceptions(exception.BDMNotFound)
+    def bdm_update(self, ctxt, bdm_uuid, values):
+        from stratus.db.api import block_devices
+        return primitives.to_primitive(block_devices.update(bdm_uuid,
+                                                            values))
+
+    def bdm_destroy(self, ctxt, bdm_uuid):
+        from stratus.db.api import block_devices
+        block_devices.destroy(bdm_uuid)
+
+    @rpc.expected_exceptions(exception.VolumeAttachmentNotFound,
+                             exception.InvalidVolume)
+    def volume_attachment_update(self, ctxt, attachment_id, connector):
+        from stratus.compute import server_volumes
+        attachment = server_volumes.attach_api().attachment_update(
+            ctxt.elevated(), attachment_id, connector)
+        return primitives.to_primitive(attachment['connection_info'])
+
+    @rpc.expected_exceptions(exception.VolumeAttachmentNotFound)
+    def volume_attachment_complete(self, ctxt, attachment_id):
+        from stratus.compute import server_volumes
+        server_volumes.attach_api().attachment_complete(ctxt.elevated(),
+                                                        attachment_id)
+
+    @rpc.expected_exceptions(exception.VolumeAttachmentNotFound)
+    def volume_attachment_delete(self, ctxt, attachment_id):
+        from stratus.compute import server_volumes
+        server_volumes.attach_api().attachment_delete(ctxt.elevated(),
+                                                      attachment_id)
+
+    def volume_roll_detaching(self, ctxt, volume_id):
+        from stratus.compute import server_volumes
+        server_volumes.attach_api().roll_detaching(ctxt.elevated(),
+                                                   volume_id)
+
+    def instance_volumes_release(self, ctxt, instance_uuid):
+        from stratus.compute import server_volumes
+        return server_volumes.release_all(ctxt, instance_uuid)
 
     # --- flows ---------------------------------------------------------------
     def unshelve_instance(self, ctxt, instance_uuid, availability_zone=None,
@@ -90,7 +141,7 @@ class ConductorManager:
         unshelve.run(ctxt, primitives.to_primitive(instance), image,
                      availability_zone, host,
                      self.scheduler, self.compute_rpc,
-                     lambda event: record_event(ctxt, [instance_uuid], event))
+                     lambda events: record_events(ctxt, [instance_uuid], events))
 
     def migrate_server(self, ctxt, instance_uuid, migration_uuid, flavor,
                        host=None):
@@ -110,7 +161,7 @@ class ConductorManager:
                 image = None
         resize.run(ctxt, instance, migration, flavor, image, host,
                    self.scheduler, self.compute_rpc,
-                   lambda event: record_event(ctxt, [instance_uuid], event))
+                   lambda events: record_events(ctxt, [instance_uuid], events))
 
     @rpc.expected_exceptions(exception.MigrationNotFound)
     def migration_update(self, ctxt, migration_uuid, values):
@@ -127,14 +178,13 @@ class ConductorManager:
         from stratus.conductor.flows import build
         build.run(ctxt, instance_uuids, request, self.scheduler,
                   self.compute_rpc,
-                  lambda event: record_event(ctxt, instance_uuids, event))
+                  lambda events: record_events(ctxt, instance_uuids, events))
 
 
-def record_event(ctxt, instance_uuids, event):
-    """Store one flow step as an action event of each instance."""
+def record_events(ctxt, instance_uuids, events):
+    """Store a flow's steps as action events of each instance."""
     for uuid in instance_uuids:
-        action_events.event_record(
-            uuid, ctxt.request_id, event['event'],
-            timeutils.from_iso(event['start_time']),
-            timeutils.from_iso(event['finish_time']), event['result'],
-            event.get('traceback'), event.get('host'))
+        action_events.events_record(uuid, ctxt.request_id, [
+            dict(event, start_time=timeutils.from_iso(event['start_time']),
+                 finish_time=timeutils.from_iso(event['finish_time']))
+            for event in events])

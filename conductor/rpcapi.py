@@ -9,13 +9,17 @@ from stratus.common import rpc
 
 class ConductorRPCClient(rpc.RPCClientBase):
     TOPIC = 'conductor'
-    VERSION = '1.1'
+    VERSION = '1.2'
     HISTORY = (
         '1.0 initial: service_report',
         '1.1 instance_update, instance_destroy, release_resources, '
-        'action_event_record, compute_node_update, instances_on_host, '
+        'action_events_record, compute_node_update, instances_on_host, '
         'build_instances, unshelve_instance, migrate_server, '
         'migration_update, claims_move',
+        '1.2 bdm_list, bdm_create, bdm_update, bdm_destroy, '
+        'volume_attachment_update, volume_attachment_complete, '
+        'volume_attachment_delete, volume_roll_detaching, '
+        'instance_volumes_release',
     )
 
     def service_report(self, ctxt, values, timeout=None):
@@ -44,9 +48,10 @@ class ConductorRPCClient(rpc.RPCClientBase):
         return self._prepare('1.1').call(ctxt, 'release_resources',
                                          instance_uuid=instance_uuid)
 
-    def action_event_record(self, ctxt, instance_uuid, event):
-        self._prepare('1.1').cast(ctxt, 'action_event_record',
-                                  instance_uuid=instance_uuid, event=event)
+    def action_events_record(self, ctxt, instance_uuid, events):
+        """A flow's steps, recorded as the instance action's events."""
+        self._prepare('1.1').cast(ctxt, 'action_events_record',
+                                  instance_uuid=instance_uuid, events=events)
 
     def compute_node_update(self, ctxt, values):
         return self._prepare('1.1').call(ctxt, 'compute_node_update',
@@ -55,6 +60,53 @@ class ConductorRPCClient(rpc.RPCClientBase):
     def instances_on_host(self, ctxt, host):
         return self._prepare('1.1').call(ctxt, 'instances_on_host',
                                          host=host)
+
+    # --- volumes of servers (block device mappings, the attach protocol) ---
+    def bdm_list(self, ctxt, instance_uuid):
+        """The server's block device mappings, boot volume first."""
+        return self._prepare('1.2').call(ctxt, 'bdm_list',
+                                         instance_uuid=instance_uuid)
+
+    def bdm_create(self, ctxt, values):
+        """A mapping as given (uuid and device name included)."""
+        return self._prepare('1.2').call(ctxt, 'bdm_create', values=values)
+
+    def bdm_update(self, ctxt, bdm_uuid, values):
+        return self._prepare('1.2').call(ctxt, 'bdm_update',
+                                         bdm_uuid=bdm_uuid, values=values)
+
+    def bdm_destroy(self, ctxt, bdm_uuid):
+        return self._prepare('1.2').call(ctxt, 'bdm_destroy',
+                                         bdm_uuid=bdm_uuid)
+
+    def volume_attachment_update(self, ctxt, attachment_id, connector):
+        """Connect the attachment for `connector` (this host's facts, with
+        the 'mountpoint'); returns the connection info (volume attaching)."""
+        return self._prepare('1.2').call(
+            ctxt, 'volume_attachment_update', attachment_id=attachment_id,
+            connector=connector)
+
+    def volume_attachment_complete(self, ctxt, attachment_id):
+        """The guest has the volume: attachment attached, volume in-use."""
+        return self._prepare('1.2').call(
+            ctxt, 'volume_attachment_complete', attachment_id=attachment_id)
+
+    def volume_attachment_delete(self, ctxt, attachment_id):
+        """Disconnect and drop the attachment (volume available again)."""
+        return self._prepare('1.2').call(
+            ctxt, 'volume_attachment_delete', attachment_id=attachment_id)
+
+    def volume_roll_detaching(self, ctxt, volume_id):
+        """A detach failed: detaching -> in-use."""
+        return self._prepare('1.2').call(ctxt, 'volume_roll_detaching',
+                                         volume_id=volume_id)
+
+    def instance_volumes_release(self, ctxt, instance_uuid):
+        """A deleted server's volumes: attachments deleted, volumes with
+        delete_on_termination deleted, mappings removed (best effort; the
+        ids of volumes left behind are returned)."""
+        return self._prepare('1.2').call(ctxt, 'instance_volumes_release',
+                                         instance_uuid=instance_uuid)
 
     # --- flows ---------------------------------------------------------------
     def build_instances(self, ctxt, instance_uuids, request):

@@ -1,6 +1,7 @@
 """POST /servers: from a validated body to ComputeAPI.create's request,
 resolving flavor, image, key pair, zone and group as nova does (each
 miss is a 400 that says which)."""
+from stratus.api.compute import block_device_mapping
 from stratus.common import exception
 from stratus.compute import image_facts
 from stratus.db.api import flavors as db_flavors
@@ -131,10 +132,21 @@ def resolve(ctxt, body, version=(2, 1)):
         raise _bad('min_count must be <= max_count')
     flavor = _flavor(ctxt, server['flavorRef'])
     group = _group(ctxt, hints)
+    image, volume_backed, volumes = block_device_mapping.parse(
+        ctxt, server, max_count, lambda image_id: _image(ctxt, image_id,
+                                                         None))
+    if volume_backed:
+        # The root disk is a volume: the flavor's disk does not count.
+        if image and (image.get('min_ram') or 0) > flavor['memory_mb']:
+            raise _bad("Flavor's memory is too small for requested image.")
+    else:
+        image = _image(ctxt, _image_id(server), flavor)
     return {
         'name': server['name'],
         'flavor': flavor,
-        'image': _image(ctxt, _image_id(server), flavor),
+        'image': image,
+        'volume_backed': volume_backed,
+        'block_devices': volumes,
         'min_count': min_count, 'max_count': max_count,
         'metadata': server.get('metadata') or {},
         'key': _key(ctxt, server.get('key_name')),

@@ -1,5 +1,6 @@
 """/compute/v2.1/servers: list, detail, show, create, update, delete, and
-the sub-resources (action, metadata, os-instance-actions)."""
+the sub-resources (action, metadata, os-instance-actions, tags,
+os-volume_attachments)."""
 import datetime
 
 import pecan
@@ -13,6 +14,7 @@ from stratus.api.compute import server_actions
 from stratus.api.compute import server_create
 from stratus.api.compute import server_metadata
 from stratus.api.compute import server_tags
+from stratus.api.compute import volume_attachments
 from stratus.api.compute.schemas import servers as schemas
 from stratus.api.compute.views import servers as views
 from stratus.common import exception
@@ -224,3 +226,5 @@ def show_view(ctxt, instance):
 pecan.route(ServersController, 'os-instance-actions',
             instance_actions.InstanceActionsController())
 pecan.route(ServersController, 'tags', server_tags.ServerTagsController())
+pecan.route(ServersController, 'os-volume_attachments',
+            volume_attachments.VolumeAttachmentsController())

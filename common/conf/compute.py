@@ -23,6 +23,16 @@ opts = [
                help='0: a shelved instance is offloaded at once (its host '
                     'resources freed, SHELVED_OFFLOADED); -1: never '
                     'automatically (shelveOffload does it).'),
+    cfg.IntOpt('block_device_allocate_retries', default=120, min=1,
+               help='How many times the build of a server booted from a '
+                    'new volume looks at that volume before giving up '
+                    '(the server goes to ERROR). Raise it when volumes from '
+                    'large images take longer than retries x interval to '
+                    'be written.'),
+    cfg.FloatOpt('block_device_allocate_retries_interval', default=0.5,
+                 min=0.05,
+                 help='Seconds between those looks (the conductor reads the '
+                      'volume\'s status from the database each time).'),
 ]
 
 glance_opts = [

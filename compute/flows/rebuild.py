@@ -3,15 +3,18 @@ host and metadata.
 
 1. ErrorOnRevertTask             - on failure: ERROR + fault (as nova)
 2. SetTaskStateTask rebuild_block_device_mapping (from rebuilding)
-3. SetTaskStateTask rebuild_spawning
-4. RebuildGuestTask              - destroy + spawn from the new image
-5. SaveRebuiltStateTask          - active, or stopped if it was stopped
+3. SavedBlockDevicesTask         - the attached volumes (kept)
+4. SetTaskStateTask rebuild_spawning
+5. RebuildGuestTask              - destroy + spawn from the new image, the
+                                   volumes plugged in again
+6. SaveRebuiltStateTask          - active, or stopped if it was stopped
 """
 from taskflow.patterns import linear_flow
 
 from stratus.compute import states
 from stratus.compute.tasks import guest
 from stratus.compute.tasks import instance
+from stratus.compute.tasks import volume
 
 FLOW_NAME = 'instance_rebuild'
 
@@ -22,6 +25,7 @@ def get_flow(driver, conductor):
         instance.SetTaskStateTask(conductor,
                                   states.REBUILD_BLOCK_DEVICE_MAPPING,
                                   states.REBUILDING),
+        volume.SavedBlockDevicesTask(conductor),
         instance.SetTaskStateTask(conductor, states.REBUILD_SPAWNING,
                                   states.REBUILD_BLOCK_DEVICE_MAPPING),
         guest.RebuildGuestTask(driver),

@@ -80,9 +80,10 @@ class SpawnGuestTask(flow_engine.StratusTask):
         super().__init__()
         self.driver = driver
 
-    def execute(self, ctxt, instance, image):
+    def execute(self, ctxt, instance, image, block_devices=()):
         LOG.info('Spawning guest', instance=instance)
-        self.driver.spawn(ctxt, instance, image)
+        self.driver.spawn(ctxt, instance, image,
+                          block_devices=list(block_devices or ()))
 
     def revert(self, instance, result, **kwargs):
         LOG.warning('Destroying the guest of a failed build',
@@ -124,11 +125,13 @@ class RebuildGuestTask(flow_engine.StratusTask):
         super().__init__()
         self.driver = driver
 
-    def execute(self, ctxt, instance, image):
+    def execute(self, ctxt, instance, image, block_devices=()):
         LOG.info('Rebuilding from image %s', image['id'], instance=instance)
         power_on = instance['vm_state'] != 'stopped'
         self.driver.destroy(instance)
-        self.driver.spawn(ctxt, instance, image, power_on=power_on)
+        # Attached volumes stay attached to the rebuilt guest.
+        self.driver.spawn(ctxt, instance, image, power_on=power_on,
+                          block_devices=list(block_devices or ()))
 
 
 class ShelvePowerOffTask(flow_engine.StratusTask):

@@ -62,9 +62,14 @@ class ComputeDriver:
         return False
 
     # --- lifecycle -----------------------------------------------------------
-    def spawn(self, ctxt, instance, image, *, power_on=True):
+    def spawn(self, ctxt, instance, image, *, power_on=True,
+              block_devices=None):
         """Create and (by default) start the guest from `image` (a dict
-        with at least 'id', or None when booting from a volume)."""
+        with at least 'id' and 'properties', or None) and the server's
+        volumes `block_devices`: [{'device_name', 'boot_index',
+        'volume_id', 'connection_info'}]. One with boot_index 0 is the
+        root disk (booted from a volume): no image disk is made then, the
+        image only lends its properties (kernel_id, ...)."""
         raise NotImplementedError()
 
     def destroy(self, instance, *, destroy_disks=True):
@@ -141,14 +146,22 @@ class ComputeDriver:
 
     # --- volumes -------------------------------------------------------------
     def get_volume_connector(self, instance):
-        """What the volume service needs to export a volume to this host
-        (host name, initiator, ...)."""
+        """What the volume service needs to export a volume to this host:
+        'host' (this compute's host name, which the volume backend compares
+        with its own to answer a local block device), 'hostname' (the
+        machine's), 'ip', 'initiator', 'platform', 'os_type',
+        'multipath'."""
         raise NotImplementedError()
 
     def attach_volume(self, instance, connection_info, mountpoint):
-        """Plug the volume `connection_info` describes into the running
-        guest at `mountpoint` (e.g. /dev/vdb)."""
+        """Plug the volume `connection_info` describes ({'driver_volume_type':
+        'local' | 'nbd' | ..., 'data': {...}}) into the guest at
+        `mountpoint` (e.g. /dev/vdb): live and persistent when it runs,
+        persistent only when it is off. Plugging the same volume at the
+        same place again is a no-op."""
         raise NotImplementedError()
 
     def detach_volume(self, instance, connection_info, mountpoint):
+        """Unplug the volume at `mountpoint`; one that is not there (or a
+        guest that is gone) is fine."""
         raise NotImplementedError()

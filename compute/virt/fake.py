@@ -65,15 +65,24 @@ class FakeDriver(driver.ComputeDriver):
             return self._guest(instance)['power_state']
 
     # --- lifecycle -----------------------------------------------------------
-    def spawn(self, ctxt, instance, image, *, power_on=True):
+    def spawn(self, ctxt, instance, image, *, power_on=True,
+              block_devices=None):
         self._maybe_fail('spawn')
         flavor = instance['flavor']
+        volumes = {d['device_name']: d['connection_info']
+                   for d in block_devices or ()}
+        root = [d['volume_id'] for d in block_devices or ()
+                if d['boot_index'] == 0]
         with self._lock:
             self._guests[instance['uuid']] = {
                 'power_state': states.RUNNING if power_on else states.SHUTDOWN,
-                'image': (image or {}).get('id'),
+                'image': None if root else (image or {}).get('id'),
+                'root_volume': root[0] if root else None,
+                'volumes': volumes,
                 'vcpus': flavor['vcpus'], 'memory_mb': flavor['memory_mb'],
-                'root_gb': flavor['root_gb'], 'rescued': False,
+                # A volume-backed guest has no local root disk.
+                'root_gb': 0 if root else flavor['root_gb'],
+                'rescued': False,
                 'console': ['fake guest %s booted\n' % instance['uuid']]}
 
     def destroy(self, instance, *, destroy_disks=True):
@@ -150,3 +159,27 @@ class FakeDriver(driver.ComputeDriver):
     def get_console_output(self, instance):
         with self._lock:
             return ''.join(self._guest(instance)['console'])
+
+    # --- volumes -------------------------------------------------------------
+    def get_volume_connector(self, instance):
+        self._maybe_fail('get_volume_connector')
+        return {'host': self.host, 'hostname': self.host,
+                'ip': '127.0.0.1', 'initiator': 'iqn.2010-10.org.fake:%s'
+                % self.host, 'platform': 'x86_64', 'os_type': 'linux',
+                'multipath': False}
+
+    def attach_volume(self, instance, connection_info, mountpoint):
+        self._maybe_fail('attach_volume')
+        with self._lock:
+            volumes = self._guest(instance).setdefault('volumes', {})
+            held = volumes.get(mountpoint)
+            if held is not None and held != connection_info:
+                raise driver.DriverError(reason='%s is in use' % mountpoint)
+            volumes[mountpoint] = connection_info
+
+    def detach_volume(self, instance, connection_info, mountpoint):
+        self._maybe_fail('detach_volume')
+        with self._lock:
+            guest = self._guests.get(instance['uuid'])
+            if guest is not None:
+                guest.setdefault('volumes', {}).pop(mountpoint, None)

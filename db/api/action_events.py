@@ -33,19 +33,31 @@ def action_finish(instance_uuid, request_id, message=None):
 
 def event_record(instance_uuid, request_id, event, start_time, finish_time,
                  result, traceback=None, host=None, details=None):
-    """One finished step. Recorded in one write (not start then finish) so
-    the order in which the messages arrive does not matter. Steps of a
-    request without an action record (internal work) are dropped."""
+    """One finished step (see events_record)."""
+    return events_record(instance_uuid, request_id, [{
+        'event': event, 'start_time': start_time,
+        'finish_time': finish_time, 'result': result,
+        'traceback': traceback, 'host': host, 'details': details}])
+
+
+def events_record(instance_uuid, request_id, events):
+    """Finished steps, each with its start and finish, in one write (not
+    start then finish), so the order in which messages arrive does not
+    matter. Steps of a request without an action record (internal work)
+    are dropped."""
     with session.writer() as s:
         action = _action(s, instance_uuid, request_id)
         if action is None:
             return False
-        s.add(models.InstanceActionEvent(
-            action_id=action.id, event=event, start_time=start_time,
-            finish_time=finish_time, result=result, traceback=traceback,
-            host=host, details=details))
-        if result == 'Error' and not action.message:
-            action.message = 'Error'
-        # changes-since on actions (2.58) sees the step as a change.
+        for event in events:
+            s.add(models.InstanceActionEvent(
+                action_id=action.id, event=event['event'],
+                start_time=event['start_time'],
+                finish_time=event['finish_time'], result=event['result'],
+                traceback=event.get('traceback'), host=event.get('host'),
+                details=event.get('details')))
+            if event['result'] == 'Error' and not action.message:
+                action.message = 'Error'
+        # changes-since on actions (2.58) sees the steps as a change.
         action.updated_at = models.utcnow()
         return True

@@ -16,12 +16,14 @@ _UNSET = object()
 
 
 def _extras(s, rows):
-    """metadata, latest fault, tags and server groups of many instances in
-    at most four queries (a list of servers must not cost queries per
-    server); faults are only read for instances that can show one."""
+    """metadata, latest fault, tags, server groups and attached volumes of
+    many instances in at most five queries (a list of servers must not
+    cost queries per server); faults are only read for instances that can
+    show one."""
     uuids = [row.uuid for row in rows]
     extras = {u: {'metadata': {}, 'fault': None, 'tags': [],
-                  'server_groups': []} for u in uuids}
+                  'server_groups': [], 'volumes_attached': []}
+              for u in uuids}
     if not uuids:
         return extras
     faulty = [row.uuid for row in rows
@@ -44,6 +46,13 @@ def _extras(s, rows):
             models.ServerGroup, member.group_id == models.ServerGroup.id
     ).where(member.instance_uuid.in_(uuids))):
         extras[uuid]['server_groups'].append(group)
+    bdm = models.BlockDeviceMapping
+    for uuid, volume_id, delete in s.execute(sa.select(
+            bdm.instance_uuid, bdm.volume_id, bdm.delete_on_termination).where(
+            bdm.instance_uuid.in_(uuids), bdm.volume_id.is_not(None)).order_by(
+            bdm.id)):
+        extras[uuid]['volumes_attached'].append(
+            {'volume_id': volume_id, 'delete_on_termination': delete})
     return extras
 
 
@@ -126,11 +135,13 @@ def get(uuid, read_deleted=False):
 
 
 def update(uuid, values, expected_task_state=_UNSET,
-           expected_vm_state=_UNSET, full=False):
+           expected_vm_state=_UNSET, full=False, action=None):
     """Compare-and-swap: the update only applies when the instance is in
     the expected state(s); otherwise UnexpectedTaskStateError (409).
     Returns the row's columns, with metadata, tags, fault and groups too
-    when `full` (a response view needs them; state changes do not)."""
+    when `full` (a response view needs them; state changes do not).
+    `action` (action, request_id, user_id, project_id) records the user's
+    instance action in the same write."""
     with session.writer() as s:
         row = _get(s, uuid)
         for attr, expected in (('task_state', expected_task_state),
@@ -147,6 +158,8 @@ def update(uuid, values, expected_task_state=_UNSET,
                           actual=getattr(row, attr))
         for key, value in _encode(values).items():
             setattr(row, key, value)
+        if action is not None:
+            s.add(models.InstanceAction(instance_uuid=uuid, **action))
         s.flush()
         return _view(s, row) if full else _plain(row)
 

@@ -1,5 +1,5 @@
 """Instances and what hangs off them: metadata, faults, actions and their
-events, migrations; compute nodes and the resources claimed on them;
+events, block device mappings, migrations; compute nodes and the resources claimed on them;
 keypairs, quotas and server groups."""
 import datetime
 
@@ -11,7 +11,7 @@ from stratus.db.models.base import Base, Timestamps, utcnow
 __all__ = ['Instance', 'InstanceMetadata', 'InstanceFault', 'InstanceAction',
            'InstanceActionEvent', 'Migration', 'ComputeNode', 'Allocation',
            'KeyPair', 'Quota', 'ServerGroup', 'ServerGroupMember',
-           'InstanceTag']
+           'InstanceTag', 'BlockDeviceMapping']
 
 
 class Instance(Timestamps, Base):
@@ -222,3 +222,37 @@ class InstanceTag(Base):
         sa.ForeignKey('instances.uuid', ondelete='CASCADE'), primary_key=True)
     tag: Mapped[str] = mapped_column(sa.String(80), primary_key=True,
                                      index=True)
+
+
+class BlockDeviceMapping(Timestamps, Base):
+    """A volume of a server (nova's BDM): its root volume when booted from
+    one (boot_index 0), or one attached later. Only volume destinations
+    are kept; an image-backed root disk is the instance's image_ref. Rows
+    go when the volume is detached or the server deleted."""
+    __tablename__ = 'block_device_mappings'
+    __table_args__ = (
+        sa.UniqueConstraint('instance_uuid', 'device_name',
+                            name='uniq_bdm0instance0device'),
+        sa.UniqueConstraint('instance_uuid', 'volume_id',
+                            name='uniq_bdm0instance0volume'),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(sa.String(36), unique=True)
+    instance_uuid: Mapped[str] = mapped_column(
+        sa.ForeignKey('instances.uuid', ondelete='CASCADE'), index=True)
+    source_type: Mapped[str] = mapped_column(sa.String(16))
+    destination_type: Mapped[str] = mapped_column(sa.String(16))
+    boot_index: Mapped[int | None]
+    device_name: Mapped[str | None] = mapped_column(sa.String(255))
+    # Set once the volume exists (a boot volume made from an image gets
+    # it from the conductor's build flow) and the attachment is reserved.
+    volume_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
+    attachment_id: Mapped[str | None] = mapped_column(sa.String(36))
+    image_id: Mapped[str | None] = mapped_column(sa.String(36))
+    snapshot_id: Mapped[str | None] = mapped_column(sa.String(36))
+    volume_size: Mapped[int | None]
+    volume_type: Mapped[str | None] = mapped_column(sa.String(255))
+    delete_on_termination: Mapped[bool] = mapped_column(default=False)
+    tag: Mapped[str | None] = mapped_column(sa.String(60))
+    # What the volume service answered for this host's connector (JSON):
+    # the compute needs it again to detach or to rebuild the guest.
+    connection_info: Mapped[str | None] = mapped_column(sa.Text)

@@ -1,6 +1,10 @@
 """An in-memory stand-in for the conductor's RPC client, for unit tests of
-compute flows: same methods, same compare-and-swap rule."""
+compute flows: same methods, same compare-and-swap rule. Volumes of
+servers too: block device mappings, and volumes with attachments moving
+through cinder's statuses (reserved, attaching, in-use, detaching,
+available)."""
 import copy
+import uuid as uuidlib
 
 from stratus.common import exception
 
@@ -14,6 +18,11 @@ class FakeConductor:
         self.destroyed = []
         self.nodes = []
         self.fail_when = None      # predicate(values): fail one update
+        self.fail_methods = set()  # names of methods that raise once
+        self.bdms = {}             # uuid -> mapping
+        self.volumes = {}          # id -> {'status', 'attachments'}
+        self.attachments = {}      # id -> {'volume_id', 'status', ...}
+        self.deleted_volumes = []
 
     def add(self, instance):
         self.instances[instance['uuid']] = copy.deepcopy(instance)
@@ -43,8 +52,8 @@ class FakeConductor:
     def release_resources(self, ctxt, instance_uuid):
         self.released.append(instance_uuid)
 
-    def action_event_record(self, ctxt, instance_uuid, event):
-        self.events.append(event)
+    def action_events_record(self, ctxt, instance_uuid, events):
+        self.events.extend(events)
 
     def compute_node_update(self, ctxt, values):
         self.nodes.append(values)
@@ -52,3 +61,91 @@ class FakeConductor:
     def instances_on_host(self, ctxt, host):
         return [copy.deepcopy(i) for i in self.instances.values()
                 if i.get('host') == host and i['vm_state'] != 'deleted']
+
+    # --- volumes of servers --------------------------------------------------
+    def _maybe_fail(self, method):
+        if method in self.fail_methods:
+            self.fail_methods.discard(method)
+            raise RuntimeError('injected failure in %s' % method)
+
+    def add_volume(self, instance_uuid, device_name='/dev/vdb',
+                   boot_index=None, status='reserved', attach_status=None,
+                   **values):
+        """A volume with a reserved attachment and its mapping to the
+        server; returns the mapping."""
+        volume_id = str(uuidlib.uuid4())
+        attachment_id = str(uuidlib.uuid4())
+        self.volumes[volume_id] = {'status': status}
+        self.attachments[attachment_id] = {
+            'volume_id': volume_id, 'instance_uuid': instance_uuid,
+            'status': attach_status or 'reserved', 'connector': None}
+        bdm = dict({'uuid': str(uuidlib.uuid4()),
+                    'instance_uuid': instance_uuid,
+                    'source_type': 'volume', 'destination_type': 'volume',
+                    'boot_index': boot_index, 'device_name': device_name,
+                    'volume_id': volume_id, 'attachment_id': attachment_id,
+                    'delete_on_termination': False, 'tag': None,
+                    'connection_info': None}, **values)
+        self.bdms[bdm['uuid']] = bdm
+        return copy.deepcopy(bdm)
+
+    def volume_status(self, volume_id):
+        return self.volumes[volume_id]['status']
+
+    def bdm_list(self, ctxt, instance_uuid):
+        self._maybe_fail('bdm_list')
+        return [copy.deepcopy(b) for b in self.bdms.values()
+                if b['instance_uuid'] == instance_uuid]
+
+    def bdm_create(self, ctxt, values):
+        self._maybe_fail('bdm_create')
+        self.bdms[values['uuid']] = copy.deepcopy(values)
+        return copy.deepcopy(values)
+
+    def bdm_update(self, ctxt, bdm_uuid, values):
+        self._maybe_fail('bdm_update')
+        self.bdms[bdm_uuid].update(copy.deepcopy(values))
+        return copy.deepcopy(self.bdms[bdm_uuid])
+
+    def bdm_destroy(self, ctxt, bdm_uuid):
+        self._maybe_fail('bdm_destroy')
+        self.bdms.pop(bdm_uuid, None)
+
+    def volume_attachment_update(self, ctxt, attachment_id, connector):
+        self._maybe_fail('volume_attachment_update')
+        attachment = self.attachments[attachment_id]
+        attachment.update(connector=connector, status='attaching')
+        volume = self.volumes[attachment['volume_id']]
+        if volume['status'] in ('reserved', 'available'):
+            volume['status'] = 'attaching'
+        return {'driver_volume_type': 'local',
+                'data': {'device_path': '/dev/fake/%s'
+                         % attachment['volume_id'],
+                         'volume_id': attachment['volume_id']}}
+
+    def volume_attachment_complete(self, ctxt, attachment_id):
+        self._maybe_fail('volume_attachment_complete')
+        attachment = self.attachments[attachment_id]
+        attachment['status'] = 'attached'
+        self.volumes[attachment['volume_id']]['status'] = 'in-use'
+
+    def volume_attachment_delete(self, ctxt, attachment_id):
+        self._maybe_fail('volume_attachment_delete')
+        attachment = self.attachments.pop(attachment_id)
+        self.volumes[attachment['volume_id']]['status'] = 'available'
+
+    def volume_roll_detaching(self, ctxt, volume_id):
+        self._maybe_fail('volume_roll_detaching')
+        if self.volumes[volume_id]['status'] == 'detaching':
+            self.volumes[volume_id]['status'] = 'in-use'
+
+    def instance_volumes_release(self, ctxt, instance_uuid):
+        self._maybe_fail('instance_volumes_release')
+        for bdm in self.bdm_list(ctxt, instance_uuid):
+            if bdm['attachment_id'] in self.attachments:
+                self.volume_attachment_delete(ctxt, bdm['attachment_id'])
+            if bdm['delete_on_termination']:
+                self.volumes.pop(bdm['volume_id'], None)
+                self.deleted_volumes.append(bdm['volume_id'])
+            self.bdms.pop(bdm['uuid'])
+        return []

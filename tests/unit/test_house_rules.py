@@ -34,9 +34,15 @@ def _rel(path):
     return os.path.relpath(path, REPO)
 
 
+# Generated from the models (regenerate_initial), not written by hand.
+GENERATED = ('db/migrations/versions/',)
+
+
 def test_no_module_over_600_lines():
     big = []
     for path in _modules(*PACKAGES):
+        if _rel(path).startswith(GENERATED):
+            continue
         with open(path) as f:
             count = sum(1 for _ in f)
         if count > 600:
@@ -46,7 +52,7 @@ def test_no_module_over_600_lines():
 
 # The Python API of compute runs inside stratus-api, not in the daemon.
 API_SIDE = {'compute/api.py', 'compute/create.py',
-            'compute/snapshot_images.py'}
+            'compute/snapshot_images.py', 'compute/server_volumes.py'}
 
 
 @pytest.mark.parametrize('folder', ['compute', 'volume/drivers'])

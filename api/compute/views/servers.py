@@ -7,6 +7,7 @@ import hashlib
 
 from stratus.api import timefmt
 from stratus.api.compute.views import flavors as flavor_views
+from stratus.api.compute.views import volume_attachments as volume_views
 from stratus.compute import states
 
 # Statuses whose body carries `progress` (nova shows it while building).
@@ -130,7 +131,9 @@ def detail(instance, base, is_admin=False, version=(2, 1),
         'OS-EXT-STS:task_state': instance['task_state'],
         'OS-EXT-STS:vm_state': instance['vm_state'],
         'OS-EXT-STS:power_state': instance['power_state'],
-        'os-extended-volumes:volumes_attached': [],
+        'os-extended-volumes:volumes_attached':
+            volume_views.volumes_attached(
+                instance.get('volumes_attached') or [], version),
         'security_groups': [{'name': 'default'}],
     }
     if status in _PROGRESS:

@@ -2,7 +2,8 @@
 
 Glue only: host.py holds the connection, guest.py the domain calls,
 xml.py the domain XML, disks.py the image cache and qcow2 overlays,
-migration.py the disk moves. Each instance lives in
+migration.py the disk moves, volumes.py the volumes' disks (attach,
+detach, boot from a volume). Each instance lives in
 <instances_path>/<uuid>/ (disk, console.log, and unrescue.xml while
 rescued); its domain records the owning stratus host in <metadata>, so
 computes sharing one libvirtd see only their own guests.
@@ -20,6 +21,7 @@ from stratus.compute.virt.libvirt import console
 from stratus.compute.virt.libvirt import disks
 from stratus.compute.virt.libvirt import host as host_mod
 from stratus.compute.virt.libvirt import migration
+from stratus.compute.virt.libvirt import volumes
 from stratus.compute.virt.libvirt import xml
 
 LOG = log.getLogger(__name__)
@@ -43,8 +45,6 @@ def _o_direct_works(directory):
 
 
 class LibvirtDriver(driver.ComputeDriver):
-    capabilities = dict(driver.ComputeDriver.capabilities,
-                        supports_volume_attach=False)
 
     def __init__(self, client_factory=_image_client):
         self.host = None
@@ -207,25 +207,43 @@ class LibvirtDriver(driver.ComputeDriver):
         return True
 
     # --- lifecycle -----------------------------------------------------------
-    def spawn(self, ctxt, instance, image, *, power_on=True):
-        if not image or not image.get('id'):
-            raise driver.DriverError(reason='the libvirt driver boots from '
-                                            'images only (no volumes yet)')
+    def spawn(self, ctxt, instance, image, *, power_on=True,
+              block_devices=None):
         uuid = instance['uuid']
-        facts = self.image_facts(ctxt, image)
-        kernel_boot = self.kernel_boot(ctxt, facts['properties'])
+        block_devices = sorted(block_devices or (),
+                               key=lambda d: d['device_name'])
+        root = [d for d in block_devices if d['boot_index'] == 0]
+        if not root and not (image or {}).get('id'):
+            raise driver.DriverError(reason='nothing to boot: no image and '
+                                            'no boot volume')
         # A retried build starts afresh.
         self.destroy(instance, destroy_disks=False)
         os.makedirs(self.instance_dir(uuid), mode=0o755, exist_ok=True)
-        disk = self.disk_path(uuid)
-        disks.remove_quietly(disk)
-        disks.create_overlay(self.cache.path(image['id']), facts['format'],
-                             disk, self.root_size(instance, facts))
-        guest = self.define(instance, [self.root_disk(disk)], kernel_boot)
+        if root:
+            # Booted from a volume: no local disk; the image (if any) only
+            # lends its boot properties.
+            kernel_boot = self.kernel_boot(
+                ctxt, (image or {}).get('properties') or {})
+            disk_list = []
+            source = 'volume %s' % root[0]['volume_id']
+        else:
+            facts = self.image_facts(ctxt, image)
+            kernel_boot = self.kernel_boot(ctxt, facts['properties'])
+            disk = self.disk_path(uuid)
+            disks.remove_quietly(disk)
+            disks.create_overlay(self.cache.path(image['id']),
+                                 facts['format'], disk,
+                                 self.root_size(instance, facts))
+            disk_list = [self.root_disk(disk)]
+            source = 'image %s' % image['id']
+        disk_list += [volumes.disk(d['connection_info'],
+                                   volumes.target_dev(d['device_name']))
+                      for d in block_devices]
+        guest = self.define(instance, disk_list, kernel_boot)
         if power_on:
             guest.launch()
-        LOG.info('Guest %s %s from image %s', guest.name,
-                 'started' if power_on else 'defined', image['id'],
+        LOG.info('Guest %s %s from %s', guest.name,
+                 'started' if power_on else 'defined', source,
                  instance=instance)
 
     def destroy(self, instance, *, destroy_disks=True):
@@ -316,22 +334,26 @@ class LibvirtDriver(driver.ComputeDriver):
     def finish_revert_migration(self, instance, *, power_on):
         self.mover.finish_revert_migration(instance, power_on=power_on)
 
-    # --- volumes (block storage is not there yet) ----------------------------
+    # --- volumes -------------------------------------------------------------
     def get_volume_connector(self, instance):
-        """Not yet: volumes come with the block storage service."""
-        raise driver.DriverError(reason='volume attach is not implemented '
-                                        'by the libvirt driver yet')
+        return volumes.connector(self.host, self.host_ip())
 
     def attach_volume(self, instance, connection_info, mountpoint):
-        """Not yet: will plug `<disk type='block'>` (xml.Disk with
-        source_type='block') into the running guest."""
-        raise driver.DriverError(reason='volume attach is not implemented '
-                                        'by the libvirt driver yet')
+        live = volumes.attach(self._guest(instance), connection_info,
+                              mountpoint)
+        LOG.info('Volume %s attached at %s (%s)',
+                 (connection_info.get('data') or {}).get('volume_id'),
+                 mountpoint, 'live and persistent' if live
+                 else 'persistent', instance=instance)
 
     def detach_volume(self, instance, connection_info, mountpoint):
-        """Not yet (see attach_volume)."""
-        raise driver.DriverError(reason='volume detach is not implemented '
-                                        'by the libvirt driver yet')
+        guest = self.libvirt.find(instance['uuid'])
+        if guest is None:
+            return
+        volumes.detach(guest, mountpoint)
+        LOG.info('Volume %s detached from %s',
+                 (connection_info.get('data') or {}).get('volume_id'),
+                 mountpoint, instance=instance)
 
 
 def _host_memory_used_mb(total_mb):

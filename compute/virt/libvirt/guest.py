@@ -151,6 +151,36 @@ class Guest:
                         self.name, timeout)
         self.destroy()
 
+    # --- devices -------------------------------------------------------------
+    def _device_flags(self):
+        """Live and persistent while it runs; persistent only when off."""
+        flags = libvirt.VIR_DOMAIN_AFFECT_CONFIG
+        if self.is_active():
+            flags |= libvirt.VIR_DOMAIN_AFFECT_LIVE
+        return flags
+
+    def attach_device(self, device_xml):
+        """Plug a device in; True when it went into the running guest."""
+        flags = self._device_flags()
+        self._call('attachDeviceFlags', 'attachDeviceFlags', device_xml,
+                   flags)
+        return bool(flags & libvirt.VIR_DOMAIN_AFFECT_LIVE)
+
+    def detach_device(self, device_xml, live_xml=None):
+        """Unplug a device: from the persistent definition (if it has it)
+        and from the running guest (if `live_xml`, the device as the live
+        domain has it, is given). True when the live guest was asked."""
+        if live_xml is not None and self.is_active():
+            self._call('detachDeviceFlags', 'detachDeviceFlags', live_xml,
+                       libvirt.VIR_DOMAIN_AFFECT_LIVE)
+            live = True
+        else:
+            live = False
+        if device_xml is not None:
+            self._call('detachDeviceFlags', 'detachDeviceFlags', device_xml,
+                       libvirt.VIR_DOMAIN_AFFECT_CONFIG)
+        return live
+
     def undefine(self):
         """Remove the definition (and any managed save image)."""
         flags = (libvirt.VIR_DOMAIN_UNDEFINE_MANAGED_SAVE |

@@ -80,15 +80,20 @@ class KernelBoot:
 
 @dataclasses.dataclass
 class Disk:
+    """A file disk (an instance's overlay), a block device ('block': a
+    volume on this host) or a network disk ('network': a volume exported
+    by `protocol`, `source` being the export name on `hosts`)."""
     source: str
     target: str = 'vda'
     bus: str = 'virtio'
     driver_type: str = 'qcow2'
     cache: str | None = 'none'
-    source_type: str = 'file'          # 'block' for an attached volume
+    source_type: str = 'file'          # 'block', 'network'
     device: str = 'disk'
     readonly: bool = False
     serial: str | None = None
+    protocol: str | None = None        # network disks: 'nbd'
+    hosts: list = dataclasses.field(default_factory=list)  # [(name, port)]
 
     def element(self):
         disk = ET.Element('disk', type=self.source_type, device=self.device)
@@ -96,6 +101,11 @@ class Disk:
              cache=self.cache)
         if self.source_type == 'block':
             _sub(disk, 'source', dev=self.source)
+        elif self.source_type == 'network':
+            source = _sub(disk, 'source', protocol=self.protocol,
+                          name=self.source)
+            for name, port in self.hosts:
+                _sub(source, 'host', name=name, port=port)
         else:
             _sub(disk, 'source', file=self.source)
         _sub(disk, 'target', dev=self.target, bus=self.bus)
@@ -104,6 +114,9 @@ class Disk:
         if self.readonly:
             _sub(disk, 'readonly')
         return disk
+
+    def to_xml(self):
+        return ET.tostring(self.element(), encoding='unicode')
 
 
 @dataclasses.dataclass
@@ -208,6 +221,17 @@ class Domain:
 
     def to_xml(self):
         return ET.tostring(self.element(), encoding='unicode')
+
+
+def disk_targets(domain_xml):
+    """{target dev: the <disk> element as XML} of a domain's disks."""
+    root = ET.fromstring(domain_xml)
+    found = {}
+    for disk in root.iter('disk'):
+        target = disk.find('target')
+        if target is not None and target.get('dev'):
+            found[target.get('dev')] = ET.tostring(disk, encoding='unicode')
+    return found
 
 
 def disk_sources(domain_xml):

@@ -328,6 +328,35 @@ def upgrade():
         batch_op.create_index('volumes_host_status', ['host', 'status'], unique=False)
         batch_op.create_index('volumes_project_deleted', ['project_id', 'deleted'], unique=False)
 
+    op.create_table('block_device_mappings',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('uuid', sa.String(length=36), nullable=False),
+    sa.Column('instance_uuid', sa.String(length=36), nullable=False),
+    sa.Column('source_type', sa.String(length=16), nullable=False),
+    sa.Column('destination_type', sa.String(length=16), nullable=False),
+    sa.Column('boot_index', sa.Integer(), nullable=True),
+    sa.Column('device_name', sa.String(length=255), nullable=True),
+    sa.Column('volume_id', sa.String(length=36), nullable=True),
+    sa.Column('attachment_id', sa.String(length=36), nullable=True),
+    sa.Column('image_id', sa.String(length=36), nullable=True),
+    sa.Column('snapshot_id', sa.String(length=36), nullable=True),
+    sa.Column('volume_size', sa.Integer(), nullable=True),
+    sa.Column('volume_type', sa.String(length=255), nullable=True),
+    sa.Column('delete_on_termination', sa.Boolean(), nullable=False),
+    sa.Column('tag', sa.String(length=60), nullable=True),
+    sa.Column('connection_info', sa.Text(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['instance_uuid'], ['instances.uuid'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('instance_uuid', 'device_name', name='uniq_bdm0instance0device'),
+    sa.UniqueConstraint('instance_uuid', 'volume_id', name='uniq_bdm0instance0volume'),
+    sa.UniqueConstraint('uuid')
+    )
+    with op.batch_alter_table('block_device_mappings', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_block_device_mappings_instance_uuid'), ['instance_uuid'], unique=False)
+        batch_op.create_index(batch_op.f('ix_block_device_mappings_volume_id'), ['volume_id'], unique=False)
+
     op.create_table('endpoints',
     sa.Column('id', sa.String(length=64), nullable=False),
     sa.Column('service_id', sa.String(length=64), nullable=False),

@@ -67,7 +67,7 @@ def ctxt(db):
 def _build(ctxt, uuid_, scheduler, compute_rpc):
     events = []
     build.run(ctxt, [uuid_], {'flavor': FLAVOR, 'image': None},
-              scheduler, compute_rpc, events.append)
+              scheduler, compute_rpc, events.extend)
     return events
 
 

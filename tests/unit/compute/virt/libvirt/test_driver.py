@@ -212,11 +212,3 @@ def test_node_report(drv, spawned):
     assert node.vcpus > 0 and node.memory_mb > 0 and node.local_gb > 0
     assert node.vcpus_used == 1 and node.running_vms == 1
     assert 'arch' in json.loads(node.cpu_info)
-
-
-def test_volume_attach_is_not_there_yet(drv, spawned):
-    for call in (drv.get_volume_connector,):
-        with pytest.raises(driver_api.DriverError):
-            call(spawned)
-    with pytest.raises(driver_api.DriverError):
-        drv.attach_volume(spawned, {}, '/dev/vdb')

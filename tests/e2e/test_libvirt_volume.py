@@ -1,0 +1,244 @@
+"""Volumes on real guests: an LVM backend on a loop device (this machine's
+data path: device-mapper or loop-mapped LVs), the libvirt driver with QEMU
+(TCG here), and the unchanged `openstack` CLI. A guest booted from the
+test image sees a volume appear (`server add volume`) and go (`server
+remove volume`) in its own /proc/partitions, which it prints to the
+console whenever a disk comes or goes; a second guest boots from a volume
+made from the test image (the LV is its vda, no local disk) and its volume
+goes with it (delete_on_termination).
+
+Needs root, a running libvirtd, QEMU and lvm2; skips otherwise. Every
+domain, LV, loop device and file goes afterwards, even on failure. Run
+with -s for the timings.
+"""
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+import uuid
+
+import pytest
+
+from support import cloud as cloud_support
+from support import libvirt_cloud
+
+GiB = 1 << 30
+BANNER = 'stratus test guest up'
+BACKEND = 'lvmdriver-1'
+TIMINGS = []
+
+
+def _run(*cmd, check=True):
+    return subprocess.run(cmd, check=check, capture_output=True, text=True,
+                          env=dict(os.environ, LC_ALL='C')).stdout
+
+
+def _lvm(*args, check=True):
+    from stratus.volume.drivers.lvm import driver as lvm_driver
+    from stratus.volume.drivers.lvm import vg as lvm_vg
+    config = [] if lvm_driver.device_mapper_present() else [
+        '--config', lvm_vg.ACTIVATION_OFF]
+    return _run(args[0], *config, *args[1:], check=check)
+
+
+@pytest.fixture(scope='module')
+def test_image():
+    reason = libvirt_cloud.skip_reason()
+    if reason:
+        pytest.skip(reason)
+    if not shutil.which('lvm') or not os.path.exists('/dev/loop-control'):
+        pytest.skip('needs lvm2 and loop devices')
+    return libvirt_cloud.build_test_image()
+
+
+@pytest.fixture(scope='module')
+def volume_group(test_image, tmp_path_factory):
+    """A VG on a sparse file's loop device; everything on it goes after."""
+    backing = tmp_path_factory.mktemp('lvm') / 'pv.img'
+    with open(backing, 'wb') as f:
+        f.truncate(4 * GiB)
+    pv = _run('losetup', '--find', '--show', '--direct-io=on',
+              str(backing)).strip()
+    name = 'stratus-e2e-vol-%s' % uuid.uuid4().hex[:6]
+    try:
+        _lvm('pvcreate', pv)
+        _lvm('vgcreate', name, pv)
+        yield name
+    finally:
+        for line in _run('losetup', '--list', '--noheadings', '-O',
+                         'NAME,BACK-FILE', check=False).splitlines():
+            dev, _, back = line.strip().partition(' ')
+            if back.strip() == pv:
+                _run('losetup', '--detach', dev, check=False)
+        _lvm('vgremove', '-f', name, check=False)
+        _lvm('pvremove', '-f', pv, check=False)
+        _run('losetup', '--detach', pv, check=False)
+        os.unlink(backing)
+
+
+@pytest.fixture(scope='module')
+def cloud(test_image, volume_group):
+    workdir = tempfile.mkdtemp(prefix='stratus-e2e-vol-', dir='/var/tmp')
+    os.chmod(workdir, 0o711)        # qemu must reach the instance files
+    c = libvirt_cloud.E2ECloud(workdir, 'e2ev%s' % uuid.uuid4().hex[:5],
+                               debug=False)
+    c.options.update({(BACKEND, 'volume_driver'): 'lvm',
+                      (BACKEND, 'volume_group'): volume_group,
+                      (BACKEND, 'volume_clear'): 'none'})
+    try:
+        c.start()
+        c.rest = cloud_support.Rest(c)
+        c.disk_image = _upload(c, test_image)
+        yield c
+    finally:
+        try:
+            c.stop()
+        finally:
+            libvirt_cloud.remove_guests(c.hosts)
+            print('\ntimings on this machine:')
+            for label, seconds in TIMINGS:
+                print('  %-44s %6.2f s' % (label, seconds))
+            if not os.environ.get('STRATUS_KEEP_LOGS'):
+                shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _upload(c, test_image):
+    kernel = c.cli_json('image', 'create', '--public', '--disk-format', 'aki',
+                        '--container-format', 'aki', '--file',
+                        test_image['vmlinuz'], 'e2ev-kernel')
+    ramdisk = c.cli_json('image', 'create', '--public', '--disk-format',
+                         'ari', '--container-format', 'ari', '--file',
+                         test_image['initrd'], 'e2ev-ramdisk')
+    c.cli('flavor', 'create', '--ram', '96', '--disk', '1', '--vcpus', '1',
+          'e2ev.small')
+    return c.cli_json(
+        'image', 'create', '--public', '--disk-format', 'ami',
+        '--container-format', 'ami', '--file', test_image['disk.img'],
+        '--property', 'kernel_id=%s' % kernel['id'],
+        '--property', 'ramdisk_id=%s' % ramdisk['id'],
+        '--property', 'os_command_line=console=ttyS0', 'e2ev-disk')
+
+
+def _console(cloud, server_id):
+    return cloud.rest.request(
+        'POST', '/compute/v2.1/servers/%s/action' % server_id,
+        json={'os-getConsoleOutput': {'length': None}}).json()['output']
+
+
+def _wait_console(cloud, server_id, pattern, since=0, timeout=60):
+    """Until `pattern` shows in the console after offset `since`; returns
+    (text, offset just after the match)."""
+    deadline = time.monotonic() + timeout
+    text = ''
+    while time.monotonic() < deadline:
+        text = _console(cloud, server_id)
+        found = re.search(pattern, text[since:])
+        if found:
+            return text, since + found.end()
+        time.sleep(0.1)
+    raise AssertionError('no %r in the console:\n%s' % (pattern,
+                                                        text[-2000:]))
+
+
+def _volume(cloud, volume_id):
+    resp = cloud.rest.get('/volume/v3/volumes/%s' % volume_id, headers={
+        'OpenStack-API-Version': 'volume 3.71'})
+    return resp.json()['volume'] if resp.ok else None
+
+
+def _wait_volume(cloud, volume_id, status, timeout=60):
+    deadline = time.monotonic() + timeout
+    volume = None
+    while time.monotonic() < deadline:
+        volume = _volume(cloud, volume_id)
+        if (volume is None and status == 'DELETED') or (
+                volume and volume['status'] == status):
+            return volume
+        time.sleep(0.05)
+    raise AssertionError('volume %s not %s: %s' % (volume_id, status,
+                                                   volume))
+
+
+def _lvs(volume_group):
+    return _lvm('lvs', '--noheadings', '-o', 'lv_name', volume_group)
+
+
+def _disks_of(cloud, server_id):
+    from stratus.compute.virt.libvirt import xml
+    _owner, _state, domain_xml = cloud.domain(server_id)
+    return xml.disk_sources(domain_xml)
+
+
+def test_attach_and_detach_seen_by_the_guest(cloud, volume_group):
+    server = cloud.cli_json('server', 'create', '--flavor', 'e2ev.small',
+                            '--image', 'e2ev-disk', 'e2ev-vm1')
+    sid = server['id']
+    cloud.rest.wait_server(sid, 'ACTIVE', timeout=120)
+    text, seen = _wait_console(cloud, sid, BANNER)
+    assert not re.search(r'\bvdb\b', text)
+    volume = cloud.cli_json('volume', 'create', '--size', '1', 'e2ev-data')
+    vid = volume['id']
+    _wait_volume(cloud, vid, 'available')
+    assert 'volume-%s' % vid in _lvs(volume_group)
+
+    started = time.monotonic()
+    cloud.cli('server', 'add', 'volume', sid, vid)
+    cli_done = time.monotonic()
+    text, seen = _wait_console(cloud, sid, r'=== disk vdb: add ===\s+'
+                               r'major minor\s+#blocks\s+name[^=]*'
+                               r'\b1048576 vdb\b', since=seen)
+    TIMINGS.append(('attach: CLI returned', cli_done - started))
+    TIMINGS.append(('attach: vdb in the guest', time.monotonic() - started))
+    volume = _wait_volume(cloud, vid, 'in-use')
+    assert volume['attachments'][0]['device'] == '/dev/vdb'
+    assert volume['attachments'][0]['server_id'] == sid
+    # The guest's vdb is the LV's block device.
+    disks = dict(_disks_of(cloud, sid))
+    device = disks['vdb']
+    assert device.startswith(('/dev/loop', '/dev/%s/' % volume_group,
+                              '/dev/mapper/'))
+    [listed] = cloud.cli_json('server', 'volume', 'list', sid)
+    assert listed['Volume ID'] == vid
+
+    started = time.monotonic()
+    cloud.cli('server', 'remove', 'volume', sid, vid)
+    cli_done = time.monotonic()
+    _wait_console(cloud, sid, r'=== disk vdb: remove ===', since=seen)
+    TIMINGS.append(('detach: CLI returned', cli_done - started))
+    TIMINGS.append(('detach: vdb gone in the guest',
+                    time.monotonic() - started))
+    volume = _wait_volume(cloud, vid, 'available')
+    assert volume['attachments'] == []
+    assert 'vdb' not in dict(_disks_of(cloud, sid))
+    cloud.cli('server', 'delete', '--wait', sid)
+    cloud.cli('volume', 'delete', vid)
+    _wait_volume(cloud, vid, 'DELETED')
+    assert 'volume-%s' % vid not in _lvs(volume_group)
+
+
+def test_boot_from_a_volume_made_from_the_image(cloud, volume_group):
+    started = time.monotonic()
+    server = cloud.cli_json(
+        'server', 'create', '--flavor', 'e2ev.small', '--block-device',
+        'source_type=image,uuid=%s,destination_type=volume,volume_size=1,'
+        'boot_index=0,delete_on_termination=true' % cloud.disk_image['id'],
+        'e2ev-bfv')
+    sid = server['id']
+    shown = cloud.rest.wait_server(sid, 'ACTIVE', timeout=120)
+    TIMINGS.append(('boot from volume: ACTIVE', time.monotonic() - started))
+    # The volume's first sector is the image's boot counter: this disk.
+    _wait_console(cloud, sid, r'disk vda: STRATUS-TEST-DISK boots=1\b')
+    _wait_console(cloud, sid, BANNER)
+    TIMINGS.append(('boot from volume: banner', time.monotonic() - started))
+    [vid] = [v['id'] for v in shown['os-extended-volumes:volumes_attached']]
+    assert _volume(cloud, vid)['attachments'][0]['device'] == '/dev/vda'
+    disks = dict(_disks_of(cloud, sid))
+    assert not disks['vda'].endswith('/disk')      # the LV, no overlay
+    host = shown['OS-EXT-SRV-ATTR:host']
+    assert not os.path.exists(os.path.join(cloud.instances[host], sid,
+                                           'disk'))
+    cloud.cli('server', 'delete', '--wait', sid)
+    _wait_volume(cloud, vid, 'DELETED')
+    assert 'volume-%s' % vid not in _lvs(volume_group)
