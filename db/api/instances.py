@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import keyvalue
 
 _JSON = ('flavor', 'old_flavor', 'new_flavor', 'networks',
          'scheduler_hints', 'system_metadata')
@@ -295,20 +296,8 @@ def _name_matches(rows, pattern):
 def metadata_update(uuid, values, replace=False):
     with session.writer() as s:
         _get(s, uuid)
-        if replace:
-            s.execute(sa.delete(models.InstanceMetadata).filter_by(
-                instance_uuid=uuid))
-            s.flush()
-        for key, value in values.items():
-            row = s.get(models.InstanceMetadata, (uuid, key))
-            if row is None:
-                s.add(models.InstanceMetadata(instance_uuid=uuid, key=key,
-                                              value=value))
-            else:
-                row.value = value
-        s.flush()
-        return {m.key: m.value for m in s.scalars(sa.select(
-            models.InstanceMetadata).filter_by(instance_uuid=uuid))}
+        return keyvalue.merge(s, models.InstanceMetadata, 'instance_uuid',
+                              uuid, values, replace=replace)
 
 
 def metadata_delete(uuid, key):

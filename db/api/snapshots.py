@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import keyvalue
 
 SORT_KEYS = {'created_at', 'updated_at', 'id', 'name', 'display_name',
              'status', 'volume_id', 'volume_size', 'project_id'}
@@ -145,18 +146,8 @@ def destroy(snapshot_id):
 def metadata_update(snapshot_id, metadata, delete=False):
     with session.writer() as s:
         row = _get(s, snapshot_id)
-        current = {m.key: m for m in s.scalars(sa.select(
-            models.SnapshotMetadata).filter_by(snapshot_id=row.id))}
-        if delete:
-            for key, item in current.items():
-                if key not in metadata:
-                    s.delete(item)
-        for key, value in metadata.items():
-            if key in current:
-                current[key].value = value
-            else:
-                s.add(models.SnapshotMetadata(snapshot_id=row.id, key=key,
-                                              value=value))
+        keyvalue.merge(s, models.SnapshotMetadata, 'snapshot_id', row.id, metadata,
+                       replace=delete)
         row.updated_at = models.utcnow()
         s.flush()
         return _view(s, row)['metadata']

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import keyvalue
 from stratus.db.api import volume_attachments
 
 SORT_KEYS = {'created_at', 'updated_at', 'id', 'name', 'display_name',
@@ -340,18 +341,8 @@ def metadata_update(volume_id, metadata, delete=False):
     """Merge `metadata` in (or replace all of it with `delete`)."""
     with session.writer() as s:
         row = _get(s, volume_id)
-        current = {m.key: m for m in s.scalars(sa.select(
-            models.VolumeMetadata).filter_by(volume_id=row.id))}
-        if delete:
-            for key, item in current.items():
-                if key not in metadata:
-                    s.delete(item)
-        for key, value in metadata.items():
-            if key in current:
-                current[key].value = value
-            else:
-                s.add(models.VolumeMetadata(volume_id=row.id, key=key,
-                                            value=value))
+        keyvalue.merge(s, models.VolumeMetadata, 'volume_id', row.id,
+                       metadata, replace=delete)
         row.updated_at = models.utcnow()
         s.flush()
         return _view(s, row)['metadata']
