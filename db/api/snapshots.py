@@ -146,8 +146,8 @@ def destroy(snapshot_id):
 def metadata_update(snapshot_id, metadata, delete=False):
     with session.writer() as s:
         row = _get(s, snapshot_id)
-        keyvalue.merge(s, models.SnapshotMetadata, 'snapshot_id', row.id, metadata,
-                       replace=delete)
+        keyvalue.merge(s, models.SnapshotMetadata, 'snapshot_id', row.id,
+                       metadata, replace=delete)
         row.updated_at = models.utcnow()
         s.flush()
         return _view(s, row)['metadata']
