@@ -117,10 +117,15 @@ def cloud_password():
 
 def run_workload(args, url, password, procs):
     token, project = admin_token(url, password)
-    # The workload boots more servers than nova's default quota of 10.
+    # The workload boots more servers than nova's default quota of 10 ...
     requests.put('%s/compute/v2.1/os-quota-sets/%s' % (url, project),
                  headers={'X-Auth-Token': token}, json={'quota_set': {
                      'instances': -1, 'cores': -1, 'ram': -1}}
+                 ).raise_for_status()
+    # ... and more volumes than cinder's default of 10.
+    requests.put('%s/volume/v3/%s/os-quota-sets/%s' % (url, project, project),
+                 headers={'X-Auth-Token': token}, json={'quota_set': {
+                     'volumes': -1, 'gigabytes': -1, 'snapshots': -1}}
                  ).raise_for_status()
     command = [sys.executable, WORKLOAD,
                '--compute-url', url + '/compute/v2.1',

@@ -2,6 +2,7 @@
 the sub-resources (action, metadata, os-instance-actions, tags,
 os-volume_attachments)."""
 import datetime
+import time
 
 import pecan
 from pecan import rest
@@ -203,15 +204,29 @@ class ServersController(rest.RestController):
         return server_actions.dispatch(COMPUTE, server_id)
 
 
+_HOST_STATES = {'at': 0.0, 'states': None}
+# host_status is derived from heartbeats that age over service_down_time;
+# a second of staleness is invisible, and clients polling a server would
+# otherwise read the services table on every GET.
+HOST_STATES_TTL = 1.0
+
+
 def host_states():
     """host -> UP / DOWN / MAINTENANCE of every compute (host_status)."""
     from stratus.db.api import services as db_services
+    now = time.monotonic()
+    if (_HOST_STATES['states'] is not None and
+            now - _HOST_STATES['at'] < HOST_STATES_TTL and
+            _HOST_STATES['generation'] == db_services.GENERATION[0]):
+        return _HOST_STATES['states']
     result = {}
     for service in db_services.service_list(binary='stratus-compute'):
         if service['disabled']:
             result[service['host']] = 'MAINTENANCE'
         else:
             result[service['host']] = 'UP' if service['is_up'] else 'DOWN'
+    _HOST_STATES.update(at=now, states=result,
+                        generation=db_services.GENERATION[0])
     return result
 
 

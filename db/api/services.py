@@ -24,6 +24,11 @@ def _view(row, now=None):
     return values
 
 
+# Bumped by every change made through this process, so that its caches of
+# service states (api/compute/servers.host_states) see its own changes.
+GENERATION = [0]
+
+
 def report(ctxt, values):
     """Register the service on first call, record a heartbeat afterwards."""
     with session.writer() as s:
@@ -36,6 +41,8 @@ def report(ctxt, values):
             s.add(row)
         row.topic = values['topic']
         row.availability_zone = values.get('availability_zone')
+        if row.report_count == 0:
+            GENERATION[0] += 1
         row.report_count += 1
         row.updated_at = now
         row.last_seen_up = now
@@ -72,6 +79,7 @@ def service_get(service_id):
 
 
 def service_update(service_id, values):
+    GENERATION[0] += 1
     with session.writer() as s:
         row = _get(s, service_id)
         for key, value in values.items():
@@ -81,6 +89,7 @@ def service_update(service_id, values):
 
 
 def service_delete(service_id):
+    GENERATION[0] += 1
     with session.writer() as s:
         s.delete(_get(s, service_id))
 
