@@ -3,7 +3,7 @@
 devstack cloud on this host and prints its figures next to the targets.
 
     python3 bench/workload.py [--servers 20] [--concurrency 4] [--poll 0.02]
-                              [--skip volumes] [--json] [--temporary]
+                              [--skip volumes] [--json] [--temporary [--lvm]]
 
 It brings the cloud up with devstack/stack.sh first when it is not running,
 or with --temporary starts a throwaway cloud of its own (every daemon a
@@ -12,10 +12,16 @@ the functional tests do) and removes it afterwards; authenticates as admin,
 points the workload at /compute/v2.1, /image and /volume/v3/<project> and
 gives it the daemons' pid files for the memory/CPU figures. Measures and
 prints; asserts nothing.
+
+--temporary --lvm (as root) gives the temporary cloud's volume backend the
+real lvm driver on a volume group of its own (bench/lvm_group.py: a sparse
+file's loop device, removed afterwards with everything on it) and runs only
+the volume phases. STRATUS_KEEP_LOGS=1 keeps the temporary cloud's logs.
 """
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 
@@ -97,17 +103,36 @@ def admin_token(url, password):
         'id']
 
 
-def temporary_cloud():
+def temporary_cloud(volume_group=None):
+    """Started; with `volume_group`, its one volume backend (the Cloud's
+    default lvmdriver-1) is the lvm driver on that VG."""
     import tempfile
     sys.path.insert(0, os.path.join(REPO, 'tests'))
     from support import cloud as cloud_support
+    options = {('DEFAULT', 'debug'): 'false',
+               ('api', 'workers'): os.environ.get('BENCH_API_WORKERS', '1')}
+    if volume_group:
+        options.update({('lvmdriver-1', 'volume_driver'): 'lvm',
+                        ('lvmdriver-1', 'volume_group'): volume_group})
     cloud = cloud_support.Cloud(
         tempfile.mkdtemp(prefix='stratus-bench-'),
-        computes=('compute1', 'compute2'),
-        options={('DEFAULT', 'debug'): 'false',
-                 ('api', 'workers'): os.environ.get('BENCH_API_WORKERS', '1')})
-    cloud.start()
+        computes=('compute1', 'compute2'), backends=('lvmdriver-1',),
+        options=options)
+    try:
+        cloud.start()
+    except BaseException:
+        remove_cloud(cloud)
+        raise
     return cloud
+
+
+def remove_cloud(cloud):
+    cloud.stop()
+    if os.environ.get('STRATUS_KEEP_LOGS'):
+        print('logs kept in %s' % cloud.logdir, file=sys.stderr)
+        return
+    import shutil
+    shutil.rmtree(cloud.workdir, ignore_errors=True)
 
 
 def cloud_password():
@@ -130,12 +155,27 @@ def run_workload(args, url, password, procs):
     command = [sys.executable, WORKLOAD,
                '--compute-url', url + '/compute/v2.1',
                '--volume-url', '%s/volume/v3/%s' % (url, project),
-               '--image-url', url + '/image', '--token', token,
+               # '=': a Keystone token may start with '-'
+               '--image-url', url + '/image', '--token=' + token,
                '--poll', str(args.poll), '-n', str(args.servers),
                '-c', str(args.concurrency), '-m', str(args.volumes)] + procs
-    if args.skip:
-        command += ['--skip', args.skip]
+    skip = [name for name in args.skip.split(',') if name]
+    if args.lvm:
+        # Only the volume phases ('list' would skip the volume list too).
+        skip += ['boot', 'actions', 'delete']
+    if skip:
+        command += ['--skip', ','.join(skip)]
     return subprocess.run(command, capture_output=True, text=True)
+
+
+def workload_on_temporary_cloud(args, volume_group=None):
+    cloud = temporary_cloud(volume_group)
+    try:
+        procs = ['--pids=%s=%d' % (name, proc.pid)
+                 for name, proc in cloud.procs.items()]
+        return run_workload(args, cloud.url, cloud_password(), procs)
+    finally:
+        remove_cloud(cloud)
 
 
 def dig(doc, path):
@@ -155,26 +195,36 @@ def main(argv=None):
     parser.add_argument('--skip', default='')
     parser.add_argument('--json', action='store_true')
     parser.add_argument('--temporary', action='store_true')
+    parser.add_argument('--lvm', action='store_true',
+                        help='with --temporary: volumes on the real lvm '
+                             'driver (a loop-backed VG of its own; root), '
+                             'volume phases only')
     args = parser.parse_args(argv)
-    cloud = None
-    if args.temporary:
-        cloud = temporary_cloud()
-        url, password = cloud.url, cloud_password()
-        procs = ['--pids=%s=%d' % (name, proc.pid)
-                 for name, proc in cloud.procs.items()]
+    if args.lvm:
+        if not args.temporary:
+            parser.error('--lvm needs --temporary')
+        import lvm_group
+        reason = lvm_group.unusable_reason()
+        if reason:
+            parser.error('--lvm: %s' % reason)
+        # SIGTERM unwinds like ^C, so the VG and loop devices still go.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+        # Every volume exists at once; headroom for the VG's metadata.
+        with lvm_group.volume_group(max(8, args.volumes + 4)) as vg:
+            out = workload_on_temporary_cloud(args, vg)
+    elif args.temporary:
+        out = workload_on_temporary_cloud(args)
     else:
         url = setting('SERVICE_URL') or 'http://127.0.0.1'
         ensure_cloud(url)
         password = setting('ADMIN_PASSWORD') or 'secret'
-        procs = ['--pid-dir', setting('PID_DIR')]
-    try:
-        out = run_workload(args, url, password, procs)
-    finally:
-        if cloud is not None:
-            cloud.stop()
-            import shutil
-            shutil.rmtree(cloud.workdir, ignore_errors=True)
+        out = run_workload(args, url, password,
+                           ['--pid-dir', setting('PID_DIR')])
     sys.stderr.write(out.stderr)
+    if out.returncode:
+        print('the workload failed (exit %d)' % out.returncode,
+              file=sys.stderr)
+        return out.returncode
     result = json.loads(out.stdout)
     if args.json:
         print(json.dumps(result, indent=2))
@@ -182,6 +232,8 @@ def main(argv=None):
     print('%-36s %12s %12s %12s' % ('figure', 'stratus', 'target',
                                     'upstream'))
     for path, label, unit, target, upstream in ROWS:
+        if args.lvm and dig(result, path) is None:
+            continue                    # a skipped server phase
         print('%-36s %12s %12s %12s' % (label, fmt(dig(result, path), unit),
                                         target, upstream))
     for error in result.get('errors', []):

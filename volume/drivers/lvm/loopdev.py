@@ -8,12 +8,15 @@ restart, so this keeps no state of its own.
 import json
 import os
 import threading
+import time
 
 from oslo_log import log as logging
 
 from stratus.common import exception
 
 LOG = logging.getLogger(__name__)
+BUSY_CHECKS = 10
+BUSY_CHECK_INTERVAL = 0.1
 
 
 def _same_file(a, b):
@@ -30,9 +33,10 @@ def _same_file(a, b):
 class LoopDevices:
     def __init__(self, execute):
         self.execute = execute
-        # One find-or-attach at a time: two threads mapping one range must
-        # end with one loop device.
-        self._lock = threading.Lock()
+        # One find-or-attach or detach at a time: two threads mapping one
+        # range must end with one loop device, and a detach checks its
+        # device before another attach can take the freed name.
+        self._lock = threading.RLock()
 
     def list(self):
         out, _err = self.execute(['losetup', '--json', '--list', '-O',
@@ -79,13 +83,32 @@ class LoopDevices:
                  backing, device)
         return device
 
-    def detach(self, device, check=True):
+    def detach(self, device, check=True, mapped=None):
         """Detach; with `check`, raise VolumeDeviceBusy if someone still
-        holds it open (the kernel then only marks it for autoclear)."""
-        self.execute(['losetup', '--detach', device])
-        if check and any(row['name'] == device for row in self.list()):
+        holds it open (the kernel then only marks it for autoclear).
+        `mapped`: the device's row from list(), when the caller has it."""
+        with self._lock:
+            if check and mapped is None:
+                mapped = next((row for row in self.list()
+                               if row['name'] == device), None)
+            self.execute(['losetup', '--detach', device])
+            if not check or mapped is None:
+                return
+            # The same mapping still there (the name alone could be a new
+            # mapping made meanwhile by another process)? A concurrent lvm
+            # command scanning devices holds it open for a moment; a guest
+            # or another user holds it for good.
+            for attempt in range(BUSY_CHECKS):
+                if not any(row['name'] == device and
+                           row['offset'] == mapped['offset'] and
+                           row.get('back-file') == mapped.get('back-file')
+                           for row in self.list()):
+                    return
+                if attempt + 1 < BUSY_CHECKS:
+                    time.sleep(BUSY_CHECK_INTERVAL)
             raise exception.VolumeDeviceBusy(device=device)
 
     def detach_range(self, backing, offset):
-        for row in self.find(backing, offset):
-            self.detach(row['name'])
+        with self._lock:
+            for row in self.find(backing, offset):
+                self.detach(row['name'], mapped=row)

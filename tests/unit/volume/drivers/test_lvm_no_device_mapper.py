@@ -107,7 +107,9 @@ def test_volume_clear_none_skips_the_wipe(make_driver):
     assert not host.commands('blkdiscard') and not host.commands('dd')
 
 
-def test_delete_refuses_a_device_still_open(drv):
+def test_delete_refuses_a_device_still_open(drv, monkeypatch):
+    from stratus.volume.drivers.lvm import loopdev
+    monkeypatch.setattr(loopdev, 'BUSY_CHECK_INTERVAL', 0)
     driver, host = drv
     driver.create_volume(vol('a'))
     host.busy.add(driver.local_path(vol('a')))
@@ -264,3 +266,40 @@ def test_stats_report_thick_capacity_without_thin_support(drv):
     assert pool['total_volumes'] == 2
     assert pool['max_over_subscription_ratio'] == 20.0
     assert pool['reserved_percentage'] == 0
+
+
+def _losetup_json(*rows):
+    import json
+    return json.dumps({'loopdevices': [
+        {'name': name, 'back-file': back, 'offset': offset,
+         'sizelimit': 1024, 'autoclear': autoclear}
+        for name, back, offset, autoclear in rows]})
+
+
+def test_detach_is_not_fooled_by_its_name_mapped_again_elsewhere():
+    """Another process may map other extents on the freed /dev/loopN right
+    after the detach; that is not our device still being busy."""
+    from stratus.volume.drivers.lvm import loopdev
+    answers = iter([
+        _losetup_json(('/dev/loop3', PV, 4096, False)),      # before
+        _losetup_json(('/dev/loop3', PV, 999424, False)),    # after
+    ])
+
+    def execute(cmd):
+        return ('' if cmd[1] == '--detach' else next(answers)), ''
+    loopdev.LoopDevices(execute).detach('/dev/loop3')
+
+
+def test_detach_waits_for_a_scan_to_let_go(monkeypatch):
+    """An lvm command scanning devices holds the loop device open for a
+    moment: the detach only marks it autoclear until the scan closes it."""
+    from stratus.volume.drivers.lvm import loopdev
+    monkeypatch.setattr(loopdev, 'BUSY_CHECK_INTERVAL', 0)
+    mapped = ('/dev/loop3', PV, 4096, False)
+    answers = iter([_losetup_json(mapped),
+                    _losetup_json(mapped[:3] + (True,)),
+                    _losetup_json()])
+
+    def execute(cmd):
+        return ('' if cmd[1] == '--detach' else next(answers)), ''
+    loopdev.LoopDevices(execute).detach('/dev/loop3')
