@@ -14,6 +14,7 @@ import taskflow.engines
 from taskflow import states
 from taskflow import storage as taskflow_storage
 from taskflow import task
+from taskflow.persistence import models as persistence_models
 from taskflow.listeners import base as listener_base
 from taskflow.types import sets
 
@@ -174,8 +175,10 @@ def run(flow, store=None, listeners=()):
     `listeners` are Listener classes (or factories taking the engine).
     On failure the flow has reverted when the first failure is re-raised.
     """
+    # A book of its own for the run (else TaskFlow warns it made one).
     engine = taskflow.engines.load(flow, store=store or {}, engine='serial',
-                                   backend=_BACKEND)
+                                   backend=_BACKEND,
+                                   book=persistence_models.LogBook(flow.name))
     engine.storage.__class__ = _RunStorage
     engine.storage._lock = _NO_LOCK
     with contextlib.ExitStack() as stack:

@@ -61,3 +61,23 @@ def test_failure_reverts_in_reverse_and_reraises_the_original():
 def test_task_names_read_like_upstream_logs():
     assert Record([], 'volume:create').name == (
         '%s.Record;volume:create' % Record.__module__)
+
+
+def test_a_successful_run_warns_of_nothing(caplog):
+    """The run keeps its details in memory only; TaskFlow must not warn
+    about a missing logbook on every flow of every daemon."""
+    caplog.set_level(logging.DEBUG)
+    flow = linear_flow.Flow('quiet').add(Record([], 'a'), Record([], 'b'))
+    flow_engine.run(flow, {'value': 1})
+    assert [r.getMessage() for r in caplog.records
+            if r.levelno >= logging.WARNING] == []
+
+
+def test_tasks_of_one_class_built_twice_have_the_same_arguments():
+    """Argument mappings are worked out once per class and reused; each
+    task still gets a copy of its own."""
+    first, second = Record([], 'a'), Record([], 'b')
+    assert first.requires == second.requires == {'value'}
+    assert first.rebind == second.rebind
+    first.rebind['value'] = 'changed'
+    assert second.rebind['value'] == 'value'
