@@ -37,9 +37,10 @@ class ComputeAPI:
         self.compute_rpc = compute_rpcapi.ComputeRPCClient()
 
     # --- reading -------------------------------------------------------------
-    def get(self, ctxt, uuid, read_deleted=False):
+    def get(self, ctxt, uuid, read_deleted=False, extras=True):
         """The instance if `ctxt` may see it; another project's is 404."""
-        instance = instances.get(uuid, read_deleted=read_deleted)
+        instance = instances.get(uuid, read_deleted=read_deleted,
+                                 extras=extras)
         if not ctxt.is_admin and instance['project_id'] != ctxt.project_id:
             raise exception.InstanceNotFound(instance_id=uuid)
         return instance
@@ -103,7 +104,7 @@ class ComputeAPI:
     def start_action(self, ctxt, uuid, action, task_state, allowed=None):
         """Check state and lock, move to `task_state` atomically, record
         the action. Returns the updated instance (a primitive)."""
-        instance = self.get(ctxt, uuid)
+        instance = self.get(ctxt, uuid, extras=False)
         self._check_lock(ctxt, instance)
         allowed = allowed or states.ALLOWED[action]
         if instance['vm_state'] not in allowed:
