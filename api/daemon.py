@@ -10,6 +10,7 @@ from cheroot import wsgi as cheroot_wsgi
 
 from stratus.common import config
 from stratus.common import log
+from stratus.common import malloc
 from stratus.common.conf import CONF
 
 LOG = log.getLogger(__name__)
@@ -77,6 +78,7 @@ def _supervise(app, workers):
 
 def main():
     config.parse_args(sys.argv[1:], 'stratus-api')
+    malloc.limit_arenas()   # before the request threads start
     from stratus.api import app as app_module
     app = app_module.build_app()
     if CONF.api.workers == 1:

@@ -2,30 +2,69 @@
 
 Every message carries ``RequestContext.to_dict()``; the receiving side
 rebuilds it, which puts the caller's request ids on its log lines.
+
+oslo.messaging is imported on first use (the transport, a server, a client,
+one of the exception names below): the API makes no RPC call until its
+first server or volume action, and at rest oslo.messaging would cost it
+about 4 MiB.
 """
 import functools
 import threading
 
-import oslo_messaging as messaging
-from oslo_messaging._drivers import amqpdriver
-from oslo_messaging.rpc import dispatcher
-
 from stratus.common import context
+from stratus.common import importutils
 from stratus.common.conf import CONF
 
 CONTROL_EXCHANGE = 'stratus'
 _TRANSPORT = None
 _URL = None
 _LOCK = threading.Lock()
+_EXCEPTIONS = ('MessagingTimeout', 'RemoteError', 'ExpectedException')
+_DEFAULTS_SET = False
 
 
-def set_defaults():
-    messaging.set_transport_defaults(control_exchange=CONTROL_EXCHANGE)
+def _messaging():
+    """oslo_messaging, with stratus's defaults applied on the first call."""
+    import oslo_messaging
+    if not _DEFAULTS_SET:
+        _apply_defaults()
+    return oslo_messaging
+
+
+def _apply_defaults():
+    global _DEFAULTS_SET
+    import oslo_messaging
+    from oslo_messaging._drivers import amqpdriver
+    oslo_messaging.set_transport_defaults(control_exchange=CONTROL_EXCHANGE)
     # An idle AMQP listener only notices a stop request between polls, whose
     # timeout grows to this many seconds (5 upstream); 2 s keeps a SIGTERM
     # quick for the cost of an idle wake-up every 2 s. (It must stay above
     # 1.12: kombu_reconnect_delay's bound is 0.9 times this, default 1.0.)
     amqpdriver.ACK_REQUEUE_EVERY_SECONDS_MAX = 2.0
+    globals().update((name, getattr(oslo_messaging, name))
+                     for name in _EXCEPTIONS)
+    _DEFAULTS_SET = True
+
+
+def __getattr__(name):
+    # MessagingTimeout, RemoteError, ExpectedException before oslo.messaging
+    # is loaded: load it (they are module globals from then on).
+    if name in _EXCEPTIONS:
+        _messaging()
+        return globals()[name]
+    raise AttributeError('module %r has no attribute %r' % (__name__, name))
+
+
+def set_defaults():
+    """Kept for parse_args: the defaults are applied when oslo.messaging is
+    first imported (_messaging)."""
+
+
+def _import_kombu():
+    # kombu registers YAML and msgpack codecs when it can import them;
+    # oslo.messaging sends JSON only, and the two cost each daemon 1.1 MiB.
+    with importutils.without('yaml', 'msgpack'):
+        import kombu.serialization  # noqa: F401
 
 
 def init(conf=CONF, url=None):
@@ -41,6 +80,8 @@ def get_transport():
     global _TRANSPORT
     with _LOCK:
         if _TRANSPORT is None:
+            messaging = _messaging()
+            _import_kombu()
             # Remote stratus exceptions are re-raised as themselves
             # (<Name>_Remote subclasses), kwargs included.
             _TRANSPORT = messaging.get_rpc_transport(
@@ -57,8 +98,16 @@ def cleanup():
             _TRANSPORT = None
 
 
-class ContextSerializer(messaging.NoOpSerializer):
-    """Payloads are plain JSON-able data; only the context is converted."""
+class ContextSerializer:
+    """Payloads are plain JSON-able data; only the context is converted.
+    (oslo.messaging's Serializer interface, by duck typing: this module
+    loads without oslo.messaging.)"""
+
+    def serialize_entity(self, ctxt, entity):
+        return entity
+
+    def deserialize_entity(self, ctxt, entity):
+        return entity
 
     def serialize_context(self, ctxt):
         return ctxt.to_dict()
@@ -68,6 +117,8 @@ class ContextSerializer(messaging.NoOpSerializer):
 
 
 def get_server(topic, server, endpoints):
+    messaging = _messaging()
+    from oslo_messaging.rpc import dispatcher
     target = messaging.Target(topic=topic, server=server)
     return messaging.get_rpc_server(
         get_transport(), target, endpoints, executor='threading',
@@ -95,6 +146,7 @@ class RPCClientBase:
         if self._client is None:
             cap = (self._version_cap or
                    getattr(CONF.upgrade_levels, self.TOPIC, None))
+            messaging = _messaging()
             target = messaging.Target(topic=self.TOPIC, version=self.VERSION)
             self._client = messaging.get_rpc_client(
                 get_transport(), target, version_cap=cap,
@@ -106,16 +158,11 @@ class RPCClientBase:
         return self.client.prepare(version=since, server=server, **kwargs)
 
 
-MessagingTimeout = messaging.MessagingTimeout
-RemoteError = messaging.RemoteError
-ExpectedException = messaging.ExpectedException
-
-
 def expected_exceptions(*exceptions):
     """oslo.messaging's decorator (the server logs no traceback for these:
     they are answers, not crashes), keeping the endpoint's signature, which
     the RPC contract test reads."""
     def outer(func):
         return functools.wraps(func)(
-            messaging.expected_exceptions(*exceptions)(func))
+            _messaging().expected_exceptions(*exceptions)(func))
     return outer

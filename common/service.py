@@ -14,6 +14,7 @@ import time
 
 from stratus.common import context
 from stratus.common import log
+from stratus.common import malloc
 from stratus.common import periodic
 from stratus.common import rpc
 from stratus.common.conf import CONF
@@ -123,6 +124,7 @@ class Service:
 
 def serve(service):
     """Start `service` and block until SIGTERM or SIGINT, then stop it."""
+    malloc.limit_arenas()   # before the service's threads start
     stop = threading.Event()
 
     def _on_signal(signum, frame):

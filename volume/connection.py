@@ -10,14 +10,14 @@ from stratus.common import timeutils
 from stratus.db.api import volume_attachments
 from stratus.db.api import volumes as db_volumes
 from stratus.db import session
+from stratus.volume.drivers import driver as volume_driver
 from stratus.volume import states
-from stratus.volume.tasks import volume_ref
 
 LOG = log.getLogger(__name__)
 
 
 def _connection_info(driver, volume, connector, mode='rw'):
-    info = driver.initialize_connection(volume_ref.driver_volume(volume),
+    info = driver.initialize_connection(volume_driver.driver_volume(volume),
                                         connector or {})
     data = info.setdefault('data', {})
     # What os-brick / the compute side expect besides the driver's keys.
@@ -39,7 +39,7 @@ def initialize_connection(driver, volume_id, connector):
 def terminate_connection(driver, volume_id, connector, force=False):
     volume = db_volumes.get(volume_id)
     try:
-        driver.terminate_connection(volume_ref.driver_volume(volume),
+        driver.terminate_connection(volume_driver.driver_volume(volume),
                                     connector or {})
     except Exception:
         if not force:
@@ -129,7 +129,7 @@ def attachment_delete(driver, volume_id, attachment_id):
     volume = db_volumes.get(volume_id)
     attachment = volume_attachments.get(attachment_id)
     if attachment['connector']:
-        driver.terminate_connection(volume_ref.driver_volume(volume),
+        driver.terminate_connection(volume_driver.driver_volume(volume),
                                     attachment['connector'])
     with session.writer() as s:
         volume_attachments.delete(s, attachment_id)

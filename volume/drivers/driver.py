@@ -15,6 +15,21 @@ any capability keys volume types may ask for.
 """
 
 
+def driver_volume(volume):
+    """What a driver sees of a volume (plain data, no DB row)."""
+    return {'id': volume['id'], 'name': 'volume-%s' % volume['id'],
+            'size': volume['size'], 'host': volume['host'],
+            'provider_location': volume.get('provider_location'),
+            'multiattach': volume.get('multiattach', False)}
+
+
+def driver_snapshot(snapshot):
+    return {'id': snapshot['id'], 'name': 'snapshot-%s' % snapshot['id'],
+            'volume_id': snapshot['volume_id'],
+            'volume_size': snapshot['volume_size'],
+            'provider_location': snapshot.get('provider_location')}
+
+
 class VolumeDriver:
     def __init__(self, backend_name, configuration, execute=None):
         """`configuration`: the backend's option group; `execute`: runs a

@@ -8,6 +8,7 @@ from stratus.common import log
 from stratus.common import timeutils
 from stratus.db.api import snapshots as db_snapshots
 from stratus.db.api import volumes as db_volumes
+from stratus.volume.drivers import driver as volume_driver
 from stratus.volume import messages
 from stratus.volume import states
 
@@ -21,19 +22,10 @@ def request_context(ctxt):
     return context.RequestContext.from_dict(ctxt)
 
 
-def driver_volume(volume):
-    """What a driver sees of a volume (plain data, no DB row)."""
-    return {'id': volume['id'], 'name': 'volume-%s' % volume['id'],
-            'size': volume['size'], 'host': volume['host'],
-            'provider_location': volume.get('provider_location'),
-            'multiattach': volume.get('multiattach', False)}
-
-
-def driver_snapshot(snapshot):
-    return {'id': snapshot['id'], 'name': 'snapshot-%s' % snapshot['id'],
-            'volume_id': snapshot['volume_id'],
-            'volume_size': snapshot['volume_size'],
-            'provider_location': snapshot.get('provider_location')}
+# What a driver sees of a volume and a snapshot; they live with the driver
+# contract, so that volume.connection uses them without loading TaskFlow.
+driver_volume = volume_driver.driver_volume
+driver_snapshot = volume_driver.driver_snapshot
 
 
 class ExtractVolumeRefTask(flow_engine.StratusTask):
