@@ -14,7 +14,7 @@ gives it the daemons' pid files for the memory/CPU figures. Measures and
 prints; asserts nothing.
 
 --temporary --lvm (as root) gives the temporary cloud's volume backend the
-real lvm driver on a volume group of its own (bench/lvm_group.py: a sparse
+real lvm driver on a volume group of its own (tests/support/lvm_group.py: a sparse
 file's loop device, removed afterwards with everything on it) and runs only
 the volume phases. STRATUS_KEEP_LOGS=1 keeps the temporary cloud's logs.
 """
@@ -203,7 +203,8 @@ def main(argv=None):
     if args.lvm:
         if not args.temporary:
             parser.error('--lvm needs --temporary')
-        import lvm_group
+        sys.path.insert(0, os.path.join(REPO, 'tests'))
+        from support import lvm_group
         reason = lvm_group.unusable_reason()
         if reason:
             parser.error('--lvm: %s' % reason)

@@ -14,7 +14,6 @@ with -s for the timings.
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 import time
 import uuid
@@ -22,25 +21,12 @@ import uuid
 import pytest
 
 from support import cloud as cloud_support
+from support import lvm_group
 from support import libvirt_cloud
 
-GiB = 1 << 30
 BANNER = 'stratus test guest up'
 BACKEND = 'lvmdriver-1'
 TIMINGS = []
-
-
-def _run(*cmd, check=True):
-    return subprocess.run(cmd, check=check, capture_output=True, text=True,
-                          env=dict(os.environ, LC_ALL='C')).stdout
-
-
-def _lvm(*args, check=True):
-    from stratus.volume.drivers.lvm import driver as lvm_driver
-    from stratus.volume.drivers.lvm import vg as lvm_vg
-    config = [] if lvm_driver.device_mapper_present() else [
-        '--config', lvm_vg.ACTIVATION_OFF]
-    return _run(args[0], *config, *args[1:], check=check)
 
 
 @pytest.fixture(scope='module')
@@ -54,28 +40,10 @@ def test_image():
 
 
 @pytest.fixture(scope='module')
-def volume_group(test_image, tmp_path_factory):
+def volume_group(test_image):
     """A VG on a sparse file's loop device; everything on it goes after."""
-    backing = tmp_path_factory.mktemp('lvm') / 'pv.img'
-    with open(backing, 'wb') as f:
-        f.truncate(4 * GiB)
-    pv = _run('losetup', '--find', '--show', '--direct-io=on',
-              str(backing)).strip()
-    name = 'stratus-e2e-vol-%s' % uuid.uuid4().hex[:6]
-    try:
-        _lvm('pvcreate', pv)
-        _lvm('vgcreate', name, pv)
+    with lvm_group.volume_group(4, prefix='stratus-e2e-vol') as name:
         yield name
-    finally:
-        for line in _run('losetup', '--list', '--noheadings', '-O',
-                         'NAME,BACK-FILE', check=False).splitlines():
-            dev, _, back = line.strip().partition(' ')
-            if back.strip() == pv:
-                _run('losetup', '--detach', dev, check=False)
-        _lvm('vgremove', '-f', name, check=False)
-        _lvm('pvremove', '-f', pv, check=False)
-        _run('losetup', '--detach', pv, check=False)
-        os.unlink(backing)
 
 
 @pytest.fixture(scope='module')
@@ -162,7 +130,7 @@ def _wait_volume(cloud, volume_id, status, timeout=60):
 
 
 def _lvs(volume_group):
-    return _lvm('lvs', '--noheadings', '-o', 'lv_name', volume_group)
+    return lvm_group.lvm('lvs', '--noheadings', '-o', 'lv_name', volume_group)
 
 
 def _disks_of(cloud, server_id):

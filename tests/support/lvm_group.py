@@ -1,4 +1,5 @@
-"""A throwaway LVM volume group on a sparse file's loop device for bench runs.
+"""A throwaway LVM volume group on a sparse file's loop device, for e2e
+tests and bench runs.
 
     with lvm_group.volume_group(size_gib=24) as vg_name:
         ...   # a cloud whose lvm backend uses vg_name
@@ -23,15 +24,15 @@ from stratus.volume.drivers.lvm import vg as lvm_vg
 GiB = 1 << 30
 
 
-def _run(*cmd, check=True):
+def run(*cmd, check=True):
     return subprocess.run(cmd, check=check, capture_output=True, text=True,
                           env=dict(os.environ, LC_ALL='C')).stdout
 
 
-def _lvm(*args, check=True):
+def lvm(*args, check=True):
     config = [] if lvm_driver.device_mapper_present() else [
         '--config', lvm_vg.ACTIVATION_OFF]
-    return _run(args[0], *config, *args[1:], check=check)
+    return run(args[0], *config, *args[1:], check=check)
 
 
 def unusable_reason():
@@ -47,20 +48,20 @@ def unusable_reason():
 
 
 @contextlib.contextmanager
-def volume_group(size_gib):
+def volume_group(size_gib, prefix='stratus-bench'):
     """Yields the name of a new VG of `size_gib` GiB (sparse: it costs
     only what is written)."""
-    workdir = tempfile.mkdtemp(prefix='stratus-bench-lvm-')
+    workdir = tempfile.mkdtemp(prefix=prefix + '-lvm-')
     backing = os.path.join(workdir, 'pv.img')
-    name = 'stratus-bench-%s' % uuid.uuid4().hex[:8]
+    name = '%s-%s' % (prefix, uuid.uuid4().hex[:8])
     pv = None
     try:
         with open(backing, 'wb') as f:
             f.truncate(size_gib * GiB)
-        pv = _run('losetup', '--find', '--show', '--direct-io=on',
+        pv = run('losetup', '--find', '--show', '--direct-io=on',
                   backing).strip()
-        _lvm('pvcreate', pv)
-        _lvm('vgcreate', name, pv)
+        lvm('pvcreate', pv)
+        lvm('vgcreate', name, pv)
         print('lvm: volume group %s on %s (%d GiB sparse file, %s)' % (
             name, pv, size_gib, 'device-mapper' if
             lvm_driver.device_mapper_present() else
@@ -78,18 +79,18 @@ def remove(name, pv):
     backing file is `pv` (LV mappings), then `pv` itself. Each step goes on
     when an earlier one failed."""
     if lvm_driver.device_mapper_present():
-        _run('vgchange', '-an', name, check=False)
+        run('vgchange', '-an', name, check=False)
     # LV mappings first: a loop device over the PV keeps it busy.
     for dev in loops_over(pv):
-        _run('losetup', '--detach', dev, check=False)
-    _lvm('lvremove', '-f', name, check=False)
-    _lvm('vgremove', '-f', name, check=False)
-    _lvm('pvremove', '-f', pv, check=False)
-    _run('losetup', '--detach', pv, check=False)
+        run('losetup', '--detach', dev, check=False)
+    lvm('lvremove', '-f', name, check=False)
+    lvm('vgremove', '-f', name, check=False)
+    lvm('pvremove', '-f', pv, check=False)
+    run('losetup', '--detach', pv, check=False)
     left = [dev for dev, back in _loops() if pv in (dev, back)]
     if left:
         print('lvm: could not detach %s' % ', '.join(left), file=sys.stderr)
-    if _lvm('vgs', name, check=False).strip():
+    if lvm('vgs', name, check=False).strip():
         print('lvm: volume group %s is still there' % name, file=sys.stderr)
 
 
@@ -100,7 +101,7 @@ def loops_over(device):
 
 def _loops():
     rows = []
-    for line in _run('losetup', '--list', '--noheadings', '-O',
+    for line in run('losetup', '--list', '--noheadings', '-O',
                      'NAME,BACK-FILE', check=False).splitlines():
         dev, _, back = line.strip().partition(' ')
         rows.append((dev, back.strip()))
