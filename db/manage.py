@@ -8,7 +8,10 @@ from stratus.common.conf import CONF
 
 def _db_sync(args):
     from stratus.db import migration
-    migration.sync()
+    try:
+        migration.sync()
+    except migration.SchemaMismatch as exc:
+        sys.exit('stratus-manage db sync: %s' % exc)
     print('Database is at revision %s' % migration.current())
 
 

@@ -17,10 +17,32 @@ def _config(connection):
     return cfg
 
 
+class SchemaMismatch(Exception):
+    pass
+
+
+def missing_tables():
+    """Tables of the models the database lacks (a database whose revision
+    claims the current schema but was made by an earlier development copy
+    of that revision)."""
+    import sqlalchemy as sa
+    from stratus.db import models
+    present = set(sa.inspect(session.get_engine()).get_table_names())
+    return sorted(set(models.Base.metadata.tables) - present)
+
+
 def sync(revision='head'):
-    """Create or upgrade the schema; safe to run again."""
+    """Create or upgrade the schema; safe to run again. Refuses, with what
+    to do, a database that says it is current but lacks tables."""
     with session.get_engine().begin() as connection:
         command.upgrade(_config(connection), revision)
+    missing = missing_tables() if revision == 'head' else []
+    if missing:
+        raise SchemaMismatch(
+            'The database is at revision %s but lacks the tables %s: it was '
+            'made by an earlier development version of that revision. '
+            'Recreate it (devstack: devstack/unstack.sh --clean, then '
+            'devstack/stack.sh).' % (current(), ', '.join(missing)))
 
 
 def current():

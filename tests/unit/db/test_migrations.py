@@ -19,3 +19,16 @@ def test_sync_is_idempotent(db):
     before = migration.current()
     migration.sync()
     assert migration.current() == before == '0001'
+
+
+def test_sync_refuses_a_database_older_than_its_revision_says(db):
+    """A database made by an earlier development copy of revision 0001
+    lacks tables; sync says so and how to recover, instead of a daemon
+    dying later on 'no such table'."""
+    import pytest
+    with session.get_engine().begin() as connection:
+        connection.exec_driver_sql('DROP TABLE backend_pools')
+    with pytest.raises(migration.SchemaMismatch) as caught:
+        migration.sync()
+    assert 'backend_pools' in str(caught.value)
+    assert 'unstack.sh --clean' in str(caught.value)
