@@ -10,6 +10,7 @@ from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
 from stratus.db.api import keyvalue
+from stratus.db.api import paging
 
 _JSON = ('flavor', 'old_flavor', 'new_flavor', 'networks',
          'scheduler_hints', 'system_metadata')
@@ -251,13 +252,7 @@ def list_instances(*, project_id=None, filters=None, limit=None,
         if filters.get('flavor'):
             rows = [r for r in rows if json.loads(r.flavor).get(
                 'flavorid') == filters['flavor']]
-        if marker is not None:
-            uuids = [r.uuid for r in rows]
-            if marker not in uuids:
-                raise exception.MarkerNotFound(marker=marker)
-            rows = rows[uuids.index(marker) + 1:]
-        if limit is not None:
-            rows = rows[:limit]
+        rows = paging.page(rows, marker, limit, key='uuid')
         return _views(s, rows)
 
 

@@ -6,6 +6,7 @@ from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
 from stratus.db.api import keyvalue
+from stratus.db.api import paging
 
 SORT_KEYS = {'created_at', 'updated_at', 'id', 'name', 'display_name',
              'status', 'volume_id', 'volume_size', 'project_id'}
@@ -83,15 +84,7 @@ def list_snapshots(*, project_id=None, filters=None, limit=None,
                          else column.desc())
         order.append(models.Snapshot.id.desc())
         rows = list(s.scalars(query.order_by(*order)))
-        if marker is not None:
-            ids = [r.id for r in rows]
-            if marker not in ids:
-                raise exception.MarkerNotFound(marker=marker)
-            rows = rows[ids.index(marker) + 1:]
-        if offset:
-            rows = rows[offset:]
-        if limit is not None:
-            rows = rows[:limit]
+        rows = paging.page(rows, marker, limit, offset)
         return _views(s, rows)
 
 

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import paging
 
 _JSON = ('connector', 'connection_info')
 
@@ -99,13 +100,7 @@ def list_attachments(*, project_id=None, filters=None, limit=None,
         rows = list(s.scalars(query.order_by(
             models.VolumeAttachment.created_at.desc(),
             models.VolumeAttachment.id.desc())))
-        if marker is not None:
-            ids = [r.id for r in rows]
-            if marker not in ids:
-                raise exception.MarkerNotFound(marker=marker)
-            rows = rows[ids.index(marker) + 1:]
-        if limit is not None:
-            rows = rows[:limit]
+        rows = paging.page(rows, marker, limit)
         return [plain(r) for r in rows]
 
 

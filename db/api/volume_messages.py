@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import paging
 
 # cinder keeps messages for 30 days (message_ttl).
 TTL = datetime.timedelta(days=30)
@@ -57,13 +58,7 @@ def list_messages(*, project_id=None, filters=None, limit=None,
         rows = list(s.scalars(query.order_by(
             models.VolumeMessage.created_at.desc(),
             models.VolumeMessage.id.desc())))
-        if marker is not None:
-            ids = [r.id for r in rows]
-            if marker not in ids:
-                raise exception.MarkerNotFound(marker=marker)
-            rows = rows[ids.index(marker) + 1:]
-        if limit is not None:
-            rows = rows[:limit]
+        rows = paging.page(rows, marker, limit)
         return [r.to_dict() for r in rows]
 
 

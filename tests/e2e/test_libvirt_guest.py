@@ -61,19 +61,7 @@ def cloud(test_image):
 
 
 def _upload(c, test_image):
-    kernel = c.cli_json('image', 'create', '--public', '--disk-format', 'aki',
-                        '--container-format', 'aki', '--file',
-                        test_image['vmlinuz'], 'e2e-kernel')
-    ramdisk = c.cli_json('image', 'create', '--public', '--disk-format',
-                         'ari', '--container-format', 'ari', '--file',
-                         test_image['initrd'], 'e2e-ramdisk')
-    c.cli_json('image', 'create', '--public', '--disk-format', 'ami',
-               '--container-format', 'ami', '--file', test_image['disk.img'],
-               '--property', 'kernel_id=%s' % kernel['id'],
-               '--property', 'ramdisk_id=%s' % ramdisk['id'],
-               '--property', 'os_command_line=console=ttyS0', 'e2e-disk')
-    c.cli('flavor', 'create', '--ram', '96', '--disk', '1', '--vcpus', '1',
-          'e2e.small')
+    libvirt_cloud.upload_test_image(c, test_image, 'e2e')
     c.cli('flavor', 'create', '--ram', '128', '--disk', '2', '--vcpus', '1',
           'e2e.big')
 

@@ -58,7 +58,7 @@ def cloud(test_image, volume_group):
     try:
         c.start()
         c.rest = cloud_support.Rest(c)
-        c.disk_image = _upload(c, test_image)
+        c.disk_image = libvirt_cloud.upload_test_image(c, test_image, 'e2ev')
         yield c
     finally:
         try:
@@ -70,23 +70,6 @@ def cloud(test_image, volume_group):
                 print('  %-44s %6.2f s' % (label, seconds))
             if not os.environ.get('STRATUS_KEEP_LOGS'):
                 shutil.rmtree(workdir, ignore_errors=True)
-
-
-def _upload(c, test_image):
-    kernel = c.cli_json('image', 'create', '--public', '--disk-format', 'aki',
-                        '--container-format', 'aki', '--file',
-                        test_image['vmlinuz'], 'e2ev-kernel')
-    ramdisk = c.cli_json('image', 'create', '--public', '--disk-format',
-                         'ari', '--container-format', 'ari', '--file',
-                         test_image['initrd'], 'e2ev-ramdisk')
-    c.cli('flavor', 'create', '--ram', '96', '--disk', '1', '--vcpus', '1',
-          'e2ev.small')
-    return c.cli_json(
-        'image', 'create', '--public', '--disk-format', 'ami',
-        '--container-format', 'ami', '--file', test_image['disk.img'],
-        '--property', 'kernel_id=%s' % kernel['id'],
-        '--property', 'ramdisk_id=%s' % ramdisk['id'],
-        '--property', 'os_command_line=console=ttyS0', 'e2ev-disk')
 
 
 def _console(cloud, server_id):

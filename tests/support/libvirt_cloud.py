@@ -113,3 +113,21 @@ class E2ECloud(cloud_support.Cloud):
                     domain.XMLDesc(0))
         finally:
             conn.close()
+
+
+def upload_test_image(c, test_image, prefix):
+    """The test image's kernel (aki), ramdisk (ari) and disk (ami, naming
+    the other two) in the cloud's image service, as devstack uploads them,
+    and a flavor `<prefix>.small` it boots with; returns the disk image."""
+    def create(disk_format, name, path, *properties):
+        return c.cli_json('image', 'create', '--public', '--disk-format',
+                          disk_format, '--container-format', disk_format,
+                          '--file', path, *properties, name)
+    kernel = create('aki', prefix + '-kernel', test_image['vmlinuz'])
+    ramdisk = create('ari', prefix + '-ramdisk', test_image['initrd'])
+    c.cli('flavor', 'create', '--ram', '96', '--disk', '1', '--vcpus', '1',
+          prefix + '.small')
+    return create('ami', prefix + '-disk', test_image['disk.img'],
+                  '--property', 'kernel_id=%s' % kernel['id'],
+                  '--property', 'ramdisk_id=%s' % ramdisk['id'],
+                  '--property', 'os_command_line=console=ttyS0')
