@@ -17,9 +17,8 @@ def parse_args(argv, service_name, *, init_rpc=True, conf=CONF):
         # or a request otherwise waits up to 5 ms for a busy thread to give
         # up the GIL, once per hand-off along an operation's path.
         sys.setswitchinterval(SWITCH_INTERVAL)
-        from stratus.common import rpc
-        rpc.set_defaults()
     conf(argv, project='stratus', prog=service_name)
     log.setup(conf, service_name)
     if init_rpc:
+        from stratus.common import rpc
         rpc.init(conf)

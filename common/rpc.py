@@ -55,11 +55,6 @@ def __getattr__(name):
     raise AttributeError('module %r has no attribute %r' % (__name__, name))
 
 
-def set_defaults():
-    """Kept for parse_args: the defaults are applied when oslo.messaging is
-    first imported (_messaging)."""
-
-
 def _import_kombu():
     # kombu registers YAML and msgpack codecs when it can import them;
     # oslo.messaging sends JSON only, and the two cost each daemon 1.1 MiB.

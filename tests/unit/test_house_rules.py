@@ -34,7 +34,7 @@ def _rel(path):
     return os.path.relpath(path, REPO)
 
 
-# Generated from the models (regenerate_initial), not written by hand.
+# Revisions start from alembic autogenerate, not written by hand.
 GENERATED = ('db/migrations/versions/',)
 
 
