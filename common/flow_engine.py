@@ -198,7 +198,9 @@ class ActionEventListener(listener_base.Listener):
     """Each task (and each revert) becomes one instance action event,
     named ``<prefix>:<TaskClass>``, a dict of plain values. They are handed
     to `record(events)` together when the run ends, successful or not: one
-    message and one database write per flow instead of one per task."""
+    message and one database write per flow instead of one per task. A
+    flow's last task may carry them in its own final write instead (see
+    `carry`); the listener is in the flow's store as ``action_events``."""
 
     def __init__(self, engine, record, prefix, host=None):
         super().__init__(engine, flow_listen_for=())
@@ -207,6 +209,19 @@ class ActionEventListener(listener_base.Listener):
         self._host = host
         self._started = {}
         self._events = []
+        self._carried = None
+        engine.storage.inject({'action_events': self})
+
+    def carry(self, task_name):
+        """The events so far plus the success of `task_name`, which is
+        running and ends with a write that stores them itself (a message
+        and a database write fewer per operation). When that task succeeds
+        they are not recorded again; when it fails they still are."""
+        name = short_name(task_name)
+        now = timeutils.utcnow()
+        started = self._started.get((name, states.RUNNING), now)
+        self._carried = (name, len(self._events))
+        return self._events + [self._event(name, 'Success', started, now)]
 
     def deregister(self):
         super().deregister()
@@ -220,10 +235,25 @@ class ActionEventListener(listener_base.Listener):
                 LOG.exception('Could not record %d action events',
                               len(events))
 
+    def _event(self, event, result, started, finished, failure=None):
+        return {
+            'event': '%s:%s' % (self._prefix, event),
+            'start_time': timeutils.to_iso(started),
+            'finish_time': timeutils.to_iso(finished),
+            'result': result,
+            'traceback': failure.pformat(traceback=True) if failure else None,
+            'host': self._host,
+        }
+
     def _task_receiver(self, state, details):
         name = short_name(details['task_name'])
         if state in (states.RUNNING, states.REVERTING):
             self._started[(name, state)] = timeutils.utcnow()
+            return
+        carried, self._carried = self._carried, None
+        if carried and carried[0] == name and state == states.SUCCESS:
+            del self._events[:carried[1]]       # stored with the task's write
+            self._started.pop((name, states.RUNNING), None)
             return
         if state in (states.SUCCESS, states.FAILURE):
             started = self._started.pop((name, states.RUNNING), None)
@@ -235,16 +265,9 @@ class ActionEventListener(listener_base.Listener):
             return
         failure = details.get('result') if state == states.FAILURE else None
         finished = timeutils.utcnow()
-        self._events.append({
-            'event': '%s:%s' % (self._prefix, event),
-            'start_time': timeutils.to_iso(started or finished),
-            'finish_time': timeutils.to_iso(finished),
-            'result': 'Error' if state in (states.FAILURE,
-                                           states.REVERT_FAILURE)
-            else 'Success',
-            'traceback': failure.pformat(traceback=True) if failure else None,
-            'host': self._host,
-        })
+        self._events.append(self._event(
+            event, 'Error' if state in (states.FAILURE, states.REVERT_FAILURE)
+            else 'Success', started or finished, finished, failure))
 
 
 def fault_from_failure(flow_failures, host=None):

@@ -39,10 +39,13 @@ class ConductorManager:
     @rpc.expected_exceptions(exception.InstanceNotFound,
                                    exception.UnexpectedTaskStateError)
     def instance_update(self, ctxt, instance_uuid, values,
-                        expected_task_state=None, fault=None):
+                        expected_task_state=None, fault=None, events=None):
         kwargs = {}
         if expected_task_state is not None:
             kwargs['expected_task_state'] = expected_task_state
+        if events:
+            kwargs.update(events=_event_times(events),
+                          request_id=ctxt.request_id)
         for key in ('launched_at', 'terminated_at'):
             if isinstance(values.get(key), str):
                 values[key] = timeutils.from_iso(values[key])
@@ -181,10 +184,14 @@ class ConductorManager:
                   lambda events: record_events(ctxt, instance_uuids, events))
 
 
+def _event_times(events):
+    return [dict(event, start_time=timeutils.from_iso(event['start_time']),
+                 finish_time=timeutils.from_iso(event['finish_time']))
+            for event in events]
+
+
 def record_events(ctxt, instance_uuids, events):
     """Store a flow's steps as action events of each instance."""
+    events = _event_times(events)
     for uuid in instance_uuids:
-        action_events.events_record(uuid, ctxt.request_id, [
-            dict(event, start_time=timeutils.from_iso(event['start_time']),
-                 finish_time=timeutils.from_iso(event['finish_time']))
-            for event in events])
+        action_events.events_record(uuid, ctxt.request_id, events)

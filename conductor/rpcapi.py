@@ -9,7 +9,7 @@ from stratus.common import rpc
 
 class ConductorRPCClient(rpc.RPCClientBase):
     TOPIC = 'conductor'
-    VERSION = '1.2'
+    VERSION = '1.3'
     HISTORY = (
         '1.0 initial: service_report',
         '1.1 instance_update, instance_destroy, release_resources, '
@@ -20,6 +20,7 @@ class ConductorRPCClient(rpc.RPCClientBase):
         'volume_attachment_update, volume_attachment_complete, '
         'volume_attachment_delete, volume_roll_detaching, '
         'instance_volumes_release',
+        '1.3 instance_update carries the events of the flow it ends',
     )
 
     def service_report(self, ctxt, values, timeout=None):
@@ -29,10 +30,16 @@ class ConductorRPCClient(rpc.RPCClientBase):
 
     # --- database proxy for computes ----------------------------------------
     def instance_update(self, ctxt, instance_uuid, values,
-                        expected_task_state=None, fault=None):
+                        expected_task_state=None, fault=None, events=None):
         """Compare-and-swap update (expected_task_state: a list, or None
         for no check); `fault` ({code, message, details}) is recorded with
-        it. Returns the instance."""
+        it, and `events` (action events of the request's flow, 1.3) in the
+        same write. Returns the instance."""
+        if events:
+            return self._prepare('1.3').call(
+                ctxt, 'instance_update', instance_uuid=instance_uuid,
+                values=values, expected_task_state=expected_task_state,
+                fault=fault, events=events)
         return self._prepare('1.1').call(
             ctxt, 'instance_update', instance_uuid=instance_uuid,
             values=values, expected_task_state=expected_task_state,

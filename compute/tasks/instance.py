@@ -19,10 +19,11 @@ class InstanceTask(flow_engine.StratusTask):
         super().__init__(addons=addons, **kwargs)
         self.conductor = conductor
 
-    def update(self, ctxt, instance, values, expected=None, fault=None):
+    def update(self, ctxt, instance, values, expected=None, fault=None,
+               events=None):
         return self.conductor.instance_update(
             request_context(ctxt), instance['uuid'], values,
-            expected_task_state=expected, fault=fault)
+            expected_task_state=expected, fault=fault, events=events)
 
 
 class ErrorOnRevertTask(InstanceTask):
@@ -89,12 +90,15 @@ class SaveInstanceStateTask(InstanceTask):
         self.expected = expected if isinstance(expected, list) else [expected]
         self.launched = launched
 
-    def execute(self, ctxt, instance):
+    def execute(self, ctxt, instance, action_events=None):
         values = {'vm_state': self.vm_state, 'task_state': None,
                   'power_state': self.driver.get_power_state(instance)}
         if self.launched:
             values['launched_at'] = timeutils.to_iso(timeutils.utcnow())
-        self.update(ctxt, instance, values, expected=self.expected)
+        # The last step: the flow's events go in the same write.
+        events = action_events.carry(self.name) if action_events else None
+        self.update(ctxt, instance, values, expected=self.expected,
+                    events=events)
 
 
 class DestroyInstanceRecordTask(InstanceTask):

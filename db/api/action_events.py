@@ -45,6 +45,7 @@ _ACTION_OF_REQUEST = sa.select(
     models.InstanceAction.instance_uuid == sa.bindparam('instance_uuid'),
     models.InstanceAction.request_id == sa.bindparam('request_id')).order_by(
     models.InstanceAction.id.desc()).limit(1)
+_INSERT_EVENT = sa.insert(models.InstanceActionEvent.__table__)
 _EVENT_KEYS = ('event', 'start_time', 'finish_time', 'result', 'traceback',
                'host', 'details')
 
@@ -56,20 +57,25 @@ def events_record(instance_uuid, request_id, events):
     are dropped. Core statements: this runs once per flow of every
     operation, and the ORM's unit of work tripled its cost."""
     with session.writer() as s:
-        action = s.execute(_ACTION_OF_REQUEST, {
-            'instance_uuid': instance_uuid,
-            'request_id': request_id}).first()
-        if action is None:
-            return False
-        if events:
-            s.execute(sa.insert(models.InstanceActionEvent), [
-                dict({key: event.get(key) for key in _EVENT_KEYS},
-                     action_id=action.id) for event in events])
-        values = {'updated_at': models.utcnow()}
-        # changes-since on actions (2.58) sees the steps as a change.
-        if not action.message and any(event['result'] == 'Error'
-                                      for event in events):
-            values['message'] = 'Error'
-        s.execute(sa.update(models.InstanceAction).where(
-            models.InstanceAction.id == action.id).values(**values))
-        return True
+        return record_in(s, instance_uuid, request_id, events)
+
+
+def record_in(s, instance_uuid, request_id, events):
+    """events_record inside the caller's write `s`."""
+    action = s.execute(_ACTION_OF_REQUEST, {
+        'instance_uuid': instance_uuid,
+        'request_id': request_id}).first()
+    if action is None:
+        return False
+    if events:
+        s.execute(_INSERT_EVENT, [
+            dict({key: event.get(key) for key in _EVENT_KEYS},
+                 action_id=action.id) for event in events])
+    values = {'updated_at': models.utcnow()}
+    # changes-since on actions (2.58) sees the steps as a change.
+    if not action.message and any(event['result'] == 'Error'
+                                  for event in events):
+        values['message'] = 'Error'
+    s.execute(sa.update(models.InstanceAction.__table__).where(
+        models.InstanceAction.id == action.id).values(**values))
+    return True

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import action_events
 from stratus.db.api import keyvalue
 from stratus.db.api import paging
 
@@ -168,33 +169,76 @@ def get(uuid, read_deleted=False, extras=True):
         return _view(s, row) if extras else _plain(row)
 
 
+_TABLE = models.Instance.__table__
+_INSERT_ACTION = sa.insert(models.InstanceAction.__table__)
+_CAS = {}
+
+
+def _matches(column, allowed):
+    known = [value for value in allowed if value is not None]
+    clauses = [column.in_(known)] if known else []
+    if len(known) < len(allowed):
+        clauses.append(column.is_(None))
+    return sa.or_(*clauses) if clauses else sa.false()
+
+
+def _cas_statement(expectations):
+    """UPDATE ... WHERE uuid AND not deleted AND the expected states, built
+    once per kind of expectation (composing it costs more than running it,
+    and it runs inside the database's write lock)."""
+    stmt = _CAS.get(expectations)
+    if stmt is None:
+        where = [_TABLE.c.uuid == sa.bindparam('cas_uuid'),
+                 _TABLE.c.deleted == sa.false()]
+        where += [_matches(_TABLE.c[attr], allowed)
+                  for attr, allowed in expectations]
+        stmt = _CAS[expectations] = sa.update(_TABLE).where(*where)
+    return stmt
+
+
+def _refuse(s, uuid, expectations):
+    """Why a compare-and-swap matched no row: gone, or another state."""
+    row = _get(s, uuid)
+    for attr, allowed in expectations:
+        if getattr(row, attr) not in allowed:
+            cls = (exception.UnexpectedTaskStateError
+                   if attr == 'task_state'
+                   else exception.UnexpectedVMStateError)
+            raise cls(instance_uuid=uuid, expected=list(allowed),
+                      actual=getattr(row, attr))
+    raise exception.InstanceNotFound(instance_id=uuid)
+
+
 def update(uuid, values, expected_task_state=_UNSET,
-           expected_vm_state=_UNSET, full=False, action=None):
+           expected_vm_state=_UNSET, full=False, action=None,
+           events=None, request_id=None):
     """Compare-and-swap: the update only applies when the instance is in
     the expected state(s); otherwise UnexpectedTaskStateError (409).
     Returns the row's columns, with metadata, tags, fault and groups too
     when `full` (a response view needs them; state changes do not).
     `action` (action, request_id, user_id, project_id) records the user's
-    instance action in the same write."""
-    with session.writer() as s:
-        row = _get(s, uuid)
+    instance action in the same write, `events` (with `request_id`) the
+    steps of the flow that ends with this update. One UPDATE statement checks and
+    changes (everything is prepared before the write lock is taken: every
+    daemon's writers queue on it)."""
+    expectations = tuple(
+        (attr, tuple(expected) if isinstance(expected, (list, tuple))
+         else (expected,))
         for attr, expected in (('task_state', expected_task_state),
-                               ('vm_state', expected_vm_state)):
-            if expected is _UNSET:
-                continue
-            allowed = expected if isinstance(expected, (list, tuple)) \
-                else [expected]
-            if getattr(row, attr) not in allowed:
-                cls = (exception.UnexpectedTaskStateError
-                       if attr == 'task_state'
-                       else exception.UnexpectedVMStateError)
-                raise cls(instance_uuid=uuid, expected=allowed,
-                          actual=getattr(row, attr))
-        for key, value in _encode(values).items():
-            setattr(row, key, value)
+                               ('vm_state', expected_vm_state))
+        if expected is not _UNSET)
+    stmt = _cas_statement(expectations).values(**_encode(values))
+    params = {'cas_uuid': uuid}
+    if action is not None:
+        action = dict(action, instance_uuid=uuid)
+    with session.writer() as s:
+        if s.execute(stmt, params).rowcount != 1:
+            _refuse(s, uuid, expectations)
         if action is not None:
-            s.add(models.InstanceAction(instance_uuid=uuid, **action))
-        s.flush()
+            s.execute(_INSERT_ACTION, action)
+        if events:
+            action_events.record_in(s, uuid, request_id, events)
+        row = _get(s, uuid)
         return _view(s, row) if full else _plain(row)
 
 

@@ -14,6 +14,7 @@ class FakeConductor:
         self.instances = {}
         self.faults = []
         self.events = []
+        self.event_writes = []     # ('update' | 'record', how many events)
         self.released = []
         self.destroyed = []
         self.nodes = []
@@ -29,7 +30,7 @@ class FakeConductor:
         return copy.deepcopy(instance)
 
     def instance_update(self, ctxt, instance_uuid, values,
-                        expected_task_state=None, fault=None):
+                        expected_task_state=None, fault=None, events=None):
         if self.fail_when and self.fail_when(values):
             self.fail_when = None
             raise RuntimeError('injected failure saving %s' % values)
@@ -42,6 +43,9 @@ class FakeConductor:
         instance.update(values)
         if fault:
             self.faults.append(fault)
+        if events:                          # stored in the same write
+            self.events.extend(events)
+            self.event_writes.append(('update', len(events)))
         return copy.deepcopy(instance)
 
     def instance_destroy(self, ctxt, instance_uuid):
@@ -54,6 +58,7 @@ class FakeConductor:
 
     def action_events_record(self, ctxt, instance_uuid, events):
         self.events.extend(events)
+        self.event_writes.append(('record', len(events)))
 
     def compute_node_update(self, ctxt, values):
         self.nodes.append(values)

@@ -89,6 +89,30 @@ def test_failure_in_last_task_restores_state(compute, method, args, vm, task,
     assert failed[0]['traceback']
 
 
+def test_the_final_save_carries_the_flows_events(compute):
+    """One write for the end state and every step's event, not two."""
+    instance = _instance(compute, states.ACTIVE, states.PAUSING,
+                         states.RUNNING)
+    compute.pause_instance(context.get_admin_context(), instance)
+    assert compute.conductor.event_writes == [('update', 3)]
+    assert [e['event'].split(':')[1] for e in compute.conductor.events] == [
+        'RestoreStateOnRevertTask', 'PauseGuestTask',
+        'SaveInstanceStateTask']
+
+
+def test_a_failed_final_save_still_records_every_event(compute):
+    instance = _instance(compute, states.ACTIVE, states.PAUSING,
+                         states.RUNNING)
+    compute.conductor.fail_when = lambda values: 'vm_state' in values
+    compute.pause_instance(context.get_admin_context(), instance)
+    (write,) = compute.conductor.event_writes
+    assert write[0] == 'record'
+    names = [e['event'].split(':')[1] for e in compute.conductor.events]
+    assert names.count('SaveInstanceStateTask') == 1
+    assert 'PauseGuestTask (revert)' in names
+    assert 'RestoreStateOnRevertTask' in names
+
+
 def test_spawn_makes_the_instance_active(compute):
     instance = _instance(compute, states.BUILDING, None)
     compute.build_and_run_instance(context.get_admin_context(), instance,
