@@ -109,7 +109,11 @@ def temporary_cloud(volume_group=None):
     import tempfile
     sys.path.insert(0, os.path.join(REPO, 'tests'))
     from support import cloud as cloud_support
+    # Configured as devstack/stack.sh configures it (the test clouds beat
+    # every second so that a stopped daemon shows down quickly).
     options = {('DEFAULT', 'debug'): 'false',
+               ('DEFAULT', 'report_interval'): '10',
+               ('DEFAULT', 'service_down_time'): '60',
                ('api', 'workers'): os.environ.get('BENCH_API_WORKERS', '1')}
     if volume_group:
         options.update({('lvmdriver-1', 'volume_driver'): 'lvm',

@@ -12,6 +12,7 @@ updates. Errors raise stratus.common.exception types.
 import hashlib
 import os
 import tempfile
+import threading
 
 import requests
 
@@ -65,13 +66,27 @@ def _chunks(fileobj_or_iter):
     return iter(fileobj_or_iter)
 
 
+_LOCAL = threading.local()
+
+
+def _session():
+    """One keep-alive session per thread: a daemon calls the image API a
+    few times per shelve, snapshot or unshelve, and a new connection each
+    time costs both sides a TCP handshake and the server a new thread
+    hand-off."""
+    session = getattr(_LOCAL, 'session', None)
+    if session is None:
+        session = _LOCAL.session = requests.Session()
+    return session
+
+
 class ImageClient:
     def __init__(self, base_url, token, timeout=60, session=None,
                  global_request_id=None):
         """`base_url`: the catalog's image URL (http://HOST/image)."""
         self.base_url = base_url.rstrip('/')
         self.timeout = timeout
-        self.session = session or requests.Session()
+        self.session = session or _session()
         self.headers = {'X-Auth-Token': token}
         if global_request_id:
             self.headers['X-OpenStack-Request-ID'] = global_request_id

@@ -86,7 +86,9 @@ def _no_valid_backend(result, pools, volume_id):
     raise exception.NoValidBackend(reason=NO_WEIGHED, details=details)
 
 
-def _choose(pools, spec, volume_id):
+def _choose(pools, spec, volume_id, report):
+    """The best pool; what the filters and weighers did is appended to
+    `report` as log calls, made once the database write is over."""
     resource = {'type': 'volume', 'id': volume_id}
     pool_filters = filters.load(CONF.scheduler_default_filters,
                                 filters.BACKEND_REGISTRY)
@@ -96,24 +98,33 @@ def _choose(pools, spec, volume_id):
     _restrict(result, spec)
     filters_base.run(pool_filters, result.hosts, spec, {}, result)
     for line, rejected in zip(_lines(result), result.rejected):
-        LOG.info('Filter %s', line, resource=resource)
+        report.append(('Filter %s', line))
         for name, reason in sorted(rejected.items()):
-            LOG.info('  %s rejected: %s', name, reason, resource=resource)
+            report.append(('  %s rejected: %s', name, reason))
     if not result.hosts:
+        _log(report, resource)
         _no_valid_backend(result, pools, volume_id)
     weighed = weighers_base.weigh(pool_weighers, result.hosts, spec)
-    LOG.info('Weighed %s by %s', [(p.name, round(w, 4)) for p, w in weighed],
-             ', '.join(w.name for w in pool_weighers), resource=resource)
+    report.append(('Weighed %s by %s',
+                   [(p.name, round(w, 4)) for p, w in weighed],
+                   ', '.join(w.name for w in pool_weighers)))
     return weighed[0][0]
+
+
+def _log(report, resource):
+    for args in report:
+        LOG.info(*args, resource=resource)
+    del report[:]
 
 
 def schedule_create_volume(ctxt, volume_id, spec):
     """The pool (host@backend#pool) chosen for the volume, already written
     on its row with scheduled_at; None when the volume is no longer being
     created (deleted meanwhile). Raises NoValidBackend."""
+    report = []
     with _LOCK, session.writer() as s:
         pools = backend_state.load(s)
-        chosen = _choose(pools, spec, volume_id)
+        chosen = _choose(pools, spec, volume_id, report)
         try:
             updated = db_volumes.update(volume_id, {
                 'host': chosen.name, 'scheduled_at': models.utcnow(),
@@ -121,6 +132,7 @@ def schedule_create_volume(ctxt, volume_id, spec):
                 expected={'status': 'creating'}, s=s)
         except exception.VolumeNotFound:
             updated = None
+    _log(report, {'type': 'volume', 'id': volume_id})
     if updated is None:
         LOG.warning('Volume %s is no longer creating; not placed', volume_id,
                     resource={'type': 'volume', 'id': volume_id})

@@ -55,6 +55,7 @@ def _extras_query():
 
 
 _EXTRAS = _extras_query()
+_TABLE = models.Instance.__table__
 _GET = sa.select(models.Instance).where(
     models.Instance.uuid == sa.bindparam('uuid'))
 _GET_LIVE = _GET.where(models.Instance.deleted == sa.false())
@@ -91,7 +92,7 @@ def _extras(s, rows):
 
 
 def _plain(row):
-    values = row.to_dict()
+    values = row._asdict() if isinstance(row, sa.Row) else row.to_dict()
     for key in _JSON:
         if values[key] is not None:
             values[key] = json.loads(values[key])
@@ -161,15 +162,23 @@ def _get(s, uuid, read_deleted=False):
     return row
 
 
+_READ = sa.select(*_TABLE.c).where(_TABLE.c.uuid == sa.bindparam('uuid'))
+_READ_LIVE = _READ.where(_TABLE.c.deleted == sa.false())
+
+
 def get(uuid, read_deleted=False, extras=True):
     """The instance; `extras=False`: its columns only (state checks need
-    no metadata, tags, fault or groups: one query instead of five)."""
+    no metadata, tags, fault or groups: one query instead of five). A plain
+    row, not an ORM object: half the cost, and polling clients read
+    servers many times a second."""
     with session.reader() as s:
-        row = _get(s, uuid, read_deleted)
+        row = s.execute(_READ if read_deleted else _READ_LIVE,
+                        {'uuid': uuid}).first()
+        if row is None:
+            raise exception.InstanceNotFound(instance_id=uuid)
         return _view(s, row) if extras else _plain(row)
 
 
-_TABLE = models.Instance.__table__
 _INSERT_ACTION = sa.insert(models.InstanceAction.__table__)
 _CAS = {}
 
@@ -238,7 +247,7 @@ def update(uuid, values, expected_task_state=_UNSET,
             s.execute(_INSERT_ACTION, action)
         if events:
             action_events.record_in(s, uuid, request_id, events)
-        row = _get(s, uuid)
+        row = s.execute(_READ_LIVE, {'uuid': uuid}).first()
         return _view(s, row) if full else _plain(row)
 
 

@@ -145,6 +145,19 @@ def _over_quota(overs, deltas, allowed, consumed):
     raise exception.VolumeQuotaError(code=413)
 
 
+def _unlimited(project_id, deltas, volume_size):
+    """True when no limit applies to `deltas` (nor to the volume's size):
+    nothing to count and nothing to hold, so no write (every daemon's
+    writers queue on one lock). A limit set meanwhile applies from the
+    next request on, as if it had been set just after this check."""
+    with session.reader() as s:
+        allowed = limits(s, project_id)
+    if volume_size is not None and allowed['per_volume_gigabytes'] >= 0:
+        return False
+    return all(allowed.get(name, -1) < 0 for name, amount in deltas.items()
+               if amount > 0)
+
+
 def reserve(project_id, deltas, volume_size=None):
     """Reservation ids holding `deltas` ({resource: amount}) for the
     project, or the quota error of the first resource it would exceed.
@@ -152,6 +165,8 @@ def reserve(project_id, deltas, volume_size=None):
     size."""
     deltas = {name: amount for name, amount in deltas.items() if amount}
     if not deltas and volume_size is None:
+        return []
+    if _unlimited(project_id, deltas, volume_size):
         return []
     now = models.utcnow()
     with session.writer() as s:

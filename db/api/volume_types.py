@@ -19,6 +19,10 @@ def _view(s, row):
     return values
 
 
+_BY_NAME = sa.select(models.VolumeType).where(
+    models.VolumeType.name == sa.bindparam('name'))
+
+
 def _by_id_or_name(s, value):
     row = s.get(models.VolumeType, str(value))
     if row is None:
@@ -83,7 +87,9 @@ def default_type():
     (cinder creates it at db sync)."""
     name = CONF.default_volume_type or DEFAULT_TYPE_NAME
     with session.reader() as s:
-        row = _by_id_or_name(s, name)
+        # Usually a name: looked up as one first (each volume create asks).
+        row = s.scalars(_BY_NAME, {'name': name}).first() or \
+            _by_id_or_name(s, name)
         if row is not None:
             return _view(s, row)
     if name != DEFAULT_TYPE_NAME:
