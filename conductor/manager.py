@@ -43,9 +43,6 @@ class ConductorManager:
         kwargs = {}
         if expected_task_state is not None:
             kwargs['expected_task_state'] = expected_task_state
-        if events:
-            kwargs.update(events=_event_times(events),
-                          request_id=ctxt.request_id)
         for key in ('launched_at', 'terminated_at'):
             if isinstance(values.get(key), str):
                 values[key] = timeutils.from_iso(values[key])
@@ -54,6 +51,15 @@ class ConductorManager:
             instances.fault_create(instance_uuid, fault['code'],
                                    fault['message'], fault.get('details'),
                                    fault.get('host'))
+        if events:
+            # A write of its own, after the state is visible: the client
+            # polling for the end state does not wait for the bookkeeping,
+            # and a failure here must not fail the saved operation.
+            try:
+                record_events(ctxt, [instance_uuid], events)
+            except Exception:
+                LOG.exception('Could not record %d action events',
+                              len(events))
         return primitives.to_primitive(instance)
 
     @rpc.expected_exceptions(exception.InstanceNotFound)

@@ -9,7 +9,6 @@ import sqlalchemy as sa
 from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
-from stratus.db.api import action_events
 from stratus.db.api import keyvalue
 from stratus.db.api import paging
 
@@ -219,15 +218,13 @@ def _refuse(s, uuid, expectations):
 
 
 def update(uuid, values, expected_task_state=_UNSET,
-           expected_vm_state=_UNSET, full=False, action=None,
-           events=None, request_id=None):
+           expected_vm_state=_UNSET, full=False, action=None):
     """Compare-and-swap: the update only applies when the instance is in
     the expected state(s); otherwise UnexpectedTaskStateError (409).
     Returns the row's columns, with metadata, tags, fault and groups too
     when `full` (a response view needs them; state changes do not).
     `action` (action, request_id, user_id, project_id) records the user's
-    instance action in the same write, `events` (with `request_id`) the
-    steps of the flow that ends with this update. One UPDATE statement checks and
+    instance action in the same write. One UPDATE statement checks and
     changes (everything is prepared before the write lock is taken: every
     daemon's writers queue on it)."""
     expectations = tuple(
@@ -252,8 +249,6 @@ def update(uuid, values, expected_task_state=_UNSET,
             _refuse(s, uuid, expectations)
         if action is not None:
             s.execute(_INSERT_ACTION, action)
-        if events:
-            action_events.record_in(s, uuid, request_id, events)
         if not returning:
             row = s.execute(_READ_LIVE, {'uuid': uuid}).first()
         return _view(s, row) if full else _plain(row)
