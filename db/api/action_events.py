@@ -46,6 +46,10 @@ _ACTION_OF_REQUEST = sa.select(
     models.InstanceAction.request_id == sa.bindparam('request_id')).order_by(
     models.InstanceAction.id.desc()).limit(1)
 _INSERT_EVENT = sa.insert(models.InstanceActionEvent.__table__)
+_TOUCH = sa.update(models.InstanceAction.__table__).where(
+    models.InstanceAction.id == sa.bindparam('action_id')).values(
+    updated_at=sa.bindparam('now'))
+_MARK_FAILED = _TOUCH.values(message='Error')
 _EVENT_KEYS = ('event', 'start_time', 'finish_time', 'result', 'traceback',
                'host', 'details')
 
@@ -66,11 +70,9 @@ def events_record(instance_uuid, request_id, events):
             s.execute(_INSERT_EVENT, [
                 dict({key: event.get(key) for key in _EVENT_KEYS},
                      action_id=action.id) for event in events])
-        values = {'updated_at': models.utcnow()}
         # changes-since on actions (2.58) sees the steps as a change.
-        if not action.message and any(event['result'] == 'Error'
-                                      for event in events):
-            values['message'] = 'Error'
-        s.execute(sa.update(models.InstanceAction.__table__).where(
-            models.InstanceAction.id == action.id).values(**values))
+        failed = not action.message and any(event['result'] == 'Error'
+                                            for event in events)
+        s.execute(_MARK_FAILED if failed else _TOUCH, {
+            'action_id': action.id, 'now': models.utcnow()})
         return True

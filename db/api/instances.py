@@ -190,17 +190,23 @@ def _matches(column, allowed):
     return sa.or_(*clauses) if clauses else sa.false()
 
 
-def _cas_statement(expectations):
-    """UPDATE ... WHERE uuid AND not deleted AND the expected states, built
-    once per kind of expectation (composing it costs more than running it,
-    and it runs inside the database's write lock)."""
-    stmt = _CAS.get(expectations)
+def _cas_statement(expectations, keys, returning):
+    """UPDATE ... SET <keys> WHERE uuid AND not deleted AND the expected
+    states, built once per kind of change, values bound at execution:
+    composing a statement per call (and SQLAlchemy keying its cache on
+    it) cost more than running it, inside the database's write lock."""
+    cache_key = (expectations, keys, returning)
+    stmt = _CAS.get(cache_key)
     if stmt is None:
         where = [_TABLE.c.uuid == sa.bindparam('cas_uuid'),
                  _TABLE.c.deleted == sa.false()]
         where += [_matches(_TABLE.c[attr], allowed)
                   for attr, allowed in expectations]
-        stmt = _CAS[expectations] = sa.update(_TABLE).where(*where)
+        stmt = sa.update(_TABLE).where(*where).values(
+            {key: sa.bindparam('v_' + key) for key in keys})
+        if returning:
+            stmt = stmt.returning(*_TABLE.c)
+        _CAS[cache_key] = stmt
     return stmt
 
 
@@ -233,13 +239,13 @@ def update(uuid, values, expected_task_state=_UNSET,
         for attr, expected in (('task_state', expected_task_state),
                                ('vm_state', expected_vm_state))
         if expected is not _UNSET)
-    stmt = _cas_statement(expectations).values(**_encode(values))
+    encoded = _encode(values)
     # The changed row comes back from the UPDATE itself where the database
     # can (SQLite, PostgreSQL): a statement fewer inside the write lock.
     returning = session.get_engine().dialect.update_returning
-    if returning:
-        stmt = stmt.returning(*_TABLE.c)
-    params = {'cas_uuid': uuid}
+    stmt = _cas_statement(expectations, tuple(sorted(encoded)), returning)
+    params = {'v_' + key: value for key, value in encoded.items()}
+    params['cas_uuid'] = uuid
     if action is not None:
         action = dict(action, instance_uuid=uuid)
     with session.writer() as s:
