@@ -66,18 +66,23 @@ def _chunks(fileobj_or_iter):
     return iter(fileobj_or_iter)
 
 
-_LOCAL = threading.local()
+_SESSION = None
+_SESSION_LOCK = threading.Lock()
 
 
 def _session():
-    """One keep-alive session per thread: a daemon calls the image API a
-    few times per shelve, snapshot or unshelve, and a new connection each
-    time costs both sides a TCP handshake and the server a new thread
-    hand-off."""
-    session = getattr(_LOCAL, 'session', None)
-    if session is None:
-        session = _LOCAL.session = requests.Session()
-    return session
+    """One keep-alive session per process: a daemon calls the image API a
+    few times per shelve, snapshot or unshelve, from whichever of its RPC
+    executor's threads runs the flow, and a new connection each time costs
+    both sides a TCP handshake and the server a new connection. (No
+    cookies or session auth are used, so its threads can share it; its
+    connection pool is thread-safe.)"""
+    global _SESSION
+    if _SESSION is None:
+        with _SESSION_LOCK:
+            if _SESSION is None:
+                _SESSION = requests.Session()
+    return _SESSION
 
 
 class ImageClient:
