@@ -146,7 +146,9 @@ def set_status(image_id, expected, status, **values):
 _IMAGES = models.Image.__table__
 _SOFT_DELETE = sa.update(_IMAGES).where(
     _IMAGES.c.id == sa.bindparam('image_id'),
-    _IMAGES.c.deleted == sa.false())
+    _IMAGES.c.deleted == sa.false()).values(
+    deleted=True, status='deleted', deleted_at=sa.bindparam('now'),
+    updated_at=sa.bindparam('now'))
 _DELETE_EXTRAS = [
     sa.delete(model.__table__).where(
         model.__table__.c.image_id == sa.bindparam('image_id'))
@@ -158,9 +160,8 @@ def delete(image_id):
     unshelve deletes its image, with other daemons' writers waiting."""
     now = utcnow()
     with session.writer() as s:
-        done = s.execute(_SOFT_DELETE.values(
-            deleted=True, deleted_at=now, status='deleted', updated_at=now),
-            {'image_id': image_id}).rowcount
+        done = s.execute(_SOFT_DELETE, {'image_id': image_id,
+                                        'now': now}).rowcount
         if not done:
             raise exception.ImageNotFound(image_id=image_id)
         for statement in _DELETE_EXTRAS:

@@ -145,13 +145,9 @@ def _over_quota(overs, deltas, allowed, consumed):
     raise exception.VolumeQuotaError(code=413)
 
 
-def _unlimited(project_id, deltas, volume_size):
+def _unlimited(allowed, deltas, volume_size):
     """True when no limit applies to `deltas` (nor to the volume's size):
-    nothing to count and nothing to hold, so no write (every daemon's
-    writers queue on one lock). A limit set meanwhile applies from the
-    next request on, as if it had been set just after this check."""
-    with session.reader() as s:
-        allowed = limits(s, project_id)
+    nothing to count and nothing to hold, so no write."""
     if volume_size is not None and allowed['per_volume_gigabytes'] >= 0:
         return False
     return all(allowed.get(name, -1) < 0 for name, amount in deltas.items()
@@ -166,12 +162,16 @@ def reserve(project_id, deltas, volume_size=None):
     deltas = {name: amount for name, amount in deltas.items() if amount}
     if not deltas and volume_size is None:
         return []
-    if _unlimited(project_id, deltas, volume_size):
+    # Limits are read before the write lock (every daemon's writers queue
+    # on it): a limit set meanwhile applies from the next request on, as
+    # if it had been set just after this read.
+    with session.reader() as s:
+        names = _type_names(s)
+        allowed = limits(s, project_id, names)
+    if _unlimited(allowed, deltas, volume_size):
         return []
     now = models.utcnow()
     with session.writer() as s:
-        names = _type_names(s)
-        allowed = limits(s, project_id, names)
         largest = allowed['per_volume_gigabytes']
         if volume_size is not None and 0 <= largest < volume_size:
             raise exception.VolumeSizeExceedsLimit(size=volume_size,

@@ -89,7 +89,7 @@ def default_type():
     with session.reader() as s:
         # Usually a name: looked up as one first (each volume create asks).
         row = s.scalars(_BY_NAME, {'name': name}).first() or \
-            _by_id_or_name(s, name)
+            s.get(models.VolumeType, name)
         if row is not None:
             return _view(s, row)
     if name != DEFAULT_TYPE_NAME:
