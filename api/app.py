@@ -11,27 +11,25 @@
 import importlib
 import threading
 
-import webob.dec
-
 from stratus.api.compute import root as compute_root
 from stratus.api.identity import root as identity_root
 from stratus.api.middleware import faults
+from stratus.api.middleware import layer
 from stratus.api.middleware import request_id
 
 
-class SurfaceRouter:
+class SurfaceRouter(layer.Layer):
     def __init__(self, surfaces):
         self.surfaces = surfaces
 
-    @webob.dec.wsgify
-    def __call__(self, req):
+    def process(self, req):
         prefix = req.path_info.lstrip('/').split('/', 1)[0]
         surface = self.surfaces.get(prefix)
         if surface is None:
             return faults.fault_response('nova', 404, 'The resource could '
                                          'not be found.')
         req.path_info_pop()
-        return req.get_response(surface)
+        return layer.forward(req, surface)
 
 
 class LazySurface:
@@ -46,13 +44,19 @@ class LazySurface:
         self._app = None
         self._lock = threading.Lock()
 
-    def __call__(self, environ, start_response):
+    def _loaded(self):
         if self._app is None:
             with self._lock:
                 if self._app is None:
                     module = importlib.import_module(self.module)
                     self._app = getattr(module, self.name)()
-        return self._app(environ, start_response)
+        return self._app
+
+    def __call__(self, environ, start_response):
+        return self._loaded()(environ, start_response)
+
+    def process(self, req):
+        return layer.forward(req, self._loaded())
 
 
 def build_app():

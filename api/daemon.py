@@ -1,6 +1,7 @@
 """stratus-api: serve the WSGI app with cheroot, optionally in several
 worker processes sharing the port through SO_REUSEPORT."""
 import os
+import select
 import signal
 import sys
 import threading
@@ -16,8 +17,39 @@ from stratus.common.conf import CONF
 LOG = log.getLogger(__name__)
 
 
+class LingeringServer(cheroot_wsgi.Server):
+    """cheroot, but a request thread that has answered on a keep-alive
+    connection waits a moment for that client's next request itself.
+
+    cheroot hands every request from its selector thread to a request
+    thread (two thread wake-ups, an epoll registration each way): about
+    0.6 ms of CPU per request for clients that pause between requests (a
+    client polling a server's status, the CLI), against 0.4 ms when the
+    thread that just answered reads the next request. Only while other
+    request threads are free, so lingering never delays a new client."""
+
+    linger = 0.05           # seconds; clients polling every 20 ms stay
+    min_idle_threads = 2
+
+    def put_conn(self, conn):
+        while self.ready and self.requests.idle >= self.min_idle_threads:
+            try:
+                ready = conn.rfile.has_data() or select.select(
+                    [conn.socket], [], [], self.linger)[0]
+                if not ready:
+                    break
+                if not conn.communicate():
+                    conn.close()
+                    return
+            except Exception:
+                # What the request threads do with a broken connection.
+                conn.close()
+                return
+        super().put_conn(conn)
+
+
 def _serve_one(app, reuse_port):
-    server = cheroot_wsgi.Server(
+    server = LingeringServer(
         (CONF.api.bind_host, CONF.api.bind_port), app,
         numthreads=CONF.api.threads, server_name='stratus-api',
         reuse_port=reuse_port)

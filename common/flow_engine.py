@@ -9,8 +9,10 @@ re-raised as itself after the flow has reverted.
 import collections
 import contextlib
 import os
+import threading
 import traceback
 
+from oslo_utils import uuidutils
 import taskflow.engines
 from taskflow import states
 from taskflow import storage as taskflow_storage
@@ -186,24 +188,82 @@ class StratusTask(task.Task):
             cls.revert = safe_revert
 
 
-def run(flow, store=None, listeners=()):
-    """Run `flow` to the end; returns the engine's results store.
-
-    `listeners` are Listener classes (or factories taking the engine).
-    On failure the flow has reverted when the first failure is re-raised.
-    """
+def _load(flow, store):
     # A book of its own for the run (else TaskFlow warns it made one).
-    engine = taskflow.engines.load(flow, store=store or {}, engine='serial',
+    engine = taskflow.engines.load(flow, store=store, engine='serial',
                                    backend=_BACKEND,
                                    book=persistence_models.LogBook(flow.name))
     engine.storage.__class__ = _RunStorage
     engine.storage._lock = _NO_LOCK
+    return engine
+
+
+class _EnginePool:
+    """Compiled engines kept for reuse, per key. Building and compiling an
+    engine (the flow's graph, its runtime, its storage) is about two
+    thirds of a short flow's cost; a reset engine runs the same tasks
+    again. Tasks keep no state between runs (their constructor arguments
+    only), which is what makes this safe. A few idle engines per key are
+    kept: as many as run at once, bounded."""
+
+    PER_KEY = 4
+    MAX_KEYS = 256
+
+    def __init__(self):
+        self._idle = {}
+        self._lock = threading.Lock()
+
+    def take(self, key):
+        with self._lock:
+            idle = self._idle.get(key)
+            return idle.pop() if idle else None
+
+    def give_back(self, key, engine):
+        with self._lock:
+            if key not in self._idle and len(self._idle) >= self.MAX_KEYS:
+                self._idle.clear()      # e.g. tests making many managers
+            idle = self._idle.setdefault(key, [])
+            if len(idle) < self.PER_KEY:
+                idle.append(engine)
+
+
+_POOL = _EnginePool()
+
+
+def run(flow, store=None, listeners=(), key=None):
+    """Run `flow` to the end; returns the engine's results store.
+
+    `listeners` are Listener classes (or factories taking the engine).
+    On failure the flow has reverted when the first failure is re-raised.
+
+    With `key`, `flow` is a callable that builds the flow and `key` names
+    everything that build depends on (flow name, the objects its tasks are
+    given): engines are compiled once per key and the set of store names,
+    and reused after a successful run.
+    """
+    store = store or {}
+    engine = None
+    if key is not None:
+        key = (key, frozenset(store))
+        engine = _POOL.take(key)
+        if engine is None:
+            engine = _load(flow(), store)
+        else:
+            engine.reset()
+            # Every run is its own flow in the logs.
+            engine.storage._flowdetail._uuid = uuidutils.generate_uuid()
+            engine.storage.inject(store)
+    else:
+        engine = _load(flow, store)
     with contextlib.ExitStack() as stack:
         stack.enter_context(TransitionLogger(engine))
         for listener in listeners:
             stack.enter_context(listener(engine))
         engine.run()
-    return engine.storage.fetch_all()
+    results = engine.storage.fetch_all()
+    if key is not None:
+        _POOL.give_back(key, engine)
+    return results
 
 
 def short_name(task_name):

@@ -51,11 +51,16 @@ class ComputeManager:
         def record(events):
             self.conductor.action_events_record(ctxt, instance['uuid'],
                                                 events)
-        flow = flow_module.get_flow(self.driver, self.conductor,
-                                    **(flow_options or {}))
+        options = flow_options or {}
+
+        def build():
+            return flow_module.get_flow(self.driver, self.conductor,
+                                        **options)
         store.update(ctxt=ctxt.to_dict(), instance=instance)
         try:
-            flow_engine.run(flow, store, listeners=[
+            flow_engine.run(build, store, key=(
+                flow_name, self.driver, self.conductor,
+                tuple(sorted(options.items()))), listeners=[
                 lambda engine: flow_engine.ActionEventListener(
                     engine, record, 'compute_' + flow_module.FLOW_NAME,
                     host=self.host)])

@@ -134,6 +134,15 @@ def writer():
 
 
 @contextlib.contextmanager
+def connection():
+    """A plain connection for reads of Core statements: no ORM session
+    around it (about 0.1 ms less per read; polling clients read servers
+    many times a second). Whatever it began is rolled back on close."""
+    with get_engine().connect() as conn:
+        yield conn
+
+
+@contextlib.contextmanager
 def reader():
     get_engine()
     with _SESSIONMAKER() as session:

@@ -65,10 +65,16 @@ class VolumeManager:
         return importlib.import_module('stratus.volume.flows.manager.' + name)
 
     def _run(self, ctxt, flow, what, **store):
+        """`flow`: a flow, or (builder, shape) for one whose engine is
+        reused between runs of the same shape."""
         from stratus.common import flow_engine
         store['ctxt'] = ctxt.to_dict()
+        key = None
+        if isinstance(flow, tuple):
+            flow, shape = flow
+            key = (self.driver, self.host, self.scheduler_rpc, shape)
         try:
-            flow_engine.run(flow, store)
+            flow_engine.run(flow, store, key=key)
         except Exception as exc:
             # The flow's first task has recorded the outcome.
             LOG.error('%s failed: %s', what, exc)
@@ -78,9 +84,11 @@ class VolumeManager:
     def create_volume(self, ctxt, volume_id, request_spec,
                       filter_properties=None):
         filter_properties = filter_properties or {}
-        flow = self._flows('create').get_flow(
+        flows = self._flows('create')
+        flow = (lambda: flows.get_flow(
             self.driver, self.host, self.scheduler_rpc, request_spec,
-            filter_properties)
+            filter_properties),
+            flows.shape(request_spec, filter_properties))
         self._run(ctxt, flow, 'Create of volume %s' % volume_id,
                   volume_id=volume_id, request_spec=request_spec,
                   filter_properties=filter_properties)

@@ -1,5 +1,4 @@
 """The /compute surface: version documents and the v2.1 API pipeline."""
-import webob.dec
 
 from stratus.api import wsgi
 from stratus.api.compute import aggregates
@@ -16,6 +15,7 @@ from stratus.api.compute import services
 from stratus.api.compute import versions
 from stratus.api.middleware import auth
 from stratus.api.middleware import faults
+from stratus.api.middleware import layer
 from stratus.api.middleware import microversion
 
 import pecan
@@ -72,7 +72,7 @@ for _path, _controller in (
     pecan.route(V21Root, _path, _controller)
 
 
-class ComputeSurface:
+class ComputeSurface(layer.Layer):
     """/compute/ -> versions; /compute/v2/ -> v2.0 doc; /compute/v2.1/..."""
 
     def __init__(self):
@@ -85,8 +85,7 @@ class ComputeSurface:
             style='nova')
         self.v21 = faults.FaultMiddleware(api, style='nova')
 
-    @webob.dec.wsgify
-    def __call__(self, req):
+    def process(self, req):
         path = req.path_info.rstrip('/')
         base = wsgi.host_url(req)
         if path == '':
@@ -95,6 +94,6 @@ class ComputeSurface:
             return wsgi.response({'version': _v20(base)})
         if path == '/v2.1' or req.path_info.startswith('/v2.1/'):
             req.path_info_pop()
-            return req.get_response(self.v21)
+            return layer.forward(req, self.v21)
         return faults.fault_response('nova', 404, 'The resource could not '
                                      'be found.')

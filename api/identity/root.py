@@ -1,7 +1,6 @@
 """The /identity surface (Keystone v3 subset): version documents and the
 v3 API. Authentication is optional at this layer; handlers decide."""
 import pecan
-import webob.dec
 
 from stratus.api import wsgi
 from stratus.api.identity import domains
@@ -15,6 +14,7 @@ from stratus.api.identity import tokens
 from stratus.api.identity import users
 from stratus.api.middleware import auth
 from stratus.api.middleware import faults
+from stratus.api.middleware import layer
 
 VERSION_ID = 'v3.14'
 UPDATED = '2020-04-07T00:00:00Z'
@@ -44,15 +44,14 @@ class V3Root:
         return wsgi.response({'version': version_entry(wsgi.host_url())})
 
 
-class IdentitySurface:
+class IdentitySurface(layer.Layer):
     def __init__(self):
         api = wsgi.make_pecan_app(V3Root())
         api = auth.AuthMiddleware(api, is_public=lambda req: True,
                                   style='keystone')
         self.v3 = faults.FaultMiddleware(api, style='keystone')
 
-    @webob.dec.wsgify
-    def __call__(self, req):
+    def process(self, req):
         path = req.path_info.rstrip('/')
         if path == '':
             return wsgi.response(
@@ -60,7 +59,7 @@ class IdentitySurface:
                 status=300)
         if path == '/v3' or req.path_info.startswith('/v3/'):
             req.path_info_pop()
-            resp = req.get_response(self.v3)
+            resp = layer.forward(req, self.v3)
             if resp.status_int == 401:
                 # Keystone names itself on every 401, as the auth layer of
                 # the other surfaces does.

@@ -5,7 +5,6 @@ import html
 import json
 
 import pecan
-import webob.dec
 
 from stratus.api import wsgi
 from stratus.api.image import image_data
@@ -14,6 +13,7 @@ from stratus.api.image import store
 from stratus.api.image.schemas import documents
 from stratus.api.middleware import auth
 from stratus.api.middleware import faults
+from stratus.api.middleware import layer
 from stratus.common import exception
 
 # Newest first, as glance lists them.
@@ -92,7 +92,7 @@ def _drain(req, resp):
         pass
 
 
-class ImageSurface:
+class ImageSurface(layer.Layer):
     """/image/ and /image/v2/ -> versions (300); /image/v2/... -> the API."""
 
     def __init__(self):
@@ -101,8 +101,7 @@ class ImageSurface:
                                   style='glance')
         self.v2 = faults.FaultMiddleware(api, style='glance')
 
-    @webob.dec.wsgify
-    def __call__(self, req):
+    def process(self, req):
         path = req.path_info.rstrip('/')
         if path in ('', '/v2', '/versions'):
             return wsgi.response(versions_doc(wsgi.host_url(req)),
@@ -111,7 +110,7 @@ class ImageSurface:
             req.path_info_pop()
             # Lower layers drop the Accept header: decide first.
             fault_format = _fault_format(req)
-            resp = req.get_response(self.v2)
+            resp = layer.forward(req, self.v2)
             length = req.environ.get(image_data.ENV_CONTENT_LENGTH)
             if length is not None and resp.content_length is None:
                 resp.content_length = length

@@ -3,9 +3,9 @@
 Public paths (version documents, token issue) pass without a token; any
 other request without a valid token gets a 401 carrying the identity URL.
 """
-import webob.dec
 
 from stratus.api.middleware import faults
+from stratus.api.middleware import layer
 from stratus.api.middleware import request_id
 from stratus.common import context
 from stratus.common import exception
@@ -32,7 +32,7 @@ def context_from_token(req, token_id):
         global_request_id=req.environ[request_id.ENV_GLOBAL_REQUEST_ID])
 
 
-class AuthMiddleware:
+class AuthMiddleware(layer.Layer):
     """`is_public(req)` tells which requests need no token."""
 
     def __init__(self, application, is_public, style):
@@ -40,8 +40,7 @@ class AuthMiddleware:
         self.is_public = is_public
         self.style = style
 
-    @webob.dec.wsgify
-    def __call__(self, req):
+    def process(self, req):
         token_id = req.headers.get('X-Auth-Token')
         public = self.is_public(req)
         if token_id:
@@ -53,7 +52,7 @@ class AuthMiddleware:
                     return self._reject(req)
         elif not public:
             return self._reject(req)
-        return req.get_response(self.application)
+        return layer.forward(req, self.application)
 
     def _reject(self, req):
         return faults.fault_response(

@@ -9,9 +9,9 @@ glance plain text. Handlers raise StratusException; anything else is a
 import json
 
 import webob
-import webob.dec
 import webob.exc
 
+from stratus.api.middleware import layer
 from stratus.common import exception
 from stratus.common import log
 
@@ -71,15 +71,14 @@ def _message_of(resp):
                                             _title(resp.status_int))
 
 
-class FaultMiddleware:
+class FaultMiddleware(layer.Layer):
     def __init__(self, application, style='nova'):
         self.application = application
         self.style = style
 
-    @webob.dec.wsgify
-    def __call__(self, req):
+    def process(self, req):
         try:
-            resp = req.get_response(self.application)
+            resp = layer.forward(req, self.application)
         except Exception as exc:
             resp = from_exception(self.style, exc)
             if resp is None:

@@ -6,9 +6,8 @@ headers, with ``Vary`` so caches keep versions apart.
 """
 import re
 
-import webob.dec
-
 from stratus.api.middleware import faults
+from stratus.api.middleware import layer
 from stratus.api.middleware import request_id
 
 _VERSION = re.compile(r'^([1-9]\d*)\.([1-9]\d*|0)$')
@@ -25,7 +24,7 @@ def to_str(version):
     return '%d.%d' % version
 
 
-class MicroversionMiddleware:
+class MicroversionMiddleware(layer.Layer):
     def __init__(self, application, service_type, min_version, max_version,
                  legacy_header=None):
         self.application = application
@@ -44,8 +43,7 @@ class MicroversionMiddleware:
             return req.headers.get(self.legacy_header)
         return None
 
-    @webob.dec.wsgify
-    def __call__(self, req):
+    def process(self, req):
         requested = self._requested(req)
         if requested is None:
             version = self.min_version
@@ -68,7 +66,7 @@ class MicroversionMiddleware:
                 return resp
         req.environ[request_id.ENV_MICROVERSION] = to_str(version)
         req.environ['stratus.api_version'] = version
-        resp = req.get_response(self.application)
+        resp = layer.forward(req, self.application)
         self._echo(resp, version)
         return resp
 

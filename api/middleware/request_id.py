@@ -7,8 +7,7 @@ environ (the auth layer puts them on the RequestContext) and the response.
 import re
 import time
 
-import webob.dec
-
+from stratus.api.middleware import layer
 from stratus.common import context
 from stratus.common import log
 
@@ -22,12 +21,11 @@ _VALID = re.compile(r'^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-'
                     r'[0-9a-f]{4}-[0-9a-f]{12}$')
 
 
-class RequestIdMiddleware:
+class RequestIdMiddleware(layer.Layer):
     def __init__(self, application):
         self.application = application
 
-    @webob.dec.wsgify
-    def __call__(self, req):
+    def process(self, req):
         started = time.monotonic()
         inbound = req.headers.get('X-OpenStack-Request-ID')
         global_id = inbound if inbound and _VALID.match(inbound) else None
@@ -41,7 +39,7 @@ class RequestIdMiddleware:
                   req.method, req.path_qs)
         # Lower layers pop path segments off this environ; keep the original.
         path_qs, is_compute = req.path_qs, req.path_info.startswith('/compute')
-        resp = req.get_response(self.application)
+        resp = layer.forward(req, self.application)
         resp.headers['x-openstack-request-id'] = ctxt.request_id
         if is_compute:
             resp.headers['x-compute-request-id'] = ctxt.request_id

@@ -6,11 +6,11 @@ Routes answer both with the project id in the path
 import re
 
 import pecan
-import webob.dec
 
 from stratus.api import wsgi
 from stratus.api.middleware import auth
 from stratus.api.middleware import faults
+from stratus.api.middleware import layer
 from stratus.api.middleware import microversion
 from stratus.api.middleware import request_id
 from stratus.api.volume import attachments
@@ -71,7 +71,7 @@ RESOURCES = frozenset(['', 'volumes', 'snapshots', 'types', 'attachments',
 _PROJECT_ID = re.compile(r'^[0-9a-f]{32}$|^default$')
 
 
-class ProjectIdStripper:
+class ProjectIdStripper(layer.Layer):
     """Drops a leading project id; another project's id answers 404 (an
     admin may name any project). A first segment that is neither a known
     resource nor shaped like a project id is an unknown resource."""
@@ -79,8 +79,7 @@ class ProjectIdStripper:
     def __init__(self, application):
         self.application = application
 
-    @webob.dec.wsgify
-    def __call__(self, req):
+    def process(self, req):
         first = req.path_info.lstrip('/').split('/', 1)[0]
         if first not in RESOURCES:
             ctxt = req.environ[request_id.ENV_CONTEXT]
@@ -90,10 +89,10 @@ class ProjectIdStripper:
                     'nova', 404, 'The resource could not be found.')
             req.path_info_pop()
             req.environ['stratus.url_project_id'] = first
-        return req.get_response(self.application)
+        return layer.forward(req, self.application)
 
 
-class VolumeSurface:
+class VolumeSurface(layer.Layer):
     def __init__(self):
         api = ProjectIdStripper(wsgi.make_pecan_app(V3Root()))
         api = microversion.MicroversionMiddleware(api, 'volume',
@@ -103,14 +102,13 @@ class VolumeSurface:
             style='nova')
         self.v3 = faults.FaultMiddleware(api, style='nova')
 
-    @webob.dec.wsgify
-    def __call__(self, req):
+    def process(self, req):
         path = req.path_info.rstrip('/')
         if path == '':
             return wsgi.response({'versions': [_v3(wsgi.host_url(req))]},
                                  status=300)
         if path == '/v3' or req.path_info.startswith('/v3/'):
             req.path_info_pop()
-            return req.get_response(self.v3)
+            return layer.forward(req, self.v3)
         return faults.fault_response('nova', 404, 'The resource could not '
                                      'be found.')

@@ -50,8 +50,10 @@ def run(ctxt, instance_uuids, request, scheduler, compute_rpc, record):
     store = {'ctxt': ctxt.to_dict(), 'instance_uuids': instance_uuids,
              'request': request, 'spec': spec}
     try:
-        flow = get_flow(scheduler, compute_rpc, bool(request.get('volumes')))
-        flow_engine.run(flow, store, listeners=[
+        volumes = bool(request.get('volumes'))
+        flow_engine.run(
+            lambda: get_flow(scheduler, compute_rpc, volumes), store,
+            key=(FLOW_NAME, scheduler, compute_rpc, volumes), listeners=[
             lambda engine: flow_engine.ActionEventListener(
                 engine, record, 'conductor_' + FLOW_NAME)])
     except Exception as exc:

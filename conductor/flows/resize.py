@@ -42,7 +42,9 @@ def run(ctxt, instance, migration, flavor, image, host, scheduler,
              'migration': migration, 'spec': spec,
              'request': {'flavor': flavor, 'image': image}}
     try:
-        flow_engine.run(get_flow(scheduler, compute_rpc), store, listeners=[
+        flow_engine.run(
+            lambda: get_flow(scheduler, compute_rpc), store,
+            key=(FLOW_NAME, scheduler, compute_rpc), listeners=[
             lambda engine: flow_engine.ActionEventListener(
                 engine, record, 'conductor_' + FLOW_NAME)])
     except Exception as exc:

@@ -35,7 +35,9 @@ def run(ctxt, instance, image, availability_zone, host, scheduler,
     store = {'ctxt': ctxt.to_dict(), 'instance_uuids': [instance['uuid']],
              'request': {'image': image}, 'spec': spec}
     try:
-        flow_engine.run(get_flow(scheduler, compute_rpc), store, listeners=[
+        flow_engine.run(
+            lambda: get_flow(scheduler, compute_rpc), store,
+            key=(FLOW_NAME, scheduler, compute_rpc), listeners=[
             lambda engine: flow_engine.ActionEventListener(
                 engine, record, 'conductor_' + FLOW_NAME)])
     except Exception as exc:

@@ -26,7 +26,7 @@ def _in(column):
 # kinds of extras come back in one query: (kind, instance, text, text,
 # number, flag), ordered so that tags come sorted and volumes in the order
 # they were attached.
-_FAULTS = sa.select(models.InstanceFault).where(
+_FAULTS = sa.select(*models.InstanceFault.__table__.c).where(
     _in(models.InstanceFault.instance_uuid)).order_by(models.InstanceFault.id)
 
 
@@ -74,8 +74,8 @@ def _extras(s, rows):
     faulty = [row.uuid for row in rows
               if row.vm_state in ('error', 'deleted')]
     if faulty:
-        for fault in s.scalars(_FAULTS, {'uuids': faulty}):
-            extras[fault.instance_uuid]['fault'] = fault.to_dict()
+        for fault in s.execute(_FAULTS, {'uuids': faulty}):
+            extras[fault.instance_uuid]['fault'] = fault._asdict()
     for kind, uuid, a, b, _n, flag in s.execute(_EXTRAS, {'uuids': uuids}):
         extra = extras[uuid]
         if kind == 'm':
@@ -170,7 +170,7 @@ def get(uuid, read_deleted=False, extras=True):
     no metadata, tags, fault or groups: one query instead of five). A plain
     row, not an ORM object: half the cost, and polling clients read
     servers many times a second."""
-    with session.reader() as s:
+    with session.connection() as s:
         row = s.execute(_READ if read_deleted else _READ_LIVE,
                         {'uuid': uuid}).first()
         if row is None:

@@ -36,7 +36,8 @@ def run(ctxt, volume_id, request_spec, filter_properties, volume_rpc):
              'request_spec': request_spec,
              'filter_properties': filter_properties or {}}
     try:
-        return flow_engine.run(get_flow(volume_rpc), store)['pool']
+        return flow_engine.run(lambda: get_flow(volume_rpc), store,
+                               key=(FLOW_NAME, volume_rpc))['pool']
     except Exception as exc:
         LOG.error('Scheduling volume %s failed: %s', volume_id, exc)
         return None

@@ -81,3 +81,64 @@ def test_tasks_of_one_class_built_twice_have_the_same_arguments():
     assert first.rebind == second.rebind
     first.rebind['value'] = 'changed'
     assert second.rebind['value'] == 'value'
+
+
+class Maybe(flow_engine.StratusTask):
+    """Fails when the store says so."""
+
+    def execute(self, fail):
+        if fail:
+            raise ValueError('asked to fail')
+
+
+def _flow_uuids(text):
+    import re
+    return re.findall(r"Flow 'pooled' \(([0-9a-f-]+)\) transitioned into "
+                      r"state 'RUNNING'", text)
+
+
+def test_a_keyed_flow_is_built_once_and_runs_again_with_new_values(caplog):
+    caplog.set_level(logging.INFO)
+    journal, builds = [], []
+
+    def build():
+        builds.append(1)
+        return linear_flow.Flow('pooled').add(Record(journal, 'a'))
+    key = ('pooled', id(journal))
+    assert flow_engine.run(build, {'value': 1}, key=key)['recorded'] == 2
+    assert flow_engine.run(build, {'value': 5}, key=key)['recorded'] == 10
+    assert flow_engine.run(build, {'value': 7}, key=key)['recorded'] == 14
+    assert len(builds) == 1
+    assert journal == [('execute', 'a')] * 3
+    # Each run is its own flow in the logs.
+    uuids = _flow_uuids(caplog.text)
+    assert len(uuids) == 3 and len(set(uuids)) == 3
+
+
+def test_a_keyed_flow_that_failed_is_built_afresh_and_reverts_again():
+    journal, builds = [], []
+
+    def build():
+        builds.append(1)
+        return linear_flow.Flow('pooled').add(Record(journal, 'a'), Maybe())
+    key = ('pooled-failing', id(journal))
+    flow_engine.run(build, {'value': 1, 'fail': False}, key=key)
+    with pytest.raises(ValueError, match='asked to fail'):
+        flow_engine.run(build, {'value': 2, 'fail': True}, key=key)
+    assert journal == [('execute', 'a'), ('execute', 'a'), ('revert', 'a')]
+    # The failed engine was not kept: the next run builds a new one.
+    assert flow_engine.run(build, {'value': 3, 'fail': False},
+                           key=key)['recorded'] == 6
+    assert len(builds) == 2
+
+
+def test_a_keyed_flow_given_other_names_gets_its_own_engine():
+    builds = []
+
+    def build():
+        builds.append(1)
+        return linear_flow.Flow('pooled').add(Record([], 'a'))
+    key = ('pooled-names', id(builds))
+    flow_engine.run(build, {'value': 1}, key=key)
+    flow_engine.run(build, {'value': 1, 'extra': 'x'}, key=key)
+    assert len(builds) == 2

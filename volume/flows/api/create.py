@@ -36,6 +36,8 @@ def run(ctxt, request_body, scheduler_rpc):
     flow reverted (400 bad request, 413 over quota, ...). `request_body`:
     size, name, description, volume_type, availability_zone, snapshot_id,
     source_volid, image_id, metadata, multiattach, scheduler_hints."""
-    results = flow_engine.run(get_flow(scheduler_rpc), {
-        'ctxt': ctxt.to_dict(), 'request': request_body})
+    results = flow_engine.run(
+        lambda: get_flow(scheduler_rpc),
+        {'ctxt': ctxt.to_dict(), 'request': request_body},
+        key=(FLOW_NAME, scheduler_rpc))
     return results['volume']

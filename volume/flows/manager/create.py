@@ -21,11 +21,22 @@ from stratus.volume.tasks import volume_ref
 FLOW_NAME = 'volume_create_manager'
 
 
-def get_flow(driver, host, scheduler_rpc, request_spec, filter_properties):
+def _rescheduled(request_spec, filter_properties):
     # A volume made from a snapshot or a volume cannot leave its source's
     # backend, so only the others are worth another pool.
-    do_reschedule = bool((filter_properties or {}).get('retry')) and \
+    return bool((filter_properties or {}).get('retry')) and \
         not request_spec.get('resource_backend')
+
+
+def shape(request_spec, filter_properties):
+    """What the flow built for these depends on (its engine is reused for
+    the next create of the same shape)."""
+    return (FLOW_NAME, _rescheduled(request_spec, filter_properties),
+            create.kind_of(request_spec))
+
+
+def get_flow(driver, host, scheduler_rpc, request_spec, filter_properties):
+    do_reschedule = _rescheduled(request_spec, filter_properties)
     return linear_flow.Flow(FLOW_NAME).add(
         volume_ref.ExtractVolumeRefTask(host),
         volume_ref.OnFailureRescheduleTask(scheduler_rpc, do_reschedule),
