@@ -90,6 +90,16 @@ class _RunStorage(taskflow_storage.Storage):
         original_atom_detail.update(atom_detail)
         return original_atom_detail
 
+    # TaskFlow changes a copy of a detail and saves it back, so that a
+    # failed save leaves the original intact; saving here cannot fail, so
+    # the details are changed in place (two copies fewer per state change).
+    def _fetch_flowdetail(self, clone=False):
+        return self._flowdetail, self._flowdetail
+
+    def _atomdetail_by_name(self, atom_name, expected_type=None,
+                            clone=False):
+        return super()._atomdetail_by_name(atom_name, expected_type)
+
 
 def _without_lock_wrappers(cls):
     """Give `cls` Storage's methods without their fasteners lock
