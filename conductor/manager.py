@@ -46,20 +46,16 @@ class ConductorManager:
         for key in ('launched_at', 'terminated_at'):
             if isinstance(values.get(key), str):
                 values[key] = timeutils.from_iso(values[key])
+        if events:
+            # In the same write (one turn of the database's write lock
+            # instead of two), in a savepoint: failing to record them must
+            # not fail the saved operation.
+            kwargs['events'] = (ctxt.request_id, _event_times(events))
         instance = instances.update(instance_uuid, values, **kwargs)
         if fault:
             instances.fault_create(instance_uuid, fault['code'],
                                    fault['message'], fault.get('details'),
                                    fault.get('host'))
-        if events:
-            # A write of its own, after the state is visible: the client
-            # polling for the end state does not wait for the bookkeeping,
-            # and a failure here must not fail the saved operation.
-            try:
-                record_events(ctxt, [instance_uuid], events)
-            except Exception:
-                LOG.exception('Could not record %d action events',
-                              len(events))
         return primitives.to_primitive(instance)
 
     @rpc.expected_exceptions(exception.InstanceNotFound)

@@ -61,18 +61,23 @@ def events_record(instance_uuid, request_id, events):
     are dropped. Core statements: this runs once per flow of every
     operation, and the ORM's unit of work tripled its cost."""
     with session.writer() as s:
-        action = s.execute(_ACTION_OF_REQUEST, {
-            'instance_uuid': instance_uuid,
-            'request_id': request_id}).first()
-        if action is None:
-            return False
-        if events:
-            s.execute(_INSERT_EVENT, [
-                dict({key: event.get(key) for key in _EVENT_KEYS},
-                     action_id=action.id) for event in events])
-        # changes-since on actions (2.58) sees the steps as a change.
-        failed = not action.message and any(event['result'] == 'Error'
-                                            for event in events)
-        s.execute(_MARK_FAILED if failed else _TOUCH, {
-            'action_id': action.id, 'now': models.utcnow()})
-        return True
+        return record_in(s, instance_uuid, request_id, events)
+
+
+def record_in(s, instance_uuid, request_id, events):
+    """events_record inside the caller's write transaction `s`."""
+    action = s.execute(_ACTION_OF_REQUEST, {
+        'instance_uuid': instance_uuid,
+        'request_id': request_id}).first()
+    if action is None:
+        return False
+    if events:
+        s.execute(_INSERT_EVENT, [
+            dict({key: event.get(key) for key in _EVENT_KEYS},
+                 action_id=action.id) for event in events])
+    # changes-since on actions (2.58) sees the steps as a change.
+    failed = not action.message and any(event['result'] == 'Error'
+                                        for event in events)
+    s.execute(_MARK_FAILED if failed else _TOUCH, {
+        'action_id': action.id, 'now': models.utcnow()})
+    return True

@@ -7,10 +7,14 @@ import uuid as uuidlib
 import sqlalchemy as sa
 
 from stratus.common import exception
+from stratus.common import log
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import action_events
 from stratus.db.api import keyvalue
 from stratus.db.api import paging
+
+LOG = log.getLogger(__name__)
 
 _JSON = ('flavor', 'old_flavor', 'new_flavor', 'networks',
          'scheduler_hints', 'system_metadata')
@@ -224,15 +228,18 @@ def _refuse(s, uuid, expectations):
 
 
 def update(uuid, values, expected_task_state=_UNSET,
-           expected_vm_state=_UNSET, full=False, action=None):
+           expected_vm_state=_UNSET, full=False, action=None, events=None):
     """Compare-and-swap: the update only applies when the instance is in
     the expected state(s); otherwise UnexpectedTaskStateError (409).
     Returns the row's columns, with metadata, tags, fault and groups too
     when `full` (a response view needs them; state changes do not).
     `action` (action, request_id, user_id, project_id) records the user's
-    instance action in the same write. One UPDATE statement checks and
-    changes (everything is prepared before the write lock is taken: every
-    daemon's writers queue on it)."""
+    instance action in the same write; `events` (request_id, [event])
+    adds a flow's steps to its action, also in the same write but in a
+    savepoint of their own: failing to record them (logged) does not undo
+    the change. One UPDATE statement checks and changes (everything is
+    prepared before the write lock is taken: every daemon's writers queue
+    on it)."""
     expectations = tuple(
         (attr, tuple(expected) if isinstance(expected, (list, tuple))
          else (expected,))
@@ -255,9 +262,20 @@ def update(uuid, values, expected_task_state=_UNSET,
             _refuse(s, uuid, expectations)
         if action is not None:
             s.execute(_INSERT_ACTION, action)
+        if events:
+            _record_events(s, uuid, *events)
         if not returning:
             row = s.execute(_READ_LIVE, {'uuid': uuid}).first()
         return _view(s, row) if full else _plain(row)
+
+
+def _record_events(s, uuid, request_id, events):
+    try:
+        with s.begin_nested():
+            action_events.record_in(s, uuid, request_id, events)
+    except Exception:
+        LOG.exception('Could not record %d action events of %s',
+                      len(events), uuid)
 
 
 def soft_delete(uuid):

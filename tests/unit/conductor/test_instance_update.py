@@ -1,6 +1,6 @@
 """The conductor's instance_update for computes: the compare-and-swap
-state change, then the flow's action events (1.3) in a write of their own,
-which can fail without failing the saved change."""
+state change and the flow's action events (1.3) in one write, the events
+in a savepoint of their own: they can fail without failing the change."""
 import datetime
 
 import pytest
@@ -46,16 +46,20 @@ def test_the_state_and_then_the_events(db):
 def test_events_that_cannot_be_stored_do_not_undo_the_change(db,
                                                              monkeypatch):
     uuid, ctxt, events = _setup()
+    record_in = action_events.record_in
 
-    def broken(*args, **kwargs):
+    def broken(s, *args):
+        record_in(s, *args)         # written, then the write fails
         raise RuntimeError('disk full')
-    monkeypatch.setattr(action_events, 'events_record', broken)
+    monkeypatch.setattr(action_events, 'record_in', broken)
     conductor = manager.ConductorManager('c')
     saved = conductor.instance_update(
         ctxt, uuid, {'vm_state': 'paused', 'task_state': None},
         expected_task_state=['pausing'], events=events)
     assert saved['vm_state'] == 'paused'
     assert instances.get(uuid)['vm_state'] == 'paused'
+    # Only the events' part was undone.
+    assert instance_actions.action_get(uuid, 'req-1')['events'] == []
 
 
 def test_a_lost_race_records_nothing(db):
