@@ -25,6 +25,13 @@ class InstanceTask(flow_engine.StratusTask):
             request_context(ctxt), instance['uuid'], values,
             expected_task_state=expected, fault=fault, events=events)
 
+    def update_last(self, ctxt, instance, values, expected, action_events):
+        """update() as this task's last step: the flow's events so far go
+        in the same write (a message and a database write fewer)."""
+        events = action_events.carry(self.name) if action_events else None
+        return self.update(ctxt, instance, values, expected=expected,
+                           events=events)
+
 
 class ErrorOnRevertTask(InstanceTask):
     """First task of flows whose failure leaves no usable guest (build,
@@ -95,10 +102,8 @@ class SaveInstanceStateTask(InstanceTask):
                   'power_state': self.driver.get_power_state(instance)}
         if self.launched:
             values['launched_at'] = timeutils.to_iso(timeutils.utcnow())
-        # The last step: the flow's events go in the same write.
-        events = action_events.carry(self.name) if action_events else None
-        self.update(ctxt, instance, values, expected=self.expected,
-                    events=events)
+        self.update_last(ctxt, instance, values, self.expected,
+                         action_events)
 
 
 class DestroyInstanceRecordTask(InstanceTask):
@@ -116,14 +121,14 @@ class SaveRebuiltStateTask(InstanceTask):
         super().__init__(conductor)
         self.driver = driver
 
-    def execute(self, ctxt, instance):
+    def execute(self, ctxt, instance, action_events=None):
         power = self.driver.get_power_state(instance)
         vm_state = states.STOPPED if power == states.SHUTDOWN \
             else states.ACTIVE
-        self.update(ctxt, instance, {
+        self.update_last(ctxt, instance, {
             'vm_state': vm_state, 'task_state': None, 'power_state': power,
             'launched_at': timeutils.to_iso(timeutils.utcnow())},
-            expected=[states.REBUILD_SPAWNING])
+            [states.REBUILD_SPAWNING], action_events)
 
 
 class SaveTaskStateNoneTask(InstanceTask):
@@ -133,9 +138,9 @@ class SaveTaskStateNoneTask(InstanceTask):
         super().__init__(conductor)
         self.expected = expected
 
-    def execute(self, ctxt, instance):
-        self.update(ctxt, instance, {'task_state': None},
-                    expected=[self.expected])
+    def execute(self, ctxt, instance, action_events=None):
+        self.update_last(ctxt, instance, {'task_state': None},
+                         [self.expected], action_events)
 
 
 class SaveShelvedTask(InstanceTask):
@@ -144,17 +149,17 @@ class SaveShelvedTask(InstanceTask):
     straight to shelving_offloading, as nova does, so no client ever sees
     an idle SHELVED it could act on in between."""
 
-    def execute(self, ctxt, instance, image_id):
+    def execute(self, ctxt, instance, image_id, action_events=None):
         meta = dict(instance['system_metadata'],
                     shelved_at=timeutils.to_iso(timeutils.utcnow()),
                     shelved_image_id=image_id, shelved_host=instance['host'])
         offload_now = CONF.shelved_offload_time == 0
-        return self.update(ctxt, instance, {
+        return self.update_last(ctxt, instance, {
             'vm_state': states.SHELVED,
             'task_state': states.SHELVING_OFFLOADING if offload_now
             else None,
             'power_state': states.SHUTDOWN, 'system_metadata': meta},
-            expected=[states.SHELVING_IMAGE_UPLOADING])
+            [states.SHELVING_IMAGE_UPLOADING], action_events)
 
 
 class SaveOffloadedTask(InstanceTask):
@@ -195,10 +200,10 @@ class SaveUnshelvedTask(InstanceTask):
         super().__init__(conductor)
         self.driver = driver
 
-    def execute(self, ctxt, instance):
+    def execute(self, ctxt, instance, action_events=None):
         meta = {k: v for k, v in instance['system_metadata'].items()
                 if not k.startswith('shelved_')}
-        self.update(ctxt, instance, {
+        self.update_last(ctxt, instance, {
             'vm_state': states.ACTIVE, 'task_state': None,
             'power_state': self.driver.get_power_state(instance),
-            'system_metadata': meta}, expected=[states.SPAWNING])
+            'system_metadata': meta}, [states.SPAWNING], action_events)

@@ -121,6 +121,20 @@ def test_unshelve_spawns_and_deletes_the_image(compute):
     assert compute.images.deleted == ['shelved-3']
 
 
+def test_unshelve_events_ride_on_its_save_but_the_image_deletion(compute):
+    """The save carries the steps so far; only the image deletion, after
+    it, is recorded on its own."""
+    instance = _instance(compute, states.SHELVED_OFFLOADED,
+                         states.UNSHELVING, guest=False,
+                         meta={'shelved_image_id': 'shelved-5'})
+    compute.unshelve_instance(_ctxt(), instance, {'id': 'shelved-5'})
+    carried, trailing = compute.conductor.event_writes
+    assert carried[0] == 'update' and trailing == ('record', 1)
+    names = [e['event'].split(':')[1] for e in compute.conductor.events]
+    assert names[-2:] == ['SaveUnshelvedTask', 'DeleteShelvedImageTask']
+    assert len(names) == len(set(names))
+
+
 def test_unshelve_failure_goes_back_to_offloaded(compute):
     instance = _instance(compute, states.SHELVED_OFFLOADED,
                          states.UNSHELVING, guest=False,
