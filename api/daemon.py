@@ -62,6 +62,7 @@ def _serve_one(app, reuse_port):
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     server.prepare()
+    malloc.trim()
     LOG.info('stratus-api (pid %d) listening on http://%s:%s/',
              os.getpid(), CONF.api.bind_host, CONF.api.bind_port)
     server.serve()

@@ -21,3 +21,15 @@ def limit_arenas(count=ARENAS):
     except (OSError, AttributeError):
         return False
     return bool(mallopt(M_ARENA_MAX, count))
+
+
+def trim():
+    """Give the heap's free pages back to the system. Starting a daemon
+    (imports, configuration, the first connections) leaves freed memory
+    behind that glibc keeps; once the daemon is up, a daemon at rest needs
+    none of it. Returns False where there is no glibc malloc_trim."""
+    try:
+        malloc_trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return False
+    return bool(malloc_trim(0))

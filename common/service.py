@@ -134,6 +134,7 @@ def serve(service):
     signal.signal(signal.SIGTERM, _on_signal)
     signal.signal(signal.SIGINT, _on_signal)
     service.start()
+    malloc.trim()
     while not stop.wait(3600):
         pass
     timer = threading.Timer(CONF.graceful_shutdown_timeout,
