@@ -121,11 +121,16 @@ class ContextSerializer:
 def get_server(topic, server, endpoints):
     messaging = _messaging()
     from oslo_messaging.rpc import dispatcher
+    from stratus.common import executor
     target = messaging.Target(topic=topic, server=server)
-    return messaging.get_rpc_server(
+    rpc_server = messaging.get_rpc_server(
         get_transport(), target, endpoints, executor='threading',
         serializer=ContextSerializer(),
         access_policy=dispatcher.DefaultRPCAccessPolicy)
+    # The threading executor's bound (executor_thread_pool_size) and
+    # interface, with the most recently idle thread first (see executor).
+    rpc_server._executor_cls = executor.LifoThreadPool
+    return rpc_server
 
 
 class RPCClientBase:
