@@ -252,7 +252,6 @@ def run(flow, store=None, listeners=(), key=None):
     and reused after a successful run.
     """
     store = store or {}
-    engine = None
     if key is not None:
         key = (key, frozenset(store))
         engine = _POOL.take(key)

@@ -20,8 +20,7 @@ class ConductorRPCClient(rpc.RPCClientBase):
         'volume_attachment_update, volume_attachment_complete, '
         'volume_attachment_delete, volume_roll_detaching, '
         'instance_volumes_release',
-        '1.3 instance_update carries the events of the flow it ends '
-        '(recorded just after the update)',
+        '1.3 instance_update carries the events of the flow it ends',
     )
 
     def service_report(self, ctxt, values, timeout=None):
@@ -34,8 +33,8 @@ class ConductorRPCClient(rpc.RPCClientBase):
                         expected_task_state=None, fault=None, events=None):
         """Compare-and-swap update (expected_task_state: a list, or None
         for no check); `fault` ({code, message, details}) is recorded with
-        it, and `events` (action events of the request's flow, 1.3) just
-        after it. Returns the instance."""
+        it, and `events` (action events of the request's flow, 1.3) in the
+        same write (a savepoint of their own). Returns the instance."""
         if events:
             return self._prepare('1.3').call(
                 ctxt, 'instance_update', instance_uuid=instance_uuid,

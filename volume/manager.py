@@ -64,14 +64,13 @@ class VolumeManager:
         at rest does not carry TaskFlow (and networkx)."""
         return importlib.import_module('stratus.volume.flows.manager.' + name)
 
-    def _run(self, ctxt, flow, what, **store):
-        """`flow`: a flow, or (builder, shape) for one whose engine is
-        reused between runs of the same shape."""
+    def _run(self, ctxt, flow, what, shape=None, **store):
+        """With `shape`, `flow` builds the flow, and its engine is reused
+        between runs of the same shape."""
         from stratus.common import flow_engine
         store['ctxt'] = ctxt.to_dict()
         key = None
-        if isinstance(flow, tuple):
-            flow, shape = flow
+        if shape is not None:
             key = (self.driver, self.host, self.scheduler_rpc, shape)
         try:
             flow_engine.run(flow, store, key=key)
@@ -85,13 +84,12 @@ class VolumeManager:
                       filter_properties=None):
         filter_properties = filter_properties or {}
         flows = self._flows('create')
-        flow = (lambda: flows.get_flow(
+        self._run(ctxt, lambda: flows.get_flow(
             self.driver, self.host, self.scheduler_rpc, request_spec,
-            filter_properties),
-            flows.shape(request_spec, filter_properties))
-        self._run(ctxt, flow, 'Create of volume %s' % volume_id,
-                  volume_id=volume_id, request_spec=request_spec,
-                  filter_properties=filter_properties)
+            filter_properties), 'Create of volume %s' % volume_id,
+            shape=flows.shape(request_spec, filter_properties),
+            volume_id=volume_id, request_spec=request_spec,
+            filter_properties=filter_properties)
 
     def delete_volume(self, ctxt, volume_id, cascade=False):
         # Freed space shows at the next report: until then the scheduler
