@@ -187,6 +187,11 @@ class MarkerNotFound(Invalid):
     msg_fmt = 'Marker %(marker)s could not be found.'
 
 
+class CinderMarkerNotFound(NotFound):
+    """Cinder answers an unknown marker with 404 (nova with 400)."""
+    msg_fmt = 'Marker %(marker)s could not be found.'
+
+
 class MetadataItemNotFound(NotFound):
     msg_fmt = 'Metadata item %(key)s was not found'
 

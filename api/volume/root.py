@@ -15,12 +15,22 @@ from stratus.api.middleware import microversion
 from stratus.api.middleware import request_id
 from stratus.api.volume import attachments
 from stratus.api.volume import availability_zones
+from stratus.api.volume import backups
+from stratus.api.volume import capabilities
+from stratus.api.volume import extensions
+from stratus.api.volume import group_snapshots
+from stratus.api.volume import group_types
+from stratus.api.volume import groups
+from stratus.api.volume import hosts
 from stratus.api.volume import limits
 from stratus.api.volume import messages
 from stratus.api.volume import pools
+from stratus.api.volume import qos_specs
+from stratus.api.volume import quota_classes
 from stratus.api.volume import quota_sets
 from stratus.api.volume import services
 from stratus.api.volume import snapshots
+from stratus.api.volume import transfers
 from stratus.api.volume import types
 from stratus.api.volume import versions
 from stratus.api.volume import volumes
@@ -48,6 +58,12 @@ class V3Root:
     attachments = attachments.AttachmentsController()
     limits = limits.LimitsController()
     messages = messages.MessagesController()
+    capabilities = capabilities.CapabilitiesController()
+    extensions = extensions.ExtensionsController()
+    group_types = group_types.GroupTypesController()
+    groups = groups.GroupsController()
+    group_snapshots = group_snapshots.GroupSnapshotsController()
+    backups = backups.BackupsController()
 
     @pecan.expose()
     def index(self):
@@ -59,13 +75,20 @@ _ROUTES = {
     'os-availability-zone': availability_zones.AvailabilityZonesController(),
     'os-quota-sets': quota_sets.QuotaSetsController(),
     'scheduler-stats': pools.SchedulerStatsController(),
+    'qos-specs': qos_specs.QosSpecsController(),
+    'volume-transfers': transfers.TransfersController(),
+    'os-volume-transfer': transfers.TransfersController(),
+    'os-hosts': hosts.HostsController(),
+    'os-quota-class-sets': quota_classes.QuotaClassesController(),
 }
 for _path, _controller in _ROUTES.items():
     pecan.route(V3Root, _path, _controller)
 
 # First path segments that are resources, not a project id.
 RESOURCES = frozenset(['', 'volumes', 'snapshots', 'types', 'attachments',
-                       'limits', 'messages'] + list(_ROUTES))
+                       'limits', 'messages', 'capabilities', 'extensions',
+                       'group_types', 'groups', 'group_snapshots',
+                       'backups'] + list(_ROUTES))
 
 
 _PROJECT_ID = re.compile(r'^[0-9a-f]{32}$|^default$')

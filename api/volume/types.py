@@ -152,7 +152,7 @@ class TypesController(rest.RestController):
              'description': body.get('description'),
              'is_public': is_public}, _strings(body.get('extra_specs') or {}))
         return wsgi.response({'volume_type': views.volume_type(
-            vtype, ctxt.is_admin)})
+            vtype, ctxt.is_admin, qos=False)})
 
     @pecan.expose()
     def put(self, type_id):
@@ -172,7 +172,7 @@ class TypesController(rest.RestController):
                                                  'is_public')
         vtype = volume_types.type_update(type_id, values)
         return wsgi.response({'volume_type': views.volume_type(
-            vtype, ctxt.is_admin, access=False)})
+            vtype, ctxt.is_admin, access=False, qos=False)})
 
     @pecan.expose()
     def delete(self, type_id):

@@ -151,7 +151,7 @@ class VolumesController(rest.RestController):
                                     'service.')
         volume = VOLUMES.create(ctxt, _create_request(body, version))
         return wsgi.response({'volume': views.detail(
-            volume, version, ctxt.is_admin)}, status=202)
+            volume, version, ctxt.is_admin, extended=False)}, status=202)
 
     @pecan.expose()
     def put(self, volume_id):
@@ -171,7 +171,7 @@ class VolumesController(rest.RestController):
             VOLUMES.update_metadata(ctxt, volume_id, body['metadata'])
             volume = VOLUMES.get(ctxt, volume_id)
         return wsgi.response({'volume': views.detail(
-            volume, version, ctxt.is_admin)})
+            volume, version, ctxt.is_admin, extended=False)})
 
     @pecan.expose()
     def delete(self, volume_id, **kwargs):

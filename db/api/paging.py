@@ -3,12 +3,13 @@
 from stratus.common import exception
 
 
-def page(rows, marker=None, limit=None, offset=None, key='id'):
+def page(rows, marker=None, limit=None, offset=None, key='id',
+         missing=exception.MarkerNotFound):
     rows = list(rows)
     if marker is not None:
         keys = [getattr(row, key) for row in rows]
         if marker not in keys:
-            raise exception.MarkerNotFound(marker=marker)
+            raise missing(marker=marker)
         rows = rows[keys.index(marker) + 1:]
     if offset:
         rows = rows[offset:]

@@ -84,7 +84,8 @@ def list_snapshots(*, project_id=None, filters=None, limit=None,
                          else column.desc())
         order.append(models.Snapshot.id.desc())
         rows = list(s.scalars(query.order_by(*order)))
-        rows = paging.page(rows, marker, limit, offset)
+        rows = paging.page(rows, marker, limit, offset,
+                           missing=exception.CinderMarkerNotFound)
         return _views(s, rows)
 
 

@@ -100,7 +100,8 @@ def list_attachments(*, project_id=None, filters=None, limit=None,
         rows = list(s.scalars(query.order_by(
             models.VolumeAttachment.created_at.desc(),
             models.VolumeAttachment.id.desc())))
-        rows = paging.page(rows, marker, limit)
+        rows = paging.page(rows, marker, limit,
+                           missing=exception.CinderMarkerNotFound)
         return [plain(r) for r in rows]
 
 

@@ -58,7 +58,8 @@ def list_messages(*, project_id=None, filters=None, limit=None,
         rows = list(s.scalars(query.order_by(
             models.VolumeMessage.created_at.desc(),
             models.VolumeMessage.id.desc())))
-        rows = paging.page(rows, marker, limit)
+        rows = paging.page(rows, marker, limit,
+                           missing=exception.CinderMarkerNotFound)
         return [r.to_dict() for r in rows]
 
 

@@ -181,7 +181,8 @@ def list_volumes(*, project_id=None, filters=None, limit=None, marker=None,
                          else column.desc())
         order.append(models.Volume.id.desc())
         rows = list(s.scalars(query.order_by(*order)))
-        rows = paging.page(rows, marker, limit, offset)
+        rows = paging.page(rows, marker, limit, offset,
+                           missing=exception.CinderMarkerNotFound)
         return _views(s, rows)
 
 

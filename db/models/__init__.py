@@ -5,8 +5,12 @@ dicts. Importing this package registers every table on Base.metadata.
 """
 from stratus.db.models.base import Base, Timestamps, utcnow  # noqa: F401
 from stratus.db.models.compute import *  # noqa: F401,F403
+from stratus.db.models.encryption import *  # noqa: F401,F403
 from stratus.db.models.flavors import *  # noqa: F401,F403
+from stratus.db.models.groups import *  # noqa: F401,F403
 from stratus.db.models.identity import *  # noqa: F401,F403
 from stratus.db.models.images import *  # noqa: F401,F403
+from stratus.db.models.qos_specs import *  # noqa: F401,F403
 from stratus.db.models.services import *  # noqa: F401,F403
+from stratus.db.models.transfers import *  # noqa: F401,F403
 from stratus.db.models.volumes import *  # noqa: F401,F403

@@ -5,7 +5,8 @@ create = common.wrap('snapshot', {
     'name': common.NAME, 'display_name': common.NAME,
     'description': common.DESCRIPTION,
     'display_description': common.DESCRIPTION,
-    'volume_id': {'type': 'string', 'minLength': 1, 'maxLength': 36},
+    # cinder's uuid_allow_null: a null id passes and the lookup answers 404.
+    'volume_id': common.UUID_OR_NULL,
     'force': common.BOOLEAN, 'metadata': common.METADATA_OR_NULL},
     ['volume_id'])
 update = common.wrap('snapshot', {

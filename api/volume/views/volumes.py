@@ -28,7 +28,10 @@ def _status(volume):
                                                        volume['status'])
 
 
-def detail(volume, version, is_admin):
+def detail(volume, version, is_admin, extended=True):
+    """`extended`: the keys cinder's show/detail extensions add (tenant,
+    host, migration status, image metadata); create and update answers
+    are the plain view without them."""
     volume_type = volume['volume_type'] or {}
     body = {
         'id': volume['id'], 'status': _status(volume),
@@ -50,18 +53,24 @@ def detail(volume, version, is_admin):
         'consistencygroup_id': volume['consistencygroup_id'],
         'multiattach': bool(volume['multiattach']),
         'attachments': _attachments(volume, is_admin),
-        'os-vol-tenant-attr:tenant_id': volume['project_id'],
     }
+    if is_admin:
+        body['migration_status'] = volume['migration_status']
+    if extended:
+        _extensions(body, volume, is_admin)
+    _versioned(body, volume, version, is_admin)
+    return body
+
+
+def _extensions(body, volume, is_admin):
+    body['os-vol-tenant-attr:tenant_id'] = volume['project_id']
     if volume['image_metadata']:
         body['volume_image_metadata'] = dict(volume['image_metadata'])
     if is_admin:
-        body.update({'migration_status': volume['migration_status'],
-                     'os-vol-host-attr:host': volume['host'],
+        body.update({'os-vol-host-attr:host': volume['host'],
                      'os-vol-mig-status-attr:migstat':
                          volume['migration_status'],
                      'os-vol-mig-status-attr:name_id': None})
-    _versioned(body, volume, version, is_admin)
-    return body
 
 
 def _versioned(body, volume, version, is_admin):

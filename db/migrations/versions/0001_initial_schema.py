@@ -7,6 +7,10 @@ from stratus.db.migrations.initial import compute
 from stratus.db.migrations.initial import identity
 from stratus.db.migrations.initial import images
 from stratus.db.migrations.initial import volume
+from stratus.db.migrations.initial import volume_encryption
+from stratus.db.migrations.initial import volume_groups
+from stratus.db.migrations.initial import volume_qos_specs
+from stratus.db.migrations.initial import volume_transfers
 
 revision = '0001'
 down_revision = None
@@ -19,3 +23,7 @@ def upgrade():
     images.create()
     compute.create()
     volume.create()
+    volume_qos_specs.create()
+    volume_transfers.create()
+    volume_groups.create()
+    volume_encryption.create()

@@ -1,0 +1,5 @@
+"""Revision 0001, block storage: Volume transfers."""
+
+
+def create():
+    pass

@@ -1,0 +1,2 @@
+"""Volume type encryption."""
+__all__ = []

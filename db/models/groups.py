@@ -1,0 +1,2 @@
+"""Generic volume groups, group types and group snapshots."""
+__all__ = []

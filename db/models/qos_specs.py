@@ -1,0 +1,2 @@
+"""QoS specs (cinder quality_of_service_specs)."""
+__all__ = []

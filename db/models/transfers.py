@@ -1,0 +1,2 @@
+"""Volume transfers."""
+__all__ = []
