@@ -515,3 +515,33 @@ class VolumeNotCreated(StratusException):
     msg_fmt = ('Volume %(volume_id)s did not finish being created even after '
                'we waited %(seconds)s seconds or %(attempts)s attempts. And '
                'its status is %(volume_status)s.')
+
+
+# --- qos ---
+
+class QoSSpecsExists(Conflict):
+    msg_fmt = 'QoS Specs %(specs_id)s already exists.'
+
+
+class QoSSpecsNotFound(NotFound):
+    msg_fmt = 'No such QoS spec %(specs_id)s.'
+
+
+class QoSSpecsKeyNotFound(NotFound):
+    msg_fmt = 'QoS spec %(specs_id)s has no spec with key %(specs_key)s.'
+
+
+class InvalidQoSSpecs(Invalid):
+    msg_fmt = 'Invalid qos specs: %(reason)s'
+
+
+class QoSSpecsInUse(Invalid):
+    msg_fmt = 'QoS Specs %(specs_id)s is still associated with entities.'
+
+
+class InvalidName(Invalid):
+    msg_fmt = "An invalid 'name' value was provided. %(reason)s"
+
+
+class InvalidParameterValue(Invalid):
+    msg_fmt = '%(err)s'

@@ -11,6 +11,7 @@ from stratus.db.api import volume_attachments
 from stratus.db.api import volumes as db_volumes
 from stratus.db import session
 from stratus.volume.drivers import driver as volume_driver
+from stratus.volume import qos_specs
 from stratus.volume import states
 
 LOG = log.getLogger(__name__)
@@ -24,7 +25,9 @@ def _connection_info(driver, volume, connector, mode='rw'):
     data.setdefault('volume_id', volume['id'])
     data.setdefault('access_mode', mode)
     data.setdefault('encrypted', False)
-    data.setdefault('qos_specs', None)
+    # Like cinder, the type's front-end QoS replaces whatever the driver
+    # said.
+    data['qos_specs'] = qos_specs.front_end_specs(volume)
     return info
 
 

@@ -1,6 +1,196 @@
-"""/volume/v3/qos-specs: QoS specs and their association with volume types."""
+"""/volume/v3/qos-specs: QoS specs and their association with volume types
+(cinder's qos_specs_manage; admin only by default policy).
+
+Cinder validates a body before it checks policy, so a malformed body is a
+400 even for a user the policy would refuse.
+"""
+import pecan
 from pecan import rest
+from oslo_utils import strutils
+
+from stratus.api import policy
+from stratus.api import validation
+from stratus.api import wsgi
+from stratus.api.volume import common
+from stratus.api.volume.schemas import qos_specs as schemas
+from stratus.api.volume.views import qos_specs as views
+from stratus.common import exception
+from stratus.common.conf import CONF
+from stratus.db.api import qos_specs as db_qos
+
+_POLICY = 'volume_extension:qos_specs_manage:'
+CONSUMERS = ('back-end', 'front-end', 'both')
+DEFAULT_CONSUMER = 'back-end'
+# What cinder answers for another consumer: the repr of its enum field.
+_CONSUMER_ERROR = (
+    "Valid consumer of QoS specs are: QoSConsumerValues(default=<class "
+    "'oslo_versionedobjects.fields.UnspecifiedDefault'>,nullable=False,"
+    "valid_values=('back-end', 'front-end', 'both'))")
+_PAGING = ('limit', 'marker', 'offset', 'sort', 'sort_key', 'sort_dir')
+
+
+def _consumer(value):
+    """None takes the default, as cinder's object field does."""
+    if value is None:
+        return DEFAULT_CONSUMER
+    if value not in CONSUMERS:
+        raise exception.InvalidQoSSpecs(reason=_CONSUMER_ERROR)
+    return value
+
+
+def _name(value):
+    """cinder's name_skip_leading_trailing_spaces format."""
+    if not value:
+        raise exception.InvalidName(reason="The 'name' can not be None.")
+    value = value.strip()
+    if not value:
+        raise exception.InvalidName(reason="The 'name' can not be empty.")
+    if len(value) > 255:
+        raise exception.InvalidName(reason="The 'name' can not be greater "
+                                           "than 255 characters.")
+    return value
+
+
+def _check_lengths(specs):
+    """Keys of 1-255 and string values of at most 255 characters, with
+    oslo's messages (cinder's validate_dictionary_string_length)."""
+    try:
+        for key, value in specs.items():
+            strutils.check_string_length(key, 'Key "%s"' % key, 1, 255)
+            if value is not None:
+                strutils.check_string_length(
+                    value, 'Value for key "%s"' % key, 0, 255)
+    except (TypeError, ValueError) as exc:
+        raise exception.Invalid(reason=str(exc))
+
+
+def _vol_type_id(kwargs):
+    type_id = wsgi.query_value(kwargs, 'vol_type_id')
+    if not type_id:
+        raise exception.Invalid('Volume Type id must not be None.')
+    return type_id
+
+
+def _limit(kwargs):
+    """cinder's page size: at most max_limit, which is also the default."""
+    limit, marker, offset, sort = common.paging(kwargs)
+    limit = CONF.api.max_limit if limit is None else min(
+        limit, CONF.api.max_limit)
+    return limit, marker, offset, sort
 
 
 class QosSpecsController(rest.RestController):
-    """Not yet served: every request answers 404."""
+    _custom_actions = {'associations': ['GET'], 'associate': ['GET'],
+                       'disassociate': ['GET'], 'disassociate_all': ['GET']}
+
+    @pecan.expose()
+    def get_all(self, **kwargs):
+        ctxt = wsgi.context()
+        policy.require_admin(ctxt, _POLICY + 'get_all')
+        limit, marker, offset, sort = _limit(kwargs)
+        filters = {key: value for key, value in kwargs.items()
+                   if key not in _PAGING}
+        specs = db_qos.get_all(filters=filters, marker=marker, limit=limit,
+                               offset=offset, sort=sort)
+        body = {'qos_specs': [views.qos_spec(spec) for spec in specs]}
+        # A full page links to the next one (cinder's collection links).
+        links = common.next_links(specs, limit, views.COLLECTION, kwargs)
+        if links:
+            body['qos_specs_links'] = links
+        return wsgi.response(body)
+
+    @pecan.expose()
+    def get_one(self, qos_id, **kwargs):
+        ctxt = wsgi.context()
+        policy.require_admin(ctxt, _POLICY + 'get')
+        return wsgi.response(views.detail(db_qos.get(qos_id)))
+
+    @pecan.expose()
+    def post(self, **kwargs):
+        ctxt = wsgi.context()
+        body = validation.body(schemas.create)['qos_specs']
+        name = _name(body['name'])
+        policy.require_admin(ctxt, _POLICY + 'create')
+        specs = {key: value for key, value in body.items() if key != 'name'}
+        _check_lengths(specs)
+        consumer = specs.get('consumer')
+        if consumer or consumer is None:
+            # An empty consumer stays a key and fails below, as in cinder.
+            specs.pop('consumer', None)
+        spec = db_qos.create(name, _consumer(consumer), specs)
+        return wsgi.response(views.detail(spec))
+
+    @pecan.expose()
+    def put(self, qos_id=None, action=None, **kwargs):
+        ctxt = wsgi.context()
+        if qos_id is None or action not in (None, 'delete_keys'):
+            raise exception.NotFound('The resource could not be found.')
+        if action == 'delete_keys':
+            keys = validation.body(schemas.unset_keys)['keys']
+            policy.require_admin(ctxt, _POLICY + 'delete')
+            db_qos.delete_keys(qos_id, keys)
+            return wsgi.response(status=202)
+        body = validation.body(schemas.set_keys)
+        policy.require_admin(ctxt, _POLICY + 'update')
+        specs = dict(body['qos_specs'])
+        db_qos.get(qos_id)
+        consumer = None
+        if 'consumer' in specs:
+            consumer = _consumer(specs.pop('consumer'))
+        db_qos.update(qos_id, specs, consumer)
+        # Cinder answers with the body it was given.
+        return wsgi.response(body)
+
+    @pecan.expose()
+    def delete(self, qos_id=None, **kwargs):
+        ctxt = wsgi.context()
+        if qos_id is None:
+            raise exception.NotFound('The resource could not be found.')
+        policy.require_admin(ctxt, _POLICY + 'delete')
+        force = wsgi.query_value(kwargs, 'force', False)
+        if not strutils.is_valid_boolstr(force):
+            raise exception.InvalidParameterValue(
+                err="Value '%s' for 'force' is not a boolean." % force)
+        force = strutils.bool_from_string(force, strict=True)
+        db_qos.get(qos_id)
+        try:
+            db_qos.delete(qos_id, force)
+        except exception.QoSSpecsInUse:
+            raise exception.Invalid('Qos specs still in use.')
+        return wsgi.response(status=202)
+
+    @pecan.expose()
+    def get_associations(self, qos_id=None, **kwargs):
+        if qos_id is None:      # /qos-specs/associations: a spec named so
+            return self.get_one('associations')
+        ctxt = wsgi.context()
+        policy.require_admin(ctxt, _POLICY + 'get_all')
+        return wsgi.response({'qos_associations': [
+            views.association(t) for t in db_qos.associations(qos_id)]})
+
+    @pecan.expose()
+    def get_associate(self, qos_id=None, **kwargs):
+        if qos_id is None:
+            return self.get_one('associate')
+        ctxt = wsgi.context()
+        policy.require_admin(ctxt, _POLICY + 'update')
+        db_qos.associate(qos_id, _vol_type_id(kwargs))
+        return wsgi.response(status=202)
+
+    @pecan.expose()
+    def get_disassociate(self, qos_id=None, **kwargs):
+        if qos_id is None:
+            return self.get_one('disassociate')
+        ctxt = wsgi.context()
+        policy.require_admin(ctxt, _POLICY + 'update')
+        db_qos.disassociate(qos_id, _vol_type_id(kwargs))
+        return wsgi.response(status=202)
+
+    @pecan.expose()
+    def get_disassociate_all(self, qos_id=None, **kwargs):
+        if qos_id is None:
+            return self.get_one('disassociate_all')
+        ctxt = wsgi.context()
+        policy.require_admin(ctxt, _POLICY + 'update')
+        db_qos.disassociate_all(qos_id)
+        return wsgi.response(status=202)

@@ -77,6 +77,9 @@ class VolumeType(Timestamps, Base):
     name: Mapped[str] = mapped_column(sa.String(255), unique=True)
     description: Mapped[str | None] = mapped_column(sa.String(255))
     is_public: Mapped[bool] = mapped_column(default=True)
+    # The QoS spec the type carries (one at most); no foreign key, the
+    # specs live in another area's table.
+    qos_specs_id: Mapped[str | None] = mapped_column(sa.String(36))
 
 
 class VolumeTypeExtraSpec(Base):
