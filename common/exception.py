@@ -545,3 +545,8 @@ class InvalidName(Invalid):
 
 class InvalidParameterValue(Invalid):
     msg_fmt = '%(err)s'
+
+
+class PolicyNotAuthorized(Forbidden):
+    # cinder's (and nova's) wording of a policy refusal.
+    msg_fmt = "Policy doesn't allow %(action)s to be performed."

@@ -26,7 +26,16 @@ _CONSUMER_ERROR = (
     "Valid consumer of QoS specs are: QoSConsumerValues(default=<class "
     "'oslo_versionedobjects.fields.UnspecifiedDefault'>,nullable=False,"
     "valid_values=('back-end', 'front-end', 'both'))")
+_DB_MAX_INT = 0x7FFFFFFF
 _PAGING = ('limit', 'marker', 'offset', 'sort', 'sort_key', 'sort_dir')
+
+
+def _require_admin(ctxt, rule):
+    """The qos_specs_manage rules are admin_api; the refusal in cinder's
+    words."""
+    policy.require_authenticated(ctxt)
+    if not ctxt.is_admin:
+        raise exception.PolicyNotAuthorized(action=_POLICY + rule)
 
 
 def _consumer(value):
@@ -71,12 +80,43 @@ def _vol_type_id(kwargs):
     return type_id
 
 
-def _limit(kwargs):
-    """cinder's page size: at most max_limit, which is also the default."""
-    limit, marker, offset, sort = common.paging(kwargs)
-    limit = CONF.api.max_limit if limit is None else min(
-        limit, CONF.api.max_limit)
-    return limit, marker, offset, sort
+def _paging(kwargs):
+    """(limit, marker, offset, sort pairs) read as cinder's
+    get_pagination_params and get_sort_params read them, with their
+    messages; the page is at most max_limit, which is also the default."""
+    limit = CONF.api.max_limit
+    raw = wsgi.query_value(kwargs, 'limit')
+    if raw is not None:
+        try:
+            limit = int(raw)
+        except ValueError:
+            raise exception.Invalid('limit param must be an integer')
+        if limit < 0:
+            raise exception.Invalid('limit param must be positive')
+        limit = min(limit, CONF.api.max_limit)
+    try:
+        offset = strutils.validate_integer(
+            wsgi.query_value(kwargs, 'offset', 0), 'offset', 0, _DB_MAX_INT)
+    except ValueError as exc:
+        raise exception.Invalid(str(exc))
+    sort = wsgi.query_value(kwargs, 'sort')
+    if sort is not None:
+        if 'sort_key' in kwargs or 'sort_dir' in kwargs:
+            raise exception.Invalid(
+                "The 'sort_key' and 'sort_dir' parameters are deprecated "
+                "and cannot be used with the 'sort' parameter.")
+        pairs = []
+        for item in sort.strip().split(','):
+            key, _sep, direction = item.partition(':')
+            pairs.append((key.strip(), (direction or 'desc').strip()))
+    else:
+        pairs = [(wsgi.query_value(kwargs, 'sort_key', 'created_at').strip(),
+                  wsgi.query_value(kwargs, 'sort_dir', 'desc').strip())]
+    for _key, direction in pairs:
+        if direction not in ('asc', 'desc'):
+            raise exception.Invalid(reason="Unknown sort direction, must be "
+                                           "'desc' or 'asc'.")
+    return limit, wsgi.query_value(kwargs, 'marker'), offset, pairs
 
 
 class QosSpecsController(rest.RestController):
@@ -86,9 +126,9 @@ class QosSpecsController(rest.RestController):
     @pecan.expose()
     def get_all(self, **kwargs):
         ctxt = wsgi.context()
-        policy.require_admin(ctxt, _POLICY + 'get_all')
-        limit, marker, offset, sort = _limit(kwargs)
-        filters = {key: value for key, value in kwargs.items()
+        _require_admin(ctxt, 'get_all')
+        limit, marker, offset, sort = _paging(kwargs)
+        filters = {key: wsgi.query_value(kwargs, key) for key in kwargs
                    if key not in _PAGING}
         specs = db_qos.get_all(filters=filters, marker=marker, limit=limit,
                                offset=offset, sort=sort)
@@ -102,7 +142,7 @@ class QosSpecsController(rest.RestController):
     @pecan.expose()
     def get_one(self, qos_id, **kwargs):
         ctxt = wsgi.context()
-        policy.require_admin(ctxt, _POLICY + 'get')
+        _require_admin(ctxt, 'get')
         return wsgi.response(views.detail(db_qos.get(qos_id)))
 
     @pecan.expose()
@@ -110,7 +150,7 @@ class QosSpecsController(rest.RestController):
         ctxt = wsgi.context()
         body = validation.body(schemas.create)['qos_specs']
         name = _name(body['name'])
-        policy.require_admin(ctxt, _POLICY + 'create')
+        _require_admin(ctxt, 'create')
         specs = {key: value for key, value in body.items() if key != 'name'}
         _check_lengths(specs)
         consumer = specs.get('consumer')
@@ -127,11 +167,11 @@ class QosSpecsController(rest.RestController):
             raise exception.NotFound('The resource could not be found.')
         if action == 'delete_keys':
             keys = validation.body(schemas.unset_keys)['keys']
-            policy.require_admin(ctxt, _POLICY + 'delete')
+            _require_admin(ctxt, 'delete')
             db_qos.delete_keys(qos_id, keys)
             return wsgi.response(status=202)
         body = validation.body(schemas.set_keys)
-        policy.require_admin(ctxt, _POLICY + 'update')
+        _require_admin(ctxt, 'update')
         specs = dict(body['qos_specs'])
         db_qos.get(qos_id)
         consumer = None
@@ -146,7 +186,7 @@ class QosSpecsController(rest.RestController):
         ctxt = wsgi.context()
         if qos_id is None:
             raise exception.NotFound('The resource could not be found.')
-        policy.require_admin(ctxt, _POLICY + 'delete')
+        _require_admin(ctxt, 'delete')
         force = wsgi.query_value(kwargs, 'force', False)
         if not strutils.is_valid_boolstr(force):
             raise exception.InvalidParameterValue(
@@ -164,7 +204,7 @@ class QosSpecsController(rest.RestController):
         if qos_id is None:      # /qos-specs/associations: a spec named so
             return self.get_one('associations')
         ctxt = wsgi.context()
-        policy.require_admin(ctxt, _POLICY + 'get_all')
+        _require_admin(ctxt, 'get_all')
         return wsgi.response({'qos_associations': [
             views.association(t) for t in db_qos.associations(qos_id)]})
 
@@ -173,7 +213,7 @@ class QosSpecsController(rest.RestController):
         if qos_id is None:
             return self.get_one('associate')
         ctxt = wsgi.context()
-        policy.require_admin(ctxt, _POLICY + 'update')
+        _require_admin(ctxt, 'update')
         db_qos.associate(qos_id, _vol_type_id(kwargs))
         return wsgi.response(status=202)
 
@@ -182,7 +222,7 @@ class QosSpecsController(rest.RestController):
         if qos_id is None:
             return self.get_one('disassociate')
         ctxt = wsgi.context()
-        policy.require_admin(ctxt, _POLICY + 'update')
+        _require_admin(ctxt, 'update')
         db_qos.disassociate(qos_id, _vol_type_id(kwargs))
         return wsgi.response(status=202)
 
@@ -191,6 +231,6 @@ class QosSpecsController(rest.RestController):
         if qos_id is None:
             return self.get_one('disassociate_all')
         ctxt = wsgi.context()
-        policy.require_admin(ctxt, _POLICY + 'update')
+        _require_admin(ctxt, 'update')
         db_qos.disassociate_all(qos_id)
         return wsgi.response(status=202)

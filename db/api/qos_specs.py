@@ -65,18 +65,17 @@ _SORT_KEYS = {'id': 'id', 'created_at': 'created_at',
 
 
 def _matches(spec, filters):
+    """Exact matches on cinder's columns as they read on a spec's name
+    row (its specs_id, times and deleted flag match nothing asked)."""
     for key, wanted in filters.items():
         key = key.rstrip('~')
-        values = wanted if isinstance(wanted, list) else [wanted]
         if key == 'id':
-            ok = spec['id'] in values
+            ok = spec['id'] == wanted
         elif key == 'value':
-            ok = spec['name'] in values
+            ok = spec['name'] == wanted
         elif key == 'key':
-            ok = 'QoS_Specs_Name' in values
+            ok = wanted == 'QoS_Specs_Name'
         else:
-            # name, consumer and anything else are no column of cinder's
-            # table: cinder answers an empty list.
             ok = False
         if not ok:
             return False
@@ -106,16 +105,24 @@ def _sorted(specs, sort):
 
 
 def get_all(filters=None, marker=None, limit=None, offset=None, sort=()):
-    """Specs in cinder's order (created_at desc, then id), after the marker
-    (404 if unknown), skipping `offset`, at most `limit`."""
+    """Specs in cinder's order (created_at desc, then id) after the marker,
+    skipping `offset`, at most `limit`. Cinder's checks come in its order:
+    a filter naming no column of its table gives an empty list before an
+    unknown marker is a 404 and an unknown sort key a 400."""
+    filters = filters or {}
+    if any(key.rstrip('~') not in _SORT_KEYS for key in filters):
+        return []
     with session.reader() as s:
         specs = [_view(s, row) for row in s.scalars(sa.select(_SPECS))]
         if marker is not None:
             _get(s, marker)
-    specs = _sorted([x for x in specs if _matches(x, filters or {})], sort)
+    specs = _sorted(specs, sort)
     if marker is not None:
-        ids = [x['id'] for x in specs]
-        specs = specs[ids.index(marker) + 1:] if marker in ids else []
+        # After the marker's place in the whole order, as cinder compares
+        # sort values with the marker row's.
+        ids = [spec['id'] for spec in specs]
+        specs = specs[ids.index(marker) + 1:]
+    specs = [spec for spec in specs if _matches(spec, filters)]
     specs = specs[offset or 0:]
     return specs if limit is None else specs[:limit]
 

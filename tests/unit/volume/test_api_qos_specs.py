@@ -271,10 +271,25 @@ def test_list_paging_sorting_filters(vcloud):
     resp = vcloud.get('/qos-specs?sort=name')
     assert schemas.check_fault(resp, 400, 'badRequest') == \
         'Invalid input received: Invalid sort key'
-    resp = vcloud.get('/qos-specs?limit=x')
-    schemas.check_fault(resp, 400, 'badRequest')
-    resp = vcloud.get('/qos-specs?sort=id:up')
-    schemas.check_fault(resp, 400, 'badRequest')
+    # A filter on no column of cinder's table answers [] before the
+    # marker is looked up.
+    assert vcloud.get('/qos-specs?name=a&marker=%s' % unknown).json == {
+        'qos_specs': []}
+    # The marker's place counts even when a filter leaves it out.
+    assert vcloud.get('/qos-specs?id=%s&marker=%s' % (
+        ids[0], ids[2])).json['qos_specs'][0]['id'] == ids[0]
+    for query, message in (
+            ('limit=x', 'limit param must be an integer'),
+            ('limit=-1', 'limit param must be positive'),
+            ('offset=x', 'offset must be an integer'),
+            ('offset=-1', 'offset must be >= 0'),
+            ('sort=id:up', "Invalid input received: Unknown sort direction, "
+                           "must be 'desc' or 'asc'."),
+            ('sort=id&sort_dir=asc', "The 'sort_key' and 'sort_dir' "
+             "parameters are deprecated and cannot be used with the 'sort' "
+             "parameter.")):
+        resp = vcloud.get('/qos-specs?' + query)
+        assert schemas.check_fault(resp, 400, 'badRequest') == message
 
 
 def test_members_are_refused(vcloud, demo):
@@ -296,8 +311,9 @@ def test_members_are_refused(vcloud, demo):
         ('GET', url + '/disassociate_all', None, 'update')]
     for method, path, body, rule in calls:
         resp = vcloud.request(method, path, body, user=demo)
-        message = schemas.check_fault(resp, 403, 'forbidden')
-        assert 'volume_extension:qos_specs_manage:%s' % rule in message
+        assert schemas.check_fault(resp, 403, 'forbidden') == (
+            "Policy doesn't allow volume_extension:qos_specs_manage:%s to "
+            "be performed." % rule)
     # A malformed body is refused before policy, as in cinder.
     resp = vcloud.request('POST', '/qos-specs', {'qos_specs': {}},
                           user=demo)
