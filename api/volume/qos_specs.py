@@ -4,9 +4,9 @@
 Cinder validates a body before it checks policy, so a malformed body is a
 400 even for a user the policy would refuse.
 """
+from oslo_utils import strutils
 import pecan
 from pecan import rest
-from oslo_utils import strutils
 
 from stratus.api import policy
 from stratus.api import validation

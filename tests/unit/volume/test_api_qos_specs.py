@@ -357,3 +357,22 @@ def test_connection_carries_front_end_qos(vcloud):
     # The back end enforces its own: nothing for the hypervisor.
     assert _attach_info(vcloud, 'back-t')['qos_specs'] is None
     assert _attach_info(vcloud, 'none-t')['qos_specs'] is None
+
+
+def test_attachment_connection_carries_front_end_qos(vcloud):
+    """The attachments API (3.27+) hands the connector the same specs."""
+    spec = _create(vcloud, 'front', consumer='front-end',
+                   total_bytes_sec='2048')
+    type_id = vcloud.create_type('front-t')
+    vcloud.get('/qos-specs/%s/associate?vol_type_id=%s' % (spec['id'],
+                                                           type_id))
+    volume = vcloud.create_volume(volume_type='front-t')
+    resp = vcloud.post('/attachments', {'attachment': {
+        'volume_uuid': volume['id'],
+        'instance_uuid': '11111111-2222-3333-4444-555555555555'}})
+    attachment = resp.json['attachment']
+    resp = vcloud.put('/attachments/%s' % attachment['id'], {'attachment': {
+        'connector': {'host': 'compute1', 'mountpoint': '/dev/vdc'}}})
+    assert resp.status_int == 200, resp.text
+    assert resp.json['attachment']['connection_info']['data'][
+        'qos_specs'] == {'total_bytes_sec': '2048'}
