@@ -114,6 +114,13 @@ class VolumeManager:
                   volume=db_volumes.get(volume_id),
                   snapshot=db_snapshots.get(snapshot_id))
 
+    def revert_to_snapshot(self, ctxt, volume_id, snapshot_id):
+        self._run(ctxt, self._flows('revert').get_flow(self.driver),
+                  'Revert of volume %s to snapshot %s' % (volume_id,
+                                                          snapshot_id),
+                  volume=db_volumes.get(volume_id),
+                  snapshot=db_snapshots.get(snapshot_id))
+
     def delete_snapshot(self, ctxt, volume_id, snapshot_id):
         self._run(ctxt,
                   self._flows('snapshot_delete').get_flow(self.driver),

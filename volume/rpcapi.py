@@ -11,13 +11,14 @@ from stratus.volume import host_names
 
 class VolumeRPCClient(rpc.RPCClientBase):
     TOPIC = 'volume'
-    VERSION = '1.1'
+    VERSION = '1.5'
     HISTORY = (
         '1.0 initial: no methods yet (volumes arrive with block storage)',
         '1.1 create_volume, delete_volume, extend_volume, create_snapshot, '
         'delete_snapshot, initialize_connection, terminate_connection, '
         'attach_volume, detach_volume, attachment_update, '
         'attachment_delete',
+        '1.5 revert_to_snapshot',
     )
 
     def _cast(self, ctxt, since, method, host, **kwargs):
@@ -46,6 +47,10 @@ class VolumeRPCClient(rpc.RPCClientBase):
     def create_snapshot(self, ctxt, volume, snapshot_id):
         self._cast(ctxt, '1.1', 'create_snapshot', volume['host'],
                    volume_id=volume['id'], snapshot_id=snapshot_id)
+
+    def revert_to_snapshot(self, ctxt, volume, snapshot):
+        self._cast(ctxt, '1.5', 'revert_to_snapshot', volume['host'],
+                   volume_id=volume['id'], snapshot_id=snapshot['id'])
 
     def delete_snapshot(self, ctxt, volume, snapshot_id):
         self._cast(ctxt, '1.1', 'delete_snapshot', volume['host'],

@@ -17,12 +17,14 @@ ERROR_RESTORING = 'error_restoring'
 ERROR_MANAGING = 'error_managing'
 MAINTENANCE = 'maintenance'
 DOWNLOADING = 'downloading'
+REVERTING = 'reverting'
 
 VOLUME_STATUSES = (
     CREATING, AVAILABLE, RESERVED, ATTACHING, IN_USE, DETACHING, DELETING,
     ERROR, ERROR_DELETING, EXTENDING, ERROR_EXTENDING, MAINTENANCE,
     'retyping', DOWNLOADING, 'uploading', 'backing-up', 'restoring-backup',
-    ERROR_RESTORING, 'awaiting-transfer', 'managing', ERROR_MANAGING)
+    ERROR_RESTORING, 'awaiting-transfer', 'managing', ERROR_MANAGING,
+    REVERTING)
 
 # --- attach status (of a volume and of one attachment) ----------------------
 ATTACHED = 'attached'
@@ -42,6 +44,7 @@ SNAP_AVAILABLE = 'available'
 SNAP_DELETING = 'deleting'
 SNAP_ERROR = 'error'
 SNAP_ERROR_DELETING = 'error_deleting'
+SNAP_RESTORING = 'restoring'
 SNAPSHOT_STATUSES = (SNAP_CREATING, SNAP_AVAILABLE, SNAP_DELETING, SNAP_ERROR,
                      SNAP_ERROR_DELETING, 'unmanaging', 'backing-up',
                      'restoring')

@@ -13,6 +13,7 @@ from stratus.api import wsgi
 from stratus.api.volume.schemas import volumes as schemas
 from stratus.common import exception
 from stratus.volume import attach_api
+from stratus.volume import revert_api
 from stratus.volume import states
 
 
@@ -23,6 +24,17 @@ def _extend(volumes, ctxt, volume_id, body):
         states.IN_USE
     volumes.extend(ctxt, volume_id, int(body['os-extend']['new_size']),
                    attached=attached)
+    return wsgi.response(status=202)
+
+
+def _revert(volumes, ctxt, volume_id, body):
+    if wsgi.version() < (3, 40):
+        raise exception.NotFound('The resource could not be found.')
+    body = validation.check(schemas.revert, body)['revert']
+    policy.require_member(ctxt, 'volume:revert_to_snapshot')
+    volume = volumes.get(ctxt, volume_id)
+    revert_api.revert(volumes.volume_rpc, ctxt, volume,
+                      body.get('snapshot_id'))
     return wsgi.response(status=202)
 
 
@@ -97,6 +109,7 @@ def _detach(volumes, ctxt, volume_id, body):
 
 HANDLERS = {
     'os-extend': _extend,
+    'revert': _revert,
     'os-reset_status': _reset_status,
     'os-force_delete': _force_delete,
     'os-reserve': _simple('reserve'),

@@ -67,6 +67,11 @@ class VolumeDriver:
     def delete_snapshot(self, snapshot, volume):
         raise NotImplementedError()
 
+    def revert_to_snapshot(self, volume, snapshot):
+        """Make the volume's data what the snapshot holds (same size); the
+        snapshot stays."""
+        raise NotImplementedError()
+
     def create_volume_from_snapshot(self, volume, snapshot):
         raise NotImplementedError()
 

@@ -115,6 +115,17 @@ class FakeDriver(driver.VolumeDriver):
         with self._lock:
             self.snapshots.pop(snapshot['id'], None)
 
+    def revert_to_snapshot(self, volume, snapshot):
+        """Records the snapshot the volume's data now comes from."""
+        self._maybe_fail('revert_to_snapshot')
+        with self._lock:
+            record = self.volumes.get(volume['id'])
+            if record is None or snapshot['id'] not in self.snapshots:
+                raise exception.VolumeBackendAPIException(
+                    data='volume %s or snapshot %s is not on this backend'
+                    % (volume['id'], snapshot['id']))
+            record['source'] = ('snapshot', snapshot['id'])
+
     def create_volume_from_snapshot(self, volume, snapshot):
         self._maybe_fail('create_volume_from_snapshot')
         if snapshot['id'] not in self.snapshots:

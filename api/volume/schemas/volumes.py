@@ -83,3 +83,7 @@ metadata = {'type': 'object', 'properties': {'metadata': common.METADATA},
 metadata_item = {'type': 'object', 'properties': {'meta': dict(
     common.METADATA, minProperties=1, maxProperties=1)},
     'required': ['meta'], 'additionalProperties': False}
+
+# revert (3.40): snapshot_id may be null or missing; the API answers 400.
+revert = common.wrap('revert', {'snapshot_id': {'type': ['string', 'null']}},
+                     additional=True)

@@ -269,6 +269,19 @@ class LVMVolumeDriver(driver.VolumeDriver):
         self._remove_if_present(name)
         LOG.info('Deleted snapshot %s', self.vg.path(name))
 
+    def revert_to_snapshot(self, volume, snapshot):
+        # A copy back rather than lvconvert --merge: the snapshot survives
+        # (cinder's API promises it does) and thick, thin and loop-backed
+        # LVs all take the same path.
+        name = self._volume_lv(volume)
+        row = self._required(name)
+        source = self._required(self._snapshot_lv(snapshot))
+        self._check_fits(name, row['lv_size'], source)
+        blockdata.copy(self.execute, self.data.device(source['lv_name']),
+                       self.data.device(name))
+        LOG.info('Reverted %s to snapshot %s', self.vg.path(name),
+                 source['lv_name'])
+
     def create_volume_from_snapshot(self, volume, snapshot):
         name = self._volume_lv(volume)
         size = volume['size'] * GiB

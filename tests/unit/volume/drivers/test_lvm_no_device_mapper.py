@@ -162,6 +162,19 @@ def test_from_snapshot_and_clone_copy_into_new_lvs(drv):
                              'volume-c'}
 
 
+def test_revert_copies_the_snapshot_back_and_keeps_it(drv):
+    driver, host = drv
+    driver.create_volume(vol('a'))
+    driver.create_snapshot(snap('s'), vol('a'))
+    host.clear()
+    driver.revert_to_snapshot(vol('a'), snap('s'))
+    copies = host.commands('qemu-img')
+    assert len(copies) == 1
+    assert copies[0][-2:] == [driver.data.device('_snapshot-s'),
+                              driver.data.device('volume-a')]
+    assert set(host.lvs) == {'volume-a', '_snapshot-s'}
+
+
 def test_extend_in_place_remaps_the_loop_device(drv):
     driver, host = drv
     driver.create_volume(vol('a'))
