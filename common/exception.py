@@ -38,7 +38,7 @@ class NotAuthenticated(StratusException):
 
 
 class Forbidden(StratusException):
-    msg_fmt = 'Policy does not allow %(action)s to be performed.'
+    msg_fmt = "Policy doesn't allow %(action)s to be performed."
     code = 403
 
 
