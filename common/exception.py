@@ -515,3 +515,13 @@ class VolumeNotCreated(StratusException):
     msg_fmt = ('Volume %(volume_id)s did not finish being created even after '
                'we waited %(seconds)s seconds or %(attempts)s attempts. And '
                'its status is %(volume_status)s.')
+
+
+# --- transfers ---
+
+class TransferNotFound(NotFound):
+    msg_fmt = 'Transfer %(transfer_id)s could not be found.'
+
+
+class InvalidAuthKey(Invalid):
+    msg_fmt = 'Invalid auth key: %(reason)s'
