@@ -49,16 +49,25 @@ class TransferAPI:
         return db_transfers.get(transfer_id, self._scope(ctxt))
 
     def get_all(self, ctxt, filters, all_tenants=False, **paging):
-        project_id = None if (ctxt.is_admin and all_tenants) \
+        """An admin with all_tenants sees every project's offers (a
+        project_id filter narrows them to that project's volumes); anyone
+        else sees their own project's, whatever project_id says."""
+        filters = dict(filters)
+        wanted = filters.pop('project_id', None) or None
+        project_id = wanted if (ctxt.is_admin and all_tenants) \
             else ctxt.project_id
         return db_transfers.list_transfers(project_id=project_id,
                                            filters=filters, **paging)
 
-    def create(self, ctxt, volume_id, name, no_snapshots=False,
-               allow_encrypted=False):
+    def get_volume(self, ctxt, volume_id):
+        """The volume to offer; another project's is 404."""
         volume = db_volumes.get(volume_id)
         if not ctxt.is_admin and volume['project_id'] != ctxt.project_id:
             raise exception.VolumeNotFound(volume_id=volume_id)
+        return volume
+
+    def create(self, ctxt, volume, name, no_snapshots=False,
+               allow_encrypted=False):
         if volume['status'] != states.AVAILABLE:
             raise exception.InvalidVolume(reason='status must be available')
         if volume['encryption_key_id'] is not None:

@@ -148,12 +148,13 @@ class TransfersController(rest.RestController):
         schema = schemas.create if legacy or version < (3, 55) \
             else schemas.create_v355
         body = validation.body(schema)['transfer']
+        volume = TRANSFERS.get_volume(ctxt, body['volume_id'])
         policy.require_member(ctxt, 'volume:create_transfer')
         name = body.get('name')
         if name is not None:
             name = name.strip()
         transfer = TRANSFERS.create(
-            ctxt, body['volume_id'], name,
+            ctxt, volume, name,
             no_snapshots=common.is_true(body.get('no_snapshots', False),
                                         'no_snapshots'),
             allow_encrypted=not legacy and version >= (3, 70))
@@ -172,6 +173,9 @@ class TransfersController(rest.RestController):
     @pecan.expose()
     def delete(self, transfer_id):
         ctxt = wsgi.context()
+        # The offer is looked up (404) before the policy speaks, as cinder
+        # authorizes against its volume.
+        TRANSFERS.get(ctxt, transfer_id)
         policy.require_member(ctxt, 'volume:delete_transfer')
         TRANSFERS.delete(ctxt, transfer_id)
         return wsgi.response(status=202)

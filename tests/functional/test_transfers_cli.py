@@ -139,6 +139,16 @@ def test_give_to_demo_and_back(cloud, rest, demo_rest, projects):
     back = cloud.cli_json('volume', 'transfer', 'request', 'create',
                           volume_id, user='demo')
     assert back['name'] is None
+    assert [t['ID'] for t in cloud.cli_json(
+        'volume', 'transfer', 'request', 'list', user='demo')] == [back['id']]
+    # The SDK drops --all-projects (no such query parameter on its
+    # Transfer), so the admin still lists its own project's offers only;
+    # all_tenants on the REST call shows demo's.
+    assert cloud.cli_json('volume', 'transfer', 'request', 'list',
+                          '--all-projects') == []
+    assert [t['id'] for t in rest.get(
+        '/volume/v3/volume-transfers?all_tenants=1').json()[
+        'transfers']] == [back['id']]
     cloud.cli_json('volume', 'transfer', 'request', 'accept', '--auth-key',
                    back['auth_key'], back['id'])
     assert _owner(rest, volume_id) == projects['admin']

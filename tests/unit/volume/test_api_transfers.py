@@ -234,6 +234,13 @@ def test_list_scoping_and_all_tenants(vcloud, demo):
         mine['id'], theirs['id']}
     assert ids(vcloud.get(OLD + '?all_tenants=True')) == [
         mine['id'], theirs['id']]   # created_at, id ascending
+    # project_id narrows an admin's all_tenants list to that project's
+    # volumes; otherwise the caller's own project wins.
+    assert ids(vcloud.get(NEW + '?all_tenants=1&project_id=%s'
+                          % demo['project_id'])) == [mine['id']]
+    assert ids(vcloud.get(NEW + '?project_id=%s' % demo['project_id'])) \
+        == [theirs['id']]
+    assert ids(vcloud.get(NEW + '?project_id=x', user=demo)) == [mine['id']]
 
 
 def test_filters_as_cinder_reads_them(vcloud):
@@ -275,6 +282,10 @@ def test_paging_and_sorting_from_359(vcloud):
     assert [t['id'] for t in vcloud.get(
         NEW + '?sort_key=display_name&sort_dir=asc&limit=1',
         version='3.59').json['transfers']] == ids[:1]
+    # cinder skips `offset` rows in the database and then once more when
+    # it slices the page (common.limited): offset=1 leaves one of three.
+    assert [t['id'] for t in vcloud.get(
+        NEW + '?offset=1', version='3.59').json['transfers']] == ids[:1]
     resp = vcloud.get(NEW + '?marker=%s' % ('f' * 32), version='3.59')
     assert schemas.check_fault(resp, 404, 'itemNotFound') == \
         'Transfer %s could not be found.' % ('f' * 32)
@@ -553,6 +564,13 @@ def test_reader_may_list_and_show_but_not_create_accept_delete(
         schemas.check_fault(resp, 403, 'forbidden')
     assert vcloud.show(volume['id'], user=demo)['status'] == \
         'awaiting-transfer'
+    # Unknown things are 404 before the policy speaks, as in cinder.
+    missing = '0' * 8 + '-0000-0000-0000-' + '0' * 12
+    resp = vcloud.post(NEW, {'transfer': {'volume_id': missing}},
+                       user=reader)
+    schemas.check_fault(resp, 404, 'itemNotFound')
+    resp = vcloud.delete('%s/%s' % (NEW, missing), user=reader)
+    schemas.check_fault(resp, 404, 'itemNotFound')
 
 
 def test_db_list_refuses_unknown_sort_keys(db):
