@@ -30,17 +30,23 @@ def _view(row):
     return row.to_dict()
 
 
+def _live(project_id=None):
+    """Offers not closed whose volume still exists (cinder deletes a
+    volume's offers with it), of `project_id`'s volumes unless None."""
+    volumes = sa.select(models.Volume.id).where(
+        models.Volume.deleted.is_(False))
+    if project_id is not None:
+        volumes = volumes.where(models.Volume.project_id == project_id)
+    return sa.select(models.Transfer).where(
+        models.Transfer.deleted.is_(False),
+        models.Transfer.volume_id.in_(volumes))
+
+
 def _get(s, transfer_id, project_id=None):
     """The live row; with `project_id`, only when its volume belongs to
     that project (what a non-admin may see)."""
-    query = sa.select(models.Transfer).where(
-        models.Transfer.id == str(transfer_id),
-        models.Transfer.deleted.is_(False))
-    if project_id is not None:
-        query = query.where(models.Transfer.volume_id.in_(
-            sa.select(models.Volume.id).where(
-                models.Volume.project_id == project_id)))
-    row = s.scalars(query).first()
+    row = s.scalars(_live(project_id).where(
+        models.Transfer.id == str(transfer_id))).first()
     if row is None:
         raise exception.TransferNotFound(transfer_id=transfer_id)
     return row
@@ -159,13 +165,7 @@ def list_transfers(*, project_id=None, filters=None, marker=None,
         if key not in [k for k, _d in sort]:
             sort.append((key, tail))
     with session.reader() as s:
-        query = sa.select(models.Transfer).where(
-            models.Transfer.deleted.is_(False))
-        if project_id is not None:
-            query = query.where(models.Transfer.volume_id.in_(
-                sa.select(models.Volume.id).where(
-                    models.Volume.project_id == project_id)))
-        query = _filtered(query, dict(filters or {}))
+        query = _filtered(_live(project_id), dict(filters or {}))
         if query is None:
             return []
         if marker is not None:

@@ -524,6 +524,20 @@ def test_delete_leaves_a_volume_in_another_state(vcloud):
     assert vcloud.show(volume['id'])['status'] == 'error'
 
 
+def test_a_deleted_volume_takes_its_offer_along(vcloud):
+    volume = vcloud.create_volume()
+    created = _create(vcloud, volume['id'])
+    # A plain delete refuses a volume awaiting a transfer ...
+    resp = vcloud.delete('/volumes/%s' % volume['id'])
+    schemas.check_fault(resp, 400, 'badRequest')
+    # ... a forced one takes it, and its offer goes with it.
+    assert vcloud.action(volume['id'], {'os-force_delete': {}}).status_int \
+        == 202
+    resp = vcloud.get('%s/%s' % (NEW, created['id']))
+    schemas.check_fault(resp, 404, 'itemNotFound')
+    assert vcloud.get(NEW + '?all_tenants=1').json == {'transfers': []}
+
+
 def test_member_may_not_delete_another_projects_transfer(vcloud, demo):
     volume = vcloud.create_volume()
     created = _create(vcloud, volume['id'])
