@@ -591,3 +591,25 @@ def test_db_list_refuses_unknown_sort_keys(db):
     from stratus.common import exception
     with pytest.raises(exception.Invalid):
         db_transfers.list_transfers(sort=[('bogus', 'asc')])
+
+
+def test_project_id_in_the_url(vcloud, admin):
+    volume = vcloud.create_volume()
+    project = volume['os-vol-tenant-attr:tenant_id']
+    headers = {'OpenStack-API-Version': 'volume 3.71'}
+    base = '/volume/v3/%s' % project
+    # The old route keeps refusing no_snapshots behind a project id too.
+    resp = admin.post(base + OLD, {'transfer': {
+        'volume_id': volume['id'], 'no_snapshots': True}}, headers=headers)
+    schemas.check_fault(resp, 400, 'badRequest')
+    resp = admin.post(base + NEW, {'transfer': {'volume_id': volume['id']}},
+                      headers=headers)
+    created = schemas.check(_schema('3.71').create_volume_transfer,
+                            resp)['transfer']
+    assert created['links'][0]['href'].endswith(
+        '%s/os-volume-transfer/%s' % (base, created['id']))
+    assert created['links'][1]['href'].endswith(
+        '/volume/%s/os-volume-transfer/%s' % (project, created['id']))
+    shown = admin.get('%s%s/%s' % (base, OLD, created['id']),
+                      headers=headers)
+    schemas.check(_schema('3.71').show_volume_transfer, shown)
