@@ -550,3 +550,13 @@ class InvalidParameterValue(Invalid):
 class PolicyNotAuthorized(Forbidden):
     # cinder's (and nova's) wording of a policy refusal.
     msg_fmt = "Policy doesn't allow %(action)s to be performed."
+
+
+# --- transfers ---
+
+class TransferNotFound(NotFound):
+    msg_fmt = 'Transfer %(transfer_id)s could not be found.'
+
+
+class InvalidAuthKey(Invalid):
+    msg_fmt = 'Invalid auth key: %(reason)s'
