@@ -121,6 +121,12 @@ class VolumeManager:
                   volume=db_volumes.get(volume_id),
                   snapshot=db_snapshots.get(snapshot_id))
 
+    def reimage(self, ctxt, volume_id, image_id, image_metadata):
+        self._run(ctxt, self._flows('reimage').get_flow(self.driver),
+                  'Re-image of volume %s' % volume_id,
+                  volume=db_volumes.get(volume_id), image_id=image_id,
+                  image_metadata=image_metadata)
+
     def delete_snapshot(self, ctxt, volume_id, snapshot_id):
         self._run(ctxt,
                   self._flows('snapshot_delete').get_flow(self.driver),

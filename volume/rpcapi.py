@@ -18,7 +18,7 @@ class VolumeRPCClient(rpc.RPCClientBase):
         'delete_snapshot, initialize_connection, terminate_connection, '
         'attach_volume, detach_volume, attachment_update, '
         'attachment_delete',
-        '1.5 revert_to_snapshot',
+        '1.5 revert_to_snapshot, reimage',
     )
 
     def _cast(self, ctxt, since, method, host, **kwargs):
@@ -51,6 +51,11 @@ class VolumeRPCClient(rpc.RPCClientBase):
     def revert_to_snapshot(self, ctxt, volume, snapshot):
         self._cast(ctxt, '1.5', 'revert_to_snapshot', volume['host'],
                    volume_id=volume['id'], snapshot_id=snapshot['id'])
+
+    def reimage(self, ctxt, volume, image_id, image_metadata):
+        self._cast(ctxt, '1.5', 'reimage', volume['host'],
+                   volume_id=volume['id'], image_id=image_id,
+                   image_metadata=image_metadata)
 
     def delete_snapshot(self, ctxt, volume, snapshot_id):
         self._cast(ctxt, '1.1', 'delete_snapshot', volume['host'],

@@ -10,9 +10,11 @@ import pecan
 from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.volume import common
 from stratus.api.volume.schemas import volumes as schemas
 from stratus.common import exception
 from stratus.volume import attach_api
+from stratus.volume import reimage_api
 from stratus.volume import revert_api
 from stratus.volume import states
 
@@ -36,6 +38,35 @@ def _revert(volumes, ctxt, volume_id, body):
     revert_api.revert(volumes.volume_rpc, ctxt, volume,
                       body.get('snapshot_id'))
     return wsgi.response(status=202)
+
+
+def _reimage(volumes, ctxt, volume_id, body):
+    if wsgi.version() < (3, 68):
+        raise exception.NotFound('The resource could not be found.')
+    body = validation.check(schemas.reimage, body)['os-reimage']
+    volume = volumes.get(ctxt, volume_id)
+    reserved = common.is_true(body.get('reimage_reserved', False),
+                              'reimage_reserved')
+    policy.require_member(ctxt, 'volume:reimage_reserved' if volume[
+        'status'] == states.RESERVED else 'volume:reimage')
+    reimage_api.reimage(volumes.volume_rpc, ctxt, volume, body['image_id'],
+                        reserved)
+    return wsgi.response(status=202)
+
+
+def _extend_volume_completion(volumes, ctxt, volume_id, body):
+    """For drivers whose extend of an attached volume waits for nova;
+    stratus's extend finishes on its own, so no volume ever waits here and
+    the answer is cinder's for one that is not being extended (or lacks
+    the admin metadata such a wait leaves)."""
+    validation.check(schemas.extend_volume_completion, body)
+    volume = volumes.get(ctxt, volume_id)
+    policy.require_admin(ctxt, 'volume_extension:volume_admin_actions:'
+                               'extend_volume_completion')
+    if volume['status'] != states.EXTENDING:
+        raise exception.InvalidVolume(reason='Volume is not being extended.')
+    raise exception.InvalidVolume(reason='Required volume admin metadata is '
+                                         'malformed or missing.')
 
 
 def _valid(value, allowed, field):
@@ -110,6 +141,8 @@ def _detach(volumes, ctxt, volume_id, body):
 HANDLERS = {
     'os-extend': _extend,
     'revert': _revert,
+    'os-reimage': _reimage,
+    'os-extend_volume_completion': _extend_volume_completion,
     'os-reset_status': _reset_status,
     'os-force_delete': _force_delete,
     'os-reserve': _simple('reserve'),

@@ -72,7 +72,7 @@ class CreateFromImageTask(_CreateTask):
 
     def __init__(self, driver, image_client_factory=None):
         super().__init__(driver)
-        self.image_client_factory = image_client_factory or _image_client
+        self.image_client_factory = image_client_factory or image_client
 
     def execute(self, ctxt, volume_spec):
         volume = volume_spec['volume']
@@ -80,22 +80,30 @@ class CreateFromImageTask(_CreateTask):
         LOG.info('Volume %s: being created from image %s', volume['id'],
                  image_id)
         update = self.driver.create_volume(volume) or {}
-        os.makedirs(CONF.image_conversion_dir, exist_ok=True)
-        fd, path = tempfile.mkstemp(dir=CONF.image_conversion_dir,
-                                    prefix='image-%s-' % image_id)
-        os.close(fd)
-        try:
-            image = self.image_client_factory(ctxt).download(image_id, path)
-            self.driver.copy_image_to_volume(volume, path,
-                                             image.get('disk_format') or 'raw')
-        finally:
-            if os.path.exists(path):
-                os.unlink(path)
-        LOG.info('Volume %s: image %s written', volume['id'], image_id)
+        write_image(self.driver, self.image_client_factory(ctxt), volume,
+                    image_id)
         return dict(update, bootable=True)
 
 
-def _image_client(ctxt):
+def write_image(driver, client, volume, image_id):
+    """Download the image (with the requesting user's token) into a
+    temporary file on this host and write it into the volume with
+    driver.copy_image_to_volume (create from image, re-image)."""
+    os.makedirs(CONF.image_conversion_dir, exist_ok=True)
+    fd, path = tempfile.mkstemp(dir=CONF.image_conversion_dir,
+                                prefix='image-%s-' % image_id)
+    os.close(fd)
+    try:
+        image = client.download(image_id, path)
+        driver.copy_image_to_volume(volume, path,
+                                    image.get('disk_format') or 'raw')
+    finally:
+        if os.path.exists(path):
+            os.unlink(path)
+    LOG.info('Volume %s: image %s written', volume['id'], image_id)
+
+
+def image_client(ctxt):
     from stratus.common import image_client
     return image_client.ImageClient(
         CONF.glance.api_servers[0], ctxt.get('auth_token'),

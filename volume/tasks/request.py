@@ -18,7 +18,7 @@ from stratus.volume import states
 GiB = 1024 ** 3
 
 
-def _visible_image(ctxt, image_id):
+def visible_image(ctxt, image_id):
     try:
         image = db_images.get(image_id)
     except exception.ImageNotFound:
@@ -33,7 +33,7 @@ def _visible_image(ctxt, image_id):
                             'access requested image.')
 
 
-def _check_image(image, size):
+def check_image(image, size):
     if image['status'] != 'active':
         raise exception.Invalid(reason='Image %s is not active.'
                                 % image['id'])
@@ -158,8 +158,8 @@ class ExtractVolumeRequestTask(flow_engine.StratusTask):
         size = _size(request.get('size'), snapshot, source)
         image = None
         if request.get('image_id'):
-            image = _visible_image(ctxt, request['image_id'])
-            _check_image(image, size)
+            image = visible_image(ctxt, request['image_id'])
+            check_image(image, size)
         volume_type = _type(ctxt, request.get('volume_type'),
                             source or snap_volume)
         origin = source or snap_volume
@@ -173,7 +173,7 @@ class ExtractVolumeRequestTask(flow_engine.StratusTask):
             'snapshot_id': snapshot['id'] if snapshot else None,
             'source_volid': source['id'] if source else None,
             'image_id': image['id'] if image else None,
-            'image_metadata': _image_metadata(image) if image else (
+            'image_metadata': image_metadata(image) if image else (
                 dict(origin['image_metadata']) if origin else {}),
             'bootable': bool(image) or bool(origin and origin['bootable']),
             'resource_backend': host_names.extract(origin['host'], 'backend')
@@ -189,7 +189,7 @@ class ExtractVolumeRequestTask(flow_engine.StratusTask):
         pass
 
 
-def _image_metadata(image):
+def image_metadata(image):
     """What cinder keeps of an image on the volume (volume_image_metadata)."""
     meta = {'image_id': image['id'], 'image_name': image.get('name') or '',
             'checksum': image.get('checksum') or '',

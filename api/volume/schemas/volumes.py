@@ -87,3 +87,11 @@ metadata_item = {'type': 'object', 'properties': {'meta': dict(
 # revert (3.40): snapshot_id may be null or missing; the API answers 400.
 revert = common.wrap('revert', {'snapshot_id': {'type': ['string', 'null']}},
                      additional=True)
+
+# os-reimage (3.68)
+reimage = common.wrap('os-reimage', {
+    'image_id': {'type': 'string', 'format': 'uuid'},
+    'reimage_reserved': common.BOOLEAN}, ['image_id'])
+# os-extend_volume_completion (3.71, but routed at every version)
+extend_volume_completion = common.wrap('os-extend_volume_completion', {
+    'error': {'type': ['string', 'null', 'boolean']}})

@@ -104,7 +104,7 @@ def test_from_image_downloads_and_writes_it(vcloud, monkeypatch, tmp_path):
                 f.write(b'data')
             seen['path'] = path
             return {'id': image_id, 'disk_format': 'qcow2'}
-    monkeypatch.setattr(create_tasks, '_image_client', lambda ctxt: Client())
+    monkeypatch.setattr(create_tasks, 'image_client', lambda ctxt: Client())
     volume = vcloud.create_volume(imageRef=image['id'])
     assert volume['status'] == 'available'
     assert volume['bootable'] == 'true'
