@@ -515,3 +515,29 @@ class VolumeNotCreated(StratusException):
     msg_fmt = ('Volume %(volume_id)s did not finish being created even after '
                'we waited %(seconds)s seconds or %(attempts)s attempts. And '
                'its status is %(volume_status)s.')
+
+
+# --- admin ---
+
+class VolumeTypeEncryptionExists(Invalid):
+    msg_fmt = 'Volume type encryption for type %(type_id)s already exists.'
+
+
+class VolumeTypeEncryptionNotFound(NotFound):
+    msg_fmt = 'Volume type encryption for type %(type_id)s does not exist.'
+
+
+class VolumeServiceNotFound(NotFound):
+    """cinder's ServiceNotFound, which names the host when it has one."""
+
+    def __init__(self, message=None, **kwargs):
+        if message is None and kwargs.get('host'):
+            message = ('Service %(service_id)s could not be found on host '
+                       '%(host)s.' % kwargs)
+        elif message is None:
+            message = 'Service %(service_id)s could not be found.' % kwargs
+        super().__init__(message, **kwargs)
+
+
+class InvalidInput(Invalid):
+    msg_fmt = 'Invalid input received: %(reason)s'
