@@ -34,9 +34,11 @@ def _key_size(body):
     if value is None:
         return
     try:
-        body['key_size'] = int(str(value).strip())
+        body['key_size'] = int(value)
     except ValueError:
-        raise exception.InvalidInput(reason='key_size must be an integer.')
+        raise exception.ValidationError(
+            field='key_size',
+            reason="Value: %s. %r is not a 'key_size'" % (value, value))
 
 
 def _specs(type_id):
