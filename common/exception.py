@@ -541,3 +541,10 @@ class VolumeServiceNotFound(NotFound):
 
 class InvalidInput(Invalid):
     msg_fmt = 'Invalid input received: %(reason)s'
+
+
+class VolumeRPCTimeout(StratusException):
+    """cinder's RPCTimeout: a 502 whose text cinder keeps to itself (the
+    client sees webob's 'Bad gateway.')."""
+    msg_fmt = 'Bad gateway.'
+    code = 502

@@ -7,7 +7,11 @@ from pecan import rest
 from stratus.api import policy
 from stratus.api import wsgi
 from stratus.common import exception
+from stratus.common import log
+from stratus.common import rpc
 from stratus.db.api import volume_services
+
+LOG = log.getLogger(__name__)
 
 
 def _view(caps, backend):
@@ -41,5 +45,10 @@ class CapabilitiesController(rest.RestController):
             raise exception.NotFound("Can't find service: %s" % host)
         backend = services[0]['host']
         from stratus.api.volume import volumes
-        caps = volumes.VOLUMES.volume_rpc.get_capabilities(ctxt, backend)
+        try:
+            caps = volumes.VOLUMES.volume_rpc.get_capabilities(ctxt, backend)
+        except rpc.MessagingTimeout:
+            LOG.error('Timeout while requesting capabilities from backend '
+                      '%s.', backend)
+            raise exception.VolumeRPCTimeout()
         return wsgi.response(_view(caps, backend))

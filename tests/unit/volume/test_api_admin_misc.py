@@ -123,3 +123,14 @@ def test_extensions(vcloud, demo):
                    'description': 'Admin-only host administration.'}
     schemas.check_fault(vcloud.get('/extensions/nosuch'), 404,
                         'itemNotFound')
+
+
+def test_capabilities_of_a_silent_backend(vcloud, monkeypatch):
+    from stratus.common import rpc
+
+    def silent(ctxt, discover=False):
+        raise rpc.MessagingTimeout('no answer')
+    monkeypatch.setattr(vcloud.managers[BACKEND1], 'get_capabilities',
+                        silent)
+    resp = vcloud.get('/capabilities/' + BACKEND1)
+    assert schemas.check_fault(resp, 502, 'computeFault') == 'Bad gateway.'

@@ -107,3 +107,14 @@ def test_type_in_use_and_no_key_manager(vcloud):
     resp = vcloud.delete(url + '/x')
     assert _message(resp, 'badRequest', 400) == (
         'Cannot delete encryption specs. Volume type in use.')
+
+
+def test_spec_goes_with_its_type(vcloud):
+    type_id = vcloud.create_type('enc')
+    url = '/types/%s/encryption' % type_id
+    assert vcloud.post(url, {'encryption': SPEC}).status_int == 200
+    assert vcloud.delete('/types/%s' % type_id).status_int == 202
+    assert _message(vcloud.get(url), 'itemNotFound', 404) == (
+        'Volume type %s could not be found.' % type_id)
+    again = vcloud.create_type('enc')
+    assert vcloud.get('/types/%s/encryption' % again).json == {}
