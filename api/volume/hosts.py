@@ -57,8 +57,10 @@ class HostsController(rest.RestController):
     @pecan.expose()
     def get_one(self, host):
         policy.require_admin(wsgi.context(), POLICY)
-        services = volume_services.service_list(
+        # cinder looks up an enabled volume service only.
+        services = [s for s in volume_services.service_list(
             host=host, binary=volume_services.VOLUME_BINARY)
+            if not s['disabled']]
         if not services:
             raise exception.VolumeServiceNotFound(
                 service_id=volume_services.VOLUME_BINARY, host=host)

@@ -56,6 +56,9 @@ def test_hosts(vcloud, demo):
                    for r in shown[1:]}
     assert per_project[demo['project_id']]['total_volume_gb'] == '3'
     assert per_project[demo['project_id']]['snapshot_count'] == '0'
+    resp = vcloud.get('/os-hosts/' + BACKEND1)       # disabled
+    assert schemas.check_fault(resp, 404, 'itemNotFound') == (
+        'Service stratus-volume could not be found on host %s.' % BACKEND1)
     resp = vcloud.get('/os-hosts/nohost')
     assert schemas.check_fault(resp, 404, 'itemNotFound') == (
         'Service stratus-volume could not be found on host nohost.')
