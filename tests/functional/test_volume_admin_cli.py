@@ -40,6 +40,9 @@ def test_type_encryption(cloud, rest):
                            name)
     assert shown['encryption']['key_size'] == 256
     assert shown['encryption']['control_location'] == 'front-end'
+    listed = cloud.cli_json('volume', 'type', 'list', '--encryption-type')
+    encrypted = {t['Name']: t['Encryption'] for t in listed}
+    assert encrypted[name]['provider'] == 'luks'
     cloud.cli('volume', 'type', 'set', '--encryption-key-size', '128', name)
     shown = cloud.cli_json('volume', 'type', 'show', '--encryption-type',
                            name)
