@@ -65,8 +65,9 @@ class EncryptionController(rest.RestController):
 
     @pecan.expose()
     def post(self, type_id):
-        _authorize('create')
+        # cinder validates the body before its policy check.
         body = validation.body(schemas.create)
+        _authorize('create')
         _key_size(body['encryption'])
         _in_use(type_id, 'create')
         volume_types.type_get(type_id)
@@ -78,8 +79,8 @@ class EncryptionController(rest.RestController):
 
     @pecan.expose()
     def put(self, type_id, encryption_id):
-        _authorize('update')
         body = validation.body(schemas.update)
+        _authorize('update')
         _key_size(body['encryption'])
         volume_types.type_get(type_id)
         _in_use(type_id, 'update')

@@ -50,10 +50,11 @@ class QuotaClassesController(rest.RestController):
 
     @pecan.expose()
     def put(self, class_name):
-        ctxt = wsgi.context()
-        policy.require_admin(ctxt, 'volume_extension:quota_classes:update')
+        # cinder validates the body before its policy check.
         body = validation.body(UPDATE)['quota_class_set']
         _check_keys(body)
+        policy.require_admin(wsgi.context(),
+                             'volume_extension:quota_classes:update')
         if not 1 <= len(class_name) <= 255:
             raise exception.InvalidInput(
                 reason='quota_class_name has %s characters, more than 255.'
