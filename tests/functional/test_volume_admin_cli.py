@@ -181,19 +181,17 @@ def test_extension_list(cloud, rest):
 
 def test_log_levels(cloud, rest):
     backend = _backend(rest)
-    cloud.cli('--os-volume-api-version', '3.32', 'block', 'storage', 'log',
-              'level', 'set', '--host', backend, '--log-prefix',
-              'stratus.volume.manager', 'DEBUG')
-    listed = cloud.cli_json('--os-volume-api-version', '3.32', 'block',
-                            'storage', 'log', 'level', 'list', '--host',
-                            backend, '--log-prefix',
-                            'stratus.volume.manager')
-    assert {(e['Binary'], e['Host'], e['Prefix'], e['Level'])
-            for e in listed} == {('stratus-volume', backend,
-                                  'stratus.volume.manager', 'DEBUG')}
-    cloud.cli('--os-volume-api-version', '3.32', 'block', 'storage', 'log',
-              'level', 'set', '--host', backend, '--log-prefix',
-              'stratus.volume.manager', 'INFO')
+    log_cli = ('--os-volume-api-version', '3.32', 'block', 'storage',
+               'log', 'level')
+    where = ('--host', backend, '--log-prefix', 'stratus.volume.manager')
+    # The cloud logs at DEBUG: go to INFO and back, so that later tests
+    # still find their debug lines.
+    for level in ('INFO', 'DEBUG'):
+        cloud.cli(*(log_cli + ('set',) + where + (level,)))
+        listed = cloud.cli_json(*(log_cli + ('list',) + where))
+        assert {(e['Binary'], e['Host'], e['Prefix'], e['Level'])
+                for e in listed} == {('stratus-volume', backend,
+                                      'stratus.volume.manager', level)}
     resp = rest.request('PUT', V3 + '/os-services/get-log', json={
         'binary': '*', 'prefix': 'stratus.scheduler.manager'},
         headers={'OpenStack-API-Version': 'volume 3.32'})

@@ -2,9 +2,10 @@
 3.49 backend_state), enable/disable/disable-log-reason, freeze/thaw and
 what a frozen backend refuses, failover without replication, and the
 log levels of running daemons (3.32)."""
+import pytest
+from oslo_log import log
 from support import schemas
 
-from stratus.common import context
 from stratus.db.api import services as db_services
 
 BACKEND1 = 'host1@lvmdriver-1'
@@ -170,7 +171,17 @@ def test_failover_without_replication(vcloud):
     schemas.check_fault(resp, 404, 'itemNotFound')
 
 
-def test_log_levels(vcloud):
+@pytest.fixture
+def levels_restored():
+    """set-log changes this process's loggers: put them back."""
+    saved = {name: adapter.logger.level
+             for name, adapter in log.get_loggers().items()}
+    yield
+    for name, adapter in log.get_loggers().items():
+        adapter.logger.setLevel(saved.get(name, 0))
+
+
+def test_log_levels(vcloud, levels_restored):
     _scheduler(vcloud)
     resp = vcloud.put('/os-services/get-log', {}, version='3.31')
     schemas.check_fault(resp, 404, 'itemNotFound')
@@ -204,4 +215,3 @@ def test_log_levels(vcloud):
     resp = vcloud.put('/os-services/get-log', {'binary': 'nova-compute'},
                       version='3.32')
     schemas.check_fault(resp, 400, 'badRequest')
-    context.get_admin_context()
