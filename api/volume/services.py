@@ -113,7 +113,9 @@ class ServicesController(rest.RestController):
         policy.require_admin(wsgi.context(), UPDATE_POLICY)
         host = _cluster_host(body, False)[1]
         service_key, binary = body.get('service', ''), body.get('binary', '')
-        row = volume_services.service_get_by_args(host, binary or service_key)
+        # The services table holds compute's daemons too: not cinder's.
+        row = volume_services.service_get_by_args(
+            host, binary or service_key, binaries=BINARIES)
         return host, binary, service_key, row
 
     def enable(self, body):

@@ -45,10 +45,11 @@ def service_list(host=None, binary=None, binaries=None, is_up=None):
     return rows
 
 
-def service_get_by_args(host, binary):
-    """The first service of `binary` matching `host`; cinder's 404."""
+def service_get_by_args(host, binary, binaries=None):
+    """The first service of `binary` (one of `binaries`, when given)
+    matching `host`; cinder's 404."""
     with session.reader() as s:
-        row = s.scalars(_query(host, binary)).first()
+        row = s.scalars(_query(host, binary, binaries)).first()
         if row is None:
             raise exception.VolumeServiceNotFound(service_id=binary,
                                                   host=host)

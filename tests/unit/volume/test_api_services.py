@@ -90,6 +90,12 @@ def test_enable_disable_and_the_scheduler(vcloud, demo):
                                                'host': BACKEND1})
     assert schemas.check_fault(resp, 404, 'itemNotFound') == (
         'Service stratus-nothing could not be found on host %s.' % BACKEND1)
+    db_services.report(None, {'binary': 'stratus-compute', 'host': 'cn1',
+                              'topic': 'compute'})
+    resp = vcloud.put('/os-services/disable', {'binary': 'stratus-compute',
+                                               'host': 'cn1'})
+    assert schemas.check_fault(resp, 404, 'itemNotFound') == (
+        'Service stratus-compute could not be found on host cn1.')
     resp = vcloud.put('/os-services/disable-log-reason', dict(
         body, disabled_reason='   '))
     schemas.check_fault(resp, 400, 'badRequest')
