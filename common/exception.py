@@ -560,3 +560,36 @@ class TransferNotFound(NotFound):
 
 class InvalidAuthKey(Invalid):
     msg_fmt = 'Invalid auth key: %(reason)s'
+
+
+# --- admin ---
+
+class VolumeTypeEncryptionExists(Invalid):
+    msg_fmt = 'Volume type encryption for type %(type_id)s already exists.'
+
+
+class VolumeTypeEncryptionNotFound(NotFound):
+    msg_fmt = 'Volume type encryption for type %(type_id)s does not exist.'
+
+
+class VolumeServiceNotFound(NotFound):
+    """cinder's ServiceNotFound, which names the host when it has one."""
+
+    def __init__(self, message=None, **kwargs):
+        if message is None and kwargs.get('host'):
+            message = ('Service %(service_id)s could not be found on host '
+                       '%(host)s.' % kwargs)
+        elif message is None:
+            message = 'Service %(service_id)s could not be found.' % kwargs
+        super().__init__(message, **kwargs)
+
+
+class InvalidInput(Invalid):
+    msg_fmt = 'Invalid input received: %(reason)s'
+
+
+class VolumeRPCTimeout(StratusException):
+    """cinder's RPCTimeout: a 502 whose text cinder keeps to itself (the
+    client sees webob's 'Bad gateway.')."""
+    msg_fmt = 'Bad gateway.'
+    code = 502

@@ -2,6 +2,7 @@
 import oslo_messaging as messaging
 
 from stratus.common import exception
+from stratus.common import log_levels
 from stratus.common import rpc
 from stratus.scheduler import backend_scheduler
 from stratus.scheduler import filter_scheduler
@@ -33,3 +34,9 @@ class SchedulerManager:
         from stratus.scheduler.flows import volume_create
         volume_create.run(ctxt, volume_id, request_spec, filter_properties,
                           self.volume_rpc)
+
+    def set_log_levels(self, ctxt, prefix, level):
+        log_levels.set_levels(prefix, level)
+
+    def get_log_levels(self, ctxt, prefix):
+        return log_levels.get_levels(prefix)

@@ -4,11 +4,13 @@ from stratus.common import rpc
 
 class SchedulerRPCClient(rpc.RPCClientBase):
     TOPIC = 'scheduler'
-    VERSION = '1.2'
+    VERSION = '1.4'
     HISTORY = (
         '1.0 initial: no methods yet (placement arrives with compute)',
         '1.1 add select_destinations',
         '1.2 add create_volume',
+        '1.4 add set_log_levels, get_log_levels (os-services get-log and '
+        'set-log)',
     )
 
     def select_destinations(self, ctxt, spec, consumer_uuids):
@@ -30,3 +32,12 @@ class SchedulerRPCClient(rpc.RPCClientBase):
         self._prepare('1.2').cast(ctxt, 'create_volume', volume_id=volume_id,
                                   request_spec=request_spec,
                                   filter_properties=filter_properties or {})
+
+    def set_log_levels(self, ctxt, host, prefix, level):
+        """`host`: the scheduler's service host."""
+        self._prepare('1.4', server=host).cast(
+            ctxt, 'set_log_levels', prefix=prefix, level=level)
+
+    def get_log_levels(self, ctxt, host, prefix):
+        return self._prepare('1.4', server=host).call(
+            ctxt, 'get_log_levels', prefix=prefix)

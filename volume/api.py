@@ -9,6 +9,7 @@ from stratus.db.api import volume_quotas
 from stratus.db.api import volumes as db_volumes
 from stratus.db import session
 from stratus.scheduler import rpcapi as scheduler_rpcapi
+from stratus.volume import admin_ops
 from stratus.volume import rpcapi as volume_rpcapi
 from stratus.volume import states
 
@@ -51,6 +52,7 @@ class VolumeAPI:
             db_volumes.destroy(volume['id'])
             LOG.info('Volume %s had no backend; deleted', volume['id'])
             return
+        admin_ops.assert_not_frozen(volume['host'])
         if volume['status'] == states.MAINTENANCE and not force:
             raise exception.InvalidVolume(
                 reason='The volume cannot be deleted in maintenance mode.')

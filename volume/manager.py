@@ -7,12 +7,14 @@ import oslo_messaging as messaging
 
 from stratus.common import exception
 from stratus.common import log
+from stratus.common import log_levels
 from stratus.common import periodic
 from stratus.common import rpc
 from stratus.common.conf import CONF
 from stratus.db.api import backend_pools
 from stratus.db.api import snapshots as db_snapshots
 from stratus.db.api import volumes as db_volumes
+from stratus.volume import admin_ops
 from stratus.volume import connection
 from stratus.volume import reconcile
 from stratus.volume import rpcapi
@@ -172,3 +174,21 @@ class VolumeManager:
     def attachment_delete(self, ctxt, volume_id, attachment_id):
         return connection.attachment_delete(self.driver, volume_id,
                                             attachment_id)
+
+    # --- admin (1.4) ---------------------------------------------------------
+    @rpc.expected_exceptions(exception.NotFound)
+    def freeze_host(self, ctxt):
+        return admin_ops.freeze(self.host)
+
+    @rpc.expected_exceptions(exception.NotFound)
+    def thaw_host(self, ctxt):
+        return admin_ops.thaw(self.host)
+
+    def get_capabilities(self, ctxt, discover=False):
+        return admin_ops.capabilities(self.driver)
+
+    def set_log_levels(self, ctxt, prefix, level):
+        log_levels.set_levels(prefix, level)
+
+    def get_log_levels(self, ctxt, prefix):
+        return log_levels.get_levels(prefix)

@@ -18,6 +18,8 @@ class VolumeRPCClient(rpc.RPCClientBase):
         'delete_snapshot, initialize_connection, terminate_connection, '
         'attach_volume, detach_volume, attachment_update, '
         'attachment_delete',
+        '1.4 freeze_host, thaw_host, get_capabilities, set_log_levels, '
+        'get_log_levels (the admin API)',
         '1.5 revert_to_snapshot, reimage',
     )
 
@@ -96,3 +98,24 @@ class VolumeRPCClient(rpc.RPCClientBase):
         return self._prepare('1.1', server=self._server(volume)).call(
             ctxt, 'attachment_delete', volume_id=volume['id'],
             attachment_id=attachment_id)
+
+    # --- admin (os-services, capabilities) --------------------------------
+    def freeze_host(self, ctxt, host):
+        """`host`: the backend (host@backend); True once frozen."""
+        return self._prepare('1.4', server=host).call(ctxt, 'freeze_host')
+
+    def thaw_host(self, ctxt, host):
+        return self._prepare('1.4', server=host).call(ctxt, 'thaw_host')
+
+    def get_capabilities(self, ctxt, host, discover=False):
+        return self._prepare('1.4', server=host).call(
+            ctxt, 'get_capabilities', discover=discover)
+
+    def set_log_levels(self, ctxt, host, prefix, level):
+        self._prepare('1.4', server=host).cast(
+            ctxt, 'set_log_levels', prefix=prefix, level=level)
+
+    def get_log_levels(self, ctxt, host, prefix):
+        """{logger name: level name} of the backend's daemon."""
+        return self._prepare('1.4', server=host).call(
+            ctxt, 'get_log_levels', prefix=prefix)

@@ -8,6 +8,7 @@ from stratus.db.api import snapshots as db_snapshots
 from stratus.db.api import volume_quotas
 from stratus.db.api import volumes as db_volumes
 from stratus.db import session
+from stratus.volume import admin_ops
 from stratus.volume import rpcapi as volume_rpcapi
 from stratus.volume import states
 
@@ -51,6 +52,7 @@ class SnapshotAPI:
     def create(self, ctxt, volume, name=None, description=None,
                metadata=None, force=False):
         """`force` (or 3.66): an in-use volume may be snapshotted."""
+        admin_ops.assert_not_frozen(volume['host'])
         allowed = states.SNAPSHOT_FORCE_FROM if force else \
             states.SNAPSHOT_FROM
         self._check_volume(volume, allowed)
@@ -88,6 +90,8 @@ class SnapshotAPI:
 
     def delete(self, ctxt, snapshot_id, force=False):
         snapshot = self.get(ctxt, snapshot_id)
+        admin_ops.assert_not_frozen(
+            db_volumes.get(snapshot['volume_id'])['host'])
         expected = {'group_snapshot_id': None}
         if not force:
             expected['status'] = states.SNAPSHOT_DELETE_FROM

@@ -8,6 +8,7 @@ from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import encryption
 from stratus.api.volume.schemas import types as schemas
 from stratus.api.volume.views import types as views
 from stratus.common import exception
@@ -112,6 +113,7 @@ def _access_action(ctxt, type_id, body):
 class TypesController(rest.RestController):
     _custom_actions = {'action': ['POST']}
     extra_specs = ExtraSpecsController()
+    encryption = encryption.EncryptionController()
 
     @pecan.expose()
     def get_all(self, **kwargs):

@@ -21,6 +21,7 @@ from stratus.common import exception
 from stratus.common.conf import CONF
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import volume_quota_classes
 
 RESOURCES = ('volumes', 'snapshots', 'gigabytes', 'backups',
              'backup_gigabytes', 'per_volume_gigabytes', 'groups')
@@ -36,15 +37,18 @@ def _type_names(s):
 
 
 def defaults(s=None, names=None):
-    values = {name: getattr(CONF.quota, name) for name in RESOURCES}
-    if names is None and s is None:
+    if s is None:
         with session.reader() as s:
-            names = _type_names(s)
-    elif names is None:
+            return defaults(s, names)
+    values = {name: getattr(CONF.quota, name) for name in RESOURCES}
+    if names is None:
         names = _type_names(s)
     for type_name in sorted(names.values()):
         for resource in PER_TYPE:
             values['%s_%s' % (resource, type_name)] = -1
+    # The 'default' quota class overrides the options (os-quota-class-sets).
+    values.update({k: v for k, v in volume_quota_classes.class_limits(
+        s, volume_quota_classes.DEFAULT_CLASS).items() if k in values})
     return values
 
 

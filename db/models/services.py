@@ -23,4 +23,6 @@ class Service(Timestamps, Base):
     disabled: Mapped[bool] = mapped_column(default=False)
     disabled_reason: Mapped[str | None] = mapped_column(sa.String(255))
     forced_down: Mapped[bool] = mapped_column(default=False)
+    # A frozen volume backend refuses volume management (os-services/freeze).
+    frozen: Mapped[bool] = mapped_column(default=False)
     last_seen_up: Mapped[datetime.datetime | None]

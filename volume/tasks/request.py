@@ -12,6 +12,7 @@ from stratus.db.api import services as db_services
 from stratus.db.api import snapshots as db_snapshots
 from stratus.db.api import volume_types
 from stratus.db.api import volumes as db_volumes
+from stratus.volume import encryption_keys
 from stratus.volume import host_names
 from stratus.volume import states
 
@@ -165,10 +166,12 @@ class ExtractVolumeRequestTask(flow_engine.StratusTask):
         origin = source or snap_volume
         multiattach = bool(request.get('multiattach')) or (
             volume_type['extra_specs'].get('multiattach') == '<is> True')
+        zone = _zone(request.get('availability_zone'), snap_volume, source)
+        # After the zone, as cinder asks its key manager.
+        encryption_keys.create_key(volume_type['id'])
         return {
             'size': size,
-            'availability_zone': _zone(request.get('availability_zone'),
-                                       snap_volume, source),
+            'availability_zone': zone,
             'volume_type': _type_spec(volume_type),
             'snapshot_id': snapshot['id'] if snapshot else None,
             'source_volid': source['id'] if source else None,

@@ -1,0 +1,38 @@
+"""Volume quota classes: per-class limits (cinder's quota_classes). The
+'default' class holds the defaults every project gets, over the [quota]
+options; any other class shows its own limits over those defaults."""
+import sqlalchemy as sa
+
+from stratus.db import models
+from stratus.db import session
+
+DEFAULT_CLASS = 'default'
+
+
+def class_limits(s, class_name):
+    """{resource: limit} set for `class_name`."""
+    return {row.resource: row.hard_limit for row in s.scalars(
+        sa.select(models.VolumeQuotaClass).filter_by(class_name=class_name))}
+
+
+def get(class_name):
+    """The class's limits for every resource (defaults where unset)."""
+    from stratus.db.api import volume_quotas
+    with session.reader() as s:
+        values = volume_quotas.defaults(s)
+        values.update({k: v for k, v in class_limits(s, class_name).items()
+                       if k in values})
+        return values
+
+
+def update(class_name, values):
+    with session.writer() as s:
+        for resource, limit in values.items():
+            row = s.get(models.VolumeQuotaClass, (class_name, resource))
+            if row is None:
+                s.add(models.VolumeQuotaClass(class_name=class_name,
+                                              resource=resource,
+                                              hard_limit=limit))
+            else:
+                row.hard_limit = limit
+    return get(class_name)
