@@ -28,6 +28,7 @@ from stratus.api.volume import pools
 from stratus.api.volume import qos_specs
 from stratus.api.volume import quota_classes
 from stratus.api.volume import quota_sets
+from stratus.api.volume import resource_filters
 from stratus.api.volume import services
 from stratus.api.volume import snapshots
 from stratus.api.volume import transfers
@@ -64,6 +65,7 @@ class V3Root:
     groups = groups.GroupsController()
     group_snapshots = group_snapshots.GroupSnapshotsController()
     backups = backups.BackupsController()
+    resource_filters = resource_filters.ResourceFiltersController()
 
     @pecan.expose()
     def index(self):
@@ -88,7 +90,7 @@ for _path, _controller in _ROUTES.items():
 RESOURCES = frozenset(['', 'volumes', 'snapshots', 'types', 'attachments',
                        'limits', 'messages', 'capabilities', 'extensions',
                        'group_types', 'groups', 'group_snapshots',
-                       'backups'] + list(_ROUTES))
+                       'backups', 'resource_filters'] + list(_ROUTES))
 
 
 _PROJECT_ID = re.compile(r'^[0-9a-f]{32}$|^default$')
