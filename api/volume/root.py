@@ -17,6 +17,8 @@ from stratus.api.volume import attachments
 from stratus.api.volume import availability_zones
 from stratus.api.volume import backups
 from stratus.api.volume import capabilities
+from stratus.api.volume import clusters
+from stratus.api.volume import default_types
 from stratus.api.volume import extensions
 from stratus.api.volume import group_snapshots
 from stratus.api.volume import group_types
@@ -35,6 +37,7 @@ from stratus.api.volume import transfers
 from stratus.api.volume import types
 from stratus.api.volume import versions
 from stratus.api.volume import volumes
+from stratus.api.volume import workers
 
 
 def _v3(base):
@@ -66,6 +69,8 @@ class V3Root:
     group_snapshots = group_snapshots.GroupSnapshotsController()
     backups = backups.BackupsController()
     resource_filters = resource_filters.ResourceFiltersController()
+    clusters = clusters.ClustersController()
+    workers = workers.WorkersController()
 
     @pecan.expose()
     def index(self):
@@ -82,6 +87,7 @@ _ROUTES = {
     'os-volume-transfer': transfers.TransfersController(),
     'os-hosts': hosts.HostsController(),
     'os-quota-class-sets': quota_classes.QuotaClassesController(),
+    'default-types': default_types.DefaultTypesController(),
 }
 for _path, _controller in _ROUTES.items():
     pecan.route(V3Root, _path, _controller)
@@ -90,7 +96,8 @@ for _path, _controller in _ROUTES.items():
 RESOURCES = frozenset(['', 'volumes', 'snapshots', 'types', 'attachments',
                        'limits', 'messages', 'capabilities', 'extensions',
                        'group_types', 'groups', 'group_snapshots',
-                       'backups', 'resource_filters'] + list(_ROUTES))
+                       'backups', 'resource_filters', 'clusters',
+                       'workers'] + list(_ROUTES))
 
 
 _PROJECT_ID = re.compile(r'^[0-9a-f]{32}$|^default$')
