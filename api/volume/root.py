@@ -25,6 +25,7 @@ from stratus.api.volume import group_types
 from stratus.api.volume import groups
 from stratus.api.volume import hosts
 from stratus.api.volume import limits
+from stratus.api.volume import manageable
 from stratus.api.volume import messages
 from stratus.api.volume import pools
 from stratus.api.volume import qos_specs
@@ -71,6 +72,8 @@ class V3Root:
     resource_filters = resource_filters.ResourceFiltersController()
     clusters = clusters.ClustersController()
     workers = workers.WorkersController()
+    manageable_volumes = manageable.ManageableVolumesController((3, 8))
+    manageable_snapshots = manageable.ManageableSnapshotsController((3, 8))
 
     @pecan.expose()
     def index(self):
@@ -88,6 +91,8 @@ _ROUTES = {
     'os-hosts': hosts.HostsController(),
     'os-quota-class-sets': quota_classes.QuotaClassesController(),
     'default-types': default_types.DefaultTypesController(),
+    'os-volume-manage': manageable.ManageableVolumesController(),
+    'os-snapshot-manage': manageable.ManageableSnapshotsController(),
 }
 for _path, _controller in _ROUTES.items():
     pecan.route(V3Root, _path, _controller)
@@ -97,7 +102,8 @@ RESOURCES = frozenset(['', 'volumes', 'snapshots', 'types', 'attachments',
                        'limits', 'messages', 'capabilities', 'extensions',
                        'group_types', 'groups', 'group_snapshots',
                        'backups', 'resource_filters', 'clusters',
-                       'workers'] + list(_ROUTES))
+                       'workers', 'manageable_volumes',
+                       'manageable_snapshots'] + list(_ROUTES))
 
 
 _PROJECT_ID = re.compile(r'^[0-9a-f]{32}$|^default$')

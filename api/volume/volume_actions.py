@@ -10,6 +10,7 @@ import pecan
 from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.volume import unmanage
 from stratus.api.volume.schemas import volumes as schemas
 from stratus.common import exception
 from stratus.volume import attach_api
@@ -107,6 +108,7 @@ HANDLERS = {
     'os-terminate_connection': _terminate,
     'os-attach': _attach,
     'os-detach': _detach,
+    'os-unmanage': unmanage.unmanage_volume,
 }
 
 
