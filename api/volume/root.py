@@ -18,6 +18,7 @@ from stratus.api.volume import availability_zones
 from stratus.api.volume import backups
 from stratus.api.volume import capabilities
 from stratus.api.volume import clusters
+from stratus.api.volume import consistencygroups
 from stratus.api.volume import default_types
 from stratus.api.volume import extensions
 from stratus.api.volume import group_snapshots
@@ -74,6 +75,9 @@ class V3Root:
     workers = workers.WorkersController()
     manageable_volumes = manageable.ManageableVolumesController((3, 8))
     manageable_snapshots = manageable.ManageableSnapshotsController((3, 8))
+    # (cgsnapshots first: the next line rebinds the module's name)
+    cgsnapshots = consistencygroups.CgsnapshotsController()
+    consistencygroups = consistencygroups.ConsistencyGroupsController()
 
     @pecan.expose()
     def index(self):
@@ -103,7 +107,8 @@ RESOURCES = frozenset(['', 'volumes', 'snapshots', 'types', 'attachments',
                        'group_types', 'groups', 'group_snapshots',
                        'backups', 'resource_filters', 'clusters',
                        'workers', 'manageable_volumes',
-                       'manageable_snapshots'] + list(_ROUTES))
+                       'manageable_snapshots', 'consistencygroups',
+                       'cgsnapshots'] + list(_ROUTES))
 
 
 _PROJECT_ID = re.compile(r'^[0-9a-f]{32}$|^default$')

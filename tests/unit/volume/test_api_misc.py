@@ -138,3 +138,31 @@ def test_default_types(vcloud, demo):
         'Default type for project %s not found.' % project
     assert vcloud.delete(url).status_int == 204
     assert vcloud.create_volume(user=demo)['volume_type'] == '__DEFAULT__'
+
+
+def test_consistency_groups_without_groups(vcloud, demo):
+    gid = str(uuid.uuid4())
+    for version in ('3.0', '3.71'):
+        assert vcloud.get('/consistencygroups', version=version,
+                          user=demo).json == {'consistencygroups': []}
+        assert vcloud.get('/consistencygroups/detail',
+                          version=version).json == {'consistencygroups': []}
+        assert vcloud.get('/cgsnapshots', version=version).json == {
+            'cgsnapshots': []}
+        assert vcloud.get('/cgsnapshots/detail', version=version).json == {
+            'cgsnapshots': []}
+    resp = vcloud.get('/consistencygroups/%s' % gid)
+    assert schemas.check_fault(resp, 404, 'itemNotFound') == \
+        'Group %s could not be found.' % gid
+    resp = vcloud.post('/consistencygroups/%s/delete' % gid,
+                       {'consistencygroup': {'force': True}})
+    assert schemas.check_fault(resp, 404, 'itemNotFound') == \
+        'Group %s could not be found.' % gid
+    resp = vcloud.put('/consistencygroups/%s/update' % gid,
+                      {'consistencygroup': {'name': 'x'}})
+    schemas.check_fault(resp, 404, 'itemNotFound')
+    resp = vcloud.get('/cgsnapshots/%s' % gid)
+    assert schemas.check_fault(resp, 404, 'itemNotFound') == \
+        'GroupSnapshot %s could not be found.' % gid
+    resp = vcloud.delete('/cgsnapshots/%s' % gid)
+    schemas.check_fault(resp, 404, 'itemNotFound')
