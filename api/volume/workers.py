@@ -43,6 +43,13 @@ class WorkersController(rest.RestController):
     _custom_actions = {'cleanup': ['POST']}
 
     @pecan.expose()
+    def put(self, *args):
+        # cinder routes only POST cleanup; a PUT (what openstacksdk sends)
+        # finds no method there: a plain 404.
+        wsgi.context()
+        raise exception.NotFound('The resource could not be found.')
+
+    @pecan.expose()
     def cleanup(self):
         ctxt = wsgi.context()
         if wsgi.version() < (3, 24):
