@@ -550,3 +550,13 @@ class BackupServiceUnreachable(StratusException):
     its generic 500."""
     msg_fmt = 'No cinder-backup service answered.'
     safe = False
+
+
+class VolumeBackupSizeExceedsAvailableQuota(VolumeQuotaError):
+    msg_fmt = ('Requested backup exceeds allowed Backup gigabytes quota. '
+               'Requested %(requested)sG, quota is %(quota)sG and '
+               '%(consumed)sG has been consumed.')
+
+
+class BackupLimitExceeded(VolumeQuotaError):
+    msg_fmt = 'Maximum number of backups allowed (%(allowed)d) exceeded'

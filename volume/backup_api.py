@@ -11,6 +11,7 @@ needs a backup host refuses the way cinder's API does.
 from stratus.common import exception
 from stratus.db.api import backups as db_backups
 from stratus.db.api import volume_messages
+from stratus.db.api import volume_quotas
 from stratus.volume import states
 
 BACKUP_SERVICE = 'cinder-backup'
@@ -74,6 +75,28 @@ class BackupAPI:
                force=False, snapshot_id=None, metadata=None):
         volume = self.volumes.get(ctxt, volume_id)
         snapshot = self._check_source(ctxt, volume, snapshot_id, force)
+        reservations = volume_quotas.reserve(
+            ctxt.project_id, {'backups': 1,
+                              'backup_gigabytes': volume['size']})
+        try:
+            backup = self._record(ctxt, volume, snapshot, name, description,
+                                  container, incremental, availability_zone,
+                                  metadata)
+        except Exception:
+            volume_quotas.rollback(reservations)
+            raise
+        volume_quotas.commit(reservations)
+        volume_messages.create(
+            ctxt.project_id, backup['id'], _MESSAGE_EVENT, _MESSAGE,
+            request_id=getattr(ctxt, 'request_id', None),
+            resource_type='VOLUME_BACKUP')
+        return backup
+
+    @staticmethod
+    def _record(ctxt, volume, snapshot, name, description, container,
+                incremental, availability_zone, metadata):
+        volume_id = volume['id']
+        snapshot_id = snapshot['id'] if snapshot else None
         if incremental:
             # The parent must be an available backup of this volume; with
             # no backup service none ever is.
@@ -84,7 +107,7 @@ class BackupAPI:
                 raise exception.InvalidBackup(
                     reason='No backups available to do an incremental '
                            'backup.')
-        backup = db_backups.create({
+        return db_backups.create({
             'user_id': ctxt.user_id, 'project_id': ctxt.project_id,
             'display_name': name, 'display_description': description,
             'volume_id': volume_id, 'container': container,
@@ -93,11 +116,6 @@ class BackupAPI:
             'availability_zone': availability_zone,
             'status': 'error', 'fail_reason': NO_SERVICE_REASON},
             metadata=metadata)
-        volume_messages.create(
-            ctxt.project_id, backup['id'], _MESSAGE_EVENT, _MESSAGE,
-            request_id=getattr(ctxt, 'request_id', None),
-            resource_type='VOLUME_BACKUP')
-        return backup
 
     def update(self, ctxt, backup_id, values, metadata=None):
         self.get(ctxt, backup_id)

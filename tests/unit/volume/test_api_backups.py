@@ -194,3 +194,23 @@ def test_volume_create_from_backup(vcloud):
                        version='3.47')
     assert schemas.check_fault(resp, 404, 'itemNotFound') == \
         'Backup %s could not be found.' % missing
+
+
+def test_backups_count_against_quota(vcloud, demo):
+    project = demo['project_id']
+    resp = vcloud.put('/os-quota-sets/%s' % project, {'quota_set': {
+        'backups': 1, 'backup_gigabytes': 2}})
+    assert resp.status_int == 200, resp.text
+    small = vcloud.create_volume(user=demo)
+    big = vcloud.create_volume(user=demo, size=3)
+    resp = _create(vcloud, big['id'], user=demo)
+    assert schemas.check_fault(resp, 413, 'overLimit') == (
+        'Requested backup exceeds allowed Backup gigabytes quota. Requested '
+        '3G, quota is 2G and 0G has been consumed.')
+    assert _create(vcloud, small['id'], user=demo).status_int == 202
+    resp = _create(vcloud, small['id'], user=demo)
+    assert schemas.check_fault(resp, 413, 'overLimit') == \
+        'Maximum number of backups allowed (1) exceeded'
+    absolute = vcloud.get('/limits', user=demo).json['limits']['absolute']
+    assert absolute['totalBackupsUsed'] == 1
+    assert absolute['totalBackupGigabytesUsed'] == 1
