@@ -187,3 +187,31 @@ def test_manage_round_trip(cloud, rest):
                          '--non-bootable', _name('bad'), *V)
     _wait(rest, '/volume/v3/volumes/%s' % bad['id'], 'volume', 'error')
     cloud.cli('volume', 'delete', bad['id'], managed['id'])
+
+
+def test_snapshot_manage_round_trip(cloud, rest):
+    volume = _volume(cloud, rest)
+    backend_host = volume['os-vol-host-attr:host'].split('#')[0]
+    snapshot = cloud.cli_json('volume', 'snapshot', 'create', '--volume',
+                              volume['id'], _name('s'))
+    _wait(rest, '/volume/v3/snapshots/%s' % snapshot['id'], 'snapshot',
+          'available')
+    cloud.cli('volume', 'snapshot', 'delete', '--remote', snapshot['id'])
+    _wait(rest, '/volume/v3/snapshots/%s' % snapshot['id'], 'snapshot',
+          'DELETED')
+    listed = cloud.cli_json('block', 'storage', 'snapshot', 'manageable',
+                            'list', backend_host, *V)
+    reference = {'source-name': 'snapshot-%s' % snapshot['id']}
+    assert [s['safe_to_manage'] for s in listed
+            if s['reference'] == reference] == [True]
+    name = _name('ms')
+    managed = cloud.cli_json('volume', 'snapshot', 'create', '--volume',
+                             volume['id'], '--remote-source',
+                             'source-name=snapshot-%s' % snapshot['id'],
+                             name, *V)
+    shown = _wait(rest, '/volume/v3/snapshots/%s' % managed['id'],
+                  'snapshot', 'available')
+    assert shown['name'] == name and shown['size'] == 1
+    cloud.cli('volume', 'snapshot', 'delete', managed['id'])
+    _wait(rest, '/volume/v3/snapshots/%s' % managed['id'], 'snapshot',
+          'DELETED')
