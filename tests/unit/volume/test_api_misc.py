@@ -107,9 +107,16 @@ def test_default_types(vcloud, demo):
     assert vcloud.get(url).json == resp.json
     assert vcloud.get('/default-types').json == {'default_types': [
         {'project_id': project, 'volume_type_id': gold}]}
-    # The project's volumes get it when they name no type.
+    # The project's volumes get it when they name no type, and it is the
+    # project's /types/default; it cannot be deleted while a default.
     volume = vcloud.create_volume(user=demo)
     assert volume['volume_type'] == 'gold'
+    assert vcloud.get('/types/default', user=demo).json[
+        'volume_type']['name'] == 'gold'
+    resp = vcloud.delete('/types/%s' % gold)
+    assert schemas.check_fault(resp, 400, 'badRequest') == (
+        'The volume type %s is a default volume type and cannot be '
+        'deleted.' % gold)
     assert vcloud.create_volume()['volume_type'] == '__DEFAULT__'
     # Refusals.
     resp = vcloud.put(url, {'default_type': {'volume_type': 'nope'}})
