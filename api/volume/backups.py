@@ -171,6 +171,8 @@ class BackupsController(rest.RestController):
     @pecan.expose()
     def export_record(self, backup_id):
         ctxt = wsgi.context()
+        # cinder finds the backup first (404), then checks the policy.
+        BACKUPS.get(ctxt, backup_id)
         policy.require_admin(ctxt, 'backup:export-import')
         BACKUPS.export_record(ctxt, backup_id)
 

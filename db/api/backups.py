@@ -11,9 +11,8 @@ from stratus.db.api import paging
 
 SORT_KEYS = {'created_at', 'updated_at', 'id', 'name', 'display_name',
              'status', 'size', 'volume_id', 'project_id'}
-# Filters compared for equality (cinder's backup filters).
-_EXACT = ('status', 'volume_id', 'display_name', 'project_id',
-          'availability_zone', 'snapshot_id', 'parent_id')
+_COLUMNS = frozenset(c.key for c in models.Backup.__table__.columns) - {
+    'metadata_json'}
 
 
 def _view(row):
@@ -47,9 +46,13 @@ def get(backup_id):
 
 
 def _filtered(query, filters):
-    for key in _EXACT:
-        if filters.get(key) is not None:
-            query = query.where(getattr(models.Backup, key) == filters[key])
+    """Equality on columns; a filter naming no column matches nothing (as
+    cinder's is_valid_model_filters)."""
+    for key, value in filters.items():
+        if key not in _COLUMNS:
+            return query.where(sa.false())
+        if value is not None:
+            query = query.where(getattr(models.Backup, key) == value)
     return query
 
 

@@ -99,6 +99,10 @@ def test_member_sees_own_backups_without_admin_attributes(vcloud, demo):
     assert vcloud.get('/backups?all_tenants=1', user=demo).status_int == 200
     mine = vcloud.get('/backups/detail?all_tenants=1').json['backups']
     assert len(mine) == 2
+    # Admins filter on any column; one naming no column matches nothing.
+    assert len(vcloud.get('/backups?all_tenants=1&project_id=%s'
+                          % demo['project_id']).json['backups']) == 1
+    assert vcloud.get('/backups?bogus=1').json == {'backups': []}
 
 
 def test_create_refusals(vcloud):
