@@ -167,7 +167,7 @@ class FakeDriver(driver.VolumeDriver):
             if connector in held:
                 held.remove(connector)
 
-    # --- existing objects -----------------------------------------------------
+    # --- existing objects ----------------------------------------------------
     def add_existing(self, name, size_gb, origin=None):
         """Put an object on the backend outside of any volume (tests; an
         `origin` volume name makes it a snapshot)."""
