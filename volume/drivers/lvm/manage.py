@@ -17,7 +17,10 @@ def _size_gb(row):
 
 
 def _is_snapshot(row):
-    return bool(row.get('origin'))
+    # Without device-mapper a snapshot is a full copy with no origin: its
+    # name (_snapshot-<id>) still says what it is.
+    return bool(row.get('origin')) or \
+        manageable.snapshot_id_of(row['lv_name']) is not None
 
 
 class ManageMixin:
