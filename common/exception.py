@@ -593,3 +593,48 @@ class VolumeRPCTimeout(StratusException):
     client sees webob's 'Bad gateway.')."""
     msg_fmt = 'Bad gateway.'
     code = 502
+
+
+# --- misc ---
+
+class BackupNotFound(NotFound):
+    msg_fmt = 'Backup %(backup_id)s could not be found.'
+
+
+class InvalidBackup(Invalid):
+    msg_fmt = 'Invalid backup: %(reason)s'
+
+
+class ClusterNotFound(NotFound):
+    msg_fmt = 'Cluster %(id)s could not be found.'
+
+
+class VolumeTypeProjectDefaultNotFound(NotFound):
+    msg_fmt = 'Default type for project %(project_id)s not found.'
+
+
+class ManageExistingInvalidReference(Invalid):
+    msg_fmt = ('Manage existing volume failed due to invalid backend '
+               'reference %(existing_ref)s: %(reason)s')
+
+
+class ManageExistingAlreadyManaged(Invalid):
+    msg_fmt = ('Unable to manage existing volume. Volume %(volume_ref)s '
+               'already managed.')
+
+
+class BackupServiceUnreachable(StratusException):
+    """An RPC call to a backup host that nobody serves: cinder's answer is
+    its generic 500."""
+    msg_fmt = 'No cinder-backup service answered.'
+    safe = False
+
+
+class VolumeBackupSizeExceedsAvailableQuota(VolumeQuotaError):
+    msg_fmt = ('Requested backup exceeds allowed Backup gigabytes quota. '
+               'Requested %(requested)sG, quota is %(quota)sG and '
+               '%(consumed)sG has been consumed.')
+
+
+class BackupLimitExceeded(VolumeQuotaError):
+    msg_fmt = 'Maximum number of backups allowed (%(allowed)d) exceeded'

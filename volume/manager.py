@@ -16,6 +16,7 @@ from stratus.db.api import snapshots as db_snapshots
 from stratus.db.api import volumes as db_volumes
 from stratus.volume import admin_ops
 from stratus.volume import connection
+from stratus.volume import manage_manager
 from stratus.volume import reconcile
 from stratus.volume import rpcapi
 
@@ -192,3 +193,33 @@ class VolumeManager:
 
     def get_log_levels(self, ctxt, prefix):
         return log_levels.get_levels(prefix)
+
+    # --- existing backend objects (stratus.volume.manage_manager) -----------
+    def manage_existing(self, ctxt, volume_id, ref):
+        manage_manager.manage_volume(self.driver, volume_id, ref)
+        self._refresh(ctxt)
+
+    def manage_existing_snapshot(self, ctxt, snapshot_id, ref):
+        manage_manager.manage_snapshot(self.driver, snapshot_id, ref)
+
+    def unmanage_volume(self, ctxt, volume_id):
+        manage_manager.unmanage_volume(self.driver, volume_id)
+        self._refresh(ctxt)
+
+    def unmanage_snapshot(self, ctxt, snapshot_id):
+        manage_manager.unmanage_snapshot(self.driver, snapshot_id)
+
+    @rpc.expected_exceptions(*_EXPECTED)
+    def get_manageable_volumes(self, ctxt, marker=None, limit=None,
+                               offset=None, sort_keys=None, sort_dirs=None):
+        return manage_manager.manageable_volumes(
+            self.driver, self.host, marker, limit, offset, sort_keys,
+            sort_dirs)
+
+    @rpc.expected_exceptions(*_EXPECTED)
+    def get_manageable_snapshots(self, ctxt, marker=None, limit=None,
+                                 offset=None, sort_keys=None,
+                                 sort_dirs=None):
+        return manage_manager.manageable_snapshots(
+            self.driver, self.host, marker, limit, offset, sort_keys,
+            sort_dirs)

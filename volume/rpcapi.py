@@ -18,6 +18,9 @@ class VolumeRPCClient(rpc.RPCClientBase):
         'delete_snapshot, initialize_connection, terminate_connection, '
         'attach_volume, detach_volume, attachment_update, '
         'attachment_delete',
+        '1.2 manage_existing, manage_existing_snapshot, unmanage_volume, '
+        'unmanage_snapshot, get_manageable_volumes, '
+        'get_manageable_snapshots',
         '1.4 freeze_host, thaw_host, get_capabilities, set_log_levels, '
         'get_log_levels (the admin API)',
         '1.5 revert_to_snapshot, reimage',
@@ -119,3 +122,34 @@ class VolumeRPCClient(rpc.RPCClientBase):
         """{logger name: level name} of the backend's daemon."""
         return self._prepare('1.4', server=host).call(
             ctxt, 'get_log_levels', prefix=prefix)
+
+    # --- existing backend objects (manage / unmanage) ----------------------
+    def manage_existing(self, ctxt, volume, ref):
+        self._cast(ctxt, '1.2', 'manage_existing', volume['host'],
+                   volume_id=volume['id'], ref=ref)
+
+    def manage_existing_snapshot(self, ctxt, volume, snapshot_id, ref):
+        self._cast(ctxt, '1.2', 'manage_existing_snapshot', volume['host'],
+                   snapshot_id=snapshot_id, ref=ref)
+
+    def unmanage_volume(self, ctxt, volume):
+        self._cast(ctxt, '1.2', 'unmanage_volume', volume['host'],
+                   volume_id=volume['id'])
+
+    def unmanage_snapshot(self, ctxt, volume, snapshot_id):
+        self._cast(ctxt, '1.2', 'unmanage_snapshot', volume['host'],
+                   snapshot_id=snapshot_id)
+
+    def get_manageable_volumes(self, ctxt, backend, marker=None, limit=None,
+                               offset=None, sort_keys=None, sort_dirs=None):
+        """`backend`: host@backend."""
+        return self._prepare('1.2', server=backend).call(
+            ctxt, 'get_manageable_volumes', marker=marker, limit=limit,
+            offset=offset, sort_keys=sort_keys, sort_dirs=sort_dirs)
+
+    def get_manageable_snapshots(self, ctxt, backend, marker=None,
+                                 limit=None, offset=None, sort_keys=None,
+                                 sort_dirs=None):
+        return self._prepare('1.2', server=backend).call(
+            ctxt, 'get_manageable_snapshots', marker=marker, limit=limit,
+            offset=offset, sort_keys=sort_keys, sort_dirs=sort_dirs)

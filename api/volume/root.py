@@ -17,23 +17,29 @@ from stratus.api.volume import attachments
 from stratus.api.volume import availability_zones
 from stratus.api.volume import backups
 from stratus.api.volume import capabilities
+from stratus.api.volume import clusters
+from stratus.api.volume import consistencygroups
+from stratus.api.volume import default_types
 from stratus.api.volume import extensions
 from stratus.api.volume import group_snapshots
 from stratus.api.volume import group_types
 from stratus.api.volume import groups
 from stratus.api.volume import hosts
 from stratus.api.volume import limits
+from stratus.api.volume import manageable
 from stratus.api.volume import messages
 from stratus.api.volume import pools
 from stratus.api.volume import qos_specs
 from stratus.api.volume import quota_classes
 from stratus.api.volume import quota_sets
+from stratus.api.volume import resource_filters
 from stratus.api.volume import services
 from stratus.api.volume import snapshots
 from stratus.api.volume import transfers
 from stratus.api.volume import types
 from stratus.api.volume import versions
 from stratus.api.volume import volumes
+from stratus.api.volume import workers
 
 
 def _v3(base):
@@ -64,6 +70,14 @@ class V3Root:
     groups = groups.GroupsController()
     group_snapshots = group_snapshots.GroupSnapshotsController()
     backups = backups.BackupsController()
+    resource_filters = resource_filters.ResourceFiltersController()
+    clusters = clusters.ClustersController()
+    workers = workers.WorkersController()
+    manageable_volumes = manageable.ManageableVolumesController((3, 8))
+    manageable_snapshots = manageable.ManageableSnapshotsController((3, 8))
+    # (cgsnapshots first: the next line rebinds the module's name)
+    cgsnapshots = consistencygroups.CgsnapshotsController()
+    consistencygroups = consistencygroups.ConsistencyGroupsController()
 
     @pecan.expose()
     def index(self):
@@ -80,6 +94,9 @@ _ROUTES = {
     'os-volume-transfer': transfers.TransfersController(),
     'os-hosts': hosts.HostsController(),
     'os-quota-class-sets': quota_classes.QuotaClassesController(),
+    'default-types': default_types.DefaultTypesController(),
+    'os-volume-manage': manageable.ManageableVolumesController(),
+    'os-snapshot-manage': manageable.ManageableSnapshotsController(),
 }
 for _path, _controller in _ROUTES.items():
     pecan.route(V3Root, _path, _controller)
@@ -88,7 +105,10 @@ for _path, _controller in _ROUTES.items():
 RESOURCES = frozenset(['', 'volumes', 'snapshots', 'types', 'attachments',
                        'limits', 'messages', 'capabilities', 'extensions',
                        'group_types', 'groups', 'group_snapshots',
-                       'backups'] + list(_ROUTES))
+                       'backups', 'resource_filters', 'clusters',
+                       'workers', 'manageable_volumes',
+                       'manageable_snapshots', 'consistencygroups',
+                       'cgsnapshots'] + list(_ROUTES))
 
 
 _PROJECT_ID = re.compile(r'^[0-9a-f]{32}$|^default$')

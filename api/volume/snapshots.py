@@ -8,6 +8,7 @@ from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
 from stratus.api.volume import snapshot_metadata
+from stratus.api.volume import unmanage
 from stratus.api.volume.schemas import snapshots as schemas
 from stratus.api.volume.views import snapshots as views
 from stratus.common import exception
@@ -67,7 +68,8 @@ def _force_delete(ctxt, snapshot_id, body):
     SNAPSHOTS.delete(ctxt, snapshot_id, force=True)
 
 
-ACTIONS = {'os-reset_status': _reset_status, 'os-force_delete': _force_delete}
+ACTIONS = {'os-reset_status': _reset_status, 'os-force_delete': _force_delete,
+           'os-unmanage': unmanage.unmanage_snapshot}
 
 
 class SnapshotsController(rest.RestController):

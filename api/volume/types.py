@@ -13,12 +13,13 @@ from stratus.api.volume.schemas import types as schemas
 from stratus.api.volume.views import types as views
 from stratus.common import exception
 from stratus.common.conf import CONF
+from stratus.db.api import default_types
 from stratus.db.api import volume_types
 
 
 def _visible(ctxt, type_id):
     if type_id == 'default':
-        return volume_types.default_type()
+        return default_types.effective_default(ctxt.project_id)
     return volume_types.type_get(
         type_id, project_id=None if ctxt.is_admin else ctxt.project_id)
 
@@ -181,6 +182,10 @@ class TypesController(rest.RestController):
         ctxt = wsgi.context()
         policy.require_admin(ctxt, 'volume_extension:types_manage:delete')
         vtype = volume_types.type_get(type_id)
+        if default_types.in_use(vtype['id']):
+            raise exception.Invalid(
+                'The volume type %s is a default volume type and cannot be '
+                'deleted.' % vtype['id'])
         if vtype['name'] == CONF.default_volume_type:
             raise exception.Invalid(reason='Default volume type can not be '
                                     'deleted.')

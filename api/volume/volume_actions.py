@@ -11,6 +11,7 @@ from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import unmanage
 from stratus.api.volume.schemas import volumes as schemas
 from stratus.common import exception
 from stratus.volume import attach_api
@@ -153,6 +154,7 @@ HANDLERS = {
     'os-terminate_connection': _terminate,
     'os-attach': _attach,
     'os-detach': _detach,
+    'os-unmanage': unmanage.unmanage_volume,
 }
 
 

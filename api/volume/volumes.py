@@ -6,6 +6,7 @@ from pecan import rest
 from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.volume import backups
 from stratus.api.volume import common
 from stratus.api.volume import volume_actions
 from stratus.api.volume import volume_metadata
@@ -146,9 +147,7 @@ class VolumesController(rest.RestController):
         version = wsgi.version()
         body = validation.body(schemas.create(version))
         if body['volume'].get('backup_id'):
-            raise exception.Invalid(reason='Creating a volume from a backup '
-                                    'is not supported: there is no backup '
-                                    'service.')
+            backups.BACKUPS.volume_source(ctxt, body['volume']['backup_id'])
         volume = VOLUMES.create(ctxt, _create_request(body, version))
         return wsgi.response({'volume': views.detail(
             volume, version, ctxt.is_admin, extended=False)}, status=202)

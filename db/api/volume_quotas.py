@@ -26,7 +26,8 @@ from stratus.db.api import volume_quota_classes
 RESOURCES = ('volumes', 'snapshots', 'gigabytes', 'backups',
              'backup_gigabytes', 'per_volume_gigabytes', 'groups')
 PER_TYPE = ('volumes', 'gigabytes', 'snapshots')
-# Resources with no service behind them yet: a limit, never any usage.
+# Resources with no rows of their own among volumes and snapshots: start
+# at zero (backups are added from their table below).
 NOT_COUNTED = ('backups', 'backup_gigabytes', 'groups',
                'per_volume_gigabytes')
 
@@ -102,6 +103,14 @@ def usage(s, project_id, names=None):
                 values[key] += count
             for key in gb_keys:
                 values[key] += int(size)
+    # Every live backup counts, in error too (cinder's usage).
+    count, size = s.execute(
+        sa.select(sa.func.count(models.Backup.id),
+                  sa.func.coalesce(sa.func.sum(models.Backup.size), 0))
+        .where(models.Backup.project_id == project_id,
+               models.Backup.deleted.is_(False))).one()
+    values['backups'] += count
+    values['backup_gigabytes'] += int(size)
     return values
 
 
@@ -136,6 +145,12 @@ def check_volume_size(size, project_id=None):
 def _over_quota(overs, deltas, allowed, consumed):
     """The cinder exception for the first resource over its limit."""
     for over in overs:
+        if over == 'backup_gigabytes':
+            raise exception.VolumeBackupSizeExceedsAvailableQuota(
+                requested=deltas[over], quota=allowed[over],
+                consumed=consumed[over])
+        if over == 'backups':
+            raise exception.BackupLimitExceeded(allowed=allowed[over])
         if 'gigabytes' in over:
             raise exception.VolumeSizeExceedsAvailableQuota(
                 name=over, requested=deltas[over], quota=allowed[over],

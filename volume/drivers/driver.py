@@ -94,3 +94,34 @@ class VolumeDriver:
 
     def terminate_connection(self, volume, connector):
         raise NotImplementedError()
+
+    # --- existing backend objects (cinder's manage_existing family) ---------
+    # A driver without them answers as cinder's do: listing finds nothing,
+    # managing fails the volume (error_managing).
+    def get_manageable_volumes(self, cinder_volumes, marker, limit, offset,
+                               sort_keys, sort_dirs):
+        return []
+
+    def get_manageable_snapshots(self, cinder_snapshots, marker, limit,
+                                 offset, sort_keys, sort_dirs):
+        return []
+
+    def manage_existing_get_size(self, volume, existing_ref):
+        raise NotImplementedError()
+
+    def manage_existing(self, volume, existing_ref):
+        """Take the object over under the volume's backend name; returns a
+        model update (provider_location) or None."""
+        raise NotImplementedError()
+
+    def manage_existing_snapshot_get_size(self, snapshot, existing_ref):
+        raise NotImplementedError()
+
+    def manage_existing_snapshot(self, snapshot, existing_ref):
+        raise NotImplementedError()
+
+    def unmanage(self, volume):
+        """Forget the volume, leaving its data on the backend."""
+
+    def unmanage_snapshot(self, snapshot):
+        """Forget the snapshot, leaving its data on the backend."""

@@ -12,6 +12,7 @@ import threading
 
 from stratus.common import exception
 from stratus.volume.drivers import driver
+from stratus.volume.drivers import manageable
 
 
 class FakeDriver(driver.VolumeDriver):
@@ -23,6 +24,9 @@ class FakeDriver(driver.VolumeDriver):
         self.volumes = {}
         self.snapshots = {}
         self.connections = {}
+        # Objects on the backend no volume or snapshot owns (name -> size,
+        # origin): what manage_existing takes over and unmanage leaves.
+        self.foreign = {}
         self._lock = threading.Lock()
         # Tests may add names here besides the configured ones.
         self.fail_methods = set(getattr(configuration, 'fake_fail_methods',
@@ -173,3 +177,83 @@ class FakeDriver(driver.VolumeDriver):
             held = self.connections.get(volume['id'], [])
             if connector in held:
                 held.remove(connector)
+
+    # --- existing objects ----------------------------------------------------
+    def add_existing(self, name, size_gb, origin=None):
+        """Put an object on the backend outside of any volume (tests; an
+        `origin` volume name makes it a snapshot)."""
+        with self._lock:
+            self.foreign[name] = {'size': size_gb, 'origin': origin}
+
+    def _listing(self, kind, known, marker, limit, offset, keys, dirs):
+        with self._lock:
+            if kind == 'volume':
+                objects = [('volume-%s' % v['id'], v['size'], None)
+                           for v in self.volumes.values()]
+            else:
+                objects = [('snapshot-%s' % s['id'], s['size'],
+                            'volume-%s' % s['volume_id'])
+                           for s in self.snapshots.values()]
+            objects += [(name, o['size'], o['origin'])
+                        for name, o in self.foreign.items()
+                        if (o['origin'] is None) == (kind == 'volume')]
+        entries = [manageable.entry(kind, name, size, known, origin=origin)
+                   for name, size, origin in objects]
+        return manageable.paginate(entries, marker, limit, offset, keys,
+                                   dirs)
+
+    def get_manageable_volumes(self, cinder_volumes, marker, limit, offset,
+                               sort_keys, sort_dirs):
+        return self._listing('volume', {v['id'] for v in cinder_volumes},
+                             marker, limit, offset, sort_keys, sort_dirs)
+
+    def get_manageable_snapshots(self, cinder_snapshots, marker, limit,
+                                 offset, sort_keys, sort_dirs):
+        return self._listing('snapshot', {s['id'] for s in cinder_snapshots},
+                             marker, limit, offset, sort_keys, sort_dirs)
+
+    def _foreign(self, ref, snapshot=False):
+        name = manageable.source_name(ref)
+        with self._lock:
+            found = self.foreign.get(name)
+        if found is None or (found['origin'] is not None) != snapshot:
+            raise manageable.missing(name)
+        return name, found
+
+    def manage_existing_get_size(self, volume, existing_ref):
+        return self._foreign(existing_ref)[1]['size']
+
+    def manage_existing(self, volume, existing_ref):
+        self._maybe_fail('manage_existing')
+        name, found = self._foreign(existing_ref)
+        with self._lock:
+            self.foreign.pop(name, None)
+        return self._add(dict(volume, size=found['size']))
+
+    def manage_existing_snapshot_get_size(self, snapshot, existing_ref):
+        return self._foreign(existing_ref, snapshot=True)[1]['size']
+
+    def manage_existing_snapshot(self, snapshot, existing_ref):
+        self._maybe_fail('manage_existing_snapshot')
+        name, found = self._foreign(existing_ref, snapshot=True)
+        with self._lock:
+            self.foreign.pop(name, None)
+            self.snapshots[snapshot['id']] = {
+                'id': snapshot['id'], 'volume_id': snapshot['volume_id'],
+                'size': found['size']}
+        return {'provider_location': 'fake:%s' % snapshot['id']}
+
+    def unmanage(self, volume):
+        with self._lock:
+            record = self.volumes.pop(volume['id'], None)
+            if record is not None:
+                self.foreign['volume-%s' % volume['id']] = {
+                    'size': record['size'], 'origin': None}
+
+    def unmanage_snapshot(self, snapshot):
+        with self._lock:
+            record = self.snapshots.pop(snapshot['id'], None)
+            if record is not None:
+                self.foreign['snapshot-%s' % snapshot['id']] = {
+                    'size': record['size'],
+                    'origin': 'volume-%s' % record['volume_id']}

@@ -6,6 +6,7 @@ import time
 from stratus.common import exception
 from stratus.common import flow_engine
 from stratus.common.conf import CONF
+from stratus.db.api import default_types
 from stratus.db.api import image_members
 from stratus.db.api import images as db_images
 from stratus.db.api import services as db_services
@@ -116,7 +117,7 @@ def _type(ctxt, requested, origin):
             return volume_types.type_get(origin['volume_type_id'])
         except exception.VolumeTypeNotFound:
             pass
-    return volume_types.default_type()
+    return default_types.effective_default(ctxt['project_id'])
 
 
 def _sources(ctxt, request):

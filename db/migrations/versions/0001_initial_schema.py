@@ -7,6 +7,7 @@ from stratus.db.migrations.initial import compute
 from stratus.db.migrations.initial import identity
 from stratus.db.migrations.initial import images
 from stratus.db.migrations.initial import volume
+from stratus.db.migrations.initial import volume_backups
 from stratus.db.migrations.initial import volume_encryption
 from stratus.db.migrations.initial import volume_groups
 from stratus.db.migrations.initial import volume_qos_specs
@@ -27,3 +28,4 @@ def upgrade():
     volume_transfers.create()
     volume_groups.create()
     volume_encryption.create()
+    volume_backups.create()

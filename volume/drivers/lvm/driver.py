@@ -21,6 +21,7 @@ from stratus.common.conf import CONF
 from stratus.volume.drivers import driver
 from stratus.volume.drivers.lvm import blockdata
 from stratus.volume.drivers.lvm import datapath
+from stratus.volume.drivers.lvm import manage
 from stratus.volume.drivers.lvm import vg as lvm_vg
 from stratus.volume.drivers.targets import local
 from stratus.volume.drivers.targets import nbd
@@ -55,7 +56,7 @@ def _gb(nbytes):
     return round(nbytes / GiB, 2)
 
 
-class LVMVolumeDriver(driver.VolumeDriver):
+class LVMVolumeDriver(manage.ManageMixin, driver.VolumeDriver):
     VERSION = '1.0'
 
     def __init__(self, backend_name, configuration, execute=None):
