@@ -11,13 +11,16 @@ from stratus.volume import host_names
 
 class VolumeRPCClient(rpc.RPCClientBase):
     TOPIC = 'volume'
-    VERSION = '1.1'
+    VERSION = '1.3'
     HISTORY = (
         '1.0 initial: no methods yet (volumes arrive with block storage)',
         '1.1 create_volume, delete_volume, extend_volume, create_snapshot, '
         'delete_snapshot, initialize_connection, terminate_connection, '
         'attach_volume, detach_volume, attachment_update, '
         'attachment_delete',
+        '1.3 create_group, delete_group, update_group, '
+        'create_group_from_src, create_group_snapshot, '
+        'delete_group_snapshot (generic volume groups)',
     )
 
     def _cast(self, ctxt, since, method, host, **kwargs):
@@ -86,3 +89,29 @@ class VolumeRPCClient(rpc.RPCClientBase):
         return self._prepare('1.1', server=self._server(volume)).call(
             ctxt, 'attachment_delete', volume_id=volume['id'],
             attachment_id=attachment_id)
+
+    # --- generic volume groups (casts to the group's backend) -------------
+    def create_group(self, ctxt, group):
+        self._cast(ctxt, '1.3', 'create_group', group['host'],
+                   group_id=group['id'])
+
+    def delete_group(self, ctxt, group):
+        self._cast(ctxt, '1.3', 'delete_group', group['host'],
+                   group_id=group['id'])
+
+    def update_group(self, ctxt, group, add_volumes, remove_volumes):
+        self._cast(ctxt, '1.3', 'update_group', group['host'],
+                   group_id=group['id'], add_volumes=add_volumes,
+                   remove_volumes=remove_volumes)
+
+    def create_group_from_src(self, ctxt, group, volume_ids):
+        self._cast(ctxt, '1.3', 'create_group_from_src', group['host'],
+                   group_id=group['id'], volume_ids=volume_ids)
+
+    def create_group_snapshot(self, ctxt, group, group_snapshot):
+        self._cast(ctxt, '1.3', 'create_group_snapshot', group['host'],
+                   group_snapshot_id=group_snapshot['id'])
+
+    def delete_group_snapshot(self, ctxt, group, group_snapshot):
+        self._cast(ctxt, '1.3', 'delete_group_snapshot', group['host'],
+                   group_snapshot_id=group_snapshot['id'])

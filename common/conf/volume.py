@@ -48,6 +48,9 @@ opts = [
     cfg.StrOpt('image_conversion_dir', default='$state_path/conversion',
                help='Where a volume host downloads an image before writing '
                     'it into a volume; needs room for the largest image.'),
+    cfg.StrOpt('default_group_type', default=None,
+               help='Name of the group type GET /group_types/default '
+                    'answers (unset: that answers 404, as cinder does).'),
 ]
 
 quota_opts = [
