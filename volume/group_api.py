@@ -5,6 +5,8 @@ then works member by member with the ordinary driver calls
 (volume/manager_groups.py)."""
 import uuid
 
+from oslo_utils import uuidutils
+
 from stratus.common import exception
 from stratus.common import log
 from stratus.common.conf import CONF
@@ -80,13 +82,24 @@ class GroupAPI:
 
     @staticmethod
     def _group_type(ctxt, value):
-        return db_group_types.get_by_name_or_id(
-            value, public_only=not ctxt.is_admin)
+        public_only = not ctxt.is_admin
+        if not uuidutils.is_uuid_like(value):
+            return db_group_types.get_by_name(value, public_only)
+        # A uuid is an id, or else a name that looks like one.
+        return db_group_types.get_by_name_or_id(value, public_only)
 
     @staticmethod
     def _volume_types(names_or_ids):
-        return [volume_types.type_get_by_name_or_id(value)
-                for value in names_or_ids]
+        found = []
+        for value in names_or_ids:
+            try:
+                found.append(volume_types.type_get_by_name_or_id(value))
+            except exception.VolumeTypeNotFound:
+                # cinder looks a uuid up as an id only, a name as a name.
+                if uuidutils.is_uuid_like(value):
+                    raise exception.VolumeTypeNotFound(volume_type_id=value)
+                raise
+        return found
 
     @staticmethod
     def _reserve_group(ctxt):
@@ -438,3 +451,54 @@ class GroupAPI:
                     reason="Volume type %s does not have "
                            "'replication_enabled' spec key set to '<is> "
                            "True'." % type_id)
+
+    def start_replication_change(self, ctxt, group, action,
+                                 allow_attached=False):
+        """cinder's checks and status changes of enable/disable/failover
+        on a replication group type. No driver here replicates, so
+        nothing is cast: the statuses stay where cinder's generic path
+        leaves them (its driver call is not implemented)."""
+        group_ok, rep_ok, vol_ok, new, verb = {
+            'enable': (('available',), ('disabled', 'enabled'),
+                       ('available', 'in-use'), 'enabling', 'enable'),
+            'disable': (('available', 'error'), ('enabled', 'error'), None,
+                        'disabling', 'disable'),
+            'failover': (('available',), ('enabled', 'failed-over'),
+                         ('available', 'in-use'), 'failing-over',
+                         'failover'),
+        }[action]
+        if group['status'] not in group_ok:
+            raise exception.InvalidGroup(
+                reason='Group %s status must be %s, but current status is: '
+                       '%s. Cannot %s replication.' % (
+                           group['id'], list(group_ok), group['status'],
+                           verb))
+        if group['replication_status'] not in rep_ok:
+            raise exception.InvalidGroup(
+                reason='Group %s replication status must be %s, but current '
+                       'status is: %s. Cannot %s replication.' % (
+                           group['id'], list(rep_ok),
+                           group['replication_status'], verb))
+        members = db_groups.volumes(group['id'])
+        for volume in members:
+            if vol_ok and volume['status'] not in vol_ok:
+                raise exception.InvalidVolume(
+                    reason='Volume %s status must be %s, but current status '
+                           'is: %s. Cannot %s replication.' % (
+                               volume['id'], list(vol_ok), volume['status'],
+                               verb))
+            if action == 'failover' and volume['status'] == 'in-use' and \
+                    not allow_attached:
+                raise exception.InvalidVolume(
+                    reason='Volume %s is attached but allow_attached_volume '
+                           'flag is False. Cannot failover replication.'
+                           % volume['id'])
+            if volume['replication_status'] not in rep_ok:
+                raise exception.InvalidVolume(
+                    reason='Volume %s replication status must be %s, but '
+                           'current status is: %s. Cannot %s replication.'
+                           % (volume['id'], list(rep_ok),
+                              volume['replication_status'], verb))
+        for volume in members:
+            db_volumes.update(volume['id'], {'replication_status': new})
+        db_groups.update(group['id'], {'replication_status': new})

@@ -116,13 +116,15 @@ def _replication(name, policy_name):
         group = GROUPS.get(ctxt, group_id)
         policy.require_member(ctxt, policy_name)
         GROUPS.check_replication_type(group)
-        # No driver here replicates: a replication-enabled type has no
-        # backend to carry it out (see the report of this family).
         if name == 'list_replication_targets':
+            # No backend here has a replication_device configured.
             return wsgi.response({'replication_targets': []})
-        raise exception.InvalidGroup(
-            reason='Group %s replication is not supported by its backend.'
-                   % group['id'])
+        allow_attached = common.is_true(body[name].get(
+            'allow_attached_volume', False)) \
+            if name == 'failover_replication' else False
+        GROUPS.start_replication_change(ctxt, group, name.split('_')[0],
+                                        allow_attached)
+        return wsgi.response(status=202)
     return handler
 
 

@@ -44,7 +44,7 @@ def test_create_show_list(gcloud):
         'group_type': 'nope', 'volume_types': ['vt1']}}, version='3.13')
     schemas.check_fault(resp, 404, 'itemNotFound')
     assert resp.json['itemNotFound']['message'] == \
-        'Group type nope could not be found.'
+        'Group type with name nope could not be found.'
     resp = gcloud.post('/groups', {'group': {
         'group_type': gtype, 'volume_types': ['nope']}}, version='3.13')
     schemas.check_fault(resp, 404, 'itemNotFound')
@@ -258,3 +258,43 @@ def test_groups_quota(gcloud, demo):
         'Maximum number of groups allowed (1) exceeded'
     usage = gcloud.get('/os-quota-sets/%s?usage=True' % demo['project_id'])
     assert usage.json['quota_set']['groups']['in_use'] == 1
+
+
+def test_replication_type_checks_and_states(gcloud):
+    gcloud.create_type('plain')
+    gcloud.create_type('rep', replication_enabled='<is> True')
+    gtype = group_type(gcloud, 'rep-gt',
+                       group_replication_enabled='<is> True')
+    plain_id = create_group(gcloud, types=('plain',), gtype=gtype)
+    resp = _action(gcloud, plain_id, {'enable_replication': {}})
+    assert resp.json['badRequest']['message'] == (
+        "Invalid volume type: Volume type %s does not have "
+        "'replication_enabled' spec key set to '<is> True'."
+        % show(gcloud, plain_id)['volume_types'][0])
+    group_id = create_group(gcloud, types=('rep',), gtype=gtype)
+    # No fake backend reports replication: the group went to error.
+    assert show(gcloud, group_id)['status'] == 'error'
+    _action(gcloud, group_id, {'reset_status': {'status': 'available'}})
+    resp = _action(gcloud, group_id, {'list_replication_targets': {}})
+    assert resp.status_int == 200
+    assert resp.json == {'replication_targets': []}
+    resp = _action(gcloud, group_id, {'disable_replication': {}})
+    assert resp.json['badRequest']['message'] == (
+        "Invalid Group: Group %s replication status must be ['enabled', "
+        "'error'], but current status is: disabled. Cannot disable "
+        "replication." % group_id)
+    resp = _action(gcloud, group_id, {'enable_replication': {}})
+    assert resp.status_int == 202
+    assert show(gcloud, group_id)['replication_status'] == 'enabling'
+    resp = _action(gcloud, group_id, {'failover_replication': {
+        'allow_attached_volume': 'nope'}})
+    schemas.check_fault(resp, 400, 'badRequest')
+
+
+def test_volume_type_of_a_group_cannot_go(gcloud):
+    vt1 = gcloud.create_type('vt1')
+    group_id = create_group(gcloud)
+    resp = gcloud.delete('/types/%s' % vt1)
+    schemas.check_fault(resp, 400, 'badRequest')
+    _action(gcloud, group_id, {'delete': {}})
+    assert gcloud.delete('/types/%s' % vt1).status_int == 202
