@@ -155,7 +155,8 @@ class GroupAPI:
                 'group_type_id': source['group_type_id'],
                 'group_snapshot_id': group_snapshot_id,
                 'source_group_id': source_group_id,
-                'replication_status': 'disabled'}, [])
+                'replication_status': 'disabled'},
+                list(source['volume_type_ids']))
         except Exception:
             volume_quotas.rollback(reservations)
             raise
@@ -182,15 +183,15 @@ class GroupAPI:
         """The new group lives on its source's backend (cinder: 'No valid
         host' when that backend cannot take it)."""
         try:
-            host = group_placement.choose([], source['availability_zone'],
-                                          size=size,
-                                          backend=_backend(source)
-                                          if source['host'] else '-')
+            group_placement.choose([], source['availability_zone'],
+                                   size=size,
+                                   backend=_backend(source)
+                                   if source['host'] else '-')
         except exception.NoValidBackend:
             raise exception.InvalidGroup(
                 reason='No valid host to create group %s.' % group['id'])
-        db_groups.update(group['id'], {'host': host})
-        group['host'] = host
+        db_groups.update(group['id'], {'host': source['host']})
+        group['host'] = source['host']
 
     def _member_rows(self, ctxt, group, members, from_snapshots):
         """One creating volume row per source member, on the group's

@@ -34,8 +34,9 @@ def list_filters(ctxt, kwargs, allowed, version):
                if key not in _PAGING_KEYS}
     all_tenants = False
     if ctxt.is_admin and 'all_tenants' in filters:
-        all_tenants = common.is_true(filters.pop('all_tenants'),
-                                     'all_tenants')
+        # Its presence is what counts, whatever its value (cinder's rule).
+        filters.pop('all_tenants')
+        all_tenants = True
     if version >= (3, 31) and not ctxt.is_admin:
         filters.pop('all_tenants', None)
         invalid = [key for key in filters if key not in allowed]
