@@ -19,6 +19,8 @@ from stratus.db.api import volume_types
 from stratus.db.api import volumes as db_volumes
 from stratus.db import session
 from stratus.volume import group_placement
+from stratus.volume import group_replication
+from stratus.volume import group_snapshot_api
 from stratus.volume import host_names
 from stratus.volume import rpcapi as volume_rpcapi
 from stratus.volume.tasks import request as volume_request
@@ -32,26 +34,8 @@ def _backend(group):
     return host_names.extract(group['host'], 'backend')
 
 
-def _check_snapshot_source(volume):
-    """cinder's checks of each member before its snapshot row exists."""
-    reason = None
-    if not volume['host']:
-        reason = ('The snapshot cannot be created because volume has not '
-                  'been scheduled to any host.')
-    elif volume['status'] == 'maintenance':
-        reason = ('The snapshot cannot be created when the volume is in '
-                  'maintenance mode.')
-    elif volume['migration_status'] and volume['migration_status'] not in (
-            'success', 'error'):
-        reason = 'Snapshot cannot be created while volume is migrating.'
-    elif volume['status'] == 'error':
-        reason = ('The snapshot cannot be created when the volume is in '
-                  'error status.')
-    if reason:
-        raise exception.InvalidVolume(reason=reason)
-
-
-class GroupAPI:
+class GroupAPI(group_snapshot_api.GroupSnapshotMixin,
+               group_replication.GroupReplicationMixin):
     def __init__(self):
         self.volume_rpc = volume_rpcapi.VolumeRPCClient()
 
@@ -61,13 +45,6 @@ class GroupAPI:
         if not ctxt.is_admin and group['project_id'] != ctxt.project_id:
             raise exception.GroupNotFound(group_id=group_id)
         return group
-
-    def get_group_snapshot(self, ctxt, group_snapshot_id):
-        snap = db_group_snapshots.get(group_snapshot_id)
-        if not ctxt.is_admin and snap['project_id'] != ctxt.project_id:
-            raise exception.GroupSnapshotNotFound(
-                group_snapshot_id=group_snapshot_id)
-        return snap
 
     # --- create --------------------------------------------------------------
     @staticmethod
@@ -379,127 +356,3 @@ class GroupAPI:
     # --- admin ---------------------------------------------------------------
     def reset_status(self, ctxt, group, status):
         db_groups.update(group['id'], {'status': status})
-
-    def reset_group_snapshot_status(self, ctxt, gsnap, status):
-        db_group_snapshots.update(gsnap['id'], {'status': status})
-
-    # --- group snapshots -----------------------------------------------------
-    def create_group_snapshot(self, ctxt, group, name, description):
-        members = db_groups.volumes(group['id'])
-        for volume in members:
-            _check_snapshot_source(volume)
-        gsnap_id = str(uuid.uuid4())
-        snapshots = [{
-            'id': str(uuid.uuid4()), 'volume_id': v['id'],
-            'project_id': ctxt.project_id, 'user_id': ctxt.user_id,
-            'status': 'creating', 'progress': '0%',
-            'volume_size': v['size'], 'display_name': name,
-            'display_description': description,
-            'volume_type_id': v['volume_type_id'],
-            'encryption_key_id': v['encryption_key_id']} for v in members]
-        reservations = []
-        for v in members:
-            type_name = None
-            if v['volume_type_id']:
-                try:
-                    type_name = volume_types.type_get(
-                        v['volume_type_id'])['name']
-                except exception.VolumeTypeNotFound:
-                    pass
-            try:
-                reservations += volume_quotas.reserve(
-                    ctxt.project_id, volume_quotas.deltas_for(
-                        'snapshots', v['size'], type_name))
-            except Exception:
-                volume_quotas.rollback(reservations)
-                raise
-        try:
-            gsnap = db_group_snapshots.create({
-                'id': gsnap_id, 'group_id': group['id'],
-                'project_id': ctxt.project_id, 'user_id': ctxt.user_id,
-                'status': 'creating', 'name': name,
-                'description': description,
-                'group_type_id': group['group_type_id']}, snapshots)
-        finally:
-            volume_quotas.rollback(reservations)
-        self.volume_rpc.create_group_snapshot(ctxt, group, gsnap)
-        return gsnap
-
-    def delete_group_snapshot(self, ctxt, gsnap):
-        updated = db_group_snapshots.begin_delete(gsnap['id'])
-        if updated is None:
-            raise exception.InvalidGroupSnapshot(
-                reason='GroupSnapshot status must be available or error, and '
-                       'no Group can be currently using it as source for its '
-                       'creation.')
-        group = db_groups.get(gsnap['group_id'])
-        self.volume_rpc.delete_group_snapshot(ctxt, group, updated)
-
-    # --- replication (Tiramisu) ----------------------------------------------
-    @staticmethod
-    def check_replication_type(group):
-        specs = db_group_types.get(group['group_type_id'])['group_specs']
-        if '<is> True' not in (specs.get('group_replication_enabled'),
-                               specs.get(
-                                   'consistent_group_replication_enabled')):
-            raise exception.InvalidGroupType(
-                reason='Group %s is not a replication group type.'
-                       % group['id'])
-        for type_id in group['volume_type_ids']:
-            specs = volume_types.type_get(type_id)['extra_specs']
-            if specs.get('replication_enabled') != '<is> True':
-                raise exception.InvalidVolumeType(
-                    reason="Volume type %s does not have "
-                           "'replication_enabled' spec key set to '<is> "
-                           "True'." % type_id)
-
-    def start_replication_change(self, ctxt, group, action,
-                                 allow_attached=False):
-        """cinder's checks and status changes of enable/disable/failover
-        on a replication group type. No driver here replicates, so
-        nothing is cast: the statuses stay where cinder's generic path
-        leaves them (its driver call is not implemented)."""
-        group_ok, rep_ok, vol_ok, new, verb = {
-            'enable': (('available',), ('disabled', 'enabled'),
-                       ('available', 'in-use'), 'enabling', 'enable'),
-            'disable': (('available', 'error'), ('enabled', 'error'), None,
-                        'disabling', 'disable'),
-            'failover': (('available',), ('enabled', 'failed-over'),
-                         ('available', 'in-use'), 'failing-over',
-                         'failover'),
-        }[action]
-        if group['status'] not in group_ok:
-            raise exception.InvalidGroup(
-                reason='Group %s status must be %s, but current status is: '
-                       '%s. Cannot %s replication.' % (
-                           group['id'], list(group_ok), group['status'],
-                           verb))
-        if group['replication_status'] not in rep_ok:
-            raise exception.InvalidGroup(
-                reason='Group %s replication status must be %s, but current '
-                       'status is: %s. Cannot %s replication.' % (
-                           group['id'], list(rep_ok),
-                           group['replication_status'], verb))
-        members = db_groups.volumes(group['id'])
-        for volume in members:
-            if vol_ok and volume['status'] not in vol_ok:
-                raise exception.InvalidVolume(
-                    reason='Volume %s status must be %s, but current status '
-                           'is: %s. Cannot %s replication.' % (
-                               volume['id'], list(vol_ok), volume['status'],
-                               verb))
-            if action == 'failover' and volume['status'] == 'in-use' and \
-                    not allow_attached:
-                raise exception.InvalidVolume(
-                    reason='Volume %s is attached but allow_attached_volume '
-                           'flag is False. Cannot failover replication.'
-                           % volume['id'])
-            if volume['replication_status'] not in rep_ok:
-                raise exception.InvalidVolume(
-                    reason='Volume %s replication status must be %s, but '
-                           'current status is: %s. Cannot %s replication.'
-                           % (volume['id'], list(rep_ok),
-                              volume['replication_status'], verb))
-        for volume in members:
-            db_volumes.update(volume['id'], {'replication_status': new})
-        db_groups.update(group['id'], {'replication_status': new})
