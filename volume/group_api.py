@@ -84,8 +84,13 @@ class GroupAPI(group_snapshot_api.GroupSnapshotMixin,
 
     def create(self, ctxt, name, description, group_type, type_names,
                availability_zone=None):
+        # cinder's order: a group type name, the volume types, a group
+        # type id.
+        gtype = None
+        if not uuidutils.is_uuid_like(group_type):
+            gtype = self._group_type(ctxt, group_type)
         vtypes = self._volume_types(type_names)
-        gtype = self._group_type(ctxt, group_type)
+        gtype = gtype or self._group_type(ctxt, group_type)
         zone = self._zone(availability_zone)
         reservations = self._reserve_group(ctxt)
         try:

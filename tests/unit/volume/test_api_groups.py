@@ -298,3 +298,27 @@ def test_volume_type_of_a_group_cannot_go(gcloud):
     schemas.check_fault(resp, 400, 'badRequest')
     _action(gcloud, group_id, {'delete': {}})
     assert gcloud.delete('/types/%s' % vt1).status_int == 202
+
+
+def test_delete_refusals(gcloud):
+    gcloud.create_type('vt1')
+    group_id = create_group(gcloud)
+    volume = gcloud.create_volume(version='3.13', volume_type='vt1',
+                                  group_id=group_id)
+    resp = gcloud.post('/snapshots', {'snapshot': {
+        'volume_id': volume['id'], 'name': 's'}})
+    assert resp.status_int == 202, resp.text
+    resp = _action(gcloud, group_id, {'delete': {'delete-volumes': True}})
+    assert resp.json['badRequest']['message'] == \
+        'Invalid Group: Volume in group still has dependent snapshots.'
+    snapshot_id = gcloud.get('/snapshots').json['snapshots'][0]['id']
+    assert gcloud.delete('/snapshots/%s' % snapshot_id).status_int == 202
+    # Group in a state other than available/error: only delete-volumes.
+    _action(gcloud, group_id, {'reset_status': {'status': 'creating'}})
+    resp = _action(gcloud, group_id, {'delete': {}})
+    assert resp.json['badRequest']['message'] == (
+        'Invalid Group: Group status must be available or error, but '
+        'current status is: creating')
+    resp = _action(gcloud, group_id, {'delete': {'delete-volumes': 'yes'}})
+    assert resp.status_int == 202, resp.text
+    assert gcloud.get('/volumes/%s' % volume['id']).status_int == 404
