@@ -75,11 +75,11 @@ def _list(kwargs, detailed):
     return wsgi.response(body)
 
 
-def status_refused(status, format_name):
-    """cinder's words for a status its format check refuses."""
+def status_refused(value, format_name, field='status'):
+    """cinder's words for a value its format check refuses."""
     return exception.ValidationError(
-        field='status', reason='Value: %s. %r is not a %r' % (
-            status, status, format_name))
+        field=field, reason='Value: %s. %r is not a %r' % (
+            value, value, format_name))
 
 
 def _strip(value):
@@ -182,6 +182,11 @@ class GroupsController(rest.RestController):
     def post(self):
         check_version((3, 13))
         body = validation.body(schemas.create)['group']
+        for key in ('group_type', 'availability_zone'):
+            # cinder's format checks: blank values are refused.
+            value = body.get(key)
+            if value is not None and not value.strip():
+                raise status_refused(value, key, field=key)
         ctxt = wsgi.context()
         policy.require_member(ctxt, 'group:create')
         group = GROUPS.create(ctxt, _strip(body.get('name')),

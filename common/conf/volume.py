@@ -73,8 +73,8 @@ quota_opts = [
                help='Largest volume one may create or extend to, in GiB. '
                     '-1 means no limit.'),
     cfg.IntOpt('groups', default=10, min=-1,
-               help='Volume groups a project may have (shown for cinder '
-                    'compatibility).'),
+               help='Generic volume groups a project may have. -1 means '
+                    'unlimited.'),
 ]
 
 backend_opts = [

@@ -66,6 +66,11 @@ def test_bad_bodies_and_versions(gcloud, demo):
                             'x': 1}}):
         resp = gcloud.post('/groups', body, version='3.13')
         schemas.check_fault(resp, 400, 'badRequest')
+    resp = gcloud.post('/groups', {'group': {
+        'group_type': '  ', 'volume_types': ['vt1']}}, version='3.13')
+    assert resp.json['badRequest']['message'] == (
+        "Invalid input for field/attribute group_type. Value:   . '  ' is "
+        "not a 'group_type'")
     for method, path in (('GET', '/groups'), ('GET', '/groups/detail'),
                          ('POST', '/groups')):
         resp = gcloud.request(method, path, {'group': {}}, version='3.12')
