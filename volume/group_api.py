@@ -34,6 +34,19 @@ def _backend(group):
     return host_names.extract(group['host'], 'backend')
 
 
+def check_not_cgsnapshot_type(type_id, what='group'):
+    """Groups of cinder's default_cgsnapshot_type belong to the
+    consistency-group APIs."""
+    if db_group_types.is_cgsnapshot_type(type_id):
+        if what == 'group':
+            tail = 'Migrated group can only be operated by CG APIs.'
+        else:
+            tail = ('Migrated group snapshots can only be operated by CG '
+                    'snapshot APIs.')
+        raise exception.Invalid('Group_type %s is reserved for migrating '
+                                'CGs to groups. %s' % (type_id, tail))
+
+
 class GroupAPI(group_snapshot_api.GroupSnapshotMixin,
                group_replication.GroupReplicationMixin):
     def __init__(self):
@@ -89,6 +102,7 @@ class GroupAPI(group_snapshot_api.GroupSnapshotMixin,
         gtype = None
         if not uuidutils.is_uuid_like(group_type):
             gtype = self._group_type(ctxt, group_type)
+        check_not_cgsnapshot_type(gtype['id'] if gtype else group_type)
         vtypes = self._volume_types(type_names)
         gtype = gtype or self._group_type(ctxt, group_type)
         zone = self._zone(availability_zone)
@@ -126,6 +140,7 @@ class GroupAPI(group_snapshot_api.GroupSnapshotMixin,
             source = self.get(ctxt, source_group_id)
             members = db_groups.volumes(source['id'])
             sizes = [m['size'] for m in members]
+        check_not_cgsnapshot_type(source['group_type_id'])
         reservations = self._reserve_group(ctxt)
         try:
             group = db_groups.create({

@@ -16,6 +16,8 @@ from stratus.api.volume.schemas import groups as schemas
 from stratus.api.volume.views import groups as views
 from stratus.common import exception
 from stratus.db.api import group_snapshots as db_group_snapshots
+from stratus.db.api import group_types as db_group_types
+from stratus.volume.group_api import check_not_cgsnapshot_type
 
 STATUSES = ('error', 'available', 'creating', 'deleting', 'deleted',
             'updating', 'error_deleting')
@@ -38,6 +40,8 @@ def _list(kwargs, detailed):
         project_id=None if all_tenants else ctxt.project_id,
         filters=filters, limit=limit, marker=marker, offset=offset,
         sort=sort)
+    migrated = db_group_types.cgsnapshot_type_id()
+    rows = [g for g in rows if g['group_type_id'] != migrated]
     if detailed:
         items = [views.group_snapshot_detail(g, version, ctxt.is_admin)
                  for g in rows]
@@ -68,6 +72,7 @@ class GroupSnapshotsController(rest.RestController):
         check_version((3, 14))
         ctxt = wsgi.context()
         gsnap = GROUPS.get_group_snapshot(ctxt, group_snapshot_id)
+        check_not_cgsnapshot_type(gsnap['group_type_id'], 'group snapshot')
         policy.require_reader(ctxt, 'group:get_group_snapshot')
         return wsgi.response({'group_snapshot': views.group_snapshot_detail(
             gsnap, wsgi.version(), ctxt.is_admin)})
@@ -78,6 +83,7 @@ class GroupSnapshotsController(rest.RestController):
         body = validation.body(schemas.snapshot_create)['group_snapshot']
         ctxt = wsgi.context()
         group = GROUPS.get(ctxt, body['group_id'])
+        check_not_cgsnapshot_type(group['group_type_id'], 'group snapshot')
         policy.require_member(ctxt, 'group:create_group_snapshot')
         gsnap = GROUPS.create_group_snapshot(ctxt, group, body.get('name'),
                                              body.get('description'))
@@ -89,6 +95,7 @@ class GroupSnapshotsController(rest.RestController):
         check_version((3, 14))
         ctxt = wsgi.context()
         gsnap = GROUPS.get_group_snapshot(ctxt, group_snapshot_id)
+        check_not_cgsnapshot_type(gsnap['group_type_id'], 'group snapshot')
         policy.require_member(ctxt, 'group:delete_group_snapshot')
         GROUPS.delete_group_snapshot(ctxt, gsnap)
         return wsgi.response(status=202)

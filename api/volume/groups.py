@@ -14,8 +14,10 @@ from stratus.api.volume.group_types import check_version
 from stratus.api.volume.schemas import groups as schemas
 from stratus.api.volume.views import groups as views
 from stratus.common import exception
+from stratus.db.api import group_types as db_group_types
 from stratus.db.api import groups as db_groups
 from stratus.volume import group_api
+from stratus.volume.group_api import check_not_cgsnapshot_type
 
 GROUPS = group_api.GroupAPI()
 GROUP_STATUSES = ('error', 'available', 'creating', 'deleting', 'deleted',
@@ -58,6 +60,8 @@ def _list(kwargs, detailed):
         project_id=None if all_tenants else ctxt.project_id,
         filters=filters, limit=limit, marker=marker, offset=offset,
         sort=sort)
+    migrated = db_group_types.cgsnapshot_type_id()
+    rows = [g for g in rows if g['group_type_id'] != migrated]
     if detailed:
         with_volumes = version >= (3, 25) and common.query_bool(
             kwargs, 'list_volume')
@@ -103,6 +107,7 @@ def _delete(ctxt, group_id, body):
     delete_volumes = common.is_true(body['delete'].get('delete-volumes',
                                                        False))
     group = GROUPS.get(ctxt, group_id)
+    check_not_cgsnapshot_type(group['group_type_id'])
     policy.require_member(ctxt, 'group:delete')
     GROUPS.delete(ctxt, group, delete_volumes)
     return wsgi.response(status=202)
@@ -171,6 +176,7 @@ class GroupsController(rest.RestController):
         ctxt = wsgi.context()
         version = wsgi.version()
         group = GROUPS.get(ctxt, group_id)
+        check_not_cgsnapshot_type(group['group_type_id'])
         policy.require_reader(ctxt, 'group:get')
         volume_ids = None
         if version >= (3, 25) and common.query_bool(kwargs, 'list_volume'):
@@ -202,6 +208,7 @@ class GroupsController(rest.RestController):
         body = validation.body(schemas.update)['group']
         ctxt = wsgi.context()
         group = GROUPS.get(ctxt, group_id)
+        check_not_cgsnapshot_type(group['group_type_id'])
         policy.require_member(ctxt, 'group:update')
         GROUPS.update(ctxt, group, _strip(body.get('name')),
                       _strip(body.get('description')),

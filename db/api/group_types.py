@@ -138,3 +138,18 @@ def spec_delete(type_id, key):
             raise exception.GroupTypeSpecsNotFound(group_type_id=type_id,
                                                    group_specs_key=key)
         s.delete(spec)
+
+
+CGSNAPSHOT_TYPE = 'default_cgsnapshot_type'
+
+
+def cgsnapshot_type_id():
+    """The id of the type db sync made for groups migrated from
+    consistency groups (None once an admin deleted it)."""
+    with session.reader() as s:
+        return s.scalars(sa.select(models.GroupType.id).filter_by(
+            name=CGSNAPSHOT_TYPE)).first()
+
+
+def is_cgsnapshot_type(type_id):
+    return bool(type_id) and type_id == cgsnapshot_type_id()

@@ -1,6 +1,13 @@
 """Revision 0001, block storage: Generic volume groups, group types and group snapshots."""
+import datetime
+import uuid
+
 from alembic import op
 import sqlalchemy as sa
+
+# cinder's db sync creates this group type (it marks groups migrated from
+# consistency groups, which the group APIs then refuse).
+CGSNAPSHOT_TYPE = 'default_cgsnapshot_type'
 
 
 def create():
@@ -72,3 +79,22 @@ def create():
     with op.batch_alter_table('group_snapshots', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_group_snapshots_group_id'), ['group_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_group_snapshots_project_id'), ['project_id'], unique=False)
+
+    _default_cgsnapshot_type()
+
+
+def _default_cgsnapshot_type():
+    now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+    type_id = str(uuid.uuid4())
+    types = sa.table('group_types', sa.column('id'), sa.column('name'),
+                     sa.column('description'), sa.column('is_public'),
+                     sa.column('created_at'), sa.column('updated_at'))
+    specs = sa.table('group_type_specs', sa.column('group_type_id'),
+                     sa.column('key'), sa.column('value'))
+    op.bulk_insert(types, [{
+        'id': type_id, 'name': CGSNAPSHOT_TYPE,
+        'description': 'Default group type for migrating cgsnapshot',
+        'is_public': True, 'created_at': now, 'updated_at': now}])
+    op.bulk_insert(specs, [{'group_type_id': type_id,
+                            'key': 'consistent_group_snapshot_enabled',
+                            'value': '<is> True'}])

@@ -25,7 +25,9 @@ def test_crud_and_specs(vcloud):
         'consistent_group_snapshot_enabled': '<is> False'}
     listed = schemas.check(SCHEMA.list_group_types,
                            vcloud.get('/group_types', version=V))
-    assert [t['id'] for t in listed['group_types']] == [gtype['id']]
+    # Newest first; db sync made cinder's default_cgsnapshot_type.
+    assert [t['name'] for t in listed['group_types']] == [
+        'gt1', 'default_cgsnapshot_type']
     resp = vcloud.put(url, {'group_type': {'name': 'gt2',
                                            'is_public': False}}, version=V)
     updated = schemas.check(SCHEMA.update_group_type, resp)['group_type']
@@ -95,15 +97,16 @@ def test_members_see_public_types_without_specs(vcloud, demo):
     private = _create(vcloud, 'priv', is_public=False)
     resp = vcloud.get('/group_types', version=V, user=demo)
     listed = schemas.check(SCHEMA.list_group_types, resp)['group_types']
-    assert [t['id'] for t in listed] == [public['id']]
+    assert [t['id'] for t in listed][:1] == [public['id']]
     assert 'group_specs' not in listed[0]
+    assert private['id'] not in [t['id'] for t in listed]
     resp = vcloud.get('/group_types/%s' % private['id'], version=V,
                       user=demo)
     schemas.check_fault(resp, 404, 'itemNotFound')
     # Admins: public by default, is_public=None for all, bad values 400.
     ids = {t['id'] for t in vcloud.get('/group_types?is_public=None',
                                        version=V).json['group_types']}
-    assert ids == {public['id'], private['id']}
+    assert {public['id'], private['id']} < ids
     assert [t['id'] for t in vcloud.get(
         '/group_types?is_public=false', version=V).json['group_types']] == [
         private['id']]
@@ -153,3 +156,20 @@ def test_type_in_use_cannot_go(vcloud):
     schemas.check_fault(resp, 400, 'badRequest')
     assert resp.json['badRequest']['message'] == \
         'Target group type is still in use.'
+
+
+def test_default_cgsnapshot_type_is_reserved(vcloud):
+    """db sync makes cinder's default_cgsnapshot_type; groups of it
+    belong to the consistency-group APIs."""
+    listed = vcloud.get('/group_types', version=V).json['group_types']
+    cg = [t for t in listed if t['name'] == 'default_cgsnapshot_type'][0]
+    assert cg['group_specs'] == {
+        'consistent_group_snapshot_enabled': '<is> True'}
+    vcloud.create_type('vt1')
+    resp = vcloud.post('/groups', {'group': {
+        'group_type': 'default_cgsnapshot_type', 'volume_types': ['vt1']}},
+        version='3.13')
+    schemas.check_fault(resp, 400, 'badRequest')
+    assert resp.json['badRequest']['message'] == (
+        'Group_type %s is reserved for migrating CGs to groups. Migrated '
+        'group can only be operated by CG APIs.' % cg['id'])
