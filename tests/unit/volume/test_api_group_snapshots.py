@@ -162,3 +162,31 @@ def test_empty_source_group_is_refused(gcloud):
     assert resp.json['badRequest']['message'] == \
         'Invalid Group: Source Group is empty. No group will be created.'
     assert len(gcloud.get('/groups', version='3.14').json['groups']) == 1
+
+
+def test_members_snapshot_their_own_groups(gcloud, demo):
+    gcloud.create_type('vt1')
+    gtype = group_type(gcloud)
+    group_id = create_group(gcloud, gtype=gtype, user=demo)
+    resp = gcloud.post('/group_snapshots', {'group_snapshot': {
+        'group_id': group_id, 'name': 'mine'}}, version='3.14', user=demo)
+    gsnap = schemas.check(SCHEMA.create_group_snapshot, resp)[
+        'group_snapshot']
+    url = '/group_snapshots/%s' % gsnap['id']
+    shown = gcloud.get(url, version='3.58', user=demo).json['group_snapshot']
+    assert 'project_id' not in shown          # admins only (3.58)
+    assert gcloud.get(url, version='3.58').json['group_snapshot'][
+        'project_id'] == demo['project_id']
+    resp = gcloud.post(url + '/action', {'reset_status': {
+        'status': 'error'}}, version='3.19', user=demo)
+    schemas.check_fault(resp, 403, 'forbidden')
+    # The admin's own project has none; all_tenants shows every project's.
+    assert gcloud.get('/group_snapshots',
+                      version='3.14').json['group_snapshots'] == []
+    assert len(gcloud.get('/group_snapshots?all_tenants=1', version='3.29')
+               .json['group_snapshots']) == 1
+    resp = gcloud.get('/group_snapshots?volume_id=x', version='3.31',
+                      user=demo)
+    assert resp.json['badRequest']['message'] == \
+        'Invalid filters volume_id are found in query options.'
+    assert gcloud.delete(url, version='3.14', user=demo).status_int == 202
