@@ -169,6 +169,9 @@ class GroupAPI(group_snapshot_api.GroupSnapshotMixin,
             volume_ids = self._member_rows(ctxt, group, members,
                                            bool(gsnap))
         except Exception:
+            # The volume rows made so far go too (their quota with them).
+            for volume in db_groups.volumes(group['id']):
+                db_volumes.destroy(volume['id'])
             db_groups.destroy(group['id'])
             raise
         group = db_groups.get(group['id'])

@@ -190,3 +190,17 @@ def test_members_snapshot_their_own_groups(gcloud, demo):
     assert resp.json['badRequest']['message'] == \
         'Invalid filters volume_id are found in query options.'
     assert gcloud.delete(url, version='3.14', user=demo).status_int == 202
+
+
+def test_create_from_source_over_quota_leaves_nothing(gcloud):
+    _gtype, group_id, _volumes = _group_with_volumes(gcloud)
+    project = gcloud.get('/groups/%s' % group_id, version='3.71').json[
+        'group']['project_id']
+    resp = gcloud.put('/os-quota-sets/%s' % project,
+                      {'quota_set': {'volumes': 3}})
+    assert resp.status_int == 200, resp.text
+    resp = gcloud.post('/groups/action', {'create-from-src': {
+        'source_group_id': group_id, 'name': 'c'}}, version='3.14')
+    assert resp.status_int == 413
+    assert len(gcloud.get('/groups', version='3.14').json['groups']) == 1
+    assert len(gcloud.get('/volumes').json['volumes']) == 2
