@@ -638,3 +638,56 @@ class VolumeBackupSizeExceedsAvailableQuota(VolumeQuotaError):
 
 class BackupLimitExceeded(VolumeQuotaError):
     msg_fmt = 'Maximum number of backups allowed (%(allowed)d) exceeded'
+
+
+# --- groups ---
+
+class GroupTypeNotFound(NotFound):
+    msg_fmt = 'Group type %(group_type_id)s could not be found.'
+
+
+class GroupTypeNotFoundByName(GroupTypeNotFound):
+    msg_fmt = 'Group type with name %(group_type_name)s could not be found.'
+
+
+class GroupTypeSpecsNotFound(NotFound):
+    msg_fmt = ('Group Type %(group_type_id)s has no specs with key '
+               '%(group_specs_key)s.')
+
+
+class GroupTypeExists(Conflict):
+    msg_fmt = 'Group Type %(id)s already exists.'
+
+
+class GroupTypeInUse(Invalid):
+    msg_fmt = ('Group Type %(group_type_id)s deletion is not allowed with '
+               'groups present with the type.')
+
+
+class GroupNotFound(NotFound):
+    msg_fmt = 'Group %(group_id)s could not be found.'
+
+
+class InvalidGroup(Invalid):
+    msg_fmt = 'Invalid Group: %(reason)s'
+
+
+class InvalidGroupType(Invalid):
+    msg_fmt = 'Invalid group type: %(reason)s'
+
+
+class GroupSnapshotNotFound(NotFound):
+    msg_fmt = 'GroupSnapshot %(group_snapshot_id)s could not be found.'
+
+
+class InvalidGroupSnapshot(Invalid):
+    msg_fmt = 'Invalid GroupSnapshot: %(reason)s'
+
+
+class GroupLimitExceeded(VolumeQuotaError):
+    msg_fmt = 'Maximum number of groups allowed (%(allowed)d) exceeded'
+
+
+class InvalidGroupName(Invalid):
+    """cinder's InvalidName, raised by its 'name' format check."""
+    msg_fmt = "An invalid 'name' value was provided. %(reason)s"

@@ -223,3 +223,32 @@ class VolumeManager:
         return manage_manager.manageable_snapshots(
             self.driver, self.host, marker, limit, offset, sort_keys,
             sort_dirs)
+
+    # --- generic volume groups (casts, RPC 1.3; volume/manager_groups.py) ---
+    def create_group(self, ctxt, group_id):
+        from stratus.volume import manager_groups
+        manager_groups.create_group(self, ctxt, group_id)
+
+    def delete_group(self, ctxt, group_id):
+        from stratus.volume import manager_groups
+        manager_groups.delete_group(self, ctxt, group_id)
+        self._refresh(ctxt)
+
+    def update_group(self, ctxt, group_id, add_volumes=None,
+                     remove_volumes=None):
+        from stratus.volume import manager_groups
+        manager_groups.update_group(self, ctxt, group_id, add_volumes,
+                                    remove_volumes)
+
+    def create_group_from_src(self, ctxt, group_id, volume_ids):
+        from stratus.volume import manager_groups
+        manager_groups.create_group_from_src(self, ctxt, group_id,
+                                             volume_ids)
+
+    def create_group_snapshot(self, ctxt, group_snapshot_id):
+        from stratus.volume import manager_groups
+        manager_groups.create_group_snapshot(self, ctxt, group_snapshot_id)
+
+    def delete_group_snapshot(self, ctxt, group_snapshot_id):
+        from stratus.volume import manager_groups
+        manager_groups.delete_group_snapshot(self, ctxt, group_snapshot_id)

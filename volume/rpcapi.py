@@ -21,6 +21,9 @@ class VolumeRPCClient(rpc.RPCClientBase):
         '1.2 manage_existing, manage_existing_snapshot, unmanage_volume, '
         'unmanage_snapshot, get_manageable_volumes, '
         'get_manageable_snapshots',
+        '1.3 create_group, delete_group, update_group, '
+        'create_group_from_src, create_group_snapshot, '
+        'delete_group_snapshot (generic volume groups)',
         '1.4 freeze_host, thaw_host, get_capabilities, set_log_levels, '
         'get_log_levels (the admin API)',
         '1.5 revert_to_snapshot, reimage',
@@ -153,3 +156,29 @@ class VolumeRPCClient(rpc.RPCClientBase):
         return self._prepare('1.2', server=backend).call(
             ctxt, 'get_manageable_snapshots', marker=marker, limit=limit,
             offset=offset, sort_keys=sort_keys, sort_dirs=sort_dirs)
+
+    # --- generic volume groups (casts to the group's backend) -------------
+    def create_group(self, ctxt, group):
+        self._cast(ctxt, '1.3', 'create_group', group['host'],
+                   group_id=group['id'])
+
+    def delete_group(self, ctxt, group):
+        self._cast(ctxt, '1.3', 'delete_group', group['host'],
+                   group_id=group['id'])
+
+    def update_group(self, ctxt, group, add_volumes, remove_volumes):
+        self._cast(ctxt, '1.3', 'update_group', group['host'],
+                   group_id=group['id'], add_volumes=add_volumes,
+                   remove_volumes=remove_volumes)
+
+    def create_group_from_src(self, ctxt, group, volume_ids):
+        self._cast(ctxt, '1.3', 'create_group_from_src', group['host'],
+                   group_id=group['id'], volume_ids=volume_ids)
+
+    def create_group_snapshot(self, ctxt, group, group_snapshot):
+        self._cast(ctxt, '1.3', 'create_group_snapshot', group['host'],
+                   group_snapshot_id=group_snapshot['id'])
+
+    def delete_group_snapshot(self, ctxt, group, group_snapshot):
+        self._cast(ctxt, '1.3', 'delete_group_snapshot', group['host'],
+                   group_snapshot_id=group_snapshot['id'])

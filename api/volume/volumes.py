@@ -96,6 +96,7 @@ def _create_request(body, version):
         'multiattach': common.is_true(volume['multiattach'], 'multiattach')
         if volume.get('multiattach') is not None else False,
         'scheduler_hints': body.get('OS-SCH-HNT:scheduler_hints') or {},
+        'group_id': volume.get('group_id') if version >= (3, 13) else None,
     }
 
 

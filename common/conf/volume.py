@@ -48,6 +48,9 @@ opts = [
     cfg.StrOpt('image_conversion_dir', default='$state_path/conversion',
                help='Where a volume host downloads an image before writing '
                     'it into a volume; needs room for the largest image.'),
+    cfg.StrOpt('default_group_type', default=None,
+               help='Name of the group type GET /group_types/default '
+                    'answers (unset: that answers 404, as cinder does).'),
 ]
 
 quota_opts = [
@@ -70,8 +73,8 @@ quota_opts = [
                help='Largest volume one may create or extend to, in GiB. '
                     '-1 means no limit.'),
     cfg.IntOpt('groups', default=10, min=-1,
-               help='Volume groups a project may have (shown for cinder '
-                    'compatibility).'),
+               help='Generic volume groups a project may have. -1 means '
+                    'unlimited.'),
 ]
 
 backend_opts = [

@@ -28,8 +28,7 @@ RESOURCES = ('volumes', 'snapshots', 'gigabytes', 'backups',
 PER_TYPE = ('volumes', 'gigabytes', 'snapshots')
 # Resources with no rows of their own among volumes and snapshots: start
 # at zero (backups are added from their table below).
-NOT_COUNTED = ('backups', 'backup_gigabytes', 'groups',
-               'per_volume_gigabytes')
+NOT_COUNTED = ('backups', 'backup_gigabytes', 'per_volume_gigabytes')
 
 
 def _type_names(s):
@@ -73,6 +72,9 @@ def usage(s, project_id, names=None):
     names = _type_names(s) if names is None else names
     values = {name: 0 for name in RESOURCES if name in NOT_COUNTED}
     values.update({'volumes': 0, 'gigabytes': 0, 'snapshots': 0})
+    values['groups'] = s.scalar(sa.select(sa.func.count(models.Group.id))
+                                .where(models.Group.project_id == project_id,
+                                       models.Group.deleted.is_(False)))
     for type_name in names.values():
         for resource in PER_TYPE:
             values['%s_%s' % (resource, type_name)] = 0
@@ -161,6 +163,8 @@ def _over_quota(overs, deltas, allowed, consumed):
                                                 name=over)
         if over.startswith('snapshots'):
             raise exception.SnapshotLimitExceeded(allowed=allowed[over])
+        if over == 'groups':
+            raise exception.GroupLimitExceeded(allowed=allowed[over])
     raise exception.VolumeQuotaError(code=413)
 
 

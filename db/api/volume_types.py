@@ -135,9 +135,17 @@ def type_update(type_id, values):
 
 
 def type_in_use(s, type_id):
-    return s.scalar(sa.select(sa.func.count(models.Volume.id)).where(
-        models.Volume.volume_type_id == type_id,
-        models.Volume.deleted.is_(False))) > 0
+    """Live volumes, or live groups that may hold volumes of it."""
+    if s.scalar(sa.select(sa.func.count(models.Volume.id)).where(
+            models.Volume.volume_type_id == type_id,
+            models.Volume.deleted.is_(False))) > 0:
+        return True
+    return s.scalar(sa.select(sa.func.count()).select_from(
+        models.GroupVolumeTypeMapping).join(
+        models.Group,
+        models.Group.id == models.GroupVolumeTypeMapping.group_id).where(
+        models.GroupVolumeTypeMapping.volume_type_id == type_id,
+        models.Group.deleted.is_(False))) > 0
 
 
 def type_delete(type_id):

@@ -32,7 +32,8 @@ class EntryCreateTask(flow_engine.StratusTask):
             'image_metadata': spec['image_metadata'] or None,
             'bootable': spec['bootable'],
             'multiattach': spec['multiattach'],
-            'replication_status': 'disabled'}, spec['metadata'])
+            'replication_status': 'disabled',
+            'group_id': spec.get('group_id')}, spec['metadata'])
 
     def revert(self, result, **kwargs):
         if isinstance(result, dict):

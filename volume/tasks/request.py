@@ -164,6 +164,10 @@ class ExtractVolumeRequestTask(flow_engine.StratusTask):
             check_image(image, size)
         volume_type = _type(ctxt, request.get('volume_type'),
                             source or snap_volume)
+        group = None
+        if request.get('group_id'):
+            from stratus.volume import group_member
+            group = group_member.check(ctxt, request, volume_type)
         origin = source or snap_volume
         multiattach = bool(request.get('multiattach')) or (
             volume_type['extra_specs'].get('multiattach') == '<is> True')
@@ -181,7 +185,9 @@ class ExtractVolumeRequestTask(flow_engine.StratusTask):
                 dict(origin['image_metadata']) if origin else {}),
             'bootable': bool(image) or bool(origin and origin['bootable']),
             'resource_backend': host_names.extract(origin['host'], 'backend')
-            if origin else None,
+            if origin else (host_names.extract(group['host'], 'backend')
+                            if group and group['host'] else None),
+            'group_id': group['id'] if group else None,
             'multiattach': multiattach,
             'name': request.get('name'),
             'description': request.get('description'),
