@@ -192,3 +192,89 @@ def test_admin_views(admin):
     admin.versions.list_versions()
     with microversion('3.3'):
         admin.messages.list_messages()
+
+
+def _backend(admin):
+    pools = admin.pools.list_pools()['pools']
+    return pools[0]['name'].split('#')[0]
+
+
+def test_admin_families(admin):
+    backend = _backend(admin)
+    host = backend.split('@')[0]
+    admin.capabilities.show_backend_capabilities(backend)
+    admin.hosts.list_hosts()
+    admin.hosts.show_host(host)
+    admin.quota_classes.show_quota_class_set('default')
+    admin.quota_classes.update_quota_class_set('default', volumes=10)
+    admin.extensions.list_extensions()
+    admin.services.disable_service(host=backend, binary='stratus-volume')
+    admin.services.disable_log_reason(host=backend, binary='stratus-volume',
+                                      disabled_reason='strict')
+    admin.services.enable_service(host=backend, binary='stratus-volume')
+    admin.services.freeze_host(host=backend)
+    admin.services.thaw_host(host=backend)
+    vtype = admin.types.create_volume_type(name='strict-encrypted')[
+        'volume_type']
+    enc = admin.encryption_types
+    enc.show_encryption_type(vtype['id'])
+    created = enc.create_encryption_type(
+        vtype['id'], provider='luks', cipher='aes-xts-plain64',
+        key_size=256, control_location='front-end')['encryption']
+    enc.show_encryption_type(vtype['id'])
+    enc.show_encryption_specs_item(vtype['id'], 'provider')
+    enc.update_encryption_type(vtype['id'], created['encryption_id'],
+                               key_size=512)
+    enc.delete_encryption_type(vtype['id'], created['encryption_id'])
+    admin.types.delete_volume_type(vtype['id'])
+
+
+def test_groups(admin):
+    with microversion('3.14'):
+        gtype = admin.group_types.create_group_type(
+            name='strict-group-type')['group_type']
+        admin.group_types.list_group_types()
+        admin.group_types.show_group_type(gtype['id'])
+        admin.group_types.update_group_type(gtype['id'], description='d')
+        admin.group_types.create_or_update_group_type_specs(
+            gtype['id'], {'k': 'v'})
+        admin.group_types.list_group_type_specs(gtype['id'])
+        admin.group_types.show_group_type_specs_item(gtype['id'], 'k')
+        admin.group_types.update_group_type_specs_item(gtype['id'], 'k',
+                                                       {'k': 'w'})
+        admin.group_types.delete_group_type_specs_item(gtype['id'], 'k')
+        vtype = admin.types.show_default_volume_type()['volume_type']
+        group = admin.groups.create_group(
+            group_type=gtype['id'], volume_types=[vtype['id']],
+            name='strict-group')['group']
+        wait_status(admin.groups.show_group, 'group', group['id'],
+                    'available')
+        admin.groups.list_groups()
+        admin.groups.list_groups(detail=True)
+        admin.groups.update_group(group['id'], description='d')
+        volume = new_volume(admin, group_id=group['id'],
+                            volume_type=vtype['id'])
+        snap = admin.group_snapshots.create_group_snapshot(
+            group_id=group['id'], name='strict-gs')['group_snapshot']
+        wait_status(admin.group_snapshots.show_group_snapshot,
+                    'group_snapshot', snap['id'], 'available')
+        admin.group_snapshots.list_group_snapshots()
+        admin.group_snapshots.list_group_snapshots(detail=True)
+        clone = admin.groups.create_group_from_source(
+            group_snapshot_id=snap['id'], name='strict-clone')['group']
+        wait_status(admin.groups.show_group, 'group', clone['id'],
+                    'available')
+        for gid in (clone['id'], group['id']):
+            if gid == group['id']:
+                admin.group_snapshots.delete_group_snapshot(snap['id'])
+                wait_status(admin.group_snapshots.show_group_snapshot,
+                            'group_snapshot', snap['id'], 'DELETED')
+            admin.groups.delete_group(gid, delete_volumes=True)
+            wait_status(admin.groups.show_group, 'group', gid, 'DELETED')
+        assert volume['group_id'] == group['id']
+        admin.group_types.delete_group_type(gtype['id'])
+
+
+def test_backups_without_a_backup_service(admin):
+    admin.backups.list_backups()
+    admin.backups.list_backups(detail=True)
