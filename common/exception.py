@@ -515,3 +515,16 @@ class VolumeNotCreated(StratusException):
     msg_fmt = ('Volume %(volume_id)s did not finish being created even after '
                'we waited %(seconds)s seconds or %(attempts)s attempts. And '
                'its status is %(volume_status)s.')
+
+
+# --- actions ---
+class GlanceMetadataNotFound(NotFound):
+    msg_fmt = 'Glance metadata for volume/snapshot %(id)s cannot be found.'
+
+
+class InvalidHost(Invalid):
+    msg_fmt = 'Invalid host: %(reason)s'
+
+
+class VolumeMigrationFailed(StratusException):
+    msg_fmt = 'Volume migration failed: %(reason)s'

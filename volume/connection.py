@@ -20,6 +20,8 @@ def _connection_info(driver, volume, connector, mode='rw'):
     info = driver.initialize_connection(volume_driver.driver_volume(volume),
                                         connector or {})
     data = info.setdefault('data', {})
+    if (volume.get('admin_metadata') or {}).get('readonly') == 'True':
+        mode = 'ro'         # the readonly flag (os-update_readonly_flag)
     # What os-brick / the compute side expect besides the driver's keys.
     data.setdefault('volume_id', volume['id'])
     data.setdefault('access_mode', mode)

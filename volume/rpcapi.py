@@ -11,13 +11,15 @@ from stratus.volume import host_names
 
 class VolumeRPCClient(rpc.RPCClientBase):
     TOPIC = 'volume'
-    VERSION = '1.1'
+    VERSION = '1.2'
     HISTORY = (
         '1.0 initial: no methods yet (volumes arrive with block storage)',
         '1.1 create_volume, delete_volume, extend_volume, create_snapshot, '
         'delete_snapshot, initialize_connection, terminate_connection, '
         'attach_volume, detach_volume, attachment_update, '
         'attachment_delete',
+        '1.2 copy_volume_to_image, retype, migrate_volume, '
+        'migrate_volume_completion, copy_file_to_volume',
     )
 
     def _cast(self, ctxt, since, method, host, **kwargs):
@@ -86,3 +88,34 @@ class VolumeRPCClient(rpc.RPCClientBase):
         return self._prepare('1.1', server=self._server(volume)).call(
             ctxt, 'attachment_delete', volume_id=volume['id'],
             attachment_id=attachment_id)
+
+    # --- 1.2: upload to image, retype, migration ---------------------------
+    def copy_volume_to_image(self, ctxt, volume, image_id):
+        self._cast(ctxt, '1.2', 'copy_volume_to_image', volume['host'],
+                   volume_id=volume['id'], image_id=image_id)
+
+    def retype(self, ctxt, volume, new_type_id, pool, migration_policy,
+               reservations):
+        """`pool`: where the new type lives (the volume's own backend:
+        retype in place; another: migrate with on-demand)."""
+        self._cast(ctxt, '1.2', 'retype', volume['host'],
+                   volume_id=volume['id'], new_type_id=new_type_id,
+                   pool=pool, migration_policy=migration_policy,
+                   reservations=reservations)
+
+    def migrate_volume(self, ctxt, volume, pool, force_host_copy):
+        self._cast(ctxt, '1.2', 'migrate_volume', volume['host'],
+                   volume_id=volume['id'], pool=pool,
+                   force_host_copy=force_host_copy)
+
+    def migrate_volume_completion(self, ctxt, volume, new_volume, error):
+        """The id of the volume that holds the data afterwards."""
+        return self._prepare('1.2', server=self._server(volume)).call(
+            ctxt, 'migrate_volume_completion', volume_id=volume['id'],
+            new_volume_id=new_volume['id'], error=error)
+
+    def copy_file_to_volume(self, ctxt, volume, path):
+        """Write the raw file `path` (on the caller's host, which is the
+        destination's too: host-assisted migration) into `volume`."""
+        return self._prepare('1.2', server=self._server(volume)).call(
+            ctxt, 'copy_file_to_volume', volume_id=volume['id'], path=path)

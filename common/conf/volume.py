@@ -48,6 +48,15 @@ opts = [
     cfg.StrOpt('image_conversion_dir', default='$state_path/conversion',
                help='Where a volume host downloads an image before writing '
                     'it into a volume; needs room for the largest image.'),
+    cfg.BoolOpt('enable_force_upload', default=False,
+                help='Whether os-volume_upload_image with force may upload '
+                     'an in-use volume (otherwise force is ignored).'),
+    cfg.ListOpt('glance_core_properties',
+                default=['checksum', 'container_format', 'disk_format',
+                         'image_name', 'image_id', 'min_disk', 'min_ram',
+                         'name', 'size'],
+                help='Image metadata of a volume that is not copied into '
+                     'an image uploaded from it (the image has its own).'),
 ]
 
 quota_opts = [

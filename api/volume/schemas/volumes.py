@@ -62,6 +62,11 @@ extend = common.wrap('os-extend', {'new_size': common.SIZE}, ['new_size'])
 reset_status = common.wrap('os-reset_status', {
     'status': {'type': 'string'}, 'attach_status': {'type': 'string'},
     'migration_status': {'type': 'string'}})
+# cinder's: each may be null; the statuses are checked after the types.
+reset_status_nullable = common.wrap('os-reset_status', {
+    'status': {'type': ['string', 'null']},
+    'attach_status': {'type': ['string', 'null']},
+    'migration_status': {'type': ['string', 'null']}})
 attach = common.wrap('os-attach', {
     'instance_uuid': {'type': 'string', 'maxLength': 36},
     'mountpoint': {'type': 'string', 'minLength': 1, 'maxLength': 255},
