@@ -262,7 +262,11 @@ def begin_delete(volume_id, *, statuses, cascade, snapshot_statuses,
         row = _get(s, volume_id)
         if statuses is not None and row.status not in statuses:
             return None
-        if row.attach_status == 'attached' or row.migration_status or \
+        # A finished or failed migration does not hold a delete back
+        # (cinder's AVAILABLE_MIGRATION_STATUS).
+        migrating = row.migration_status not in (None, 'deleting', 'error',
+                                                 'success')
+        if row.attach_status == 'attached' or migrating or \
                 row.group_id or row.consistencygroup_id:
             return None
         if cascade:
