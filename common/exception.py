@@ -528,3 +528,7 @@ class InvalidHost(Invalid):
 
 class VolumeMigrationFailed(StratusException):
     msg_fmt = 'Volume migration failed: %(reason)s'
+
+
+class InvalidVolumeAttachMode(Invalid):
+    msg_fmt = "Invalid attaching mode '%(mode)s' for volume %(volume_id)s."

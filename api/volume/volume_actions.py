@@ -136,8 +136,11 @@ def _simple(method):
 
 def _initialize(volumes, ctxt, volume_id, body):
     body = validation.check(schemas.initialize_connection, body)
-    info = _attach_api(volumes).initialize_connection(
-        ctxt, volume_id, body['os-initialize_connection']['connector'])
+    connector = body['os-initialize_connection']['connector']
+    info = _attach_api(volumes).initialize_connection(ctxt, volume_id,
+                                                      connector)
+    if isinstance(connector, dict):
+        info['enforce_multipath'] = connector.get('enforce_multipath', False)
     return wsgi.response({'connection_info': info})
 
 
@@ -150,15 +153,34 @@ def _terminate(volumes, ctxt, volume_id, body):
 
 def _attach(volumes, ctxt, volume_id, body):
     body = validation.check(schemas.attach, body)['os-attach']
-    _attach_api(volumes).attach(
-        ctxt, volume_id, body.get('instance_uuid'), body.get('host_name'),
-        body['mountpoint'], body.get('mode', 'rw'))
+    local = volumes.get(ctxt, volume_id)['status'] == states.MAINTENANCE
+    try:
+        _attach_api(volumes).attach(
+            ctxt, volume_id, body.get('instance_uuid'),
+            body.get('host_name'), body['mountpoint'],
+            body.get('mode', 'rw'))
+    except (exception.InvalidVolume, exception.InvalidVolumeAttachMode) as \
+            exc:
+        if local:
+            raise       # the API's own refusal, not the volume service's
+        # What cinder says of the volume service's refusal.
+        raise exception.Invalid('Error attaching volume - %s: %s' % (
+            type(exc).__name__, exc.message))
     return wsgi.response(status=202)
 
 
 def _detach(volumes, ctxt, volume_id, body):
     body = validation.check(schemas.detach, body)['os-detach'] or {}
-    _attach_api(volumes).detach(ctxt, volume_id, body.get('attachment_id'))
+    local = volumes.get(ctxt, volume_id)['status'] == states.MAINTENANCE
+    try:
+        _attach_api(volumes).detach(ctxt, volume_id,
+                                    body.get('attachment_id'))
+    except (exception.VolumeAttachmentNotFound,
+            exception.InvalidVolume) as exc:
+        if local:
+            raise
+        raise exception.Invalid('Error detaching volume - %s: %s' % (
+            type(exc).__name__, exc.message))
     return wsgi.response(status=202)
 
 

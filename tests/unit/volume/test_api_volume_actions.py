@@ -197,3 +197,53 @@ def test_legacy_actions_answer_202(vcloud, action):
               'os-unreserve': SCHEMA.unreserve_volume}.get(
         action, {'status_code': [202]})
     schemas.check(schema, resp)
+
+
+def test_attach_modes_and_attached_mode_metadata(vcloud):
+    volume = vcloud.create_volume()
+    server = str(__import__('uuid').uuid4())
+    _action(vcloud, volume['id'], {'os-update_readonly_flag': {
+        'readonly': True}})
+    resp = _action(vcloud, volume['id'], {'os-attach': {
+        'instance_uuid': server, 'mountpoint': '/dev/vdb'}})
+    assert schemas.check_fault(resp, 400, 'badRequest') == (
+        "Error attaching volume - InvalidVolumeAttachMode: Invalid "
+        "attaching mode 'rw' for volume %s." % volume['id'])
+    resp = _action(vcloud, volume['id'], {'os-attach': {
+        'instance_uuid': server, 'mountpoint': '/dev/vdb', 'mode': 'ro'}})
+    schemas.check(SCHEMA.attach_volume, resp)
+    shown = vcloud.get('/volumes/%s' % volume['id'])
+    assert schemas.check(SHOW, shown)['volume']['metadata'] == {
+        'readonly': 'True', 'attached_mode': 'ro'}
+    resp = _action(vcloud, volume['id'], {'os-detach': {
+        'attachment_id': '0' * 8 + '-0000-0000-0000-' + '0' * 12}})
+    assert schemas.check_fault(resp, 400, 'badRequest').startswith(
+        'Error detaching volume - VolumeAttachmentNotFound: ')
+    resp = _action(vcloud, volume['id'], {'os-detach': {}})
+    schemas.check(SCHEMA.detach_volume, resp)
+    assert vcloud.show(volume['id'])['metadata'] == {'readonly': 'True'}
+
+
+def test_existing_actions_against_tempest(vcloud):
+    volume = vcloud.create_volume()
+    resp = _action(vcloud, volume['id'], {'os-extend': {'new_size': 2}})
+    schemas.check(SCHEMA.extend_volume, resp)
+    resp = _action(vcloud, volume['id'], {'os-initialize_connection': {
+        'connector': {'host': 'h', 'enforce_multipath': True}}})
+    assert resp.status_int == 200
+    info = resp.json['connection_info']
+    assert info['enforce_multipath'] is True and 'data' in info
+    resp = _action(vcloud, volume['id'], {'os-terminate_connection': {
+        'connector': {'host': 'h'}}})
+    schemas.check(SCHEMA.terminate_connection, resp)
+    db_volumes.update(volume['id'], {'status': 'in-use'})
+    # 3.42: an in-use volume may grow; before, only available ones.
+    resp = _action(vcloud, volume['id'], {'os-extend': {'new_size': 3}},
+                   version='3.41')
+    schemas.check_fault(resp, 400, 'badRequest')
+    resp = _action(vcloud, volume['id'], {'os-extend': {'new_size': 3}},
+                   version='3.42')
+    schemas.check(SCHEMA.extend_volume, resp)
+    db_volumes.update(volume['id'], {'status': 'error'})
+    resp = _action(vcloud, volume['id'], {'os-force_delete': {}})
+    schemas.check(SCHEMA.force_delete_volume, resp)
