@@ -201,3 +201,23 @@ def test_migrate_completion_checks(cloud):
     resp = cloud.action(source['id'], {'os-migrate_volume_completion': {
         'new_volume': 'not-a-uuid'}})
     schemas.check_fault(resp, 400, 'badRequest')
+
+
+def test_restart_recovers_cut_short_actions(cloud):
+    from stratus.volume import actions_recovery
+    uploading = _with_data(cloud, None)
+    retyping = _with_data(cloud, None)
+    migrating = _with_data(cloud, None)
+    db_volumes.update(uploading['id'], {'status': 'uploading',
+                                        'previous_status': 'available'})
+    db_volumes.update(retyping['id'], {'status': 'retyping',
+                                       'previous_status': 'available'})
+    db_volumes.update(migrating['id'], {'status': 'maintenance',
+                                        'previous_status': 'available',
+                                        'migration_status': 'migrating'})
+    for backend in ('host1@lvmdriver-1', 'host1@lvmdriver-2'):
+        actions_recovery.recover(backend)
+    assert [(v['status'], v['migration_status']) for v in (
+        db_volumes.get(uploading['id']), db_volumes.get(retyping['id']),
+        db_volumes.get(migrating['id']))] == [
+        ('available', None), ('available', None), ('available', 'error')]
