@@ -87,11 +87,11 @@ class UploadAPI:
             'image_id': image['id'],
             'container_format': image['container_format'],
             'disk_format': image['disk_format'],
-            'image_name': image['name']}
-        if 'protected' in image_meta:
-            response['protected'] = image['protected']
-        if 'visibility' in image_meta:
-            response['visibility'] = image['visibility']
+            'image_name': image['name'],
+            # The image service's image always has both, so cinder's
+            # answer does at every microversion.
+            'protected': bool(image['protected']),
+            'visibility': image['visibility']}
         LOG.info('Copy volume %s to image %s requested', volume['id'],
                  image['id'])
         return response
