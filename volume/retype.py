@@ -8,21 +8,18 @@ from stratus.db.api import volume_quotas
 from stratus.db.api import volumes as db_volumes
 from stratus.db import session
 from stratus.volume import host_names
-from stratus.volume import messages
 
 LOG = log.getLogger(__name__)
 
 
 def _fail(ctxt, volume, reservations, reason):
-    from stratus.common import exception
+    """Back to the status it had; cinder's manager logs the refusal
+    (VolumeMigrationFailed / InvalidVolume) and leaves no user message."""
     volume_quotas.rollback(reservations)
     db_volumes.update(volume['id'], {
         'status': volume['previous_status'] or 'available',
         'previous_status': None})
     LOG.error('Retype of volume %s failed: %s', volume['id'], reason)
-    messages.record(ctxt, messages.SCHEDULE_ALLOCATE_VOLUME, volume['id'],
-                    exception.InvalidVolume(reason=reason),
-                    volume['project_id'])
 
 
 def _retype_in_place(volume, new_type_id, pool, reservations):

@@ -221,3 +221,13 @@ def test_restart_recovers_cut_short_actions(cloud):
         db_volumes.get(uploading['id']), db_volumes.get(retyping['id']),
         db_volumes.get(migrating['id']))] == [
         ('available', None), ('available', None), ('available', 'error')]
+
+
+def test_migration_actions_are_admin_only(cloud, demo):
+    volume = _with_data(cloud, None, user=demo)
+    for body in ({'os-migrate_volume_completion': {
+                  'new_volume': volume['id']}},
+                 {'os-force_delete': {}},
+                 {'os-reset_status': {'status': 'error'}}):
+        schemas.check_fault(cloud.action(volume['id'], body, user=demo),
+                            403, 'forbidden')
