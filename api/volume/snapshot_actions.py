@@ -1,8 +1,6 @@
 """POST /snapshots/{id}/action (cinder's snapshot_actions and the
 snapshot admin actions): os-update_snapshot_status, os-reset_status,
 os-force_delete."""
-import pecan
-
 from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
@@ -83,11 +81,8 @@ HANDLERS = {'os-update_snapshot_status': _update_snapshot_status,
 
 
 def dispatch(snapshots, snapshot_id):
+    from stratus.api.volume import volume_actions
     ctxt = wsgi.context()
-    body = validation.load_json(pecan.request)
-    if not isinstance(body, dict) or len(body) != 1 or \
-            next(iter(body)) not in HANDLERS:
-        raise exception.Invalid(reason='There is no such action: %s' % (
-            ', '.join(body) if isinstance(body, dict) else body))
-    HANDLERS[next(iter(body))](snapshots, ctxt, snapshot_id, body)
+    name, body = volume_actions.action_name(HANDLERS)
+    HANDLERS[name](snapshots, ctxt, snapshot_id, body)
     return wsgi.response(status=202)

@@ -205,15 +205,26 @@ HANDLERS = {
 HANDLERS.update(volume_admin_actions.HANDLERS)
 
 
+def action_name(handlers):
+    """The body's single key, as cinder's action dispatch reads it: not
+    one key (or no JSON) is 'Malformed request body', an unknown key 'There
+    is no such action'."""
+    try:
+        body = validation.load_json(pecan.request)
+    except exception.MalformedRequestBody:
+        body = None
+    if not isinstance(body, dict) or len(body) != 1:
+        raise exception.Invalid('Malformed request body')
+    name = next(iter(body))
+    if name not in handlers:
+        raise exception.Invalid(
+            'There is no such action: %s. Verify the request body and '
+            'Content-Type header and try again.' % name)
+    return name, body
+
+
 def dispatch(volumes, volume_id):
     ctxt = wsgi.context()
     policy.require_member(ctxt, 'volume:action')
-    body = validation.load_json(pecan.request)
-    if not isinstance(body, dict) or len(body) != 1:
-        raise exception.Invalid(reason='There is no such action: %s' % (
-            ', '.join(body) if isinstance(body, dict) else body))
-    name = next(iter(body))
-    handler = HANDLERS.get(name)
-    if handler is None:
-        raise exception.Invalid(reason='There is no such action: %s' % name)
-    return handler(volumes, ctxt, volume_id, body)
+    name, body = action_name(HANDLERS)
+    return HANDLERS[name](volumes, ctxt, volume_id, body)
