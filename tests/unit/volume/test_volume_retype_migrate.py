@@ -231,3 +231,28 @@ def test_migration_actions_are_admin_only(cloud, demo):
                  {'os-reset_status': {'status': 'error'}}):
         schemas.check_fault(cloud.action(volume['id'], body, user=demo),
                             403, 'forbidden')
+
+
+def test_retype_checks_the_new_types_quota(cloud, demo):
+    volume = _with_data(cloud, 'one', user=demo)
+    resp = cloud.put('/os-quota-sets/%s' % demo['project_id'], {
+        'quota_set': {'volumes_one-b': 0}})
+    assert resp.status_int == 200, resp.text
+    resp = cloud.action(volume['id'], {'os-retype': {'new_type': 'one-b'}},
+                        user=demo)
+    message = schemas.check_fault(resp, 413, 'overLimit')
+    assert 'volumes_one-b' in message
+    shown = _admin_view(cloud, volume['id'])
+    assert (shown['volume_type'], shown['status']) == ('one', 'available')
+
+
+def test_retype_on_demand_moves_the_quota(cloud, demo):
+    volume = _with_data(cloud, 'one', user=demo)
+    cloud.action(volume['id'], {'os-retype': {
+        'new_type': 'two', 'migration_policy': 'on-demand'}}, user=demo)
+    assert _admin_view(cloud, volume['id'])['volume_type'] == 'two'
+    from stratus.db import session
+    with session.reader() as s:
+        usage = volume_quotas.usage(s, demo['project_id'])
+    assert (usage['volumes'], usage['volumes_one'], usage['volumes_two'],
+            usage['gigabytes_two']) == (1, 0, 1, 1)
