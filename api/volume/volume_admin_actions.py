@@ -1,6 +1,7 @@
 """The admin actions of POST /volumes/{id}/action (cinder's
 admin_actions): os-reset_status, os-force_delete, os-force_detach,
-os-migrate_volume, os-migrate_volume_completion."""
+os-migrate_volume, os-migrate_volume_completion,
+os-extend_volume_completion."""
 from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
@@ -126,7 +127,22 @@ def migrate_volume_completion(volumes, ctxt, volume_id, body):
     return wsgi.response({'save_volume_id': saved})
 
 
+def extend_volume_completion(volumes, ctxt, volume_id, body):
+    """Completes an extend that waits for the compute's part. stratus's
+    backends finish their extends themselves and never store the
+    extend_new_size / extend_reservations admin metadata such an extend
+    keeps, so this answers with cinder's refusals."""
+    validation.check(schemas.extend_volume_completion, body)
+    volume = volumes.get(ctxt, volume_id)
+    policy.require_admin(ctxt, _ADMIN + 'extend_volume_completion')
+    if volume['status'] != 'extending':
+        raise exception.InvalidVolume(reason='Volume is not being extended.')
+    raise exception.InvalidVolume(
+        reason='Required volume admin metadata is malformed or missing.')
+
+
 HANDLERS = {
+    'os-extend_volume_completion': extend_volume_completion,
     'os-reset_status': reset_status,
     'os-force_delete': force_delete,
     'os-force_detach': force_detach,

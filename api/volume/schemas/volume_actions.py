@@ -52,3 +52,5 @@ migrate_volume_316 = common.wrap('os-migrate_volume', {
 migrate_volume_completion = common.wrap('os-migrate_volume_completion', {
     'new_volume': {'type': 'string', 'format': 'uuid'},
     'error': {'type': ['string', 'null', 'boolean']}}, ['new_volume'])
+extend_volume_completion = common.wrap('os-extend_volume_completion', {
+    'error': {'type': ['string', 'null', 'boolean']}})

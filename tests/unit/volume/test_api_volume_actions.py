@@ -247,3 +247,21 @@ def test_existing_actions_against_tempest(vcloud):
     db_volumes.update(volume['id'], {'status': 'error'})
     resp = _action(vcloud, volume['id'], {'os-force_delete': {}})
     schemas.check(SCHEMA.force_delete_volume, resp)
+
+
+def test_extend_volume_completion_refusals(vcloud, demo):
+    volume = vcloud.create_volume(user=demo)
+    body = {'os-extend_volume_completion': {'error': False}}
+    schemas.check_fault(_action(vcloud, volume['id'], body, user=demo), 403,
+                        'forbidden')
+    assert schemas.check_fault(_action(vcloud, volume['id'], body), 400,
+                               'badRequest') == (
+        'Invalid volume: Volume is not being extended.')
+    db_volumes.update(volume['id'], {'status': 'extending'})
+    assert schemas.check_fault(_action(vcloud, volume['id'], body), 400,
+                               'badRequest') == (
+        'Invalid volume: Required volume admin metadata is malformed or '
+        'missing.')
+    resp = _action(vcloud, volume['id'], {'os-extend_volume_completion': {
+        'error': 5}})
+    schemas.check_fault(resp, 400, 'badRequest')
