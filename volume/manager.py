@@ -191,6 +191,10 @@ class VolumeManager:
         from stratus.volume import migrate
         migrate.write_file(self.driver, volume_id, path)
 
+    def reimage(self, ctxt, volume_id, image_id):
+        from stratus.volume import reimage
+        reimage.reimage(ctxt, self.driver, volume_id, image_id)
+
     @property
     def volume_rpc(self):
         """A migration's source asks the destination backend to create

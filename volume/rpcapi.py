@@ -19,7 +19,7 @@ class VolumeRPCClient(rpc.RPCClientBase):
         'attach_volume, detach_volume, attachment_update, '
         'attachment_delete',
         '1.2 copy_volume_to_image, retype, migrate_volume, '
-        'migrate_volume_completion, copy_file_to_volume',
+        'migrate_volume_completion, copy_file_to_volume, reimage',
     )
 
     def _cast(self, ctxt, since, method, host, **kwargs):
@@ -119,3 +119,7 @@ class VolumeRPCClient(rpc.RPCClientBase):
         destination's too: host-assisted migration) into `volume`."""
         return self._prepare('1.2', server=self._server(volume)).call(
             ctxt, 'copy_file_to_volume', volume_id=volume['id'], path=path)
+
+    def reimage(self, ctxt, volume, image_id):
+        self._cast(ctxt, '1.2', 'reimage', volume['host'],
+                   volume_id=volume['id'], image_id=image_id)

@@ -2,7 +2,8 @@
 
 The member actions are here (os-extend, os-set_bootable,
 os-update_readonly_flag, the image metadata actions,
-os-volume_upload_image, os-retype and the legacy attach actions); the
+os-volume_upload_image, os-retype, os-reimage (3.68) and the legacy attach
+actions); the
 admin ones are in volume_admin_actions. As in cinder, the body is
 validated first (400), then the volume looked up (404), then the policy
 checked (403).
@@ -19,6 +20,7 @@ from stratus.api.volume.schemas import volumes as schemas
 from stratus.common import exception
 from stratus.volume import actions_api
 from stratus.volume import attach_api
+from stratus.volume import reimage
 from stratus.volume import retype_api
 from stratus.volume import states
 from stratus.volume import upload_api
@@ -123,6 +125,23 @@ def _retype(volumes, ctxt, volume_id, body):
     return wsgi.response(status=202)
 
 
+def _reimage(volumes, ctxt, volume_id, body):
+    if wsgi.version() < (3, 68):
+        # cinder answers an action of a later microversion as if it did
+        # not exist: a bare 404.
+        raise exception.NotFound('The resource could not be found.')
+    params = validation.check(action_schemas.reimage, body)['os-reimage']
+    reserved = common.is_true(params.get('reimage_reserved', 'False'),
+                              'reimage_reserved')
+    volume = volumes.get(ctxt, volume_id)
+    image = reimage.visible_image(ctxt, params['image_id'])
+    policy.require_member(ctxt, 'volume:reimage_reserved'
+                          if volume['status'] == states.RESERVED
+                          else 'volume:reimage')
+    reimage.request(ctxt, volumes.volume_rpc, volume, image, reserved)
+    return wsgi.response(status=202)
+
+
 def _attach_api(volumes):
     return attach_api.AttachAPI(volumes)
 
@@ -193,6 +212,7 @@ HANDLERS = {
     'os-unset_image_metadata': _unset_image_metadata,
     'os-volume_upload_image': _upload_image,
     'os-retype': _retype,
+    'os-reimage': _reimage,
     'os-reserve': _simple('reserve'),
     'os-unreserve': _simple('unreserve'),
     'os-begin_detaching': _simple('begin_detaching'),

@@ -54,3 +54,6 @@ migrate_volume_completion = common.wrap('os-migrate_volume_completion', {
     'error': {'type': ['string', 'null', 'boolean']}}, ['new_volume'])
 extend_volume_completion = common.wrap('os-extend_volume_completion', {
     'error': {'type': ['string', 'null', 'boolean']}})
+reimage = common.wrap('os-reimage', {
+    'image_id': {'type': 'string', 'format': 'uuid'},
+    'reimage_reserved': common.BOOLEAN}, ['image_id'])
