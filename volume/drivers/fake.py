@@ -5,7 +5,9 @@ unless ``fake_thin_provisioning``; ``fake_fail_methods`` names driver
 methods that raise VolumeBackendAPIException, so failure paths can be
 reached through real daemons. Volumes and snapshots live in dicts and are
 lost on restart (deleting what it does not know is a no-op, as the
-contract asks).
+contract asks). A volume keeps the bytes written into it (an image, a
+clone's source's, a migration's copy; at most MAX_DATA) and gives them
+back to copy_volume_to_image.
 """
 import hashlib
 import threading
