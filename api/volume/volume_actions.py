@@ -243,8 +243,14 @@ def action_name(handlers):
     return name, body
 
 
+# Readers may read (cinder's reader role); every other action writes.
+READING = ('os-show_image_metadata',)
+
+
 def dispatch(volumes, volume_id):
     ctxt = wsgi.context()
-    policy.require_member(ctxt, 'volume:action')
+    policy.require_reader(ctxt, 'volume:action')
     name, body = action_name(HANDLERS)
+    if name not in READING:
+        policy.require_member(ctxt, 'volume:action')
     return HANDLERS[name](volumes, ctxt, volume_id, body)
