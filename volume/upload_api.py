@@ -1,8 +1,6 @@
 """os-volume_upload_image, API side: the volume goes to uploading, a
 queued image is created for it in the image service, and its backend is
 asked to upload the data (volume/upload.py); the answer is cinder's."""
-import uuid
-
 from stratus.api import timefmt
 from stratus.common import exception
 from stratus.common import log
@@ -33,15 +31,35 @@ def _custom_properties(volume, image_meta):
     """The volume's image metadata that is not a core property nor given
     in the request (cinder's _merge_volume_image_meta)."""
     core = set(CONF.glance_core_properties or ())
+    # Reserved namespaces are the image service's (cinder filters them).
     return {key: str(value) for key, value in
             volume['image_metadata'].items()
-            if key not in core and key not in image_meta}
+            if key not in core and key not in image_meta and
+            not key.startswith('os_glance')}
+
+
+def _glance_create(ctxt, body):
+    """The image service's own create checks and defaults (cinder
+    creates the image through glance): attribute names and values,
+    visibility rules, queued."""
+    from stratus.api.image import images as image_api
+    values, props, tags = image_api._create_values(ctxt, body)
+    return db_images.create(values, props, tags)
 
 
 class UploadAPI:
     def __init__(self, volume_api):
         self.volume_api = volume_api
         self.volume_rpc = volume_api.volume_rpc
+
+    @staticmethod
+    def _create_image(ctxt, volume, image_meta):
+        body = dict(_custom_properties(volume, image_meta), **image_meta)
+        if body['container_format'] == 'compressed':
+            # allow_compression_on_image_upload is off, as cinder's default
+            raise exception.Invalid('Image compression upload disallowed, '
+                                    'but container_format is compressed')
+        return _glance_create(ctxt, body)
 
     def copy_volume_to_image(self, ctxt, volume, image_meta, force):
         if force and not CONF.enable_force_upload:
@@ -59,16 +77,7 @@ class UploadAPI:
                 reason='Volume %s status must be %s' % (
                     volume['id'], states.or_list(allowed)))
         try:
-            image = db_images.create({
-                'id': str(uuid.uuid4()), 'name': image_meta['name'],
-                'status': 'queued',
-                'visibility': image_meta.get('visibility', 'shared'),
-                'protected': bool(image_meta.get('protected', False)),
-                'owner': ctxt.project_id,
-                'disk_format': image_meta['disk_format'],
-                'container_format': image_meta['container_format'],
-                'min_disk': 0, 'min_ram': 0},
-                _custom_properties(volume, image_meta))
+            image = self._create_image(ctxt, volume, image_meta)
         except Exception:
             # As cinder: the volume is back as it was when the image
             # cannot be made.

@@ -178,3 +178,18 @@ def test_failed_upload_deletes_image_and_restores_volume(images):
     assert any(m['resource_uuid'] == volume['id'] and
                m['user_message'].startswith('copy volume to image:')
                for m in messages), json.dumps(messages)
+
+
+def test_upload_goes_through_the_image_services_checks(images):
+    vcloud = images
+    volume = vcloud.create_volume()
+    for container, message in (
+            ('compressed', 'Image compression upload disallowed, but '
+                           'container_format is compressed'),
+            ('tarball', None)):
+        resp = vcloud.action(volume['id'], {'os-volume_upload_image': {
+            'image_name': 'c', 'container_format': container}})
+        got = schemas.check_fault(resp, 400, 'badRequest')
+        if message:
+            assert got == message
+        assert vcloud.show(volume['id'])['status'] == 'available'
