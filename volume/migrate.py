@@ -6,9 +6,11 @@ destination's backend, then completion swaps them: the source row keeps
 its id and takes the destination's host and backend object (name_id), and
 the source's old object and the temporary row go.
 
-An in-use volume would need the compute to swap its attachment to the new
-volume mid-way; that is not done here and such a migration ends in
-migration_status error."""
+The copy passes through a file in image_conversion_dir, so the
+destination backend must be served on this host (one stratus-volume
+serves every backend of its host); another host's is refused. An in-use
+volume would need the compute to swap its attachment to the new volume
+mid-way; that is not done here. Both end in migration_status error."""
 import os
 import tempfile
 import time
@@ -96,6 +98,11 @@ def migrate_volume(manager, ctxt, volume_id, pool, new_type_id=None,
             raise exception.VolumeMigrationFailed(
                 reason='migrating an attached volume needs its server to '
                        'swap to the copy; not supported')
+        if host_names.extract(pool, 'host') != \
+                host_names.extract(manager.host, 'host'):
+            raise exception.VolumeMigrationFailed(
+                reason='the destination %s is served on another host; the '
+                       'host-assisted copy needs both here' % pool)
         new_volume = _create_destination(manager, ctxt, volume, pool,
                                          new_type_id)
         new_volume_id = new_volume['id']

@@ -256,3 +256,17 @@ def test_retype_on_demand_moves_the_quota(cloud, demo):
         usage = volume_quotas.usage(s, demo['project_id'])
     assert (usage['volumes'], usage['volumes_one'], usage['volumes_two'],
             usage['gigabytes_two']) == (1, 0, 1, 1)
+
+
+def test_attached_volume_migration_ends_in_error(cloud):
+    volume = _with_data(cloud, None)
+    db_volumes.update(volume['id'], {'status': 'in-use'})
+    other = 'host1@lvmdriver-%s' % (
+        '2' if '@lvmdriver-1' in volume['os-vol-host-attr:host'] else '1')
+    resp = cloud.action(volume['id'], {'os-migrate_volume': {
+        'host': other}})
+    assert resp.status_int == 202
+    shown = _admin_view(cloud, volume['id'])
+    assert (shown['status'], shown['os-vol-mig-status-attr:migstat'],
+            shown['os-vol-host-attr:host']) == (
+        'in-use', 'error', volume['os-vol-host-attr:host'])
