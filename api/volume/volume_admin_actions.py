@@ -99,12 +99,14 @@ def migrate_volume(volumes, ctxt, volume_id, body):
     params = validation.check(schema, body)['os-migrate_volume']
     volume = volumes.get(ctxt, volume_id)
     policy.require_admin(ctxt, _ADMIN + 'migrate_volume')
+    # cinder's get_cluster_host
     host, cluster = params.get('host'), params.get('cluster')
-    if version >= (3, 16):
-        if bool(host) == bool(cluster):
-            # cinder's get_cluster_host
-            raise exception.Invalid(
-                'One and only one of cluster and host must be set.')
+    if version < (3, 16):
+        cluster = None
+    if bool(host) == bool(cluster):
+        raise exception.Invalid(reason=(
+            'One and only one of cluster and host must be set.'
+            if version >= (3, 16) else 'Host field is missing.'))
     force_copy = common.is_true(params.get('force_host_copy', False),
                                 'force_host_copy')
     lock = common.is_true(params.get('lock_volume', False), 'lock_volume')

@@ -161,7 +161,12 @@ def test_migrate_volume(cloud, demo):
     resp = cloud.action(volume['id'], {'os-migrate_volume': {}},
                         version='3.16')
     assert schemas.check_fault(resp, 400, 'badRequest') == (
-        'One and only one of cluster and host must be set.')
+        'Invalid input received: One and only one of cluster and host must '
+        'be set.')
+    resp = cloud.action(volume['id'], {'os-migrate_volume': {'host': ''}},
+                        version='3.15')
+    assert schemas.check_fault(resp, 400, 'badRequest') == (
+        'Invalid input received: Host field is missing.')
     resp = cloud.action(volume['id'], body)
     assert resp.status_int == 202 and resp.body == b''
     shown = _admin_view(cloud, volume['id'])
