@@ -84,3 +84,16 @@ def test_reset_status_and_force_delete_are_admin(vcloud, demo):
                         'itemNotFound')
     resp = _action(vcloud, snapshot_id, {'os-fly': {}})
     schemas.check_fault(resp, 400, 'badRequest')
+
+
+@pytest.mark.parametrize('status', ['creating', 'deleting', 'error',
+                                    'error_deleting'])
+def test_force_delete_from_any_status(vcloud, status):
+    # tempest's snapshot force-delete tests, one per status.
+    snapshot_id = _snapshot(vcloud)
+    schemas.check(SCHEMA.reset_snapshot_status, _action(
+        vcloud, snapshot_id, {'os-reset_status': {'status': status}}))
+    schemas.check(SCHEMA.force_delete_snapshot, _action(
+        vcloud, snapshot_id, {'os-force_delete': {}}))
+    schemas.check_fault(vcloud.get('/snapshots/%s' % snapshot_id), 404,
+                        'itemNotFound')
