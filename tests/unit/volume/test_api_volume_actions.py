@@ -265,3 +265,23 @@ def test_extend_volume_completion_refusals(vcloud, demo):
     resp = _action(vcloud, volume['id'], {'os-extend_volume_completion': {
         'error': 5}})
     schemas.check_fault(resp, 400, 'badRequest')
+
+
+def test_force_detach_of_an_errored_attached_volume(vcloud):
+    # tempest's test_force_detach_volume: in error, no connector.
+    volume = vcloud.create_volume()
+    _action(vcloud, volume['id'], {'os-attach': {
+        'instance_uuid': str(__import__('uuid').uuid4()),
+        'mountpoint': '/dev/vdb'}})
+    attachment_id = vcloud.show(volume['id'])['attachments'][0][
+        'attachment_id']
+    _action(vcloud, volume['id'], {'os-reset_status': {'status': 'error'}})
+    resp = _action(vcloud, volume['id'], {'os-force_detach': {
+        'connector': None, 'attachment_id': attachment_id}})
+    schemas.check(SCHEMA.force_detach_volume, resp)
+    shown = vcloud.show(volume['id'])
+    assert (shown['status'], shown['attachments']) == ('available', [])
+    for status in ('error', 'available', 'maintenance', 'available'):
+        schemas.check(SCHEMA.reset_volume_status, _action(
+            vcloud, volume['id'], {'os-reset_status': {'status': status}}))
+        assert vcloud.show(volume['id'])['status'] == status
