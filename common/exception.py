@@ -691,3 +691,20 @@ class GroupLimitExceeded(VolumeQuotaError):
 class InvalidGroupName(Invalid):
     """cinder's InvalidName, raised by its 'name' format check."""
     msg_fmt = "An invalid 'name' value was provided. %(reason)s"
+
+
+# --- actions ---
+class GlanceMetadataNotFound(NotFound):
+    msg_fmt = 'Glance metadata for volume/snapshot %(id)s cannot be found.'
+
+
+class InvalidHost(Invalid):
+    msg_fmt = 'Invalid host: %(reason)s'
+
+
+class VolumeMigrationFailed(StratusException):
+    msg_fmt = 'Volume migration failed: %(reason)s'
+
+
+class InvalidVolumeAttachMode(Invalid):
+    msg_fmt = "Invalid attaching mode '%(mode)s' for volume %(volume_id)s."

@@ -148,5 +148,8 @@ class VolumeAPI:
                 for attachment in volume_attachments.for_volume(s,
                                                                 volume['id']):
                     volume_attachments.delete(s, attachment['id'])
+                admin = dict(volume['admin_metadata'])
+                if admin.pop('attached_mode', None) is not None:
+                    values['admin_metadata'] = admin
             db_volumes.update(volume['id'], values, s=s)
         LOG.info('Volume %s status reset to %s', volume['id'], values)

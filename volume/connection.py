@@ -21,6 +21,8 @@ def _connection_info(driver, volume, connector, mode='rw'):
     info = driver.initialize_connection(volume_driver.driver_volume(volume),
                                         connector or {})
     data = info.setdefault('data', {})
+    if (volume.get('admin_metadata') or {}).get('readonly') == 'True':
+        mode = 'ro'         # the readonly flag (os-update_readonly_flag)
     # What os-brick / the compute side expect besides the driver's keys.
     data.setdefault('volume_id', volume['id'])
     data.setdefault('access_mode', mode)
@@ -59,6 +61,12 @@ def attach(volume_id, instance_uuid, host_name, mountpoint, mode):
     now = timeutils.utcnow()
     with session.writer() as s:
         volume = db_volumes.get_in(s, volume_id)
+        admin = dict(volume['admin_metadata'])
+        if admin.get('readonly') == 'True' and mode != 'ro':
+            raise exception.InvalidVolumeAttachMode(mode=mode,
+                                                    volume_id=volume_id)
+        # cinder's begin_attach: the mode shows among the metadata.
+        admin['attached_mode'] = mode or 'rw'
         existing = [a for a in volume['attachments']
                     if a['instance_uuid'] == instance_uuid and instance_uuid
                     and a['attach_status'] != states.DETACHED]
@@ -72,10 +80,18 @@ def attach(volume_id, instance_uuid, host_name, mountpoint, mode):
             attachment = volume_attachments.create(s, volume_id, values)
         db_volumes.update(volume_id, {'status': states.IN_USE,
                                       'attach_status': states.ATTACHED,
+                                      'admin_metadata': admin,
                                       'previous_status': None}, s=s)
     LOG.info('Volume %s attached to %s at %s', volume_id,
              instance_uuid or host_name, mountpoint)
     return attachment
+
+
+def without_attached_mode(volume):
+    """The admin metadata once nothing is attached any more."""
+    admin = dict(volume['admin_metadata'])
+    admin.pop('attached_mode', None)
+    return admin
 
 
 def _remaining_status(s, volume_id):
@@ -104,7 +120,11 @@ def detach(volume_id, attachment_id=None):
                     filter='attachment_id = %s' % attachment_id)
             volume_attachments.delete(s, attachment_id)
         s.flush()
-        db_volumes.update(volume_id, _remaining_status(s, volume_id), s=s)
+        values = _remaining_status(s, volume_id)
+        if values['attach_status'] == states.DETACHED:
+            values['admin_metadata'] = without_attached_mode(
+                db_volumes.get_in(s, volume_id))
+        db_volumes.update(volume_id, values, s=s)
     LOG.info('Volume %s detached (attachment %s)', volume_id, attachment_id)
 
 

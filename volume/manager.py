@@ -252,3 +252,42 @@ class VolumeManager:
     def delete_group_snapshot(self, ctxt, group_snapshot_id):
         from stratus.volume import manager_groups
         manager_groups.delete_group_snapshot(self, ctxt, group_snapshot_id)
+
+    # --- 1.6: upload to image, retype, migration (volume/upload.py,
+    # volume/retype.py, volume/migrate.py) -----------------------------------
+    def copy_volume_to_image(self, ctxt, volume_id, image_id):
+        from stratus.volume import upload
+        try:
+            upload.copy_volume_to_image(ctxt, self.driver, volume_id,
+                                        image_id)
+        except Exception as exc:
+            upload.record_failure(ctxt, volume_id, exc)
+
+    def retype(self, ctxt, volume_id, new_type_id, pool, migration_policy,
+               reservations=None):
+        from stratus.volume import retype
+        retype.retype(self, ctxt, volume_id, new_type_id, pool,
+                      migration_policy, reservations or [])
+
+    def migrate_volume(self, ctxt, volume_id, pool, force_host_copy=False):
+        from stratus.volume import migrate
+        migrate.migrate_volume(self, ctxt, volume_id, pool)
+
+    @rpc.expected_exceptions(*_EXPECTED)
+    def migrate_volume_completion(self, ctxt, volume_id, new_volume_id,
+                                  error=False):
+        from stratus.volume import migrate
+        return migrate.complete(self, ctxt, volume_id, new_volume_id, error)
+
+    @rpc.expected_exceptions(*_EXPECTED)
+    def copy_file_to_volume(self, ctxt, volume_id, path):
+        from stratus.volume import migrate
+        migrate.write_file(self.driver, volume_id, path)
+
+    @property
+    def volume_rpc(self):
+        """A migration's source asks the destination backend to create
+        and fill the new volume."""
+        if getattr(self, '_volume_rpc', None) is None:
+            self._volume_rpc = rpcapi.VolumeRPCClient()
+        return self._volume_rpc

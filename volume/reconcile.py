@@ -43,6 +43,8 @@ def _stuck(backend):
 
 
 def recover(ctxt, backend, manager):
+    from stratus.volume import actions_recovery
+    actions_recovery.recover(backend)       # uploads, retypes, migrations
     volumes, snaps = _stuck(backend)
     for volume_id, status in volumes:
         if status == states.DELETING:

@@ -11,7 +11,7 @@ from stratus.volume import host_names
 
 class VolumeRPCClient(rpc.RPCClientBase):
     TOPIC = 'volume'
-    VERSION = '1.5'
+    VERSION = '1.6'
     HISTORY = (
         '1.0 initial: no methods yet (volumes arrive with block storage)',
         '1.1 create_volume, delete_volume, extend_volume, create_snapshot, '
@@ -27,6 +27,8 @@ class VolumeRPCClient(rpc.RPCClientBase):
         '1.4 freeze_host, thaw_host, get_capabilities, set_log_levels, '
         'get_log_levels (the admin API)',
         '1.5 revert_to_snapshot, reimage',
+        '1.6 copy_volume_to_image, retype, migrate_volume, '
+        'migrate_volume_completion, copy_file_to_volume',
     )
 
     def _cast(self, ctxt, since, method, host, **kwargs):
@@ -182,3 +184,35 @@ class VolumeRPCClient(rpc.RPCClientBase):
     def delete_group_snapshot(self, ctxt, group, group_snapshot):
         self._cast(ctxt, '1.3', 'delete_group_snapshot', group['host'],
                    group_snapshot_id=group_snapshot['id'])
+
+    # --- 1.6: upload to image, retype, migration ---------------------------
+    def copy_volume_to_image(self, ctxt, volume, image_id):
+        self._cast(ctxt, '1.6', 'copy_volume_to_image', volume['host'],
+                   volume_id=volume['id'], image_id=image_id)
+
+    def retype(self, ctxt, volume, new_type_id, pool, migration_policy,
+               reservations):
+        """`pool`: where the new type lives (the volume's own backend:
+        retype in place; another: migrate with on-demand)."""
+        self._cast(ctxt, '1.6', 'retype', volume['host'],
+                   volume_id=volume['id'], new_type_id=new_type_id,
+                   pool=pool, migration_policy=migration_policy,
+                   reservations=reservations)
+
+    def migrate_volume(self, ctxt, volume, pool, force_host_copy):
+        self._cast(ctxt, '1.6', 'migrate_volume', volume['host'],
+                   volume_id=volume['id'], pool=pool,
+                   force_host_copy=force_host_copy)
+
+    def migrate_volume_completion(self, ctxt, volume, new_volume, error):
+        """The id of the volume that holds the data afterwards."""
+        return self._prepare('1.6', server=self._server(volume)).call(
+            ctxt, 'migrate_volume_completion', volume_id=volume['id'],
+            new_volume_id=new_volume['id'], error=error)
+
+    def copy_file_to_volume(self, ctxt, volume, path):
+        """Write the raw file `path` (on the caller's host, which is the
+        destination's too: host-assisted migration) into `volume`."""
+        return self._prepare('1.6', server=self._server(volume)).call(
+            ctxt, 'copy_file_to_volume', volume_id=volume['id'], path=path)
+

@@ -1,5 +1,5 @@
 """/volume/v3/snapshots: list, detail, show, create, update, delete, the
-admin actions (os-reset_status, os-force_delete) and metadata."""
+actions (snapshot_actions) and metadata."""
 import pecan
 from pecan import rest
 
@@ -7,14 +7,13 @@ from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import snapshot_actions
 from stratus.api.volume import snapshot_metadata
-from stratus.api.volume import unmanage
 from stratus.api.volume.schemas import snapshots as schemas
 from stratus.api.volume.views import snapshots as views
 from stratus.common import exception
 from stratus.db.api import snapshots as db_snapshots
 from stratus.volume import snapshot_api
-from stratus.volume import states
 
 SNAPSHOTS = snapshot_api.SnapshotAPI()
 
@@ -48,28 +47,6 @@ def _list(kwargs, detailed):
     collection = 'snapshots/detail' if detailed else 'snapshots'
     return wsgi.response(views.collection(
         items, common.next_links(rows, limit, collection, kwargs), count))
-
-
-def _reset_status(ctxt, snapshot_id, body):
-    policy.require_admin(ctxt, 'volume_extension:snapshot_admin_actions:'
-                               'reset_status')
-    status = validation.check(schemas.reset_status,
-                              body)['os-reset_status']['status']
-    if status not in states.SNAPSHOT_STATUSES:
-        raise exception.ValidationError(
-            field='os-reset_status/status',
-            reason='Value: %s. Must specify a valid status' % status)
-    SNAPSHOTS.reset_status(ctxt, snapshot_id, status)
-
-
-def _force_delete(ctxt, snapshot_id, body):
-    policy.require_admin(ctxt, 'volume_extension:snapshot_admin_actions:'
-                               'force_delete')
-    SNAPSHOTS.delete(ctxt, snapshot_id, force=True)
-
-
-ACTIONS = {'os-reset_status': _reset_status, 'os-force_delete': _force_delete,
-           'os-unmanage': unmanage.unmanage_snapshot}
 
 
 class SnapshotsController(rest.RestController):
@@ -142,11 +119,4 @@ class SnapshotsController(rest.RestController):
 
     @pecan.expose()
     def action(self, snapshot_id):
-        ctxt = wsgi.context()
-        body = validation.load_json(pecan.request)
-        if not isinstance(body, dict) or len(body) != 1 or \
-                next(iter(body)) not in ACTIONS:
-            raise exception.Invalid(reason='There is no such action: %s' % (
-                ', '.join(body) if isinstance(body, dict) else body))
-        ACTIONS[next(iter(body))](ctxt, snapshot_id, body)
-        return wsgi.response(status=202)
+        return snapshot_actions.dispatch(SNAPSHOTS, snapshot_id)

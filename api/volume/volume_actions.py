@@ -1,9 +1,12 @@
 """POST /volumes/{id}/action: the body's single key picks the handler.
 
-os-extend, os-reset_status and os-force_delete (admin), and the legacy
-attach actions (os-reserve, os-unreserve, os-initialize_connection,
-os-terminate_connection, os-attach, os-detach, os-begin_detaching,
-os-roll_detaching), as cinder names them.
+The member actions are here (os-extend, os-set_bootable,
+os-update_readonly_flag, the image metadata actions,
+os-volume_upload_image, os-retype, os-reimage (3.68) and the legacy attach
+actions); the
+admin ones are in volume_admin_actions. As in cinder, the body is
+validated first (400), then the volume looked up (404), then the policy
+checked (403).
 """
 import pecan
 
@@ -12,12 +15,20 @@ from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
 from stratus.api.volume import unmanage
+from stratus.api.volume import volume_admin_actions
+from stratus.api.volume.schemas import volume_actions as action_schemas
 from stratus.api.volume.schemas import volumes as schemas
 from stratus.common import exception
+from stratus.volume import actions_api
 from stratus.volume import attach_api
 from stratus.volume import reimage_api
+from stratus.volume import retype_api
 from stratus.volume import revert_api
 from stratus.volume import states
+from stratus.volume import upload_api
+
+_ACTIONS = 'volume_extension:volume_actions:'
+_IMAGE_METADATA = 'volume_extension:volume_image_metadata:'
 
 
 def _extend(volumes, ctxt, volume_id, body):
@@ -30,73 +41,117 @@ def _extend(volumes, ctxt, volume_id, body):
     return wsgi.response(status=202)
 
 
-def _revert(volumes, ctxt, volume_id, body):
-    if wsgi.version() < (3, 40):
-        raise exception.NotFound('The resource could not be found.')
-    body = validation.check(schemas.revert, body)['revert']
-    policy.require_member(ctxt, 'volume:revert_to_snapshot')
+def _actions(volumes):
+    return actions_api.ActionsAPI(volumes)
+
+
+def _set_bootable(volumes, ctxt, volume_id, body):
+    body = validation.check(action_schemas.set_bootable, body)
     volume = volumes.get(ctxt, volume_id)
-    revert_api.revert(volumes.volume_rpc, ctxt, volume,
-                      body.get('snapshot_id'))
+    bootable = common.is_true(body['os-set_bootable']['bootable'],
+                              'bootable')
+    _actions(volumes).set_bootable(ctxt, volume['id'], bootable)
+    # 200 with no body, as cinder answers it.
+    return common.empty_200()
+
+
+def _update_readonly_flag(volumes, ctxt, volume_id, body):
+    body = validation.check(action_schemas.update_readonly_flag, body)
+    volume = volumes.get(ctxt, volume_id)
+    readonly = common.is_true(body['os-update_readonly_flag']['readonly'],
+                              'readonly')
+    _actions(volumes).update_readonly_flag(ctxt, volume['id'], readonly)
+    return wsgi.response(status=202)
+
+
+def _show_image_metadata(volumes, ctxt, volume_id, body):
+    policy.require_reader(ctxt, _IMAGE_METADATA + 'show')
+    return wsgi.response({'metadata': _actions(volumes).show_image_metadata(
+        ctxt, volume_id)})
+
+
+def _set_image_metadata(volumes, ctxt, volume_id, body):
+    body = validation.check(action_schemas.set_image_metadata, body)
+    volume = volumes.get(ctxt, volume_id)
+    policy.require_member(ctxt, _IMAGE_METADATA + 'set')
+    metadata = _actions(volumes).set_image_metadata(
+        ctxt, volume['id'], body['os-set_image_metadata']['metadata'])
+    return wsgi.response({'metadata': metadata})
+
+
+def _unset_image_metadata(volumes, ctxt, volume_id, body):
+    body = validation.check(action_schemas.unset_image_metadata, body)
+    volume = volumes.get(ctxt, volume_id)
+    policy.require_member(ctxt, _IMAGE_METADATA + 'remove')
+    _actions(volumes).unset_image_metadata(
+        ctxt, volume['id'], body['os-unset_image_metadata']['key'])
+    return common.empty_200()
+
+
+def _upload_image(volumes, ctxt, volume_id, body):
+    version = wsgi.version()
+    schema = action_schemas.upload_image_31 if version >= (3, 1) \
+        else action_schemas.upload_image
+    params = validation.check(schema, body)['os-volume_upload_image']
+    force = common.is_true(params.get('force', 'False'), 'force')
+    volume = volumes.get(ctxt, volume_id)
+    policy.require_member(ctxt, _ACTIONS + 'upload_image')
+    image_meta = {'container_format': params.get('container_format',
+                                                 'bare'),
+                  'disk_format': params.get('disk_format', 'raw'),
+                  'name': params['image_name']}
+    if volume['encryption_key_id'] and (
+            image_meta['disk_format'] != 'raw' or
+            image_meta['container_format'] != 'bare'):
+        raise exception.Invalid(
+            "An encrypted volume uploaded as an image must use 'raw' "
+            "disk_format and 'bare' container_format, which are the "
+            "defaults for these options.")
+    if version >= (3, 1):
+        image_meta['visibility'] = params.get('visibility', 'private')
+        image_meta['protected'] = common.is_true(
+            params.get('protected', 'False'), 'protected')
+        if image_meta['visibility'] == 'public':
+            policy.require_admin(ctxt, _ACTIONS + 'upload_public')
+    response = upload_api.UploadAPI(volumes).copy_volume_to_image(
+        ctxt, volume, image_meta, force)
+    return wsgi.response({'os-volume_upload_image': response}, status=202)
+
+
+def _retype(volumes, ctxt, volume_id, body):
+    params = validation.check(action_schemas.retype, body)['os-retype']
+    volume = volumes.get(ctxt, volume_id)
+    policy.require_member(ctxt, _ACTIONS + 'retype')
+    retype_api.RetypeAPI(volumes).retype(
+        ctxt, volume, params['new_type'], params.get('migration_policy'))
     return wsgi.response(status=202)
 
 
 def _reimage(volumes, ctxt, volume_id, body):
     if wsgi.version() < (3, 68):
+        # cinder answers an action of a later microversion as if it did
+        # not exist: a bare 404.
         raise exception.NotFound('The resource could not be found.')
-    body = validation.check(schemas.reimage, body)['os-reimage']
-    volume = volumes.get(ctxt, volume_id)
-    reserved = common.is_true(body.get('reimage_reserved', False),
+    params = validation.check(action_schemas.reimage, body)['os-reimage']
+    reserved = common.is_true(params.get('reimage_reserved', 'False'),
                               'reimage_reserved')
-    policy.require_member(ctxt, 'volume:reimage_reserved' if volume[
-        'status'] == states.RESERVED else 'volume:reimage')
-    reimage_api.reimage(volumes.volume_rpc, ctxt, volume, body['image_id'],
-                        reserved)
-    return wsgi.response(status=202)
-
-
-def _extend_volume_completion(volumes, ctxt, volume_id, body):
-    """For drivers whose extend of an attached volume waits for nova;
-    stratus's extend finishes on its own, so no volume ever waits here and
-    the answer is cinder's for one that is not being extended (or lacks
-    the admin metadata such a wait leaves)."""
-    validation.check(schemas.extend_volume_completion, body)
     volume = volumes.get(ctxt, volume_id)
-    policy.require_admin(ctxt, 'volume_extension:volume_admin_actions:'
-                               'extend_volume_completion')
-    if volume['status'] != states.EXTENDING:
-        raise exception.InvalidVolume(reason='Volume is not being extended.')
-    raise exception.InvalidVolume(reason='Required volume admin metadata is '
-                                         'malformed or missing.')
-
-
-def _valid(value, allowed, field):
-    if value is not None and value not in allowed:
-        raise exception.ValidationError(
-            field='os-reset_status/%s' % field,
-            reason="Value: %s. Must specify a valid %s" % (value, field))
-
-
-def _reset_status(volumes, ctxt, volume_id, body):
-    policy.require_admin(ctxt, 'volume_extension:volume_admin_actions:'
-                               'reset_status')
-    body = validation.check(schemas.reset_status, body)['os-reset_status']
-    if not body:
-        raise exception.Invalid(reason='Must specify status, attach_status '
-                                'or migration_status for update')
-    _valid(body.get('status'), states.VOLUME_STATUSES, 'status')
-    _valid(body.get('attach_status'), states.ATTACH_STATUSES,
-           'attach_status')
-    volumes.reset_status(ctxt, volume_id, body.get('status'),
-                         body.get('attach_status'),
-                         body.get('migration_status'))
+    policy.require_member(ctxt, 'volume:reimage_reserved'
+                          if volume['status'] == states.RESERVED
+                          else 'volume:reimage')
+    reimage_api.reimage(volumes.volume_rpc, ctxt, volume,
+                        params['image_id'], reserved)
     return wsgi.response(status=202)
 
 
-def _force_delete(volumes, ctxt, volume_id, body):
-    policy.require_admin(ctxt, 'volume_extension:volume_admin_actions:'
-                               'force_delete')
-    volumes.delete(ctxt, volume_id, force=True)
+def _revert(volumes, ctxt, volume_id, body):
+    if wsgi.version() < (3, 40):
+        raise exception.NotFound('The resource could not be found.')
+    body = validation.check(schemas.revert, body)['revert']
+    volume = volumes.get(ctxt, volume_id)
+    policy.require_member(ctxt, 'volume:revert_to_snapshot')
+    revert_api.revert(volumes.volume_rpc, ctxt, volume,
+                      body.get('snapshot_id'))
     return wsgi.response(status=202)
 
 
@@ -113,8 +168,11 @@ def _simple(method):
 
 def _initialize(volumes, ctxt, volume_id, body):
     body = validation.check(schemas.initialize_connection, body)
-    info = _attach_api(volumes).initialize_connection(
-        ctxt, volume_id, body['os-initialize_connection']['connector'])
+    connector = body['os-initialize_connection']['connector']
+    info = _attach_api(volumes).initialize_connection(ctxt, volume_id,
+                                                      connector)
+    if isinstance(connector, dict):
+        info['enforce_multipath'] = connector.get('enforce_multipath', False)
     return wsgi.response({'connection_info': info})
 
 
@@ -127,25 +185,49 @@ def _terminate(volumes, ctxt, volume_id, body):
 
 def _attach(volumes, ctxt, volume_id, body):
     body = validation.check(schemas.attach, body)['os-attach']
-    _attach_api(volumes).attach(
-        ctxt, volume_id, body.get('instance_uuid'), body.get('host_name'),
-        body['mountpoint'], body.get('mode', 'rw'))
+    local = volumes.get(ctxt, volume_id)['status'] == states.MAINTENANCE
+    try:
+        _attach_api(volumes).attach(
+            ctxt, volume_id, body.get('instance_uuid'),
+            body.get('host_name'), body['mountpoint'],
+            body.get('mode', 'rw'))
+    except (exception.InvalidVolume, exception.InvalidVolumeAttachMode) as \
+            exc:
+        if local:
+            raise       # the API's own refusal, not the volume service's
+        # What cinder says of the volume service's refusal.
+        raise exception.Invalid('Error attaching volume - %s: %s' % (
+            type(exc).__name__, exc.message))
     return wsgi.response(status=202)
 
 
 def _detach(volumes, ctxt, volume_id, body):
     body = validation.check(schemas.detach, body)['os-detach'] or {}
-    _attach_api(volumes).detach(ctxt, volume_id, body.get('attachment_id'))
+    local = volumes.get(ctxt, volume_id)['status'] == states.MAINTENANCE
+    try:
+        _attach_api(volumes).detach(ctxt, volume_id,
+                                    body.get('attachment_id'))
+    except (exception.VolumeAttachmentNotFound,
+            exception.InvalidVolume) as exc:
+        if local:
+            raise
+        raise exception.Invalid('Error detaching volume - %s: %s' % (
+            type(exc).__name__, exc.message))
     return wsgi.response(status=202)
 
 
 HANDLERS = {
     'os-extend': _extend,
-    'revert': _revert,
+    'os-set_bootable': _set_bootable,
+    'os-update_readonly_flag': _update_readonly_flag,
+    'os-show_image_metadata': _show_image_metadata,
+    'os-set_image_metadata': _set_image_metadata,
+    'os-unset_image_metadata': _unset_image_metadata,
+    'os-volume_upload_image': _upload_image,
+    'os-retype': _retype,
     'os-reimage': _reimage,
-    'os-extend_volume_completion': _extend_volume_completion,
-    'os-reset_status': _reset_status,
-    'os-force_delete': _force_delete,
+    'revert': _revert,
+    'os-unmanage': unmanage.unmanage_volume,
     'os-reserve': _simple('reserve'),
     'os-unreserve': _simple('unreserve'),
     'os-begin_detaching': _simple('begin_detaching'),
@@ -154,19 +236,36 @@ HANDLERS = {
     'os-terminate_connection': _terminate,
     'os-attach': _attach,
     'os-detach': _detach,
-    'os-unmanage': unmanage.unmanage_volume,
 }
+HANDLERS.update(volume_admin_actions.HANDLERS)
+
+
+def action_name(handlers):
+    """The body's single key, as cinder's action dispatch reads it: not
+    one key (or no JSON) is 'Malformed request body', an unknown key 'There
+    is no such action'."""
+    try:
+        body = validation.load_json(pecan.request)
+    except exception.MalformedRequestBody:
+        body = None
+    if not isinstance(body, dict) or len(body) != 1:
+        raise exception.Invalid('Malformed request body')
+    name = next(iter(body))
+    if name not in handlers:
+        raise exception.Invalid(
+            'There is no such action: %s. Verify the request body and '
+            'Content-Type header and try again.' % name)
+    return name, body
+
+
+# Readers may read (cinder's reader role); every other action writes.
+READING = ('os-show_image_metadata',)
 
 
 def dispatch(volumes, volume_id):
     ctxt = wsgi.context()
-    policy.require_member(ctxt, 'volume:action')
-    body = validation.load_json(pecan.request)
-    if not isinstance(body, dict) or len(body) != 1:
-        raise exception.Invalid(reason='There is no such action: %s' % (
-            ', '.join(body) if isinstance(body, dict) else body))
-    name = next(iter(body))
-    handler = HANDLERS.get(name)
-    if handler is None:
-        raise exception.Invalid(reason='There is no such action: %s' % name)
-    return handler(volumes, ctxt, volume_id, body)
+    policy.require_reader(ctxt, 'volume:action')
+    name, body = action_name(HANDLERS)
+    if name not in READING:
+        policy.require_member(ctxt, 'volume:action')
+    return HANDLERS[name](volumes, ctxt, volume_id, body)

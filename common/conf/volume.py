@@ -51,6 +51,15 @@ opts = [
     cfg.StrOpt('default_group_type', default=None,
                help='Name of the group type GET /group_types/default '
                     'answers (unset: that answers 404, as cinder does).'),
+    cfg.BoolOpt('enable_force_upload', default=False,
+                help='Whether os-volume_upload_image with force may upload '
+                     'an in-use volume (otherwise force is ignored).'),
+    cfg.ListOpt('glance_core_properties',
+                default=['checksum', 'container_format', 'disk_format',
+                         'image_name', 'image_id', 'min_disk', 'min_ram',
+                         'name', 'size'],
+                help='Image metadata of a volume that is not copied into '
+                     'an image uploaded from it (the image has its own).'),
 ]
 
 quota_opts = [

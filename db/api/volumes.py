@@ -67,8 +67,8 @@ def _views(s, rows):
     for row in rows:
         values = row.to_dict()
         values.update(extras[row.id])
-        values['image_metadata'] = (json.loads(values['image_metadata'])
-                                    if values['image_metadata'] else {})
+        for key in ('image_metadata', 'admin_metadata'):
+            values[key] = json.loads(values[key]) if values[key] else {}
         values['volume_type'] = types.get(row.volume_type_id)
         result.append(values)
     return result
@@ -88,8 +88,9 @@ def _get(s, volume_id, read_deleted=False):
 def create(values, metadata=None, s=None):
     """Insert one volume (column values) with its metadata."""
     values = dict(values)
-    if isinstance(values.get('image_metadata'), dict):
-        values['image_metadata'] = json.dumps(values['image_metadata'])
+    for key in ('image_metadata', 'admin_metadata'):
+        if isinstance(values.get(key), dict):
+            values[key] = json.dumps(values[key])
 
     def insert(s):
         row = models.Volume(**values)
@@ -228,7 +229,8 @@ def update(volume_id, values, expected=None, s=None, view=False):
             if getattr(row, column) not in allowed:
                 return None
         for key, value in values.items():
-            if key == 'image_metadata' and isinstance(value, dict):
+            if key in ('image_metadata', 'admin_metadata') and \
+                    isinstance(value, dict):
                 value = json.dumps(value)
             setattr(row, key, value)
         row.updated_at = models.utcnow()
@@ -260,7 +262,11 @@ def begin_delete(volume_id, *, statuses, cascade, snapshot_statuses,
         row = _get(s, volume_id)
         if statuses is not None and row.status not in statuses:
             return None
-        if row.attach_status == 'attached' or row.migration_status or \
+        # A finished or failed migration does not hold a delete back
+        # (cinder's AVAILABLE_MIGRATION_STATUS).
+        migrating = row.migration_status not in (None, 'deleting', 'error',
+                                                 'success')
+        if row.attach_status == 'attached' or migrating or \
                 row.group_id or row.consistencygroup_id:
             return None
         if cascade:

@@ -43,6 +43,11 @@ class Volume(Timestamps, Base):
     # Image properties of a volume created from an image, as JSON
     # (cinder's volume_glance_metadata).
     image_metadata: Mapped[str | None] = mapped_column(sa.Text)
+    # cinder's volume_admin_metadata (readonly, ...), as JSON.
+    admin_metadata: Mapped[str | None] = mapped_column(sa.Text)
+    # cinder's _name_id: after a migration the row keeps its id while the
+    # backend object is the one created under the destination's id.
+    name_id: Mapped[str | None] = mapped_column(sa.String(36))
     provider_location: Mapped[str | None] = mapped_column(sa.String(255))
     bootable: Mapped[bool] = mapped_column(default=False)
     multiattach: Mapped[bool] = mapped_column(default=False)

@@ -17,7 +17,9 @@ any capability keys volume types may ask for.
 
 def driver_volume(volume):
     """What a driver sees of a volume (plain data, no DB row)."""
-    return {'id': volume['id'], 'name': 'volume-%s' % volume['id'],
+    # After a migration the backend object carries the name_id.
+    name = 'volume-%s' % (volume.get('name_id') or volume['id'])
+    return {'id': volume['id'], 'name': name,
             'size': volume['size'], 'host': volume['host'],
             'provider_location': volume.get('provider_location'),
             'multiattach': volume.get('multiattach', False)}
@@ -81,6 +83,12 @@ class VolumeDriver:
     def copy_image_to_volume(self, volume, image_path, image_format):
         """Write a downloaded image file into the volume
         (qemu-img convert -O raw image local_path)."""
+        raise NotImplementedError()
+
+    def copy_volume_to_image(self, volume, image_path):
+        """Write the volume's bytes (raw) into the file `image_path`, which
+        is then uploaded as an image (or, in a migration, written into the
+        destination with copy_image_to_volume)."""
         raise NotImplementedError()
 
     def local_path(self, volume):

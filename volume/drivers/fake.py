@@ -5,7 +5,9 @@ unless ``fake_thin_provisioning``; ``fake_fail_methods`` names driver
 methods that raise VolumeBackendAPIException, so failure paths can be
 reached through real daemons. Volumes and snapshots live in dicts and are
 lost on restart (deleting what it does not know is a no-op, as the
-contract asks).
+contract asks). A volume keeps the bytes written into it (an image, a
+clone's source's, a migration's copy; at most MAX_DATA) and gives them
+back to copy_volume_to_image.
 """
 import hashlib
 import threading
@@ -18,6 +20,8 @@ from stratus.volume.drivers import manageable
 class FakeDriver(driver.VolumeDriver):
     VENDOR = 'stratus'
     VERSION = '1.0'
+    # The bytes a fake volume keeps (test images are small).
+    MAX_DATA = 64 << 20
 
     def __init__(self, backend_name, configuration, execute=None):
         super().__init__(backend_name, configuration, execute)
@@ -76,13 +80,23 @@ class FakeDriver(driver.VolumeDriver):
         }
 
     # --- volumes ------------------------------------------------------------
+    @staticmethod
+    def _key(volume):
+        """Records are keyed by the id in the backend name: a migrated
+        volume keeps its id while its data is the destination's object."""
+        name = volume.get('name') or ''
+        return name[len('volume-'):] if name.startswith('volume-') \
+            else volume['id']
+
     def _add(self, volume, source=None):
         record = {'id': volume['id'], 'name': volume.get('name'),
                   'size': volume['size'], 'source': source,
-                  'image_checksum': None}
+                  'image_checksum': None, 'data': b''}
+        if source and source[0] == 'volume':
+            record['data'] = self.volumes[source[1]].get('data', b'')
         with self._lock:
-            self.volumes[volume['id']] = record
-        return {'provider_location': 'fake:%s' % volume['id']}
+            self.volumes[self._key(volume)] = record
+        return {'provider_location': 'fake:%s' % self._key(volume)}
 
     def create_volume(self, volume):
         self._maybe_fail('create_volume')
@@ -91,13 +105,13 @@ class FakeDriver(driver.VolumeDriver):
     def delete_volume(self, volume):
         self._maybe_fail('delete_volume')
         with self._lock:
-            self.volumes.pop(volume['id'], None)
-            self.connections.pop(volume['id'], None)
+            self.volumes.pop(self._key(volume), None)
+            self.connections.pop(self._key(volume), None)
 
     def extend_volume(self, volume, new_size_gb):
         self._maybe_fail('extend_volume')
         with self._lock:
-            record = self.volumes.get(volume['id'])
+            record = self.volumes.get(self._key(volume))
             if record is None:
                 raise exception.VolumeBackendAPIException(
                     data='volume %s is not on this backend' % volume['id'])
@@ -106,7 +120,7 @@ class FakeDriver(driver.VolumeDriver):
     def create_snapshot(self, snapshot, volume):
         self._maybe_fail('create_snapshot')
         with self._lock:
-            if volume['id'] not in self.volumes:
+            if self._key(volume) not in self.volumes:
                 raise exception.VolumeBackendAPIException(
                     data='volume %s is not on this backend' % volume['id'])
             self.snapshots[snapshot['id']] = {
@@ -139,25 +153,39 @@ class FakeDriver(driver.VolumeDriver):
 
     def create_cloned_volume(self, volume, source):
         self._maybe_fail('create_cloned_volume')
-        if source['id'] not in self.volumes:
+        if self._key(source) not in self.volumes:
             raise exception.VolumeBackendAPIException(
                 data='volume %s is not on this backend' % source['id'])
-        return self._add(volume, source=('volume', source['id']))
+        return self._add(volume, source=('volume', self._key(source)))
 
     def copy_image_to_volume(self, volume, image_path, image_format):
         """Records the image's checksum: what would have been written."""
         self._maybe_fail('copy_image_to_volume')
         digest = hashlib.sha256()
         with open(image_path, 'rb') as f:
-            for chunk in iter(lambda: f.read(1 << 20), b''):
-                digest.update(chunk)
+            data = f.read(self.MAX_DATA)
+        digest.update(data)
         with self._lock:
-            record = self.volumes.get(volume['id'])
+            record = self.volumes.get(self._key(volume))
             if record is None:
                 raise exception.VolumeBackendAPIException(
                     data='volume %s is not on this backend' % volume['id'])
             record['image_checksum'] = digest.hexdigest()
             record['image_format'] = image_format
+            record['data'] = data
+
+    def copy_volume_to_image(self, volume, image_path):
+        """Writes what the volume holds: the bytes written into it (an
+        image, a migration's copy), nothing for a blank one."""
+        self._maybe_fail('copy_volume_to_image')
+        with self._lock:
+            record = self.volumes.get(self._key(volume))
+            if record is None:
+                raise exception.VolumeBackendAPIException(
+                    data='volume %s is not on this backend' % volume['id'])
+            data = record.get('data', b'')
+        with open(image_path, 'wb') as f:
+            f.write(data)
 
     def local_path(self, volume):
         return '/dev/fake/%s' % volume['id']
@@ -166,7 +194,8 @@ class FakeDriver(driver.VolumeDriver):
     def initialize_connection(self, volume, connector):
         self._maybe_fail('initialize_connection')
         with self._lock:
-            self.connections.setdefault(volume['id'], []).append(connector)
+            self.connections.setdefault(self._key(volume),
+                                        []).append(connector)
         return {'driver_volume_type': 'local',
                 'data': {'device_path': self.local_path(volume),
                          'volume_id': volume['id']}}
@@ -174,7 +203,7 @@ class FakeDriver(driver.VolumeDriver):
     def terminate_connection(self, volume, connector):
         self._maybe_fail('terminate_connection')
         with self._lock:
-            held = self.connections.get(volume['id'], [])
+            held = self.connections.get(self._key(volume), [])
             if connector in held:
                 held.remove(connector)
 

@@ -62,6 +62,11 @@ extend = common.wrap('os-extend', {'new_size': common.SIZE}, ['new_size'])
 reset_status = common.wrap('os-reset_status', {
     'status': {'type': 'string'}, 'attach_status': {'type': 'string'},
     'migration_status': {'type': 'string'}})
+# cinder's: each may be null; the statuses are checked after the types.
+reset_status_nullable = common.wrap('os-reset_status', {
+    'status': {'type': ['string', 'null']},
+    'attach_status': {'type': ['string', 'null']},
+    'migration_status': {'type': ['string', 'null']}})
 attach = common.wrap('os-attach', {
     'instance_uuid': {'type': 'string', 'maxLength': 36},
     'mountpoint': {'type': 'string', 'minLength': 1, 'maxLength': 255},
@@ -87,11 +92,3 @@ metadata_item = {'type': 'object', 'properties': {'meta': dict(
 # revert (3.40): snapshot_id may be null or missing; the API answers 400.
 revert = common.wrap('revert', {'snapshot_id': {'type': ['string', 'null']}},
                      additional=True)
-
-# os-reimage (3.68)
-reimage = common.wrap('os-reimage', {
-    'image_id': {'type': 'string', 'format': 'uuid'},
-    'reimage_reserved': common.BOOLEAN}, ['image_id'])
-# os-extend_volume_completion (3.71, but routed at every version)
-extend_volume_completion = common.wrap('os-extend_volume_completion', {
-    'error': {'type': ['string', 'null', 'boolean']}})

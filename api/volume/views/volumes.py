@@ -21,6 +21,19 @@ def _attachments(volume, is_admin):
             for a in volume['attachments'] if a['attach_status'] == 'attached']
 
 
+# Admin metadata every user sees among the metadata (cinder's
+# add_visible_admin_metadata); they win over user keys of the same name.
+_VISIBLE_ADMIN_METADATA = ('readonly', 'attached_mode')
+
+
+def _metadata(volume):
+    metadata = dict(volume['metadata'])
+    admin = volume.get('admin_metadata') or {}
+    metadata.update({key: admin[key] for key in _VISIBLE_ADMIN_METADATA
+                     if key in admin})
+    return metadata
+
+
 def _status(volume):
     # cinder shows its internal managing states as the public ones.
     return {'managing': 'creating', 'error_managing': 'error',
@@ -44,7 +57,7 @@ def detail(volume, version, is_admin, extended=True):
         'volume_type': volume_type.get('name') or volume['volume_type_id'],
         'snapshot_id': volume['snapshot_id'],
         'source_volid': volume['source_volid'],
-        'metadata': dict(volume['metadata']),
+        'metadata': _metadata(volume),
         'links': common.links('volumes', volume['id']),
         'user_id': volume['user_id'],
         'bootable': str(bool(volume['bootable'])).lower(),
@@ -70,7 +83,8 @@ def _extensions(body, volume, is_admin):
         body.update({'os-vol-host-attr:host': volume['host'],
                      'os-vol-mig-status-attr:migstat':
                          volume['migration_status'],
-                     'os-vol-mig-status-attr:name_id': None})
+                     'os-vol-mig-status-attr:name_id':
+                         volume.get('name_id')})
 
 
 def _versioned(body, volume, version, is_admin):

@@ -89,6 +89,8 @@ def create():
     sa.Column('source_volid', sa.String(length=36), nullable=True),
     sa.Column('image_id', sa.String(length=36), nullable=True),
     sa.Column('image_metadata', sa.Text(), nullable=True),
+    sa.Column('admin_metadata', sa.Text(), nullable=True),
+    sa.Column('name_id', sa.String(length=36), nullable=True),
     sa.Column('provider_location', sa.String(length=255), nullable=True),
     sa.Column('bootable', sa.Boolean(), nullable=False),
     sa.Column('multiattach', sa.Boolean(), nullable=False),

@@ -2,6 +2,7 @@
 and volume managers (fake driver) wired by loopback RPC clients, so a
 volume create runs volume_create_api -> volume_create_scheduler ->
 volume_create_manager synchronously inside the POST."""
+import oslo_messaging as messaging
 import pytest
 
 from stratus.common import context
@@ -34,8 +35,12 @@ class _Prepared:
         getattr(self.target(), method)(_copy(ctxt), **kwargs)
 
     def call(self, ctxt, method, **kwargs):
-        return primitives.to_primitive(
-            getattr(self.target(), method)(_copy(ctxt), **kwargs))
+        try:
+            result = getattr(self.target(), method)(_copy(ctxt), **kwargs)
+        except messaging.ExpectedException as exc:
+            # What the caller of a real call sees: the endpoint's error.
+            raise exc.exc_info[1]
+        return primitives.to_primitive(result)
 
 
 class LoopbackVolumeRPC(volume_rpcapi.VolumeRPCClient):

@@ -64,12 +64,12 @@ def test_reimage_refusals(vcloud, image, demo):
         _reimage(vcloud, volume['id'], {'image_id': missing}), 404,
         'itemNotFound') == 'Image %s could not be found.' % missing
     vcloud.post('/volumes/%s/action' % volume['id'],
-                {'os-reset_status': {'status': 'in-use'}})
+                {'os-reset_status': {'status': 'maintenance'}})
     assert schemas.check_fault(
         _reimage(vcloud, volume['id'], {'image_id': image['id']}), 400,
         'badRequest') == (
         'Invalid volume: Volume %s status must be available or error, but '
-        'current status is in-use.' % volume['id'])
+        'current status is maintenance.' % volume['id'])
     vcloud.post('/volumes/%s/action' % volume['id'],
                 {'os-reset_status': {'status': 'reserved'}})
     schemas.check_fault(

@@ -98,8 +98,12 @@ def test_unknown_action(vcloud):
     volume = vcloud.create_volume()
     resp = vcloud.action(volume['id'], {'os-fly': {}})
     assert resp.status_int == 400
-    assert _message(resp) == 'Invalid input received: There is no such ' \
-                             'action: os-fly'
+    assert _message(resp) == ('There is no such action: os-fly. Verify the '
+                              'request body and Content-Type header and try '
+                              'again.')
+    for body in ({}, {'os-extend': {'new_size': 2}, 'os-fly': {}}):
+        resp = vcloud.action(volume['id'], body)
+        assert _message(resp) == 'Malformed request body'
 
 
 def test_reset_status_is_admin_only_and_validated(vcloud, demo):
@@ -111,7 +115,9 @@ def test_reset_status_is_admin_only_and_validated(vcloud, demo):
     resp = vcloud.action(volume['id'], {'os-reset_status': {
         'status': 'sleeping'}})
     assert resp.status_int == 400
-    assert 'os-reset_status/status' in _message(resp)
+    assert _message(resp) == ("Invalid input for field/attribute status. "
+                              "Value: sleeping. 'sleeping' is not a "
+                              "'volume_status'")
     assert vcloud.action(volume['id'], {
         'os-reset_status': {}}).status_int == 400
     assert vcloud.action(volume['id'], {'os-reset_status': {

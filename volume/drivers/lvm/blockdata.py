@@ -67,3 +67,10 @@ def write_image(execute, path, image_format, device, device_size,
     # system without it (tmpfs).
     execute(['qemu-img', 'convert', '-n', '-t', 'none', '-f', image_format,
              '-O', 'raw', path, device])
+
+
+def read_to_file(execute, device, path):
+    """Every byte of `device` into the file `path` (raw), the device read
+    with O_DIRECT so no cached copy of tenant data stays behind."""
+    execute(['qemu-img', 'convert', '-T', 'none', '-f', 'raw', '-O', 'raw',
+             device, path])

@@ -332,6 +332,13 @@ class LVMVolumeDriver(manage.ManageMixin, driver.VolumeDriver):
         LOG.info('Wrote image %s (%s) into %s', image_path, image_format,
                  self.vg.path(name))
 
+    def copy_volume_to_image(self, volume, image_path):
+        name = self._volume_lv(volume)
+        self._required(name)
+        blockdata.read_to_file(self.execute, self.data.device(name),
+                               image_path)
+        LOG.info('Read %s into %s', self.vg.path(name), image_path)
+
     # --- data path and connections -------------------------------------------
     def local_path(self, volume):
         name = self._volume_lv(volume)
