@@ -88,7 +88,8 @@ def get_transport():
             # (<Name>_Remote subclasses), kwargs included.
             _TRANSPORT = messaging.get_rpc_transport(
                 CONF, url=_URL,
-                allowed_remote_exmods=['stratus.common.exception'])
+                allowed_remote_exmods=['stratus.common.exception',
+                                       'stratus.common.volume_exceptions'])
         return _TRANSPORT
 
 
