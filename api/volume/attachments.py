@@ -8,10 +8,12 @@ from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import filters as filters_mod
 from stratus.api.volume.schemas import attachments as schemas
 from stratus.api.volume.views import attachments as views
 from stratus.common import exception
 from stratus.db.api import volume_attachments
+from stratus.db import models
 from stratus.volume import attach_api
 
 MIN_VERSION = (3, 27)
@@ -29,18 +31,29 @@ def _check_version(minimum=MIN_VERSION):
 
 def _list(kwargs, detailed):
     ctxt = wsgi.context()
+    version = wsgi.version()
     _check_version()
     policy.require_reader(ctxt, 'volume:attachment_get_all')
-    limit, marker, _offset, _sort = common.paging(kwargs)
+    limit, marker, offset, sort = common.paging(kwargs)
+    common.check_sort(sort, models.VolumeAttachment.__table__.columns.keys())
+    filters = filters_mod.general(
+        ctxt, filters_mod.query(kwargs, version, count=False), 'attachment',
+        version, lambda f: filters_mod.drop_unknown(
+            ctxt, f, filters_mod.RESOURCE_FILTERS['attachment']))
+    if 'instance_id' in filters:
+        filters['instance_uuid'] = filters.pop('instance_id')
     project_id = ctxt.project_id
-    if ctxt.is_admin and common.query_bool(kwargs, 'all_tenants'):
+    if ctxt.is_admin and 'all_tenants' in filters:
+        # Any value: cinder only asks whether the key is there.
+        del filters['all_tenants']
         project_id = None
-    filters = {'volume_id': wsgi.query_value(kwargs, 'volume_id'),
-               'instance_uuid': wsgi.query_value(kwargs, 'instance_id'),
-               'attach_status': wsgi.query_value(kwargs, 'status') or
-               wsgi.query_value(kwargs, 'attach_status')}
-    rows = volume_attachments.list_attachments(
-        project_id=project_id, filters=filters, limit=limit, marker=marker)
+    # cinder matches the rest on the attachment's columns; 'status' is
+    # none of them, so it matches nothing.
+    columns, like, nothing = filters_mod.split_columns(
+        filters, models.VolumeAttachment, ())
+    rows = [] if nothing else volume_attachments.list_attachments(
+        project_id=project_id, filters={'columns': columns, 'like': like},
+        limit=limit, marker=marker, offset=offset, sort=sort)
     view = views.detail if detailed else views.summary
     return wsgi.response({'attachments': [view(r) for r in rows]})
 

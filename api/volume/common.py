@@ -85,12 +85,17 @@ def _non_negative(kwargs, key):
     value = wsgi.query_value(kwargs, key)
     if value is None:
         return None
+    # cinder's words differ: limit's are its own, offset's oslo's.
     try:
         number = int(value)
     except ValueError:
-        raise exception.Invalid(reason='%s param must be an integer' % key)
+        raise exception.Invalid('limit param must be an integer'
+                                if key == 'limit' else
+                                '%s must be an integer' % key)
     if number < 0:
-        raise exception.Invalid(reason='%s param must be positive' % key)
+        raise exception.Invalid('limit param must be positive'
+                                if key == 'limit' else
+                                '%s must be >= 0' % key)
     return number
 
 

@@ -1,5 +1,6 @@
 """/volume/v3/snapshots: list, detail, show, create, update, delete, the
 admin actions (os-reset_status, os-force_delete) and metadata."""
+from oslo_utils import strutils
 import pecan
 from pecan import rest
 
@@ -7,15 +8,55 @@ from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import filters as filters_mod
 from stratus.api.volume import snapshot_metadata
 from stratus.api.volume.schemas import snapshots as schemas
 from stratus.api.volume.views import snapshots as views
 from stratus.common import exception
 from stratus.db.api import snapshots as db_snapshots
+from stratus.db import models
 from stratus.volume import snapshot_api
 from stratus.volume import states
 
 SNAPSHOTS = snapshot_api.SnapshotAPI()
+
+
+# Filters cinder drops before the version that added them (pre-3.31),
+# and what a non-admin may name then.
+_ADDED = (((3, 22), 'metadata'), ((3, 65), 'use_quota'))
+_LEGACY_ALLOWED = ('status', 'volume_id', 'name', 'metadata')
+# Keys the database layer handles besides the snapshot columns.
+_SPECIAL = ('metadata', 'host', 'cluster_name', 'availability_zone')
+
+
+def _filters(ctxt, kwargs, version):
+    """cinder's snapshot list filters: (database filters, all tenants
+    asked by an admin, whether nothing can match)."""
+    def legacy(filters):
+        for since, key in _ADDED:
+            if version < since:
+                filters.pop(key, None)
+        filters_mod.drop_unknown(ctxt, filters, _LEGACY_ALLOWED)
+
+    filters = filters_mod.general(
+        ctxt, filters_mod.query(kwargs, version), 'snapshot', version,
+        legacy)
+    nothing = False
+    if 'metadata' in filters:
+        filters['metadata'] = filters_mod.literal(filters['metadata'])
+        nothing = not isinstance(filters['metadata'], dict)
+    if 'use_quota' in filters:
+        filters['use_quota'] = filters_mod.bool_param('use_quota',
+                                                      filters['use_quota'])
+    if 'name' in filters:
+        filters['display_name'] = filters.pop('name')
+    all_tenants = strutils.bool_from_string(filters.pop('all_tenants',
+                                                        'false'))
+    columns, like, unknown = filters_mod.split_columns(
+        filters, models.Snapshot, _SPECIAL)
+    spec = {key: filters[key] for key in _SPECIAL if key in filters}
+    spec.update(columns=columns, like=like)
+    return spec, ctxt.is_admin and all_tenants, nothing or unknown
 
 
 def _list(kwargs, detailed):
@@ -24,24 +65,16 @@ def _list(kwargs, detailed):
     policy.require_reader(ctxt, 'volume:get_all_snapshots')
     limit, marker, offset, sort = common.paging(kwargs)
     common.check_sort(sort, db_snapshots.SORT_KEYS)
-    project_id = ctxt.project_id
-    if ctxt.is_admin and common.query_bool(kwargs, 'all_tenants'):
-        project_id = wsgi.query_value(kwargs, 'project_id')
-    filters = {key: wsgi.query_value(kwargs, key)
-               for key in ('status', 'volume_id', 'name')
-               if wsgi.query_value(kwargs, key) is not None}
-    if version >= (3, 22) and wsgi.query_value(kwargs, 'metadata'):
-        filters['metadata'] = common.parse_dict(
-            wsgi.query_value(kwargs, 'metadata'), 'metadata')
-    if version >= (3, 65) and wsgi.query_value(kwargs, 'consumes_quota'):
-        filters['use_quota'] = common.query_bool(kwargs, 'consumes_quota')
-    rows = db_snapshots.list_snapshots(project_id=project_id,
-                                       filters=filters, limit=limit,
-                                       marker=marker, sort=sort,
-                                       offset=offset)
-    count = None
-    if version >= (3, 45) and common.query_bool(kwargs, 'with_count'):
-        count = db_snapshots.count(project_id=project_id, filters=filters)
+    filters, all_tenants, nothing = _filters(ctxt, kwargs, version)
+    project_id = None if all_tenants else ctxt.project_id
+    rows, count = [], None
+    if not nothing:
+        rows = db_snapshots.list_snapshots(
+            project_id=project_id, filters=filters, limit=limit,
+            marker=marker, sort=sort, offset=offset)
+    if filters_mod.with_count(kwargs, version):
+        count = 0 if nothing else db_snapshots.count(project_id=project_id,
+                                                     filters=filters)
     items = [views.detail(r, version) if detailed else views.summary(r)
              for r in rows]
     collection = 'snapshots/detail' if detailed else 'snapshots'

@@ -1,5 +1,6 @@
 """/volume/v3/volumes: list, detail, summary, show, create, update,
 delete, and the sub-resources (action, metadata)."""
+from oslo_utils import timeutils
 import pecan
 from pecan import rest
 
@@ -7,53 +8,91 @@ from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import filters as filters_mod
 from stratus.api.volume import volume_actions
 from stratus.api.volume import volume_metadata
 from stratus.api.volume.schemas import volumes as schemas
 from stratus.api.volume.views import volumes as views
 from stratus.common import exception
-from stratus.db.api import volume_types
 from stratus.db.api import volumes as db_volumes
+from stratus.db import models
 from stratus.volume import api as volume_api
 
 VOLUMES = volume_api.VolumeAPI()
-_SIMPLE_FILTERS = ('status', 'availability_zone', 'group_id', 'user_id')
+# Filters cinder drops before the version that added them (pre-3.31).
+_ADDED = (((3, 4), 'glance_metadata'), ((3, 10), 'group_id'),
+          ((3, 60), 'created_at'), ((3, 60), 'updated_at'),
+          ((3, 65), 'use_quota'))
+# Keys the database layer handles besides the columns.
+_SPECIAL = ('metadata', 'glance_metadata', 'host', 'cluster_name',
+            'created_at', 'updated_at', 'no_migration_targets')
+_BOOLEANS = ('bootable', 'multiattach', 'shared_targets', 'use_quota',
+             'deleted')
 
 
-def _type_filter(value):
-    try:
-        return volume_types.type_get_by_name_or_id(value)['id']
-    except exception.VolumeTypeNotFound:
-        return '-'          # matches nothing
+def _legacy(ctxt, version):
+    def legacy(filters):
+        for since, key in _ADDED:
+            if version < since:
+                filters.pop(key, None)
+        filters_mod.drop_unknown(ctxt, filters,
+                                 filters_mod.RESOURCE_FILTERS['volume'])
+    return legacy
+
+
+def _time_filter(value):
+    """created_at=gt:2020-01-01T00:00:00,lt:... with cinder's 400s."""
+    result = {}
+    for unit in value.split(','):
+        parts = unit.split(':')
+        if parts[0] not in ('gt', 'gte', 'eq', 'neq', 'lt', 'lte'):
+            raise exception.Invalid('Invalid %s operator' % parts[0])
+        when = ':'.join(parts[1:])
+        try:
+            parsed = timeutils.parse_isotime(when)
+        except ValueError:
+            raise exception.Invalid('Invalid %s value' % when)
+        result[parts[0]] = timeutils.normalize_time(parsed)
+    return result
 
 
 def _filters(ctxt, kwargs, version):
-    filters = {key: wsgi.query_value(kwargs, key) for key in _SIMPLE_FILTERS
-               if wsgi.query_value(kwargs, key) is not None}
-    name = wsgi.query_value(kwargs, 'name') or \
-        wsgi.query_value(kwargs, 'display_name')
-    if name is not None:
-        filters['name'] = name
-    if version >= (3, 34) and wsgi.query_value(kwargs, 'name~'):
-        filters['name~'] = wsgi.query_value(kwargs, 'name~')
-    if wsgi.query_value(kwargs, 'metadata'):
-        filters['metadata'] = common.parse_dict(
-            wsgi.query_value(kwargs, 'metadata'), 'metadata')
-    if wsgi.query_value(kwargs, 'bootable') is not None:
-        filters['bootable'] = common.query_bool(kwargs, 'bootable')
-    if wsgi.query_value(kwargs, 'volume_type'):
-        filters['volume_type_id'] = _type_filter(
-            wsgi.query_value(kwargs, 'volume_type'))
-    if version >= (3, 60):
-        for key in ('created_at', 'updated_at'):
-            if wsgi.query_value(kwargs, key):
-                filters[key] = common.time_filter(
-                    wsgi.query_value(kwargs, key), key)
-    if version >= (3, 65) and wsgi.query_value(kwargs, 'consumes_quota'):
-        filters['use_quota'] = common.query_bool(kwargs, 'consumes_quota')
-    if ctxt.is_admin and wsgi.query_value(kwargs, 'host'):
-        filters['host'] = wsgi.query_value(kwargs, 'host')
-    return filters
+    """cinder's volume list filters: (filters for the database, all
+    tenants asked by an admin, whether nothing can match)."""
+    filters = filters_mod.general(
+        ctxt, filters_mod.query(kwargs, version), 'volume', version,
+        _legacy(ctxt, version))
+    all_tenants = False
+    if 'all_tenants' in filters:
+        all_tenants = filters_mod.bool_param('all_tenants',
+                                             filters['all_tenants'])
+        if ctxt.is_admin and all_tenants:
+            del filters['all_tenants']
+    if 'name' in filters:
+        filters['display_name'] = filters.pop('name')
+    if 'use_quota' in filters:
+        filters['use_quota'] = filters_mod.bool_param('use_quota',
+                                                      filters['use_quota'])
+    for key in ('created_at', 'updated_at'):
+        if key in filters:
+            filters[key] = _time_filter(filters[key])
+    for key, value in list(filters.items()):
+        if key in _BOOLEANS:
+            filters[key] = filters_mod.boolean(key, value,
+                                               version >= (3, 2))
+        elif key not in ('display_name', 'created_at', 'updated_at'):
+            filters[key] = filters_mod.literal(value)
+    if not ctxt.is_admin:
+        filters['no_migration_targets'] = True
+    columns, like, nothing = filters_mod.split_columns(
+        filters, models.Volume, _SPECIAL)
+    for key in ('metadata', 'glance_metadata'):
+        if key in filters and not isinstance(filters[key], dict):
+            nothing = True
+    spec = {key: filters[key] for key in _SPECIAL if key in filters}
+    spec.pop('glance_metadata', None)
+    spec.update(columns=columns, like=like)
+    return spec, ctxt.is_admin and all_tenants, nothing
 
 
 def _list(kwargs, detailed):
@@ -62,16 +101,16 @@ def _list(kwargs, detailed):
     policy.require_reader(ctxt, 'volume:get_all')
     limit, marker, offset, sort = common.paging(kwargs)
     common.check_sort(sort, db_volumes.SORT_KEYS)
-    project_id = ctxt.project_id
-    if ctxt.is_admin and common.query_bool(kwargs, 'all_tenants'):
-        project_id = wsgi.query_value(kwargs, 'project_id')
-    filters = _filters(ctxt, kwargs, version)
-    rows = db_volumes.list_volumes(project_id=project_id, filters=filters,
-                                   limit=limit, marker=marker, sort=sort,
-                                   offset=offset)
-    count = None
-    if version >= (3, 45) and common.query_bool(kwargs, 'with_count'):
-        count = db_volumes.count(project_id=project_id, filters=filters)
+    filters, all_tenants, nothing = _filters(ctxt, kwargs, version)
+    project_id = None if all_tenants else ctxt.project_id
+    rows, count = [], None
+    if not nothing:
+        rows = db_volumes.list_volumes(
+            project_id=project_id, filters=filters, limit=limit,
+            marker=marker, sort=sort, offset=offset)
+    if filters_mod.with_count(kwargs, version):
+        count = 0 if nothing else db_volumes.count(project_id=project_id,
+                                                   filters=filters)
     items = [views.detail(r, version, ctxt.is_admin) if detailed
              else views.summary(r) for r in rows]
     collection = 'volumes/detail' if detailed else 'volumes'

@@ -24,10 +24,14 @@ def test_get_pools(vcloud, demo):
     assert 'capabilities' in sdk_style.json['pools'][0]
     assert vcloud.get('/scheduler-stats/get_pools',
                       user=demo).status_int == 403
-    filtered = vcloud.get('/scheduler-stats/get_pools?backend_name='
+    # 3.28-3.30 compare any other key with the pool's capabilities
+    # (cinder has no backend_name capability, so that one matches none).
+    filtered = vcloud.get('/scheduler-stats/get_pools?volume_backend_name='
                           'lvmdriver-2', version='3.28').json
     assert [p['name'] for p in filtered['pools']] == [
         'host1@lvmdriver-2#lvmdriver-2']
+    assert vcloud.get('/scheduler-stats/get_pools?backend_name=lvmdriver-2',
+                      version='3.28').json == {'pools': []}
     vcloud.create_type('t2', volume_backend_name='lvmdriver-2')
     by_type = vcloud.get('/scheduler-stats/get_pools?volume_type=t2',
                          version='3.35').json
