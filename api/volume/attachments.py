@@ -82,14 +82,12 @@ class AttachmentsController(rest.RestController):
         ctxt = wsgi.context()
         _check_version()
         policy.require_member(ctxt, 'volume:attachment_create')
-        body = validation.body(schemas.create)['attachment']
-        if not body.get('instance_uuid'):
-            raise exception.Invalid(reason="Must specify 'instance_uuid' to "
-                                    "create attachment.")
-        mode = body.get('mode') if wsgi.version() >= (3, 54) else None
+        version = wsgi.version()
+        body = validation.body(schemas.create_354 if version >= (3, 54)
+                               else schemas.create)['attachment']
         attachment = _api().attachment_create(
-            ctxt, body['volume_uuid'], body['instance_uuid'],
-            connector=body.get('connector'), mode=mode)
+            ctxt, body['volume_uuid'], body.get('instance_uuid'),
+            connector=body.get('connector'), mode=body.get('mode'))
         return wsgi.response({'attachment': views.detail(attachment)})
 
     @pecan.expose()
@@ -98,9 +96,6 @@ class AttachmentsController(rest.RestController):
         _check_version()
         policy.require_member(ctxt, 'volume:attachment_update')
         connector = validation.body(schemas.update)['attachment']['connector']
-        if not connector:
-            raise exception.Invalid(reason="Must specify 'connector' to "
-                                    "update attachment.")
         attachment = _api().attachment_update(ctxt, attachment_id, connector)
         return wsgi.response({'attachment': views.detail(attachment)})
 
@@ -121,5 +116,6 @@ class AttachmentsController(rest.RestController):
         if not isinstance(body, dict) or 'os-complete' not in body:
             raise exception.Invalid(reason='There is no such action: %s' % (
                 ', '.join(body) if isinstance(body, dict) else body))
+        validation.check(schemas.complete, body)
         _api().attachment_complete(ctxt, attachment_id)
         return wsgi.response(status=204)

@@ -52,7 +52,7 @@ class SnapshotMetadataController(rest.RestController):
                 snapshot['id'], body, delete=True)})
         meta = validation.body(schemas.metadata_item)['meta']
         if key not in meta:
-            raise exception.Invalid(reason='Request body and URI mismatch')
+            raise exception.Invalid('Request body and URI mismatch')
         db_snapshots.metadata_update(snapshot['id'], meta)
         return wsgi.response({'meta': meta})
 

@@ -19,6 +19,15 @@ from stratus.volume import snapshot_api
 from stratus.volume import states
 
 SNAPSHOTS = snapshot_api.SnapshotAPI()
+_IN_USE_FLAG = (
+    "Since microversion 3.66 the 'force' flag is invalid for this "
+    "request.  For backward compatability, however, when the 'force' "
+    "flag is passed with a value evaluating to True, it is silently "
+    "ignored.")
+
+
+def _stripped(value):
+    return value.strip() if isinstance(value, str) else value
 
 
 # Filters cinder drops before the version that added them (pre-3.31),
@@ -131,20 +140,18 @@ class SnapshotsController(rest.RestController):
         version = wsgi.version()
         body = validation.body(schemas.create)['snapshot']
         volume = VOLUMES.get(ctxt, body['volume_id'])
-        force = common.is_true(body.get('force', False), 'force')
-        if version >= (3, 66):
-            # In-use volumes need no force any more; an explicit False is
-            # now a contradiction.
-            if 'force' in body and not force:
-                raise exception.Invalid(
-                    reason="Invalid value 'False' for force. The force flag "
-                           "is no longer supported from microversion 3.66; "
-                           "in-use volumes are snapshotted without it.")
-            force = True
+        force = False
+        if body.get('force') is not None:
+            force = common.is_true(body['force'], 'force')
+            if version >= (3, 66) and not force:
+                raise exception.Invalid(_IN_USE_FLAG)
+        # From 3.66 an in-use volume needs no force.
+        force = force or version >= (3, 66)
+        name = body.get('name', body.get('display_name'))
         snapshot = SNAPSHOTS.create(
-            ctxt, volume, body.get('name', body.get('display_name')),
-            body.get('description', body.get('display_description')),
-            body.get('metadata'), force=force)
+            ctxt, volume, _stripped(name),
+            _stripped(body.get('description')), body.get('metadata'),
+            force=force)
         return wsgi.response({'snapshot': views.detail(
             snapshot, version, extended=False)}, status=202)
 
@@ -159,7 +166,7 @@ class SnapshotsController(rest.RestController):
                             ('description', 'display_description'),
                             ('display_description', 'display_description')):
             if key in body:
-                values[column] = body[key]
+                values[column] = _stripped(body[key])
         snapshot = SNAPSHOTS.update(ctxt, snapshot_id, values)
         return wsgi.response({'snapshot': views.detail(
             snapshot, wsgi.version(), extended=False)})

@@ -52,7 +52,7 @@ class VolumeMetadataController(rest.RestController):
                 ctxt, volume['id'], body, delete=True)})
         meta = validation.body(schemas.metadata_item)['meta']
         if key not in meta:
-            raise exception.Invalid(reason='Request body and URI mismatch')
+            raise exception.Invalid('Request body and URI mismatch')
         VOLUMES.update_metadata(ctxt, volume['id'], meta)
         return wsgi.response({'meta': meta})
 

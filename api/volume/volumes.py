@@ -1,6 +1,7 @@
 """/volume/v3/volumes: list, detail, summary, show, create, update,
 delete, and the sub-resources (action, metadata)."""
 from oslo_utils import timeutils
+from oslo_utils import uuidutils
 import pecan
 from pecan import rest
 
@@ -118,8 +119,79 @@ def _list(kwargs, detailed):
         items, common.next_links(rows, limit, collection, kwargs), count))
 
 
-def _create_request(body, version):
-    volume = body['volume']
+_MULTIATTACH_REMOVED = (
+    'multiattach parameter has been removed. The default behavior is to '
+    'use multiattach enabled volume types. Contact your administrator to '
+    'create a multiattach enabled volume type and use it to create '
+    'multiattach volumes.')
+_BAD_IMAGE = ('Invalid image identifier or unable to access requested '
+              'image.')
+
+
+def _stripped(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _scheduler_hints(body, volume):
+    """cinder: a non-null OS-SCH-HNT:scheduler_hints is checked and wins
+    over the volume's own scheduler_hints key (accepted before 3.53)."""
+    hints = body.get('OS-SCH-HNT:scheduler_hints')
+    if hints is not None:
+        validation.check(schemas.SCHEDULER_HINTS,
+                         {'OS-SCH-HNT:scheduler_hints': hints})
+        return hints
+    return volume.get('scheduler_hints') or {}
+
+
+def _image_id(ctxt, ref):
+    """cinder's imageRef: the last path segment as an id the caller may
+    see, else an image of that exact name (two of them: 409)."""
+    from stratus.db.api import image_list
+    from stratus.volume.tasks import request as create_request
+    candidate = ref.split('/').pop()
+    if uuidutils.is_uuid_like(candidate):
+        try:
+            return create_request._visible_image(ctxt.to_dict(),
+                                                 candidate)['id']
+        except (exception.Invalid, exception.NotFound):
+            pass
+    images, _more = image_list.image_list(
+        project_id=ctxt.project_id, is_admin=ctxt.is_admin,
+        filters=[('name', 'eq', ref)], limit=2)
+    if len(images) > 1:
+        raise exception.Conflict("Multiple matches found for '%s', use an "
+                                 "ID to be more specific." % ref)
+    if images:
+        return images[0]['id']
+    raise exception.Invalid(_BAD_IMAGE)
+
+
+def _group(group_id):
+    """Volume groups are not served here: any id is unknown, as cinder's
+    lookup answers an unknown one."""
+    raise exception.NotFound('Group %s could not be found.' % group_id)
+
+
+def _create_request(ctxt, body):
+    volume = dict(body['volume'])
+    for key in ('name', 'description', 'display_name',
+                'display_description'):
+        if key in volume:
+            volume[key] = _stripped(volume[key])
+    if 'image_id' in volume:
+        volume['imageRef'] = volume.pop('image_id')
+    for key in ('consistencygroup_id', 'group_id'):
+        if volume.get(key) is not None:
+            _group(volume[key])
+    image_id = None
+    if volume.get('imageRef') is not None:
+        image_id = _image_id(ctxt, volume['imageRef'])
+    if volume.get('backup_id'):
+        raise exception.NotFound('Backup %s could not be found.'
+                                 % volume['backup_id'])
+    if 'multiattach' in volume and filters_mod.bool_param(
+            'multiattach', volume['multiattach']):
+        raise exception.Invalid(_MULTIATTACH_REMOVED)
     return {
         'size': volume.get('size'),
         'name': volume.get('name', volume.get('display_name')),
@@ -129,17 +201,11 @@ def _create_request(body, version):
         'availability_zone': volume.get('availability_zone'),
         'snapshot_id': volume.get('snapshot_id'),
         'source_volid': volume.get('source_volid'),
-        'image_id': _image_ref(volume),
+        'image_id': image_id,
         'metadata': volume.get('metadata') or {},
-        'multiattach': common.is_true(volume['multiattach'], 'multiattach')
-        if volume.get('multiattach') is not None else False,
-        'scheduler_hints': body.get('OS-SCH-HNT:scheduler_hints') or {},
+        'multiattach': False,
+        'scheduler_hints': _scheduler_hints(body, volume),
     }
-
-
-def _image_ref(volume):
-    ref = volume.get('imageRef') or volume.get('image_id')
-    return str(ref).rstrip('/').rsplit('/', 1)[-1] if ref else None
 
 
 class VolumesController(rest.RestController):
@@ -184,11 +250,7 @@ class VolumesController(rest.RestController):
         policy.require_member(ctxt, 'volume:create')
         version = wsgi.version()
         body = validation.body(schemas.create(version))
-        if body['volume'].get('backup_id'):
-            raise exception.Invalid(reason='Creating a volume from a backup '
-                                    'is not supported: there is no backup '
-                                    'service.')
-        volume = VOLUMES.create(ctxt, _create_request(body, version))
+        volume = VOLUMES.create(ctxt, _create_request(ctxt, body))
         return wsgi.response({'volume': views.detail(
             volume, version, ctxt.is_admin, extended=False)}, status=202)
 
@@ -204,7 +266,7 @@ class VolumesController(rest.RestController):
                             ('description', 'display_description'),
                             ('display_description', 'display_description')):
             if key in body:
-                values[column] = body[key]
+                values[column] = _stripped(body[key])
         volume = VOLUMES.update(ctxt, volume_id, values)
         if 'metadata' in body:
             VOLUMES.update_metadata(ctxt, volume_id, body['metadata'])

@@ -1,12 +1,12 @@
 """Bodies of snapshot create/update and actions."""
 from stratus.api.volume.schemas import common
 
+# cinder's create takes no display_description (its update does).
 create = common.wrap('snapshot', {
     'name': common.NAME, 'display_name': common.NAME,
     'description': common.DESCRIPTION,
-    'display_description': common.DESCRIPTION,
     # cinder's uuid_allow_null: a null id passes and the lookup answers 404.
-    'volume_id': common.UUID_OR_NULL,
+    'volume_id': {'oneOf': [common.UUID, {'type': 'null'}]},
     'force': common.BOOLEAN, 'metadata': common.METADATA_OR_NULL},
     ['volume_id'])
 update = common.wrap('snapshot', {
