@@ -289,3 +289,40 @@ def test_policies_member_vs_admin(vcloud, demo, volume):
                       'itemNotFound')
     assert _fault(vcloud.put('/volumes/%s' % mine['id'], {
         'volume': {'name': 'x'}}, user=demo), 404, 'itemNotFound')
+
+
+def test_quota_set_bodies(vcloud, demo):
+    url = '/os-quota-sets/%s' % demo['project_id']
+    schema = schemas.volume('quotas')
+    cases = (
+        ({'quota_set': {}}, 'Invalid input for field/attribute quota_set.'),
+        ({'quota_set': {'volumes': 'x'}}, 'volumes must be an integer'),
+        ({'quota_set': {'volumes': -2}}, 'volumes must be >= -1'),
+        ({'quota_set': {'volumes': 2 ** 31}},
+         'volumes must be <= 2147483647'),
+        ({'quota_set': {'bogus': 1, 'skip_validation': False}},
+         'Invalid input received: Bad key(s) in quota set: bogus, '
+         'skip_validation'),
+        ({'quota_set': {'volumes': 1}, 'x': 1},
+         'Invalid input for field/attribute body.'),
+    )
+    for body, message in cases:
+        got = _fault(vcloud.put(url, body), 400, 'badRequest')
+        assert got.startswith(message), got
+    # Strings of integers, and the ids clients send along, are taken.
+    updated = schemas.check(schema.update_quota_set, vcloud.put(url, {
+        'quota_set': {'volumes': '4', 'groups': 3,
+                      'tenant_id': demo['project_id']}}))['quota_set']
+    assert (updated['volumes'], updated['groups']) == (4, 3)
+    assert 'id' not in updated
+    assert _fault(vcloud.get(url + '?usage=maybe', user=demo), 400,
+                  'badRequest') == "Value 'maybe' for 'usage' is not a " \
+        "boolean."
+    shown = schemas.check(schema.show_quota_set_usage,
+                          vcloud.get(url + '?usage=true', user=demo))
+    assert shown['quota_set']['volumes']['limit'] == 4
+    assert _fault(vcloud.get('/os-quota-sets/%s' % ('0' * 32), user=demo),
+                  403, 'forbidden')
+    deleted = vcloud.delete(url)
+    assert (deleted.status_int, deleted.body) == (200, b'')
+    assert vcloud.get(url).json['quota_set']['volumes'] == 10
