@@ -69,6 +69,9 @@ def _filters(ctxt, kwargs, version):
                                              filters['all_tenants'])
         if ctxt.is_admin and all_tenants:
             del filters['all_tenants']
+    if not (ctxt.is_admin and all_tenants):
+        # cinder's per-project query sets project_id over the caller's.
+        filters.pop('project_id', None)
     if 'name' in filters:
         filters['display_name'] = filters.pop('name')
     if 'use_quota' in filters:
