@@ -11,6 +11,8 @@ from stratus.api import wsgi
 from stratus.common import exception
 
 URL_PREFIX = '/volume/v3'
+# cinder's osapi_max_limit: no list page is longer.
+MAX_LIMIT = 1000
 
 
 def base_url(project_id=None):
@@ -52,6 +54,7 @@ def paging(kwargs):
     """(limit, marker, offset, sort) from the query string; sort is a list
     of (key, direction) from sort=k1:d1,k2 or sort_key/sort_dir."""
     limit = _non_negative(kwargs, 'limit')
+    limit = MAX_LIMIT if limit is None else min(limit, MAX_LIMIT)
     offset = _non_negative(kwargs, 'offset')
     marker = wsgi.query_value(kwargs, 'marker')
     sort = []
@@ -99,16 +102,22 @@ def _non_negative(kwargs, key):
     return number
 
 
-def next_links(rows, limit, collection, kwargs):
-    """volumes_links / snapshots_links: a next link when the page is full."""
-    if not limit or len(rows) < limit:
+def next_links(rows, limit, collection, kwargs=None, count=None):
+    """volumes_links / snapshots_links / messages_links as cinder builds
+    them: a next link when some rows came and the page size (the limit,
+    at most MAX_LIMIT) is not above the row count (the with_count total
+    when asked, else this page's), carrying the request's own query with
+    the marker moved to its end."""
+    import pecan
+    from urllib import parse
+    total = count or len(rows)
+    page = MAX_LIMIT if limit is None else min(limit, MAX_LIMIT)
+    if not rows or page > total:
         return None
-    params = ['limit=%d' % limit, 'marker=%s' % rows[-1]['id']]
-    for key, value in sorted(kwargs.items()):
-        if key not in ('limit', 'marker'):
-            params.append('%s=%s' % (key, wsgi.query_value(kwargs, key)))
+    params = pecan.request.params.copy()
+    params['marker'] = rows[-1]['id']
     return [{'rel': 'next', 'href': '%s/%s?%s' % (
-        base_url(), collection, '&'.join(params))}]
+        base_url(), collection, parse.urlencode(list(params.items())))}]
 
 
 def parse_dict(value, key):

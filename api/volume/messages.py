@@ -51,7 +51,7 @@ class MessagesController(rest.RestController):
             filters={'columns': columns, 'like': like}, limit=limit,
             marker=marker, offset=offset, sort=sort)
         body = {'messages': [views.message(r) for r in rows]}
-        links = common.next_links(rows, limit, 'messages', kwargs)
+        links = common.next_links(rows, limit, 'messages')
         if links:
             body['messages_links'] = links
         return wsgi.response(body)

@@ -88,7 +88,8 @@ def _list(kwargs, detailed):
              for r in rows]
     collection = 'snapshots/detail' if detailed else 'snapshots'
     return wsgi.response(views.collection(
-        items, common.next_links(rows, limit, collection, kwargs), count))
+        items, common.next_links(rows, limit, collection, count=count),
+        count))
 
 
 def _reset_status(ctxt, snapshot_id, body):

@@ -119,7 +119,8 @@ def _list(kwargs, detailed):
              else views.summary(r) for r in rows]
     collection = 'volumes/detail' if detailed else 'volumes'
     return wsgi.response(views.collection(
-        items, common.next_links(rows, limit, collection, kwargs), count))
+        items, common.next_links(rows, limit, collection, count=count),
+        count))
 
 
 _MULTIATTACH_REMOVED = (
@@ -229,9 +230,10 @@ class VolumesController(rest.RestController):
         ctxt = wsgi.context()
         policy.require_reader(ctxt, 'volume:get_volume_summary')
         if wsgi.version() < (3, 12):
-            raise exception.NotFound()
-        all_tenants = ctxt.is_admin and common.query_bool(kwargs,
-                                                          'all_tenants')
+            raise exception.NotFound('The resource could not be found.')
+        all_tenants = wsgi.query_value(kwargs, 'all_tenants')
+        all_tenants = all_tenants is not None and filters_mod.bool_param(
+            'all_tenants', all_tenants) and ctxt.is_admin
         total, size, meta = db_volumes.summary(
             None if all_tenants else ctxt.project_id)
         body = {'total_count': total, 'total_size': size}

@@ -179,3 +179,42 @@ def test_pool_filters(vcloud):
     _bad(get('volume_backend_name=lvmdriver-1', '3.31'),
          'Invalid filters volume_backend_name are found in query options.')
     assert len(get('detail=true&name=%s' % name, '3.31').json['pools']) == 1
+
+
+def test_next_links_as_cinder_builds_them(vcloud, three):
+    get = lambda q: vcloud.get('/volumes?' + q, user=three).json
+    page = get('sort=name:asc&limit=2')
+    assert [v['name'] for v in page['volumes']] == ['v0', 'v1']
+    [link] = page['volumes_links']
+    last = page['volumes'][-1]['id']
+    assert link['rel'] == 'next'
+    assert link['href'].endswith(
+        '/volume/v3/volumes?sort=name%%3Aasc&limit=2&marker=%s' % last)
+    # A short page has no link; with a count, the total decides.
+    assert 'volumes_links' not in get('limit=2&marker=%s' % last)
+    counted = get('limit=2&marker=%s&with_count=true' % last)
+    assert counted['count'] == 3 and len(counted['volumes']) == 1
+    assert counted['volumes_links'][0]['href'].endswith(
+        'limit=2&with_count=true&marker=%s' % counted['volumes'][0]['id'])
+    assert 'volumes_links' not in get('')
+    detail = vcloud.get('/snapshots/detail?limit=0', user=three).json
+    assert detail == {'snapshots': []}
+
+
+def test_summary_scope(vcloud, three):
+    vcloud.create_volume(size=3)
+    schema = schemas.volume('volumes').show_volume_summary
+    mine = schemas.check(schema, vcloud.get('/volumes/summary', user=three))
+    assert mine['volume-summary']['total_count'] == 3
+    everyone = schemas.check(schema, vcloud.get(
+        '/volumes/summary?all_tenants=1'))['volume-summary']
+    assert (everyone['total_count'], everyone['total_size']) == (4, 8)
+    # A member's all_tenants is read but grants nothing.
+    assert vcloud.get('/volumes/summary?all_tenants=1', user=three).json[
+        'volume-summary']['total_count'] == 3
+    _bad(vcloud.get('/volumes/summary?all_tenants=maybe'),
+         "Value 'maybe' for 'all_tenants' is not a boolean.")
+    assert schemas.check_fault(vcloud.get('/volumes/summary',
+                                          version='3.11'), 404,
+                               'itemNotFound') == \
+        'The resource could not be found.'
