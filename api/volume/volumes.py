@@ -212,6 +212,11 @@ def _create_request(ctxt, body):
     }
 
 
+def _bool_query(kwargs, key):
+    value = wsgi.query_value(kwargs, key)
+    return value is not None and filters_mod.bool_param(key, value)
+
+
 class VolumesController(rest.RestController):
     _custom_actions = {'detail': ['GET'], 'summary': ['GET'],
                        'action': ['POST']}
@@ -283,10 +288,10 @@ class VolumesController(rest.RestController):
     def delete(self, volume_id, **kwargs):
         ctxt = wsgi.context()
         policy.require_member(ctxt, 'volume:delete')
-        cascade = common.query_bool(kwargs, 'cascade')
+        cascade = _bool_query(kwargs, 'cascade')
         force = False
         if wsgi.version() >= (3, 23):
-            force = common.query_bool(kwargs, 'force')
+            force = _bool_query(kwargs, 'force')
             if force:
                 policy.require_admin(ctxt, 'volume:force_delete')
         VOLUMES.delete(ctxt, volume_id, cascade=cascade, force=force)

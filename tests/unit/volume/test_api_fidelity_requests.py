@@ -326,3 +326,28 @@ def test_quota_set_bodies(vcloud, demo):
     deleted = vcloud.delete(url)
     assert (deleted.status_int, deleted.body) == (200, b'')
     assert vcloud.get(url).json['quota_set']['volumes'] == 10
+
+
+def test_volume_metadata_etags_from_315(vcloud):
+    import hashlib
+    import json
+    volume = vcloud.create_volume(metadata={'a': '1'})
+    url = '/volumes/%s/metadata' % volume['id']
+    assert 'Etag' not in vcloud.get(url, version='3.14').headers
+    resp = vcloud.get(url, version='3.15')
+    etag = hashlib.md5(json.dumps({'metadata': {'a': '1'}}).encode(),
+                       usedforsecurity=False).hexdigest()
+    assert resp.headers['Etag'] == etag
+    stale = vcloud.client.request(
+        'PUT', '/volume/v3' + url, {'metadata': {'b': '2'}},
+        {'OpenStack-API-Version': 'volume 3.15', 'If-Match': '"nope"'})
+    assert (stale.status_int, stale.body) == (412, b'')
+    fresh = vcloud.client.request(
+        'PUT', '/volume/v3' + url + '/a', {'meta': {'a': '2'}},
+        {'OpenStack-API-Version': 'volume 3.15', 'If-Match': '"%s"' % etag})
+    assert fresh.json == {'meta': {'a': '2'}}
+    # Before 3.15 If-Match means nothing.
+    old = vcloud.client.request(
+        'PUT', '/volume/v3' + url, {'metadata': {'c': '3'}},
+        {'OpenStack-API-Version': 'volume 3.14', 'If-Match': '"nope"'})
+    assert old.json == {'metadata': {'c': '3'}}
