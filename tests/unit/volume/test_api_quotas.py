@@ -147,5 +147,10 @@ def test_limits(vcloud, demo):
     admin_view = vcloud.get('/limits?project_id=%s' % demo['project_id'],
                             version='3.39').json['limits']['absolute']
     assert admin_view['totalVolumesUsed'] == 1
-    assert vcloud.get('/limits?project_id=other', version='3.39',
-                      user=demo).status_int == 403
+    # cinder drops a member's project_id: its own limits come back.
+    resp = vcloud.get('/limits?project_id=other', version='3.39', user=demo)
+    assert resp.json['limits']['absolute']['totalVolumesUsed'] == 1
+    # Before 3.39 an admin's project_id is dropped too.
+    assert vcloud.get('/limits?project_id=%s' % demo['project_id'],
+                      version='3.38').json['limits']['absolute'][
+        'totalVolumesUsed'] == 0
