@@ -351,3 +351,14 @@ def test_volume_metadata_etags_from_315(vcloud):
         'PUT', '/volume/v3' + url, {'metadata': {'c': '3'}},
         {'OpenStack-API-Version': 'volume 3.14', 'If-Match': '"nope"'})
     assert old.json == {'metadata': {'c': '3'}}
+
+
+def test_zone_availability_follows_enabled_services(vcloud, demo):
+    from stratus.db.api import services as db_services
+    vcloud.add_backend('lvmdriver-3', zone='az2')
+    [az2] = [s for s in db_services.service_list(binary='stratus-volume')
+             if s['availability_zone'] == 'az2']
+    db_services.service_update(az2['id'], {'disabled': True})
+    body = vcloud.get('/os-availability-zone', user=demo).json
+    assert body['availabilityZoneInfo'][-1] == {
+        'zoneName': 'az2', 'zoneState': {'available': False}}

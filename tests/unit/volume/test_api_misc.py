@@ -42,9 +42,10 @@ def test_get_pools(vcloud, demo):
 def test_availability_zones(vcloud, demo):
     vcloud.add_backend('lvmdriver-3', zone='az2')
     body = vcloud.get('/os-availability-zone', user=demo).json
+    # cinder lists the zones in the order of their services.
     assert body == {'availabilityZoneInfo': [
-        {'zoneName': 'az2', 'zoneState': {'available': True}},
-        {'zoneName': 'nova', 'zoneState': {'available': True}}]}
+        {'zoneName': 'nova', 'zoneState': {'available': True}},
+        {'zoneName': 'az2', 'zoneState': {'available': True}}]}
     volume = vcloud.create_volume(availability_zone='az2')
     assert volume['os-vol-host-attr:host'] == \
         'host1@lvmdriver-3#lvmdriver-3'
