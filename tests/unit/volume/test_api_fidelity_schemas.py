@@ -231,3 +231,13 @@ def test_pools_match_schemas(vcloud):
                   vcloud.get('/scheduler-stats/get_pools?detail=True'))
     schemas.check(schema.get_pools_no_detail,
                   vcloud.get('/scheduler-stats/get_pools?detail=False'))
+
+
+def test_version_documents_match_schemas(vcloud):
+    schema = schemas.volume('versions')
+    listed = schemas.check(schema.list_versions,
+                           vcloud.client.get('/volume/'))
+    shown = schemas.check(schema.volume_api_version_details,
+                          vcloud.client.get('/volume/v3/'))
+    assert listed['versions'][0]['version'] == '3.71'
+    assert shown['versions'][0]['min_version'] == '3.0'
