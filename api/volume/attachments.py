@@ -104,8 +104,13 @@ class AttachmentsController(rest.RestController):
         ctxt = wsgi.context()
         _check_version()
         policy.require_member(ctxt, 'volume:attachment_delete')
-        return wsgi.response({'attachments': _api().attachment_delete(
-            ctxt, attachment_id)})
+        volume_id = _api().get_attachment(ctxt, attachment_id)['volume_id']
+        _api().attachment_delete(ctxt, attachment_id)
+        # cinder answers with the volume's remaining attachments.
+        remaining = volume_attachments.list_attachments(
+            filters={'volume_id': volume_id}, sort=(('created_at', 'asc'),))
+        return wsgi.response({'attachments': [views.summary(a)
+                                              for a in remaining]})
 
     @pecan.expose()
     def action(self, attachment_id):

@@ -362,3 +362,24 @@ def test_zone_availability_follows_enabled_services(vcloud, demo):
     body = vcloud.get('/os-availability-zone', user=demo).json
     assert body['availabilityZoneInfo'][-1] == {
         'zoneName': 'az2', 'zoneState': {'available': False}}
+
+
+def test_attachment_delete_answers_the_remaining_ones(vcloud):
+    vcloud.create_type('multi', multiattach='<is> True')
+    volume = vcloud.create_volume(volume_type='multi')
+    ids = []
+    for server in (SERVER, UNKNOWN):
+        resp = vcloud.post('/attachments', {'attachment': {
+            'volume_uuid': volume['id'], 'instance_uuid': server,
+            'connector': {'host': 'h-%s' % server[:4]}}})
+        assert resp.status_int == 200, resp.text
+        ids.append(resp.json['attachment']['id'])
+        assert vcloud.post('/attachments/%s/action' % ids[-1],
+                           {'os-complete': None}).status_int == 204
+    resp = vcloud.delete('/attachments/%s' % ids[0])
+    assert resp.status_int == 200
+    assert [a['id'] for a in resp.json['attachments']] == [ids[1]]
+    assert set(resp.json['attachments'][0]) == {'id', 'status', 'instance',
+                                                 'volume_id'}
+    assert vcloud.delete('/attachments/%s' % ids[1]).json == {
+        'attachments': []}
