@@ -279,7 +279,9 @@ class VolumesController(rest.RestController):
                 values[column] = _stripped(body[key])
         volume = VOLUMES.update(ctxt, volume_id, values)
         if 'metadata' in body:
-            VOLUMES.update_metadata(ctxt, volume_id, body['metadata'])
+            # cinder's update replaces the metadata, as PUT .../metadata.
+            VOLUMES.update_metadata(ctxt, volume_id, body['metadata'],
+                                    delete=True)
             volume = VOLUMES.get(ctxt, volume_id)
         return wsgi.response({'volume': views.detail(
             volume, version, ctxt.is_admin, extended=False)})

@@ -158,7 +158,9 @@ def test_volume_update_bodies(vcloud):
                                        'display_description': 'd'}})
     assert (resp.json['volume']['name'], resp.json['volume'][
         'description']) == ('n', 'd')
+    vcloud.post(url + '/metadata', {'metadata': {'old': '1'}})
     resp = vcloud.put(url, {'volume': {'metadata': {'a': 'b'}}})
+    # The update replaces the metadata.
     assert resp.json['volume']['metadata'] == {'a': 'b'}
 
 
