@@ -61,7 +61,7 @@ def paging(kwargs):
     if wsgi.query_value(kwargs, 'sort'):
         if wsgi.query_value(kwargs, 'sort_key') or \
                 wsgi.query_value(kwargs, 'sort_dir'):
-            raise exception.Invalid(reason="The 'sort_key' and 'sort_dir' "
+            raise exception.Invalid("The 'sort_key' and 'sort_dir' "
                                     "parameters are deprecated and cannot "
                                     "be used with the 'sort' parameter.")
         for item in wsgi.query_value(kwargs, 'sort').split(','):
@@ -74,14 +74,15 @@ def paging(kwargs):
     for key, direction in sort:
         if direction not in ('asc', 'desc'):
             raise exception.Invalid(reason='Unknown sort direction, must be '
-                                    "'desc' or 'asc'")
+                                    "'desc' or 'asc'.")
     return limit, marker, offset, sort
 
 
 def check_sort(sort, allowed):
+    """cinder sorts on any column and names no key when it cannot."""
     for key, _direction in sort:
         if key not in allowed:
-            raise exception.Invalid(reason='Invalid sort key %s' % key)
+            raise exception.Invalid(reason='Invalid sort key')
 
 
 def _non_negative(kwargs, key):

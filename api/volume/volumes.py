@@ -104,7 +104,8 @@ def _list(kwargs, detailed):
     version = wsgi.version()
     policy.require_reader(ctxt, 'volume:get_all')
     limit, marker, offset, sort = common.paging(kwargs)
-    common.check_sort(sort, db_volumes.SORT_KEYS)
+    common.check_sort(sort, set(models.Volume.__table__.columns.keys())
+                      | {'name'})
     filters, all_tenants, nothing = _filters(ctxt, kwargs, version)
     project_id = None if all_tenants else ctxt.project_id
     rows, count = [], None

@@ -218,3 +218,22 @@ def test_summary_scope(vcloud, three):
                                           version='3.11'), 404,
                                'itemNotFound') == \
         'The resource could not be found.'
+
+
+def test_sort_keys_are_columns(vcloud, three):
+    get = lambda path, q, v='3.71': vcloud.get(path + '?' + q, user=three,
+                                               version=v)
+    assert [v['name'] for v in get('/volumes/detail', 'sort=size:asc,'
+                                   'display_name:desc').json['volumes']] == [
+        'v0', 'v2', 'v1']
+    _bad(get('/volumes', 'sort=bogus'), 'Invalid input received: Invalid '
+         'sort key')
+    _bad(get('/volumes', 'sort=name:up'), "Invalid input received: Unknown "
+         "sort direction, must be 'desc' or 'asc'.")
+    _bad(get('/volumes', 'sort=name&sort_key=size'),
+         "The 'sort_key' and 'sort_dir' parameters are deprecated and "
+         "cannot be used with the 'sort' parameter.")
+    assert get('/snapshots', 'sort=name', '3.30').status_int == 200
+    _bad(get('/snapshots', 'sort=name', '3.29'),
+         'Invalid input received: Invalid sort key')
+    assert get('/snapshots', 'sort=display_name', '3.29').status_int == 200
