@@ -94,7 +94,9 @@ def _filters(ctxt, kwargs, version):
         if key in filters and not isinstance(filters[key], dict):
             nothing = True
     spec = {key: filters[key] for key in _SPECIAL if key in filters}
-    spec.pop('glance_metadata', None)
+    for key in ('host', 'cluster_name'):
+        if key in spec:
+            spec[key.split('_')[0] + '_match'] = str(spec.pop(key))
     spec.update(columns=columns, like=like)
     return spec, ctxt.is_admin and all_tenants, nothing
 

@@ -237,3 +237,34 @@ def test_sort_keys_are_columns(vcloud, three):
     _bad(get('/snapshots', 'sort=name', '3.29'),
          'Invalid input received: Invalid sort key')
     assert get('/snapshots', 'sort=display_name', '3.29').status_int == 200
+
+
+def test_admin_host_and_glance_metadata_filters(vcloud, monkeypatch):
+    import uuid
+    from stratus.db.api import images
+    from stratus.volume.tasks import create as create_tasks
+
+    class Client:
+        def download(self, image_id, path):
+            with open(path, 'wb') as f:
+                f.write(b'data')
+            return {'id': image_id, 'disk_format': 'qcow2'}
+    monkeypatch.setattr(create_tasks, '_image_client', lambda ctxt: Client())
+    image = images.create({'id': str(uuid.uuid4()), 'name': 'cirros',
+                           'status': 'active', 'visibility': 'public',
+                           'owner': 'x', 'disk_format': 'qcow2',
+                           'container_format': 'bare', 'size': 4,
+                           'min_disk': 0})
+    booted = vcloud.create_volume(name='booted', imageRef=image['id'])
+    vcloud.create_volume(name='plain')
+    host = booted['os-vol-host-attr:host']
+    get = lambda q: _names(vcloud.get('/volumes/detail?' + q))
+    assert 'booted' in get('host=%s' % host)
+    assert 'booted' in get('host=%s' % host.split('#')[0])
+    assert get('host=host1') == ['booted', 'plain']
+    assert get('host=host1@nowhere') == []
+    assert get("glance_metadata={'image_name': 'cirros'}") == ['booted']
+    assert get("glance_metadata={'image_name': 'other'}") == []
+    # Before 3.4 cinder drops it.
+    assert len(vcloud.get("/volumes?glance_metadata={'a': 'b'}",
+                          version='3.3').json['volumes']) == 2
