@@ -112,7 +112,7 @@ class QuotaSetsController(rest.RestController):
         values = _limits_of(body, known)
         if len(project_id) > 255:
             raise exception.Invalid(
-                reason='quota_set_name has more than 255 characters.')
+                'quota_set_name has more than 255 characters.')
         _check_usage(project_id, values)
         limits = volume_quotas.update(project_id, values,
                                       skip_validation=True)

@@ -65,9 +65,11 @@ def _filtered(query, filters):
     # cinder matches these on the snapshot's volume.
     for key in ('availability_zone', 'host', 'cluster_name'):
         if filters.get(key) is not None:
+            column = getattr(models.Volume, key)
+            match = column == filters[key] if key == 'availability_zone' \
+                else list_filters.host_match(column, str(filters[key]))
             query = query.where(models.Snapshot.volume_id.in_(
-                sa.select(models.Volume.id).where(
-                    getattr(models.Volume, key) == filters[key])))
+                sa.select(models.Volume.id).where(match)))
     for key, value in (filters.get('metadata') or {}).items():
         query = query.where(models.Snapshot.id.in_(
             sa.select(models.SnapshotMetadata.snapshot_id).where(
