@@ -9,6 +9,7 @@ from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
 from stratus.api.volume import filters as filters_mod
+from stratus.api.volume import request_validation
 from stratus.api.volume.schemas import attachments as schemas
 from stratus.api.volume.views import attachments as views
 from stratus.common import exception
@@ -83,7 +84,7 @@ class AttachmentsController(rest.RestController):
         _check_version()
         policy.require_member(ctxt, 'volume:attachment_create')
         version = wsgi.version()
-        body = validation.body(schemas.create_354 if version >= (3, 54)
+        body = request_validation.body(schemas.create_354 if version >= (3, 54)
                                else schemas.create)['attachment']
         attachment = _api().attachment_create(
             ctxt, body['volume_uuid'], body.get('instance_uuid'),
@@ -95,7 +96,8 @@ class AttachmentsController(rest.RestController):
         ctxt = wsgi.context()
         _check_version()
         policy.require_member(ctxt, 'volume:attachment_update')
-        connector = validation.body(schemas.update)['attachment']['connector']
+        connector = request_validation.body(
+            schemas.update)['attachment']['connector']
         attachment = _api().attachment_update(ctxt, attachment_id, connector)
         return wsgi.response({'attachment': views.detail(attachment)})
 
@@ -121,6 +123,6 @@ class AttachmentsController(rest.RestController):
         if not isinstance(body, dict) or 'os-complete' not in body:
             raise exception.Invalid(reason='There is no such action: %s' % (
                 ', '.join(body) if isinstance(body, dict) else body))
-        validation.check(schemas.complete, body)
+        request_validation.check(schemas.complete, body)
         _api().attachment_complete(ctxt, attachment_id)
         return wsgi.response(status=204)

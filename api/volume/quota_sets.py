@@ -6,10 +6,10 @@ import pecan
 from pecan import rest
 
 from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
 from stratus.api.volume import filters
+from stratus.api.volume import request_validation
 from stratus.common import exception
 from stratus.db.api import volume_quotas
 
@@ -107,7 +107,7 @@ class QuotaSetsController(rest.RestController):
     def put(self, project_id, **kwargs):
         ctxt = wsgi.context()
         policy.require_admin(ctxt, 'volume_extension:quotas:update')
-        body = validation.body(UPDATE)['quota_set']
+        body = request_validation.body(UPDATE)['quota_set']
         known = volume_quotas.defaults()
         values = _limits_of(body, known)
         if len(project_id) > 255:

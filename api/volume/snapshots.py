@@ -10,6 +10,7 @@ from stratus.api import wsgi
 from stratus.api.volume import common
 from stratus.api.volume import filters as filters_mod
 from stratus.api.volume import snapshot_metadata
+from stratus.api.volume import request_validation
 from stratus.api.volume.schemas import snapshots as schemas
 from stratus.api.volume.views import snapshots as views
 from stratus.common import exception
@@ -141,7 +142,7 @@ class SnapshotsController(rest.RestController):
         ctxt = wsgi.context()
         policy.require_member(ctxt, 'volume:create_snapshot')
         version = wsgi.version()
-        body = validation.body(schemas.create)['snapshot']
+        body = request_validation.body(schemas.create)['snapshot']
         volume = VOLUMES.get(ctxt, body['volume_id'])
         force = False
         if body.get('force') is not None:
@@ -162,7 +163,7 @@ class SnapshotsController(rest.RestController):
     def put(self, snapshot_id):
         ctxt = wsgi.context()
         policy.require_member(ctxt, 'volume:update_snapshot')
-        body = validation.body(schemas.update)['snapshot']
+        body = request_validation.body(schemas.update)['snapshot']
         values = {}
         for key, column in (('name', 'display_name'),
                             ('display_name', 'display_name'),

@@ -7,9 +7,9 @@ import pecan
 from pecan import rest
 
 from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import request_validation
 from stratus.api.volume.schemas import volumes as schemas
 from stratus.common import exception
 
@@ -70,7 +70,7 @@ class VolumeMetadataController(rest.RestController):
     def post(self, volume_id):
         from stratus.api.volume.volumes import VOLUMES
         ctxt, volume = _volume(volume_id, write=True)
-        body = validation.body(schemas.metadata)['metadata']
+        body = request_validation.body(schemas.metadata)['metadata']
         return wsgi.response({'metadata': VOLUMES.update_metadata(
             ctxt, volume['id'], body)})
 
@@ -79,9 +79,9 @@ class VolumeMetadataController(rest.RestController):
         from stratus.api.volume.volumes import VOLUMES
         # cinder checks the body, then the Etag, then the volume.
         if key is None:
-            body = validation.body(schemas.metadata)['metadata']
+            body = request_validation.body(schemas.metadata)['metadata']
         else:
-            meta = validation.body(schemas.metadata_item)['meta']
+            meta = request_validation.body(schemas.metadata_item)['meta']
         ctxt, volume = _volume(volume_id, write=True)
         if _etag_fails(volume['metadata']):
             return _precondition_failed()

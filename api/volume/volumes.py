@@ -6,12 +6,12 @@ import pecan
 from pecan import rest
 
 from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
 from stratus.api.volume import filters as filters_mod
 from stratus.api.volume import volume_actions
 from stratus.api.volume import volume_metadata
+from stratus.api.volume import request_validation
 from stratus.api.volume.schemas import volumes as schemas
 from stratus.api.volume.views import volumes as views
 from stratus.common import exception
@@ -144,7 +144,7 @@ def _scheduler_hints(body, volume):
     over the volume's own scheduler_hints key (accepted before 3.53)."""
     hints = body.get('OS-SCH-HNT:scheduler_hints')
     if hints is not None:
-        validation.check(schemas.SCHEDULER_HINTS,
+        request_validation.check(schemas.SCHEDULER_HINTS,
                          {'OS-SCH-HNT:scheduler_hints': hints})
         return hints
     return volume.get('scheduler_hints') or {}
@@ -262,7 +262,7 @@ class VolumesController(rest.RestController):
         ctxt = wsgi.context()
         policy.require_member(ctxt, 'volume:create')
         version = wsgi.version()
-        body = validation.body(schemas.create(version))
+        body = request_validation.body(schemas.create(version))
         volume = VOLUMES.create(ctxt, _create_request(ctxt, body))
         return wsgi.response({'volume': views.detail(
             volume, version, ctxt.is_admin, extended=False)}, status=202)
@@ -272,7 +272,7 @@ class VolumesController(rest.RestController):
         ctxt = wsgi.context()
         policy.require_member(ctxt, 'volume:update')
         version = wsgi.version()
-        body = validation.body(schemas.update(version))['volume']
+        body = request_validation.body(schemas.update(version))['volume']
         values = {}
         for key, column in (('name', 'display_name'),
                             ('display_name', 'display_name'),

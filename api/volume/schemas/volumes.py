@@ -6,9 +6,14 @@ import copy
 from stratus.api import validation
 from stratus.api.volume.schemas import common
 
+# cinder measures names and descriptions without surrounding spaces.
+_NAME = {'type': ['string', 'null'],
+         'format': 'name_non_mandatory_remove_white_spaces'}
+_DESCRIPTION = {'type': ['string', 'null'],
+                'format': 'description_non_mandatory_remove_white_spaces'}
 _CREATE = {
-    'name': common.NAME, 'description': common.DESCRIPTION,
-    'display_name': common.NAME, 'display_description': common.DESCRIPTION,
+    'name': _NAME, 'description': _DESCRIPTION,
+    'display_name': _NAME, 'display_description': _DESCRIPTION,
     'volume_type': {'type': ['string', 'null'], 'maxLength': 255},
     'metadata': common.METADATA_OR_NULL,
     'snapshot_id': common.OPTIONAL_UUID,
@@ -51,9 +56,8 @@ CREATE = [
     ((3, 53), None, _create(_BACKUP, True)),
 ]
 
-_UPDATE = {'name': common.NAME, 'description': common.DESCRIPTION,
-           'display_name': common.NAME,
-           'display_description': common.DESCRIPTION,
+_UPDATE = {'name': _NAME, 'description': _DESCRIPTION,
+           'display_name': _NAME, 'display_description': _DESCRIPTION,
            'metadata': common.METADATA}
 _update = common.wrap('volume', _UPDATE)
 _update_353 = copy.deepcopy(_update)
