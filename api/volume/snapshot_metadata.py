@@ -6,7 +6,7 @@ from stratus.api import policy
 from stratus.api import wsgi
 from stratus.api.volume import common
 from stratus.api.volume import request_validation
-from stratus.api.volume.schemas import volumes as schemas
+from stratus.api.volume.schemas import snapshots as schemas
 from stratus.common import exception
 from stratus.db.api import snapshots as db_snapshots
 

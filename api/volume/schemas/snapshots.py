@@ -16,3 +16,15 @@ update = common.wrap('snapshot', {
         'name', 'description', 'display_name', 'display_description')]})
 reset_status = common.wrap('os-reset_status', {
     'status': {'type': 'string'}}, ['status'])
+
+# cinder's snapshot metadata: keys without '/', other top-level keys let
+# through (unlike a volume's).
+_METADATA = {'type': 'object',
+             'patternProperties': {'^[a-zA-Z0-9-_:. ]{1,255}$': {
+                 'type': 'string', 'maxLength': 255}},
+             'additionalProperties': False}
+metadata = {'type': 'object', 'properties': {'metadata': _METADATA},
+            'required': ['metadata'], 'additionalProperties': True}
+metadata_item = {'type': 'object', 'properties': {'meta': dict(
+    _METADATA, minProperties=1, maxProperties=1)},
+    'required': ['meta'], 'additionalProperties': True}
