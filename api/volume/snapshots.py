@@ -62,6 +62,9 @@ def _filters(ctxt, kwargs, version):
         filters['display_name'] = filters.pop('name')
     all_tenants = strutils.bool_from_string(filters.pop('all_tenants',
                                                         'false'))
+    if not (ctxt.is_admin and all_tenants):
+        # cinder's per-project query sets project_id over the caller's.
+        filters.pop('project_id', None)
     columns, like, unknown = filters_mod.split_columns(
         filters, models.Snapshot, _SPECIAL)
     spec = {key: filters[key] for key in _SPECIAL if key in filters}

@@ -125,6 +125,11 @@ def test_snapshot_filters(vcloud, demo):
     assert _names(vcloud.get('/snapshots?all_tenants=1&bogus=1')) == []
     assert vcloud.get('/snapshots?with_count=true&all_tenants=1').json[
         'count'] == 2
+    assert _names(vcloud.get('/snapshots?all_tenants=1&project_id=%s'
+                             % demo['project_id'])) == ['s0', 's1']
+    # Without all_tenants the admin's own project wins: none here.
+    assert _names(vcloud.get('/snapshots?project_id=%s'
+                             % demo['project_id'])) == []
 
 
 def test_attachment_filters(vcloud, demo):
