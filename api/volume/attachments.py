@@ -18,6 +18,9 @@ from stratus.db import models
 from stratus.volume import attach_api
 
 MIN_VERSION = (3, 27)
+# cinder's words (its trailing space included).
+_IN_ERROR = ('Volume attachments can not be %s if the volume is in an error '
+             'state. The Volume %s currently has a status of: %s ')
 
 
 def _api():
@@ -84,8 +87,13 @@ class AttachmentsController(rest.RestController):
         _check_version()
         policy.require_member(ctxt, 'volume:attachment_create')
         version = wsgi.version()
-        body = request_validation.body(schemas.create_354 if version >= (3, 54)
-                               else schemas.create)['attachment']
+        body = request_validation.body(
+            schemas.create_354 if version >= (3, 54)
+            else schemas.create)['attachment']
+        volume = _api().get(ctxt, body['volume_uuid'])
+        if 'error' in volume['status']:
+            raise exception.InvalidVolume(reason=_IN_ERROR % (
+                'created', volume['id'], volume['status']))
         attachment = _api().attachment_create(
             ctxt, body['volume_uuid'], body.get('instance_uuid'),
             connector=body.get('connector'), mode=body.get('mode'))
@@ -98,6 +106,11 @@ class AttachmentsController(rest.RestController):
         policy.require_member(ctxt, 'volume:attachment_update')
         connector = request_validation.body(
             schemas.update)['attachment']['connector']
+        attachment = _api().get_attachment(ctxt, attachment_id)
+        volume = _api().get(ctxt, attachment['volume_id'])
+        if 'error' in volume['status']:
+            raise exception.Conflict('Resource conflict: ' + _IN_ERROR % (
+                'updated', volume['id'], volume['status']))
         attachment = _api().attachment_update(ctxt, attachment_id, connector)
         return wsgi.response({'attachment': views.detail(attachment)})
 

@@ -412,3 +412,22 @@ def test_attachment_delete_answers_the_remaining_ones(vcloud):
                                                  'volume_id'}
     assert vcloud.delete('/attachments/%s' % ids[1]).json == {
         'attachments': []}
+
+
+def test_attachments_of_volumes_in_error(vcloud, volume, demo):
+    resp = vcloud.post('/attachments', {'attachment': {
+        'volume_uuid': volume['id'], 'instance_uuid': SERVER}}, user=demo)
+    attachment = resp.json['attachment']
+    vcloud.action(volume['id'], {'os-reset_status': {'status': 'error'}})
+    message = _fault(vcloud.post('/attachments', {'attachment': {
+        'volume_uuid': volume['id'], 'instance_uuid': SERVER}}, user=demo),
+        400, 'badRequest')
+    assert message == (
+        'Invalid volume: Volume attachments can not be created if the '
+        'volume is in an error state. The Volume %s currently has a status '
+        'of: error ' % volume['id'])
+    message = _fault(vcloud.put('/attachments/%s' % attachment['id'], {
+        'attachment': {'connector': {'host': 'h'}}}, user=demo), 409,
+        'conflictingRequest')
+    assert message.startswith('Resource conflict: Volume attachments can '
+                              'not be updated if the volume is in an error')
