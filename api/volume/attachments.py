@@ -13,8 +13,8 @@ from stratus.api.volume import request_validation
 from stratus.api.volume.schemas import attachments as schemas
 from stratus.api.volume.views import attachments as views
 from stratus.common import exception
-from stratus.db.api import volume_attachments
 from stratus.db import models
+from stratus.db.api import volume_attachments
 from stratus.volume import attach_api
 
 MIN_VERSION = (3, 27)

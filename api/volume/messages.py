@@ -9,8 +9,8 @@ from stratus.api.volume import common
 from stratus.api.volume import filters as filters_mod
 from stratus.api.volume.views import messages as views
 from stratus.common import exception
-from stratus.db.api import volume_messages
 from stratus.db import models
+from stratus.db.api import volume_messages
 
 
 def _check_version():

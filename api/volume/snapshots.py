@@ -9,13 +9,13 @@ from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
 from stratus.api.volume import filters as filters_mod
-from stratus.api.volume import snapshot_metadata
 from stratus.api.volume import request_validation
+from stratus.api.volume import snapshot_metadata
 from stratus.api.volume.schemas import snapshots as schemas
 from stratus.api.volume.views import snapshots as views
 from stratus.common import exception
-from stratus.db.api import snapshots as db_snapshots
 from stratus.db import models
+from stratus.db.api import snapshots as db_snapshots
 from stratus.volume import snapshot_api
 from stratus.volume import states
 

@@ -9,14 +9,14 @@ from stratus.api import policy
 from stratus.api import wsgi
 from stratus.api.volume import common
 from stratus.api.volume import filters as filters_mod
+from stratus.api.volume import request_validation
 from stratus.api.volume import volume_actions
 from stratus.api.volume import volume_metadata
-from stratus.api.volume import request_validation
 from stratus.api.volume.schemas import volumes as schemas
 from stratus.api.volume.views import volumes as views
 from stratus.common import exception
-from stratus.db.api import volumes as db_volumes
 from stratus.db import models
+from stratus.db.api import volumes as db_volumes
 from stratus.volume import api as volume_api
 
 VOLUMES = volume_api.VolumeAPI()
