@@ -145,7 +145,7 @@ def _scheduler_hints(body, volume):
     hints = body.get('OS-SCH-HNT:scheduler_hints')
     if hints is not None:
         request_validation.check(schemas.SCHEDULER_HINTS,
-                         {'OS-SCH-HNT:scheduler_hints': hints})
+                                 {'OS-SCH-HNT:scheduler_hints': hints})
         return hints
     return volume.get('scheduler_hints') or {}
 
