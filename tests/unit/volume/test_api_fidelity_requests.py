@@ -431,3 +431,43 @@ def test_attachments_of_volumes_in_error(vcloud, volume, demo):
         'conflictingRequest')
     assert message.startswith('Resource conflict: Volume attachments can '
                               'not be updated if the volume is in an error')
+
+
+def test_other_projects_resources_do_not_exist_for_a_member(vcloud, demo):
+    volume = vcloud.create_volume()
+    snap = vcloud.post('/snapshots', {'snapshot': {
+        'volume_id': volume['id']}}).json['snapshot']
+    attachment = vcloud.post('/attachments', {'attachment': {
+        'volume_uuid': volume['id'], 'instance_uuid': SERVER}}).json[
+        'attachment']
+    vcloud.create_type('nowhere', volume_backend_name='nope')
+    vcloud.create_volume(volume_type='nowhere')
+    [message] = vcloud.get('/messages').json['messages']
+    for method, path, body in (
+            ('get', '/snapshots/%s' % snap['id'], None),
+            ('put', '/snapshots/%s' % snap['id'],
+             {'snapshot': {'name': 'x'}}),
+            ('delete', '/snapshots/%s' % snap['id'], None),
+            ('get', '/snapshots/%s/metadata' % snap['id'], None),
+            ('post', '/snapshots/%s/metadata' % snap['id'],
+             {'metadata': {'a': 'b'}}),
+            ('get', '/volumes/%s/metadata' % volume['id'], None),
+            ('put', '/volumes/%s/metadata/a' % volume['id'],
+             {'meta': {'a': 'b'}}),
+            ('get', '/attachments/%s' % attachment['id'], None),
+            ('delete', '/attachments/%s' % attachment['id'], None),
+            ('get', '/messages/%s' % message['id'], None),
+            ('delete', '/messages/%s' % message['id'], None)):
+        kwargs = {'user': demo}
+        if body is not None:
+            kwargs['body'] = body
+        resp = vcloud.request(method.upper(), path, **kwargs)
+        _fault(resp, 404, 'itemNotFound')
+    assert vcloud.get('/snapshots', user=demo).json == {'snapshots': []}
+    assert vcloud.get('/attachments', user=demo).json == {
+        'attachments': []}
+    assert vcloud.get('/messages', user=demo).json == {'messages': []}
+    admin_project = volume['os-vol-tenant-attr:tenant_id']
+    for path in ('/os-quota-sets/%s' % admin_project,
+                 '/os-quota-sets/%s/defaults' % admin_project):
+        _fault(vcloud.get(path, user=demo), 403, 'forbidden')
