@@ -8,13 +8,19 @@ from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import filters as filters_mod
+from stratus.api.volume import request_validation
 from stratus.api.volume.schemas import attachments as schemas
 from stratus.api.volume.views import attachments as views
 from stratus.common import exception
+from stratus.db import models
 from stratus.db.api import volume_attachments
 from stratus.volume import attach_api
 
 MIN_VERSION = (3, 27)
+# cinder's words (its trailing space included).
+_IN_ERROR = ('Volume attachments can not be %s if the volume is in an error '
+             'state. The Volume %s currently has a status of: %s ')
 
 
 def _api():
@@ -29,18 +35,29 @@ def _check_version(minimum=MIN_VERSION):
 
 def _list(kwargs, detailed):
     ctxt = wsgi.context()
+    version = wsgi.version()
     _check_version()
     policy.require_reader(ctxt, 'volume:attachment_get_all')
-    limit, marker, _offset, _sort = common.paging(kwargs)
+    limit, marker, offset, sort = common.paging(kwargs)
+    common.check_sort(sort, models.VolumeAttachment.__table__.columns.keys())
+    filters = filters_mod.general(
+        ctxt, filters_mod.query(kwargs, version, count=False), 'attachment',
+        version, lambda f: filters_mod.drop_unknown(
+            ctxt, f, filters_mod.RESOURCE_FILTERS['attachment']))
+    if 'instance_id' in filters:
+        filters['instance_uuid'] = filters.pop('instance_id')
     project_id = ctxt.project_id
-    if ctxt.is_admin and common.query_bool(kwargs, 'all_tenants'):
+    if ctxt.is_admin and 'all_tenants' in filters:
+        # Any value: cinder only asks whether the key is there.
+        del filters['all_tenants']
         project_id = None
-    filters = {'volume_id': wsgi.query_value(kwargs, 'volume_id'),
-               'instance_uuid': wsgi.query_value(kwargs, 'instance_id'),
-               'attach_status': wsgi.query_value(kwargs, 'status') or
-               wsgi.query_value(kwargs, 'attach_status')}
-    rows = volume_attachments.list_attachments(
-        project_id=project_id, filters=filters, limit=limit, marker=marker)
+    # cinder matches the rest on the attachment's columns; 'status' is
+    # none of them, so it matches nothing.
+    columns, like, nothing = filters_mod.split_columns(
+        filters, models.VolumeAttachment, ())
+    rows = [] if nothing else volume_attachments.list_attachments(
+        project_id=project_id, filters={'columns': columns, 'like': like},
+        limit=limit, marker=marker, offset=offset, sort=sort)
     view = views.detail if detailed else views.summary
     return wsgi.response({'attachments': [view(r) for r in rows]})
 
@@ -69,14 +86,17 @@ class AttachmentsController(rest.RestController):
         ctxt = wsgi.context()
         _check_version()
         policy.require_member(ctxt, 'volume:attachment_create')
-        body = validation.body(schemas.create)['attachment']
-        if not body.get('instance_uuid'):
-            raise exception.Invalid(reason="Must specify 'instance_uuid' to "
-                                    "create attachment.")
-        mode = body.get('mode') if wsgi.version() >= (3, 54) else None
+        version = wsgi.version()
+        body = request_validation.body(
+            schemas.create_354 if version >= (3, 54)
+            else schemas.create)['attachment']
+        volume = _api().get(ctxt, body['volume_uuid'])
+        if 'error' in volume['status']:
+            raise exception.InvalidVolume(reason=_IN_ERROR % (
+                'created', volume['id'], volume['status']))
         attachment = _api().attachment_create(
-            ctxt, body['volume_uuid'], body['instance_uuid'],
-            connector=body.get('connector'), mode=mode)
+            ctxt, body['volume_uuid'], body.get('instance_uuid'),
+            connector=body.get('connector'), mode=body.get('mode'))
         return wsgi.response({'attachment': views.detail(attachment)})
 
     @pecan.expose()
@@ -84,10 +104,13 @@ class AttachmentsController(rest.RestController):
         ctxt = wsgi.context()
         _check_version()
         policy.require_member(ctxt, 'volume:attachment_update')
-        connector = validation.body(schemas.update)['attachment']['connector']
-        if not connector:
-            raise exception.Invalid(reason="Must specify 'connector' to "
-                                    "update attachment.")
+        connector = request_validation.body(
+            schemas.update)['attachment']['connector']
+        attachment = _api().get_attachment(ctxt, attachment_id)
+        volume = _api().get(ctxt, attachment['volume_id'])
+        if 'error' in volume['status']:
+            raise exception.Conflict('Resource conflict: ' + _IN_ERROR % (
+                'updated', volume['id'], volume['status']))
         attachment = _api().attachment_update(ctxt, attachment_id, connector)
         return wsgi.response({'attachment': views.detail(attachment)})
 
@@ -96,8 +119,13 @@ class AttachmentsController(rest.RestController):
         ctxt = wsgi.context()
         _check_version()
         policy.require_member(ctxt, 'volume:attachment_delete')
-        return wsgi.response({'attachments': _api().attachment_delete(
-            ctxt, attachment_id)})
+        volume_id = _api().get_attachment(ctxt, attachment_id)['volume_id']
+        _api().attachment_delete(ctxt, attachment_id)
+        # cinder answers with the volume's remaining attachments.
+        remaining = volume_attachments.list_attachments(
+            filters={'volume_id': volume_id}, sort=(('created_at', 'asc'),))
+        return wsgi.response({'attachments': [views.summary(a)
+                                              for a in remaining]})
 
     @pecan.expose()
     def action(self, attachment_id):
@@ -108,5 +136,6 @@ class AttachmentsController(rest.RestController):
         if not isinstance(body, dict) or 'os-complete' not in body:
             raise exception.Invalid(reason='There is no such action: %s' % (
                 ', '.join(body) if isinstance(body, dict) else body))
+        request_validation.check(schemas.complete, body)
         _api().attachment_complete(ctxt, attachment_id)
         return wsgi.response(status=204)

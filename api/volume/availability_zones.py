@@ -1,5 +1,6 @@
-"""/volume/v3/os-availability-zone: the zones of the volume services; a
-zone is available while one of its services is up and enabled."""
+"""/volume/v3/os-availability-zone: the zones of the volume services, in
+service order; a zone is available while one of its services is enabled
+(cinder does not ask whether it is up)."""
 import pecan
 from pecan import rest
 
@@ -19,8 +20,7 @@ class AvailabilityZonesController(rest.RestController):
         for service in db_services.service_list(binary='stratus-volume'):
             zone = service['availability_zone'] or \
                 CONF.storage_availability_zone
-            up = service['is_up'] and not service['disabled']
-            zones[zone] = zones.get(zone, False) or up
+            zones[zone] = zones.get(zone, False) or not service['disabled']
         return wsgi.response({'availabilityZoneInfo': [
-            {'zoneName': zone, 'zoneState': {'available': up}}
-            for zone, up in sorted(zones.items())]})
+            {'zoneName': zone, 'zoneState': {'available': available}}
+            for zone, available in zones.items()]})

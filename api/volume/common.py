@@ -11,6 +11,8 @@ from stratus.api import wsgi
 from stratus.common import exception
 
 URL_PREFIX = '/volume/v3'
+# cinder's osapi_max_limit: no list page is longer.
+MAX_LIMIT = 1000
 
 
 def base_url(project_id=None):
@@ -52,13 +54,14 @@ def paging(kwargs):
     """(limit, marker, offset, sort) from the query string; sort is a list
     of (key, direction) from sort=k1:d1,k2 or sort_key/sort_dir."""
     limit = _non_negative(kwargs, 'limit')
+    limit = MAX_LIMIT if limit is None else min(limit, MAX_LIMIT)
     offset = _non_negative(kwargs, 'offset')
     marker = wsgi.query_value(kwargs, 'marker')
     sort = []
     if wsgi.query_value(kwargs, 'sort'):
         if wsgi.query_value(kwargs, 'sort_key') or \
                 wsgi.query_value(kwargs, 'sort_dir'):
-            raise exception.Invalid(reason="The 'sort_key' and 'sort_dir' "
+            raise exception.Invalid("The 'sort_key' and 'sort_dir' "
                                     "parameters are deprecated and cannot "
                                     "be used with the 'sort' parameter.")
         for item in wsgi.query_value(kwargs, 'sort').split(','):
@@ -71,39 +74,51 @@ def paging(kwargs):
     for key, direction in sort:
         if direction not in ('asc', 'desc'):
             raise exception.Invalid(reason='Unknown sort direction, must be '
-                                    "'desc' or 'asc'")
+                                    "'desc' or 'asc'.")
     return limit, marker, offset, sort
 
 
 def check_sort(sort, allowed):
+    """cinder sorts on any column and names no key when it cannot."""
     for key, _direction in sort:
         if key not in allowed:
-            raise exception.Invalid(reason='Invalid sort key %s' % key)
+            raise exception.Invalid(reason='Invalid sort key')
 
 
 def _non_negative(kwargs, key):
     value = wsgi.query_value(kwargs, key)
     if value is None:
         return None
+    # cinder's words differ: limit's are its own, offset's oslo's.
     try:
         number = int(value)
     except ValueError:
-        raise exception.Invalid(reason='%s param must be an integer' % key)
+        raise exception.Invalid('limit param must be an integer'
+                                if key == 'limit' else
+                                '%s must be an integer' % key)
     if number < 0:
-        raise exception.Invalid(reason='%s param must be positive' % key)
+        raise exception.Invalid('limit param must be positive'
+                                if key == 'limit' else
+                                '%s must be >= 0' % key)
     return number
 
 
-def next_links(rows, limit, collection, kwargs):
-    """volumes_links / snapshots_links: a next link when the page is full."""
-    if not limit or len(rows) < limit:
+def next_links(rows, limit, collection, kwargs=None, count=None):
+    """volumes_links / snapshots_links / messages_links as cinder builds
+    them: a next link when some rows came and the page size (the limit,
+    at most MAX_LIMIT) is not above the row count (the with_count total
+    when asked, else this page's), carrying the request's own query with
+    the marker moved to its end."""
+    import pecan
+    from urllib import parse
+    total = count or len(rows)
+    page = MAX_LIMIT if limit is None else min(limit, MAX_LIMIT)
+    if not rows or page > total:
         return None
-    params = ['limit=%d' % limit, 'marker=%s' % rows[-1]['id']]
-    for key, value in sorted(kwargs.items()):
-        if key not in ('limit', 'marker'):
-            params.append('%s=%s' % (key, wsgi.query_value(kwargs, key)))
+    params = pecan.request.params.copy()
+    params['marker'] = rows[-1]['id']
     return [{'rel': 'next', 'href': '%s/%s?%s' % (
-        base_url(), collection, '&'.join(params))}]
+        base_url(), collection, parse.urlencode(list(params.items())))}]
 
 
 def parse_dict(value, key):

@@ -1,11 +1,11 @@
 """/volume/v3/limits: the caller's absolute volume limits and usage (no
-rate limits); 3.39 lets an admin ask for another project's."""
+rate limits); 3.39 lets an admin ask for another project's (a member's
+project_id is ignored, as cinder ignores it)."""
 import pecan
 from pecan import rest
 
 from stratus.api import policy
 from stratus.api import wsgi
-from stratus.common import exception
 from stratus.db.api import volume_quotas
 
 # limit -> (max key, used key)
@@ -17,12 +17,12 @@ KEYS = {'volumes': ('maxTotalVolumes', 'totalVolumesUsed'),
                              'totalBackupGigabytesUsed')}
 
 
-def absolute(limits, usage, reserved):
+def absolute(limits, usage):
     body = {}
     for name, (max_key, used_key) in KEYS.items():
         body[max_key] = limits[name]
-        # cinder counts reserved units as used here.
-        body[used_key] = usage.get(name, 0) + reserved.get(name, 0)
+        # cinder's used limits are the in_use counts, reservations aside.
+        body[used_key] = usage.get(name, 0)
     return body
 
 
@@ -33,13 +33,9 @@ class LimitsController(rest.RestController):
         ctxt = wsgi.context()
         policy.require_reader(ctxt, 'limits_extension:used_limits')
         project_id = ctxt.project_id
-        wanted = wsgi.query_value(kwargs, 'project_id') or \
-            wsgi.query_value(kwargs, 'tenant_id')
-        if wsgi.version() >= (3, 39) and wanted not in (None, '', 'None'):
-            if wanted != ctxt.project_id and not ctxt.is_admin:
-                raise exception.Forbidden(action='limits_extension:'
-                                                 'used_limits')
-            project_id = wanted
-        limits, usage, reserved = volume_quotas.get(project_id)
+        if wsgi.version() >= (3, 39) and ctxt.is_admin:
+            project_id = wsgi.query_value(kwargs, 'project_id') or \
+                wsgi.query_value(kwargs, 'tenant_id') or project_id
+        limits, usage, _reserved = volume_quotas.get(project_id)
         return wsgi.response({'limits': {
-            'rate': [], 'absolute': absolute(limits, usage, reserved)}})
+            'rate': [], 'absolute': absolute(limits, usage)}})

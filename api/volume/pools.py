@@ -3,12 +3,14 @@ report, with their capabilities when detail=True (`openstack volume
 backend pool list [--long]`)."""
 import types
 
+from oslo_utils import strutils
 import pecan
 from pecan import rest
 
 from stratus.api import policy
 from stratus.api import timefmt
 from stratus.api import wsgi
+from stratus.api.volume import filters as filters_mod
 from stratus.db.api import backend_pools
 from stratus.db.api import volume_types
 from stratus.db.api import volumes as db_volumes
@@ -49,18 +51,39 @@ def _type_fits(pool, type_name):
         candidate, {'volume_type': vtype})
 
 
-def _matches(pool, kwargs):
-    for key in ('name', 'backend_name', 'volume_type'):
-        wanted = wsgi.query_value(kwargs, key)
-        if not wanted:
-            continue
-        if key == 'name' and wanted not in pool['name']:
-            return False
-        if key == 'backend_name' and wanted != pool['volume_backend_name']:
-            return False
-        if key == 'volume_type' and not _type_fits(pool, wanted):
-            return False
-    return True
+def _equal(capability, value):
+    """cinder's comparison of a query string with a capability."""
+    if capability is None or isinstance(value, type(capability)):
+        return value == capability
+    if isinstance(capability, bool):
+        return capability == strutils.bool_from_string(value)
+    return str(value) == str(capability)
+
+
+def _filters(ctxt, kwargs, version):
+    """cinder's pool filters: none before 3.28; from 3.31 only name and
+    volume_type, for admins too; volume_type from 3.35."""
+    filters = filters_mod.query(kwargs, version, count=False)
+    filters.pop('detail', None)
+    if version >= filters_mod.RESOURCE_FILTER:
+        filters_mod.reject_invalid(ctxt, filters, 'pool', version)
+    elif version < (3, 28):
+        filters.clear()
+    if version < (3, 35):
+        filters.pop('volume_type', None)
+    return filters
+
+
+def _matches(pool, caps, filters):
+    filters = dict(filters)
+    name = filters.pop('name', None)
+    volume_type = filters.pop('volume_type', None)
+    if name and pool['name'] != name:
+        return False
+    if any(not _equal(caps.get(key), value)
+           for key, value in filters.items()):
+        return False
+    return not volume_type or _type_fits(pool, volume_type)
 
 
 class GetPoolsController(rest.RestController):
@@ -73,8 +96,9 @@ class GetPoolsController(rest.RestController):
         with session.reader() as s:
             pools = backend_pools.list_pools(s)
             counts = db_volumes.count_by_pool(s)
-        if wsgi.version() >= (3, 28):
-            pools = [p for p in pools if _matches(p, kwargs)]
+        filters = _filters(ctxt, kwargs, wsgi.version())
+        pools = [p for p in pools
+                 if _matches(p, _capabilities(p, counts), filters)]
         if _detail(kwargs):
             body = [{'name': p['name'],
                      'capabilities': _capabilities(p, counts)}

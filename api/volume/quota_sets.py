@@ -6,19 +6,62 @@ import pecan
 from pecan import rest
 
 from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
-from stratus.api.volume.schemas.common import BOOLEAN
+from stratus.api.volume import filters
+from stratus.api.volume import request_validation
 from stratus.common import exception
 from stratus.db.api import volume_quotas
 
-_LIMIT = {'type': ['integer', 'string'], 'pattern': '^-?[0-9]+$',
-          'minimum': -1, 'maximum': 2147483647}
 UPDATE = {'type': 'object', 'properties': {'quota_set': {
-    'type': 'object', 'properties': {'skip_validation': BOOLEAN},
-    'additionalProperties': _LIMIT}},
+    'type': 'object', 'minProperties': 1}},
     'required': ['quota_set'], 'additionalProperties': False}
+# Keys a quota set body may carry besides the limits (cinder's).
+NON_QUOTA_KEYS = ('tenant_id', 'id')
+_DB_MAX_INT = 2147483647
+
+
+def _integer(value, key):
+    """oslo's validate_integer, with its words, as cinder uses it."""
+    try:
+        number = int(str(value))
+    except (ValueError, UnicodeEncodeError):
+        raise exception.Invalid('%s must be an integer' % key)
+    if number < -1:
+        raise exception.Invalid('%s must be >= -1' % key)
+    if number > _DB_MAX_INT:
+        raise exception.Invalid('%s must be <= %d' % (key, _DB_MAX_INT))
+    return number
+
+
+def _limits_of(body, known):
+    """cinder's quota_set format check: integers in range, then the
+    keys it does not know, all named at once."""
+    values, bad = {}, []
+    for key, value in body.items():
+        if key not in known and key not in NON_QUOTA_KEYS:
+            bad.append(key)
+        elif key not in NON_QUOTA_KEYS:
+            values[key] = _integer(value, key)
+    if bad:
+        raise exception.Invalid(reason='Bad key(s) in quota set: %s'
+                                % ', '.join(bad))
+    return values
+
+
+def _check_usage(project_id, values):
+    """A limit below what is in use and reserved is refused (-1 and
+    per_volume_gigabytes aside)."""
+    limits, usage, reserved = volume_quotas.get(project_id)
+    for key, value in values.items():
+        if key == 'per_volume_gigabytes' or value == -1:
+            continue
+        used = usage.get(key, 0) + reserved.get(key, 0)
+        if value < used:
+            raise exception.Invalid(
+                'Quota %s limit must be equal or greater than existing '
+                'resources. Current usage is %s and the requested limit '
+                'is %s.' % (key, used, value))
 
 
 def _authorize(project_id, action):
@@ -35,20 +78,6 @@ def _with_usage(limits, usage, reserved):
             for name, limit in limits.items()}
 
 
-def _limits_of(body):
-    values = {}
-    for name, value in body.items():
-        if name == 'skip_validation':
-            continue
-        value = int(value)
-        if value < -1:
-            raise exception.ValidationError(
-                field='quota_set/%s' % name,
-                reason='Quota limit must be -1 or greater.')
-        values[name] = value
-    return values
-
-
 class QuotaSetsController(rest.RestController):
     _custom_actions = {'defaults': ['GET']}
 
@@ -56,7 +85,9 @@ class QuotaSetsController(rest.RestController):
     def get_one(self, project_id, **kwargs):
         _authorize(project_id, 'volume_extension:quotas:show')
         limits, usage, reserved = volume_quotas.get(project_id)
-        if common.query_bool(kwargs, 'usage'):
+        usage_asked = wsgi.query_value(kwargs, 'usage')
+        if usage_asked is not None and filters.bool_param('usage',
+                                                          usage_asked):
             body = _with_usage(limits, usage, reserved)
         else:
             body = dict(limits)
@@ -76,11 +107,15 @@ class QuotaSetsController(rest.RestController):
     def put(self, project_id, **kwargs):
         ctxt = wsgi.context()
         policy.require_admin(ctxt, 'volume_extension:quotas:update')
-        body = validation.body(UPDATE)['quota_set']
-        skip = common.is_true(body.get('skip_validation', True),
-                              'skip_validation')
-        limits = volume_quotas.update(project_id, _limits_of(body),
-                                      skip_validation=skip)
+        body = request_validation.body(UPDATE)['quota_set']
+        known = volume_quotas.defaults()
+        values = _limits_of(body, known)
+        if len(project_id) > 255:
+            raise exception.Invalid(
+                'quota_set_name has more than 255 characters.')
+        _check_usage(project_id, values)
+        limits = volume_quotas.update(project_id, values,
+                                      skip_validation=True)
         return wsgi.response({'quota_set': limits})
 
     @pecan.expose()

@@ -3,10 +3,10 @@ import pecan
 from pecan import rest
 
 from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
-from stratus.api.volume.schemas import volumes as schemas
+from stratus.api.volume import request_validation
+from stratus.api.volume.schemas import snapshots as schemas
 from stratus.common import exception
 from stratus.db.api import snapshots as db_snapshots
 
@@ -39,7 +39,7 @@ class SnapshotMetadataController(rest.RestController):
     @pecan.expose()
     def post(self, snapshot_id):
         snapshot = _snapshot(snapshot_id, write=True)
-        body = validation.body(schemas.metadata)['metadata']
+        body = request_validation.body(schemas.metadata)['metadata']
         return wsgi.response({'metadata': db_snapshots.metadata_update(
             snapshot['id'], body)})
 
@@ -47,12 +47,12 @@ class SnapshotMetadataController(rest.RestController):
     def put(self, snapshot_id, key=None):
         snapshot = _snapshot(snapshot_id, write=True)
         if key is None:
-            body = validation.body(schemas.metadata)['metadata']
+            body = request_validation.body(schemas.metadata)['metadata']
             return wsgi.response({'metadata': db_snapshots.metadata_update(
                 snapshot['id'], body, delete=True)})
-        meta = validation.body(schemas.metadata_item)['meta']
+        meta = request_validation.body(schemas.metadata_item)['meta']
         if key not in meta:
-            raise exception.Invalid(reason='Request body and URI mismatch')
+            raise exception.Invalid('Request body and URI mismatch')
         db_snapshots.metadata_update(snapshot['id'], meta)
         return wsgi.response({'meta': meta})
 

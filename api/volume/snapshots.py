@@ -1,5 +1,6 @@
 """/volume/v3/snapshots: list, detail, show, create, update, delete, the
-actions (snapshot_actions) and metadata."""
+admin actions (snapshot_actions) and metadata."""
+from oslo_utils import strutils
 import pecan
 from pecan import rest
 
@@ -8,14 +9,67 @@ from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
 from stratus.api.volume import snapshot_actions
+from stratus.api.volume import filters as filters_mod
+from stratus.api.volume import request_validation
 from stratus.api.volume import snapshot_metadata
 from stratus.api.volume.schemas import snapshots as schemas
 from stratus.api.volume.views import snapshots as views
 from stratus.common import exception
+from stratus.db import models
 from stratus.db.api import snapshots as db_snapshots
 from stratus.volume import snapshot_api
 
 SNAPSHOTS = snapshot_api.SnapshotAPI()
+_IN_USE_FLAG = (
+    "Since microversion 3.66 the 'force' flag is invalid for this "
+    "request.  For backward compatability, however, when the 'force' "
+    "flag is passed with a value evaluating to True, it is silently "
+    "ignored.")
+
+
+def _stripped(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+# Filters cinder drops before the version that added them (pre-3.31),
+# and what a non-admin may name then.
+_ADDED = (((3, 22), 'metadata'), ((3, 65), 'use_quota'))
+_LEGACY_ALLOWED = ('status', 'volume_id', 'name', 'metadata')
+# Keys the database layer handles besides the snapshot columns.
+_SPECIAL = ('metadata', 'host', 'cluster_name', 'availability_zone')
+
+
+def _filters(ctxt, kwargs, version):
+    """cinder's snapshot list filters: (database filters, all tenants
+    asked by an admin, whether nothing can match)."""
+    def legacy(filters):
+        for since, key in _ADDED:
+            if version < since:
+                filters.pop(key, None)
+        filters_mod.drop_unknown(ctxt, filters, _LEGACY_ALLOWED)
+
+    filters = filters_mod.general(
+        ctxt, filters_mod.query(kwargs, version), 'snapshot', version,
+        legacy)
+    nothing = False
+    if 'metadata' in filters:
+        filters['metadata'] = filters_mod.literal(filters['metadata'])
+        nothing = not isinstance(filters['metadata'], dict)
+    if 'use_quota' in filters:
+        filters['use_quota'] = filters_mod.bool_param('use_quota',
+                                                      filters['use_quota'])
+    if 'name' in filters:
+        filters['display_name'] = filters.pop('name')
+    all_tenants = strutils.bool_from_string(filters.pop('all_tenants',
+                                                        'false'))
+    if not (ctxt.is_admin and all_tenants):
+        # cinder's per-project query sets project_id over the caller's.
+        filters.pop('project_id', None)
+    columns, like, unknown = filters_mod.split_columns(
+        filters, models.Snapshot, _SPECIAL)
+    spec = {key: filters[key] for key in _SPECIAL if key in filters}
+    spec.update(columns=columns, like=like)
+    return spec, ctxt.is_admin and all_tenants, nothing or unknown
 
 
 def _list(kwargs, detailed):
@@ -23,30 +77,25 @@ def _list(kwargs, detailed):
     version = wsgi.version()
     policy.require_reader(ctxt, 'volume:get_all_snapshots')
     limit, marker, offset, sort = common.paging(kwargs)
-    common.check_sort(sort, db_snapshots.SORT_KEYS)
-    project_id = ctxt.project_id
-    if ctxt.is_admin and common.query_bool(kwargs, 'all_tenants'):
-        project_id = wsgi.query_value(kwargs, 'project_id')
-    filters = {key: wsgi.query_value(kwargs, key)
-               for key in ('status', 'volume_id', 'name')
-               if wsgi.query_value(kwargs, key) is not None}
-    if version >= (3, 22) and wsgi.query_value(kwargs, 'metadata'):
-        filters['metadata'] = common.parse_dict(
-            wsgi.query_value(kwargs, 'metadata'), 'metadata')
-    if version >= (3, 65) and wsgi.query_value(kwargs, 'consumes_quota'):
-        filters['use_quota'] = common.query_bool(kwargs, 'consumes_quota')
-    rows = db_snapshots.list_snapshots(project_id=project_id,
-                                       filters=filters, limit=limit,
-                                       marker=marker, sort=sort,
-                                       offset=offset)
-    count = None
-    if version >= (3, 45) and common.query_bool(kwargs, 'with_count'):
-        count = db_snapshots.count(project_id=project_id, filters=filters)
+    # 'name' sorts from 3.30; before, cinder finds no such column.
+    common.check_sort(sort, set(models.Snapshot.__table__.columns.keys())
+                      | ({'name'} if version >= (3, 30) else set()))
+    filters, all_tenants, nothing = _filters(ctxt, kwargs, version)
+    project_id = None if all_tenants else ctxt.project_id
+    rows, count = [], None
+    if not nothing:
+        rows = db_snapshots.list_snapshots(
+            project_id=project_id, filters=filters, limit=limit,
+            marker=marker, sort=sort, offset=offset)
+    if filters_mod.with_count(kwargs, version):
+        count = 0 if nothing else db_snapshots.count(project_id=project_id,
+                                                     filters=filters)
     items = [views.detail(r, version) if detailed else views.summary(r)
              for r in rows]
     collection = 'snapshots/detail' if detailed else 'snapshots'
     return wsgi.response(views.collection(
-        items, common.next_links(rows, limit, collection, kwargs), count))
+        items, common.next_links(rows, limit, collection, count=count),
+        count))
 
 
 class SnapshotsController(rest.RestController):
@@ -75,22 +124,20 @@ class SnapshotsController(rest.RestController):
         ctxt = wsgi.context()
         policy.require_member(ctxt, 'volume:create_snapshot')
         version = wsgi.version()
-        body = validation.body(schemas.create)['snapshot']
+        body = request_validation.body(schemas.create)['snapshot']
         volume = VOLUMES.get(ctxt, body['volume_id'])
-        force = common.is_true(body.get('force', False), 'force')
-        if version >= (3, 66):
-            # In-use volumes need no force any more; an explicit False is
-            # now a contradiction.
-            if 'force' in body and not force:
-                raise exception.Invalid(
-                    reason="Invalid value 'False' for force. The force flag "
-                           "is no longer supported from microversion 3.66; "
-                           "in-use volumes are snapshotted without it.")
-            force = True
+        force = False
+        if body.get('force') is not None:
+            force = common.is_true(body['force'], 'force')
+            if version >= (3, 66) and not force:
+                raise exception.Invalid(_IN_USE_FLAG)
+        # From 3.66 an in-use volume needs no force.
+        force = force or version >= (3, 66)
+        name = body.get('name', body.get('display_name'))
         snapshot = SNAPSHOTS.create(
-            ctxt, volume, body.get('name', body.get('display_name')),
-            body.get('description', body.get('display_description')),
-            body.get('metadata'), force=force)
+            ctxt, volume, _stripped(name),
+            _stripped(body.get('description')), body.get('metadata'),
+            force=force)
         return wsgi.response({'snapshot': views.detail(
             snapshot, version, extended=False)}, status=202)
 
@@ -98,14 +145,14 @@ class SnapshotsController(rest.RestController):
     def put(self, snapshot_id):
         ctxt = wsgi.context()
         policy.require_member(ctxt, 'volume:update_snapshot')
-        body = validation.body(schemas.update)['snapshot']
+        body = request_validation.body(schemas.update)['snapshot']
         values = {}
         for key, column in (('name', 'display_name'),
                             ('display_name', 'display_name'),
                             ('description', 'display_description'),
                             ('display_description', 'display_description')):
             if key in body:
-                values[column] = body[key]
+                values[column] = _stripped(body[key])
         snapshot = SNAPSHOTS.update(ctxt, snapshot_id, values)
         return wsgi.response({'snapshot': views.detail(
             snapshot, wsgi.version(), extended=False)})

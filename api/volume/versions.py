@@ -22,7 +22,7 @@ VERSIONS = [
     ((3, 12), 'volumes/summary'),
     ((3, 13), 'group_id in volumes, create accepts group_id'),
     ((3, 14), 'group_snapshot_id in snapshots'),
-    ((3, 15), 'Etag on volume metadata (not sent)'),
+    ((3, 15), 'Etag on volume metadata, If-Match on its PUTs'),
     ((3, 16), 'migrate to a cluster (no migration)'),
     ((3, 17), 'manageable listing by cluster (not offered)'),
     ((3, 18), 'backup project (no backups)'),

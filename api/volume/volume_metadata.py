@@ -1,11 +1,15 @@
-"""/volumes/{id}/metadata and /volumes/{id}/metadata/{key}."""
+"""/volumes/{id}/metadata and /volumes/{id}/metadata/{key}; from 3.15
+the list carries an Etag and the PUTs honour If-Match (412 otherwise)."""
+import hashlib
+import json
+
 import pecan
 from pecan import rest
 
 from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import request_validation
 from stratus.api.volume.schemas import volumes as schemas
 from stratus.common import exception
 
@@ -20,11 +24,39 @@ def _volume(volume_id, write=False):
     return ctxt, VOLUMES.get(ctxt, volume_id)
 
 
+ETAGS = (3, 15)
+
+
+def _etag(metadata):
+    return hashlib.md5(json.dumps({'metadata': metadata}).encode(),
+                       usedforsecurity=False).hexdigest()
+
+
+def _etag_fails(metadata):
+    """An If-Match naming none of the current Etag (3.15)."""
+    if_match = pecan.request.if_match
+    if wsgi.version() < ETAGS or not if_match:
+        return False
+    etags = getattr(if_match, 'etags', None)
+    return etags is not None and _etag(metadata) not in etags
+
+
+def _precondition_failed():
+    """cinder's bare 412 (no fault body; the JSON type only keeps the
+    fault layer from dressing it up as one)."""
+    resp = wsgi.response(status=412)
+    resp.content_type = 'application/json'
+    return resp
+
+
 class VolumeMetadataController(rest.RestController):
 
     @pecan.expose()
     def get_all(self, volume_id):
-        return wsgi.response({'metadata': _volume(volume_id)[1]['metadata']})
+        metadata = _volume(volume_id)[1]['metadata']
+        headers = {'Etag': _etag(metadata)} if wsgi.version() >= ETAGS \
+            else None
+        return wsgi.response({'metadata': metadata}, headers=headers)
 
     @pecan.expose()
     def get_one(self, volume_id, key):
@@ -38,21 +70,26 @@ class VolumeMetadataController(rest.RestController):
     def post(self, volume_id):
         from stratus.api.volume.volumes import VOLUMES
         ctxt, volume = _volume(volume_id, write=True)
-        body = validation.body(schemas.metadata)['metadata']
+        body = request_validation.body(schemas.metadata)['metadata']
         return wsgi.response({'metadata': VOLUMES.update_metadata(
             ctxt, volume['id'], body)})
 
     @pecan.expose()
     def put(self, volume_id, key=None):
         from stratus.api.volume.volumes import VOLUMES
-        ctxt, volume = _volume(volume_id, write=True)
+        # cinder checks the body, then the Etag, then the volume.
         if key is None:
-            body = validation.body(schemas.metadata)['metadata']
+            body = request_validation.body(schemas.metadata)['metadata']
+        else:
+            meta = request_validation.body(schemas.metadata_item)['meta']
+        ctxt, volume = _volume(volume_id, write=True)
+        if _etag_fails(volume['metadata']):
+            return _precondition_failed()
+        if key is None:
             return wsgi.response({'metadata': VOLUMES.update_metadata(
                 ctxt, volume['id'], body, delete=True)})
-        meta = validation.body(schemas.metadata_item)['meta']
         if key not in meta:
-            raise exception.Invalid(reason='Request body and URI mismatch')
+            raise exception.Invalid('Request body and URI mismatch')
         VOLUMES.update_metadata(ctxt, volume['id'], meta)
         return wsgi.response({'meta': meta})
 

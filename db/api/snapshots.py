@@ -6,6 +6,7 @@ from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
 from stratus.db.api import keyvalue
+from stratus.db.api import list_filters
 from stratus.db.api import paging
 
 SORT_KEYS = {'created_at', 'updated_at', 'id', 'name', 'display_name',
@@ -60,6 +61,15 @@ def _filtered(query, filters):
     if filters.get('name~') is not None:
         query = query.where(models.Snapshot.display_name.contains(
             filters['name~']))
+    query = list_filters.apply(query, models.Snapshot, filters)
+    # cinder matches these on the snapshot's volume.
+    for key in ('availability_zone', 'host', 'cluster_name'):
+        if filters.get(key) is not None:
+            column = getattr(models.Volume, key)
+            match = column == filters[key] if key == 'availability_zone' \
+                else list_filters.host_match(column, str(filters[key]))
+            query = query.where(models.Snapshot.volume_id.in_(
+                sa.select(models.Volume.id).where(match)))
     for key, value in (filters.get('metadata') or {}).items():
         query = query.where(models.Snapshot.id.in_(
             sa.select(models.SnapshotMetadata.snapshot_id).where(

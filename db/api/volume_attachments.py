@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import list_filters
 from stratus.db.api import paging
 
 _JSON = ('connector', 'connection_info')
@@ -82,9 +83,11 @@ def for_volume(s, volume_id):
 
 
 def list_attachments(*, project_id=None, filters=None, limit=None,
-                     marker=None):
+                     marker=None, offset=None,
+                     sort=(('created_at', 'desc'),)):
     """Attachments of live volumes, optionally of one project's volumes;
-    `filters`: volume_id, instance_uuid, attach_status."""
+    `filters`: volume_id, instance_uuid, attach_status, or the generic
+    columns/like of list_filters; `sort`: [(column, direction)]."""
     filters = filters or {}
     with session.reader() as s:
         query = sa.select(models.VolumeAttachment).join(
@@ -97,10 +100,14 @@ def list_attachments(*, project_id=None, filters=None, limit=None,
             if filters.get(key):
                 query = query.where(
                     getattr(models.VolumeAttachment, key) == filters[key])
+        query = list_filters.apply(query, models.VolumeAttachment, filters)
+        order = [getattr(models.VolumeAttachment, key).asc()
+                 if direction == 'asc' else
+                 getattr(models.VolumeAttachment, key).desc()
+                 for key, direction in sort]
         rows = list(s.scalars(query.order_by(
-            models.VolumeAttachment.created_at.desc(),
-            models.VolumeAttachment.id.desc())))
-        rows = paging.page(rows, marker, limit,
+            *order, models.VolumeAttachment.id.desc())))
+        rows = paging.page(rows, marker, limit, offset,
                            missing=exception.CinderMarkerNotFound)
         return [plain(r) for r in rows]
 

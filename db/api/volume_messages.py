@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import list_filters
 from stratus.db.api import paging
 
 # cinder keeps messages for 30 days (message_ttl).
@@ -42,7 +43,9 @@ def get(message_id):
 
 
 def list_messages(*, project_id=None, filters=None, limit=None,
-                  marker=None):
+                  marker=None, offset=None, sort=(('created_at', 'desc'),)):
+    """Unexpired messages; `filters` as list_filters reads them (or the
+    plain column names below); `sort`: [(column, direction)]."""
     filters = filters or {}
     with session.reader() as s:
         query = sa.select(models.VolumeMessage).where(sa.or_(
@@ -55,10 +58,14 @@ def list_messages(*, project_id=None, filters=None, limit=None,
             if filters.get(key):
                 query = query.where(
                     getattr(models.VolumeMessage, key) == filters[key])
+        query = list_filters.apply(query, models.VolumeMessage, filters)
+        order = [getattr(models.VolumeMessage, key).asc()
+                 if direction == 'asc' else
+                 getattr(models.VolumeMessage, key).desc()
+                 for key, direction in sort]
         rows = list(s.scalars(query.order_by(
-            models.VolumeMessage.created_at.desc(),
-            models.VolumeMessage.id.desc())))
-        rows = paging.page(rows, marker, limit,
+            *order, models.VolumeMessage.id.desc())))
+        rows = paging.page(rows, marker, limit, offset,
                            missing=exception.CinderMarkerNotFound)
         return [r.to_dict() for r in rows]
 

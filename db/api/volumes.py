@@ -13,6 +13,7 @@ from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
 from stratus.db.api import keyvalue
+from stratus.db.api import list_filters
 from stratus.db.api import paging
 from stratus.db.api import volume_attachments
 
@@ -152,6 +153,7 @@ def _filtered(query, filters):
             filters['name~']))
     if filters.get('metadata'):
         query = _metadata_filter(query, filters['metadata'])
+    query = list_filters.apply(query, models.Volume, filters)
     for key, op in (('created_at', 'created_at'),
                     ('updated_at', 'updated_at')):
         for cmp, value in (filters.get(key) or {}).items():

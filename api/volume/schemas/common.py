@@ -14,6 +14,9 @@ SIZE_OR_NULL = {'type': ['integer', 'string', 'null'],
 NAME = {'type': ['string', 'null'], 'maxLength': 255}
 DESCRIPTION = {'type': ['string', 'null'], 'maxLength': 255}
 UUID_OR_NULL = {'type': ['string', 'null'], 'maxLength': 36}
+# cinder's uuid parameters (a dashed uuid; jsonschema's own checker).
+UUID = {'type': 'string', 'format': 'uuid'}
+OPTIONAL_UUID = {'oneOf': [{'type': 'null'}, UUID]}
 METADATA = {'type': 'object',
             'patternProperties': {'^[a-zA-Z0-9-_:. /]{1,255}$': {
                 'type': 'string', 'maxLength': 255}},

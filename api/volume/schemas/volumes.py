@@ -6,19 +6,37 @@ import copy
 from stratus.api import validation
 from stratus.api.volume.schemas import common
 
+# cinder measures names and descriptions without surrounding spaces.
+_NAME = {'type': ['string', 'null'],
+         'format': 'name_non_mandatory_remove_white_spaces'}
+_DESCRIPTION = {'type': ['string', 'null'],
+                'format': 'description_non_mandatory_remove_white_spaces'}
 _CREATE = {
-    'name': common.NAME, 'description': common.DESCRIPTION,
-    'display_name': common.NAME, 'display_description': common.DESCRIPTION,
+    'name': _NAME, 'description': _DESCRIPTION,
+    'display_name': _NAME, 'display_description': _DESCRIPTION,
     'volume_type': {'type': ['string', 'null'], 'maxLength': 255},
     'metadata': common.METADATA_OR_NULL,
-    'snapshot_id': common.UUID_OR_NULL, 'source_volid': common.UUID_OR_NULL,
-    'consistencygroup_id': common.UUID_OR_NULL,
+    'snapshot_id': common.OPTIONAL_UUID,
+    'source_volid': common.OPTIONAL_UUID,
+    'consistencygroup_id': common.OPTIONAL_UUID,
     'size': common.SIZE_OR_NULL,
-    'availability_zone': {'type': ['string', 'null'], 'maxLength': 255},
-    'multiattach': common.OPTIONAL_BOOLEAN,
+    'availability_zone': {'type': ['string', 'null'], 'minLength': 1,
+                          'maxLength': 255},
+    'multiattach': {'oneOf': [{'type': 'null'}, common.BOOLEAN]},
     'image_id': {'type': ['string', 'null'], 'maxLength': 255},
     'imageRef': {'type': ['string', 'null'], 'maxLength': 255},
 }
+_ONE_OR_MORE_UUIDS = {'oneOf': [common.UUID, {
+    'type': 'array', 'items': common.UUID, 'uniqueItems': True}]}
+# Checked only when the hints are not null, as cinder does.
+SCHEDULER_HINTS = {'type': 'object', 'properties': {
+    'OS-SCH-HNT:scheduler_hints': {
+        'type': ['object', 'null'],
+        'properties': {'local_to_instance': common.OPTIONAL_UUID,
+                       'different_host': _ONE_OR_MORE_UUIDS,
+                       'same_host': _ONE_OR_MORE_UUIDS,
+                       'query': {'type': ['string', 'object']}},
+        'additionalProperties': True}}}
 
 
 def _create(extra, strict):
@@ -30,7 +48,7 @@ def _create(extra, strict):
 
 
 _GROUP = {'group_id': {'type': ['string', 'null'], 'maxLength': 255}}
-_BACKUP = dict(_GROUP, backup_id=common.UUID_OR_NULL)
+_BACKUP = dict(_GROUP, backup_id=common.OPTIONAL_UUID)
 CREATE = [
     ((3, 0), (3, 12), _create({}, False)),
     ((3, 13), (3, 46), _create(_GROUP, False)),
@@ -38,9 +56,8 @@ CREATE = [
     ((3, 53), None, _create(_BACKUP, True)),
 ]
 
-_UPDATE = {'name': common.NAME, 'description': common.DESCRIPTION,
-           'display_name': common.NAME,
-           'display_description': common.DESCRIPTION,
+_UPDATE = {'name': _NAME, 'description': _DESCRIPTION,
+           'display_name': _NAME, 'display_description': _DESCRIPTION,
            'metadata': common.METADATA}
 _update = common.wrap('volume', _UPDATE)
 _update_353 = copy.deepcopy(_update)

@@ -4,12 +4,15 @@ from stratus.api.volume import common
 
 
 def message(row):
-    return {'id': row['id'], 'event_id': row['event_id'],
+    body = {'id': row['id'], 'event_id': row['event_id'],
             'user_message': row['user_message'],
             'message_level': row['message_level'],
-            'resource_type': row['resource_type'],
-            'resource_uuid': row['resource_uuid'],
             'created_at': timefmt.iso_us(row['created_at']),
             'guaranteed_until': timefmt.iso_us(row['expires_at']),
             'request_id': row['request_id'] or '',
             'links': common.links('messages', row['id'])}
+    # cinder leaves out an empty resource type or uuid.
+    for key in ('resource_type', 'resource_uuid'):
+        if row[key]:
+            body[key] = row[key]
+    return body

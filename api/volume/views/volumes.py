@@ -41,11 +41,20 @@ def _status(volume):
                                                        volume['status'])
 
 
+def _type_name(volume, version):
+    # 3.63 shows the name or nothing; before, the id stands in.
+    volume_type = volume['volume_type'] or {}
+    if version >= (3, 63):
+        return volume_type.get('name')
+    if volume['volume_type_id'] and volume_type:
+        return volume_type['name']
+    return volume['volume_type_id']
+
+
 def detail(volume, version, is_admin, extended=True):
     """`extended`: the keys cinder's show/detail extensions add (tenant,
     host, migration status, image metadata); create and update answers
     are the plain view without them."""
-    volume_type = volume['volume_type'] or {}
     body = {
         'id': volume['id'], 'status': _status(volume),
         'size': volume['size'],
@@ -54,7 +63,7 @@ def detail(volume, version, is_admin, extended=True):
         'updated_at': timefmt.iso_us(volume['updated_at']),
         'name': volume['display_name'],
         'description': volume['display_description'],
-        'volume_type': volume_type.get('name') or volume['volume_type_id'],
+        'volume_type': _type_name(volume, version),
         'snapshot_id': volume['snapshot_id'],
         'source_volid': volume['source_volid'],
         'metadata': _metadata(volume),

@@ -57,13 +57,15 @@ def test_validation_refuses_limits_below_usage(vcloud, demo):
     vcloud.create_volume(user=demo)
     vcloud.create_volume(user=demo)
     project = demo['project_id']
+    # cinder validates always (no skip_validation key any more).
     resp = vcloud.put('/os-quota-sets/%s' % project, {'quota_set': {
-        'volumes': 1, 'skip_validation': False}})
+        'volumes': 1}})
     assert resp.status_int == 400
-    assert 'limit of 1 is less than in-use value of 2' in resp.json[
-        'badRequest']['message']
+    assert resp.json['badRequest']['message'] == (
+        'Quota volumes limit must be equal or greater than existing '
+        'resources. Current usage is 2 and the requested limit is 1.')
     assert vcloud.put('/os-quota-sets/%s' % project, {'quota_set': {
-        'volumes': 1}}).status_int == 200
+        'volumes': -1, 'per_volume_gigabytes': 0}}).status_int == 200
 
 
 def test_over_quota_is_413_with_cinder_messages(vcloud, demo):
@@ -145,5 +147,10 @@ def test_limits(vcloud, demo):
     admin_view = vcloud.get('/limits?project_id=%s' % demo['project_id'],
                             version='3.39').json['limits']['absolute']
     assert admin_view['totalVolumesUsed'] == 1
-    assert vcloud.get('/limits?project_id=other', version='3.39',
-                      user=demo).status_int == 403
+    # cinder drops a member's project_id: its own limits come back.
+    resp = vcloud.get('/limits?project_id=other', version='3.39', user=demo)
+    assert resp.json['limits']['absolute']['totalVolumesUsed'] == 1
+    # Before 3.39 an admin's project_id is dropped too.
+    assert vcloud.get('/limits?project_id=%s' % demo['project_id'],
+                      version='3.38').json['limits']['absolute'][
+        'totalVolumesUsed'] == 0

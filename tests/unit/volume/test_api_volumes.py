@@ -86,7 +86,9 @@ def test_strict_create_bodies_from_353(vcloud):
     assert "'user_id' was unexpected" in resp.json['badRequest']['message']
     resp = vcloud.post('/volumes', {'volume': {'size': 'big'}})
     assert resp.status_int == 400
-    assert 'volume/size' in resp.json['badRequest']['message']
+    # cinder names the last path element only.
+    assert resp.json['badRequest']['message'].startswith(
+        'Invalid input for field/attribute size. Value: big.')
 
 
 def test_list_detail_filters_and_paging(vcloud):
@@ -124,8 +126,9 @@ def test_all_tenants(vcloud, demo):
         '/volumes', user=demo).json['volumes']] == [mine['id']]
     assert len(vcloud.get('/volumes').json['volumes']) == 1
     assert len(vcloud.get('/volumes?all_tenants=True').json['volumes']) == 2
-    assert len(vcloud.get('/volumes?all_tenants=False').json[
-        'volumes']) == 1
+    # cinder leaves a false all_tenants among an admin's filters, where
+    # it names no column: nothing matches.
+    assert vcloud.get('/volumes?all_tenants=False').json['volumes'] == []
     # A member asking for all tenants still gets its own only.
     assert len(vcloud.get('/volumes?all_tenants=1', user=demo).json[
         'volumes']) == 1

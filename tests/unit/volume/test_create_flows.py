@@ -215,7 +215,8 @@ def test_manager_flow_last_task_failure_errors_and_cleans_up(vcloud,
 
 
 @pytest.mark.parametrize('field,value,message', [
-    ('size', 0, 'Invalid input for field/attribute volume/size. Value: 0.'),
+    # cinder names the last path element only.
+    ('size', 0, 'Invalid input for field/attribute size. Value: 0.'),
     ('size', None, "Volume size 'None' must be an integer and greater "
                    "than 0"),
     ('availability_zone', 'mars', "Availability zone 'mars' is invalid."),

@@ -1,0 +1,77 @@
+"""Request bodies checked the way cinder checks them: Draft 4 with
+minimum/maximum also applied to number strings, cinder's formats (uuid as
+oslo reads it, names and descriptions measured without their surrounding
+spaces), the first error found, and cinder's wording of it (the last path
+element, the python value)."""
+import jsonschema
+from oslo_utils import strutils
+from oslo_utils import uuidutils
+import pecan
+
+from stratus.api import validation
+from stratus.common import exception
+
+
+def _number(value):
+    for kind in (int, float):
+        try:
+            return kind(value)
+        except (ValueError, TypeError):
+            continue
+    return None
+
+
+def _bound(name):
+    original = jsonschema.Draft4Validator.VALIDATORS[name]
+
+    def check(validator, bound, instance, schema):
+        number = _number(instance)
+        if number is None:
+            return
+        yield from original(validator, bound, number, schema) or ()
+    return check
+
+
+_Validator = jsonschema.validators.extend(
+    jsonschema.Draft4Validator,
+    {'minimum': _bound('minimum'), 'maximum': _bound('maximum')})
+
+
+def _length(entity):
+    """cinder's *_non_mandatory_remove_white_spaces formats: at most 255
+    characters once stripped; too long is its plain InvalidInput."""
+    def check(value):
+        if not value:
+            return True
+        try:
+            strutils.check_string_length(value.strip(), name=entity,
+                                         max_length=255)
+        except (ValueError, TypeError) as exc:
+            raise exception.Invalid(reason=str(exc))
+        return True
+    return check
+
+
+FORMATS = jsonschema.FormatChecker(())
+FORMATS.checks('uuid')(uuidutils.is_uuid_like)
+FORMATS.checks('name_non_mandatory_remove_white_spaces')(_length('name'))
+FORMATS.checks('description_non_mandatory_remove_white_spaces')(
+    _length('description'))
+
+
+def check(schema, body):
+    try:
+        _Validator(schema, format_checker=FORMATS).validate(body)
+    except jsonschema.ValidationError as exc:
+        if len(exc.path) > 0:
+            detail = ('Invalid input for field/attribute %s. Value: %s. %s'
+                      % (exc.path.pop(), exc.instance, exc.message))
+        else:
+            detail = exc.message
+        raise exception.Invalid(detail)
+    return body
+
+
+def body(schema):
+    """The current request's JSON body, checked against `schema`."""
+    return check(schema, validation.load_json(pecan.request))
