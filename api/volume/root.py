@@ -135,9 +135,31 @@ class ProjectIdStripper(layer.Layer):
         return layer.forward(req, self.application)
 
 
+class CinderRoutes(layer.Layer):
+    """cinder's router answers a method no route has (PUT /volumes,
+    DELETE /groups/{id}, ...) with 404, never 405: a collection takes only
+    GET and POST, and a 405 from a controller becomes that 404."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def process(self, req):
+        segments = [s for s in req.path_info.split('/') if s]
+        if len(segments) == 1 and req.method not in ('GET', 'POST'):
+            return faults.fault_response('nova', 404, NOT_FOUND)
+        resp = layer.forward(req, self.application)
+        if resp.status_int == 405:
+            return faults.fault_response('nova', 404, NOT_FOUND)
+        return resp
+
+
+NOT_FOUND = 'The resource could not be found.'
+
+
 class VolumeSurface(layer.Layer):
     def __init__(self):
-        api = ProjectIdStripper(wsgi.make_pecan_app(V3Root()))
+        api = ProjectIdStripper(CinderRoutes(
+            wsgi.make_pecan_app(V3Root())))
         api = microversion.MicroversionMiddleware(api, 'volume',
                                                   versions.MIN, versions.MAX)
         api = auth.AuthMiddleware(
