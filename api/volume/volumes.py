@@ -12,6 +12,7 @@ from stratus.api.volume import common
 from stratus.api.volume import filters as filters_mod
 from stratus.api.volume import request_validation
 from stratus.api.volume import volume_actions
+from stratus.api.volume import volume_encryption_metadata as encryption_meta
 from stratus.api.volume import volume_metadata
 from stratus.api.volume.schemas import volumes as schemas
 from stratus.api.volume.views import volumes as views
@@ -226,6 +227,7 @@ class VolumesController(rest.RestController):
     _custom_actions = {'detail': ['GET'], 'summary': ['GET'],
                        'action': ['POST']}
     metadata = volume_metadata.VolumeMetadataController()
+    encryption = encryption_meta.VolumeEncryptionMetadataController()
 
     @pecan.expose()
     def get_all(self, **kwargs):
