@@ -487,3 +487,42 @@ def test_routes_without_a_handler(gcloud):
                          ('PUT', '/cgsnapshots/%s' % UNKNOWN)):
         resp = gcloud.request(method, path, {'consistencygroup': {}})
         _message(resp, 404, 'itemNotFound')
+
+
+def test_states_and_quota(gcloud, demo):
+    from stratus.db.api import groups as db_groups
+    gcloud.create_type('vt1')
+    cg_id = _cg(gcloud)
+    free = gcloud.create_volume(volume_type='vt1')
+    db_groups.update(cg_id, {'status': 'creating'})
+    resp = _update(gcloud, cg_id, add_volumes=free['id'])
+    assert _message(resp, 400, 'badRequest') == \
+        'Invalid Group: Group status must be available.'
+    resp = _delete(gcloud, cg_id, {'consistencygroup': {'force': False}})
+    assert _message(resp, 400, 'badRequest') == (
+        'Invalid Group: Group status must be available or error, but '
+        'current status is: creating')
+    # A name change alone makes it available again, as in cinder.
+    assert _update(gcloud, cg_id, name='renamed').status_int == 202
+    assert _show(gcloud, cg_id)['status'] == 'available'
+    # A volume in an error state cannot join.
+    from stratus.db.api import volumes as db_volumes
+    db_volumes.update(free['id'], {'status': 'error'})
+    resp = _update(gcloud, cg_id, add_volumes=free['id'])
+    assert _message(resp, 400, 'badRequest') == (
+        "Invalid volume: Cannot add volume %s to group %s because volume is "
+        "in an invalid state: error. Valid states are: ('available', "
+        "'in-use')." % (free['id'], cg_id))
+    # The groups quota: 413 on create; create_from_src words it as a 400.
+    resp = gcloud.put('/os-quota-sets/%s' % demo['project_id'],
+                      {'quota_set': {'groups': 1}})
+    assert resp.status_int == 200, resp.text
+    mine = _cg(gcloud, user=demo)
+    _volume(gcloud, mine, user=demo)
+    resp = _create(gcloud, user=demo)
+    assert _message(resp, 413, 'overLimit') == \
+        'Maximum number of groups allowed (1) exceeded'
+    resp = gcloud.post('/consistencygroups/create_from_src', {
+        'consistencygroup-from-src': {'source_cgid': mine}}, user=demo)
+    assert _message(resp, 400, 'badRequest') == \
+        'Maximum number of groups allowed (1) exceeded'
