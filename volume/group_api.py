@@ -117,7 +117,8 @@ class GroupAPI(group_snapshot_api.GroupSnapshotMixin,
                 'status': 'creating', 'name': name,
                 'description': description, 'group_type_id': gtype['id'],
                 'replication_status': 'disabled'},
-                [t['id'] for t in vtypes])
+                # A type named twice (by name and id) is mapped once.
+                list(dict.fromkeys(t['id'] for t in vtypes)))
         except Exception:
             volume_quotas.rollback(reservations)
             raise

@@ -88,8 +88,8 @@ class CgsnapshotsController(rest.RestController):
         policy.require_member(ctxt, 'group:delete_group_snapshot')
         try:
             GROUPS.delete_group_snapshot(ctxt, gsnap)
-        except (exception.InvalidGroupSnapshot, exception.NotFound,
-                exception.Forbidden):
+        except (exception.InvalidGroupSnapshot,
+                exception.GroupSnapshotNotFound, exception.Forbidden):
             raise
         except Exception:
             # cinder's words for anything else going wrong here.

@@ -166,6 +166,9 @@ def test_create_refusals(gcloud, demo):
             "Invalid input received: Availability zone '%s' is invalid." \
             % zone
     assert _create(gcloud, availability_zone='nova').status_int == 202
+    vt1 = _show(gcloud, _cg(gcloud))['volume_types'][0]
+    twice = _cg(gcloud, 'vt1,vt1,%s' % vt1)
+    assert len(_show(gcloud, twice)['volume_types']) == 1
     # An empty body never reaches cinder's handler: its wrapper fails.
     resp = gcloud.client.request('POST', '/volume/v3/consistencygroups',
                                  raw=b'', headers={
