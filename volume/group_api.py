@@ -96,13 +96,16 @@ class GroupAPI(group_snapshot_api.GroupSnapshotMixin,
         return volume_quotas.reserve(ctxt.project_id, {'groups': 1})
 
     def create(self, ctxt, name, description, group_type, type_names,
-               availability_zone=None):
+               availability_zone=None, cg=False):
+        """`cg`: a consistency group (the CG API makes groups of the
+        reserved cgsnapshot type)."""
         # cinder's order: a group type name, the volume types, a group
         # type id.
         gtype = None
         if not uuidutils.is_uuid_like(group_type):
             gtype = self._group_type(ctxt, group_type)
-        check_not_cgsnapshot_type(gtype['id'] if gtype else group_type)
+        if not cg:
+            check_not_cgsnapshot_type(gtype['id'] if gtype else group_type)
         vtypes = self._volume_types(type_names)
         gtype = gtype or self._group_type(ctxt, group_type)
         zone = self._zone(availability_zone)
@@ -114,7 +117,8 @@ class GroupAPI(group_snapshot_api.GroupSnapshotMixin,
                 'status': 'creating', 'name': name,
                 'description': description, 'group_type_id': gtype['id'],
                 'replication_status': 'disabled'},
-                [t['id'] for t in vtypes])
+                # A type named twice (by name and id) is mapped once.
+                list(dict.fromkeys(t['id'] for t in vtypes)))
         except Exception:
             volume_quotas.rollback(reservations)
             raise
@@ -129,7 +133,8 @@ class GroupAPI(group_snapshot_api.GroupSnapshotMixin,
         return group
 
     def create_from_src(self, ctxt, name, description,
-                        group_snapshot_id=None, source_group_id=None):
+                        group_snapshot_id=None, source_group_id=None,
+                        cg=False):
         if group_snapshot_id:
             gsnap = self.get_group_snapshot(ctxt, group_snapshot_id)
             source = self.get(ctxt, gsnap['group_id'])
@@ -140,7 +145,8 @@ class GroupAPI(group_snapshot_api.GroupSnapshotMixin,
             source = self.get(ctxt, source_group_id)
             members = db_groups.volumes(source['id'])
             sizes = [m['size'] for m in members]
-        check_not_cgsnapshot_type(source['group_type_id'])
+        if not cg:
+            check_not_cgsnapshot_type(source['group_type_id'])
         reservations = self._reserve_group(ctxt)
         try:
             group = db_groups.create({

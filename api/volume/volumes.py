@@ -10,6 +10,7 @@ from stratus.api import wsgi
 from stratus.api.volume import backups
 from stratus.api.volume import common
 from stratus.api.volume import filters as filters_mod
+from stratus.api.volume import groups
 from stratus.api.volume import request_validation
 from stratus.api.volume import volume_actions
 from stratus.api.volume import volume_encryption_metadata as encryption_meta
@@ -175,11 +176,10 @@ def _image_id(ctxt, ref):
     raise exception.Invalid(_BAD_IMAGE)
 
 
-def _group(group_id):
-    """Consistency groups are never created here (stratus serves generic
-    groups): any id is unknown, as cinder's lookup answers an unknown
-    one."""
-    raise exception.NotFound('Group %s could not be found.' % group_id)
+def _group(ctxt, group_id):
+    """cinder looks consistencygroup_id up as a group the caller may see
+    (at every microversion; a group_id given too wins over it)."""
+    return groups.GROUPS.get(ctxt, group_id)['id']
 
 
 def _create_request(ctxt, body):
@@ -190,8 +190,9 @@ def _create_request(ctxt, body):
             volume[key] = _stripped(volume[key])
     if 'image_id' in volume:
         volume['imageRef'] = volume.pop('image_id')
+    cg_id = None
     if volume.get('consistencygroup_id') is not None:
-        _group(volume['consistencygroup_id'])
+        cg_id = _group(ctxt, volume['consistencygroup_id'])
     image_id = None
     if volume.get('imageRef') is not None:
         image_id = _image_id(ctxt, volume['imageRef'])
@@ -213,8 +214,8 @@ def _create_request(ctxt, body):
         'metadata': volume.get('metadata') or {},
         'multiattach': False,
         'scheduler_hints': _scheduler_hints(body, volume),
-        'group_id': volume.get('group_id') if wsgi.version() >= (3, 13)
-        else None,
+        'group_id': (volume.get('group_id') if wsgi.version() >= (3, 13)
+                     else None) or cg_id,
     }
 
 

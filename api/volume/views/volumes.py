@@ -5,6 +5,7 @@ volume_type_id, 3.64 encryption_key_id (encrypted volumes only), 3.65
 consumes_quota, 3.69 shared_targets may be null; 3.45 count in lists."""
 from stratus.api import timefmt
 from stratus.api.volume import common
+from stratus.api.volume.views import consistencygroups as cg_views
 
 
 def summary(volume):
@@ -72,7 +73,7 @@ def detail(volume, version, is_admin, extended=True):
         'bootable': str(bool(volume['bootable'])).lower(),
         'encrypted': volume['encryption_key_id'] is not None,
         'replication_status': volume['replication_status'],
-        'consistencygroup_id': volume['consistencygroup_id'],
+        'consistencygroup_id': cg_views.volume_consistencygroup_id(volume),
         'multiattach': bool(volume['multiattach']),
         'attachments': _attachments(volume, is_admin),
     }
