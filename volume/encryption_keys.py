@@ -7,12 +7,17 @@ from stratus.common import exception
 from stratus.db.api import volume_encryption
 
 
-def create_key(volume_type_id):
+def create_key(volume_type):
     """Raise as cinder's create_encryption_key does for an encrypted type;
-    None (no key) for any other."""
-    if not volume_type_id:
+    None (no key) for any other. `volume_type`: its view (with the
+    'encryption' spec the single-type reads add) or its id."""
+    if not volume_type:
         return None
-    spec = volume_encryption.get(volume_type_id)
+    if isinstance(volume_type, dict) and 'encryption' in volume_type:
+        spec = volume_type['encryption']
+    else:
+        spec = volume_encryption.get(volume_type['id'] if isinstance(
+            volume_type, dict) else volume_type)
     if spec is None:
         return None
     if not spec['cipher']:

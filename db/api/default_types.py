@@ -52,10 +52,4 @@ def in_use(volume_type_id):
 def effective_default(project_id):
     """The type a volume create naming none gets: the project's default
     when set (3.62), else the configured default_volume_type."""
-    row = get_default(project_id) if project_id else None
-    if row is not None:
-        try:
-            return volume_types.type_get(row['volume_type_id'])
-        except exception.VolumeTypeNotFound:
-            pass
-    return volume_types.default_type()
+    return volume_types.default_type(project_id)

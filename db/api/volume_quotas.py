@@ -36,28 +36,47 @@ def _type_names(s):
                                     models.VolumeType.name)).all())
 
 
-def defaults(s=None, names=None):
-    if s is None:
-        with session.reader() as s:
-            return defaults(s, names)
+def _option_defaults(s, names):
     values = {name: getattr(CONF.quota, name) for name in RESOURCES}
     if names is None:
         names = _type_names(s)
     for type_name in sorted(names.values()):
         for resource in PER_TYPE:
             values['%s_%s' % (resource, type_name)] = -1
+    return values
+
+
+def defaults(s=None, names=None):
+    if s is None:
+        with session.reader() as s:
+            return defaults(s, names)
+    values = _option_defaults(s, names)
     # The 'default' quota class overrides the options (os-quota-class-sets).
     values.update({k: v for k, v in volume_quota_classes.class_limits(
         s, volume_quota_classes.DEFAULT_CLASS).items() if k in values})
     return values
 
 
+# The 'default' class's limits, then the project's own (built once).
+_LIMITS = sa.union_all(
+    sa.select(sa.literal(0).label('rank'), models.VolumeQuotaClass.resource,
+              models.VolumeQuotaClass.hard_limit).where(
+        models.VolumeQuotaClass.class_name ==
+        volume_quota_classes.DEFAULT_CLASS),
+    sa.select(sa.literal(1).label('rank'), models.VolumeQuota.resource,
+              models.VolumeQuota.hard_limit).where(
+        models.VolumeQuota.project_id == sa.bindparam('project_id')),
+).order_by('rank')
+
+
 def limits(s, project_id, names=None):
-    values = defaults(s, names)
-    for row in s.scalars(sa.select(models.VolumeQuota).filter_by(
-            project_id=project_id)):
-        if row.resource in values:
-            values[row.resource] = row.hard_limit
+    """The project's limits: its own over the 'default' class over the
+    options, read in one query (each volume create asks)."""
+    values = _option_defaults(s, names)
+    rows = s.execute(_LIMITS, {'project_id': project_id}).all()
+    for _rank, resource, hard_limit in rows:
+        if resource in values:
+            values[resource] = hard_limit
     return values
 
 
@@ -67,14 +86,19 @@ def _live_volumes(project_id):
             models.Volume.use_quota.is_(True))
 
 
-def usage(s, project_id, names=None):
-    """{resource: in use} of the project, per-type resources included."""
+def usage(s, project_id, names=None, only=None):
+    """{resource: in use} of the project, per-type resources included.
+    `only`: the resources wanted (a reservation's); groups and backups are
+    counted only when among them (0 otherwise)."""
     names = _type_names(s) if names is None else names
     values = {name: 0 for name in RESOURCES if name in NOT_COUNTED}
     values.update({'volumes': 0, 'gigabytes': 0, 'snapshots': 0})
-    values['groups'] = s.scalar(sa.select(sa.func.count(models.Group.id))
-                                .where(models.Group.project_id == project_id,
-                                       models.Group.deleted.is_(False)))
+    values['groups'] = 0
+    if only is None or 'groups' in only:
+        values['groups'] = s.scalar(
+            sa.select(sa.func.count(models.Group.id)).where(
+                models.Group.project_id == project_id,
+                models.Group.deleted.is_(False)))
     for type_name in names.values():
         for resource in PER_TYPE:
             values['%s_%s' % (resource, type_name)] = 0
@@ -105,6 +129,8 @@ def usage(s, project_id, names=None):
                 values[key] += count
             for key in gb_keys:
                 values[key] += int(size)
+    if only is not None and not {'backups', 'backup_gigabytes'} & set(only):
+        return values
     # Every live backup counts, in error too (cinder's usage).
     count, size = s.execute(
         sa.select(sa.func.count(models.Backup.id),
@@ -199,7 +225,7 @@ def reserve(project_id, deltas, volume_size=None):
         if volume_size is not None and 0 <= largest < volume_size:
             raise exception.VolumeSizeExceedsLimit(size=volume_size,
                                                    limit=largest)
-        used = usage(s, project_id, names)
+        used = usage(s, project_id, names, only=deltas)
         held = reserved(s, project_id, now)
         consumed = {name: used.get(name, 0) + held.get(name, 0)
                     for name in deltas}

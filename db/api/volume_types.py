@@ -11,16 +11,32 @@ from stratus.db import session
 DEFAULT_TYPE_NAME = '__DEFAULT__'
 
 
-def _view(s, row):
+def _view(s, row, encryption=False):
+    """`encryption`: also the type's encryption spec (None when it has
+    none), read in the same session: a volume create needs it."""
     values = row.to_dict()
     values['extra_specs'] = {
         spec.key: spec.value for spec in s.scalars(sa.select(
             models.VolumeTypeExtraSpec).filter_by(volume_type_id=row.id))}
+    if encryption:
+        spec = s.scalars(_ENCRYPTION, {'type_id': row.id}).first()
+        values['encryption'] = spec.to_dict() if spec is not None else None
     return values
 
 
 _BY_NAME = sa.select(models.VolumeType).where(
     models.VolumeType.name == sa.bindparam('name'))
+# A volume create naming no type: the project's default (3.62) and the
+# configured default by name, in one query built once.
+_PROJECT_DEFAULT = sa.select(models.ProjectDefaultType.volume_type_id).where(
+    models.ProjectDefaultType.project_id == sa.bindparam('project_id')
+).scalar_subquery()
+_DEFAULT_CANDIDATES = sa.select(
+    models.VolumeType, (models.VolumeType.id == _PROJECT_DEFAULT).label(
+        'mine')).where(sa.or_(models.VolumeType.id == _PROJECT_DEFAULT,
+                              models.VolumeType.name == sa.bindparam('name')))
+_ENCRYPTION = sa.select(models.VolumeTypeEncryption).where(
+    models.VolumeTypeEncryption.volume_type_id == sa.bindparam('type_id'))
 
 
 def _by_id_or_name(s, value):
@@ -71,7 +87,7 @@ def type_get(type_id, project_id=None):
         row = _get(s, type_id)
         if not _accessible(row, s, project_id):
             raise exception.VolumeTypeNotFound(volume_type_id=type_id)
-        return _view(s, row)
+        return _view(s, row, encryption=True)
 
 
 def type_get_by_name_or_id(value, project_id=None):
@@ -79,19 +95,22 @@ def type_get_by_name_or_id(value, project_id=None):
         row = _by_id_or_name(s, value)
         if row is None or not _accessible(row, s, project_id):
             raise exception.VolumeTypeNotFoundByName(volume_type_name=value)
-        return _view(s, row)
+        return _view(s, row, encryption=True)
 
 
-def default_type():
-    """The configured default type; __DEFAULT__ is created on first use
-    (cinder creates it at db sync)."""
+def default_type(project_id=None):
+    """The project's default type when one is set (3.62), else the
+    configured default type; __DEFAULT__ is created on first use (cinder
+    creates it at db sync). One read either way: each volume create asks."""
     name = CONF.default_volume_type or DEFAULT_TYPE_NAME
     with session.reader() as s:
-        # Usually a name: looked up as one first (each volume create asks).
-        row = s.scalars(_BY_NAME, {'name': name}).first() or \
+        rows = s.execute(_DEFAULT_CANDIDATES, {
+            'project_id': project_id, 'name': name}).all()
+        row = next((r for r, mine in rows if mine), None) or next(
+            (r for r, _mine in rows if r.name == name), None) or \
             s.get(models.VolumeType, name)
         if row is not None:
-            return _view(s, row)
+            return _view(s, row, encryption=True)
     if name != DEFAULT_TYPE_NAME:
         raise exception.VolumeTypeNotFoundByName(volume_type_name=name)
     try:

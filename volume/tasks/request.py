@@ -173,7 +173,7 @@ class ExtractVolumeRequestTask(flow_engine.StratusTask):
             volume_type['extra_specs'].get('multiattach') == '<is> True')
         zone = _zone(request.get('availability_zone'), snap_volume, source)
         # After the zone, as cinder asks its key manager.
-        encryption_keys.create_key(volume_type['id'])
+        encryption_keys.create_key(volume_type)
         return {
             'size': size,
             'availability_zone': zone,
