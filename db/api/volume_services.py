@@ -81,6 +81,11 @@ def change_frozen(host, expected, new):
         return changed, not_changed
 
 
+_FROZEN = sa.select(models.Service.frozen).where(
+    models.Service.host == sa.bindparam('backend'),
+    models.Service.binary == sa.bindparam('binary'))
+
+
 def is_backend_frozen(host):
     """Whether the volume service of `host` (host@backend[#pool]) is
     frozen."""
@@ -88,9 +93,9 @@ def is_backend_frozen(host):
         return False
     backend = host.partition('#')[0]
     with session.reader() as s:
-        return bool(s.scalar(sa.select(models.Service.frozen).where(
-            models.Service.host == backend,
-            models.Service.binary == VOLUME_BINARY)))
+        # Built once: each volume delete and snapshot change asks.
+        return bool(s.scalar(_FROZEN, {'backend': backend,
+                                       'binary': VOLUME_BINARY}))
 
 
 def backend_usage(backend):
