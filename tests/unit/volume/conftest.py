@@ -176,3 +176,17 @@ def vcloud(admin, monkeypatch):
     yield cloud
     cloud.cleanup()
     rpc.init()
+
+
+@pytest.fixture
+def fake_image_downloads(monkeypatch):
+    """The volume service's image downloads write b'data' and report a
+    qcow2 image: no image service answers in-process."""
+    from stratus.volume.tasks import create as create_tasks
+
+    class Client:
+        def download(self, image_id, path):
+            with open(path, 'wb') as f:
+                f.write(b'data')
+            return {'id': image_id, 'disk_format': 'qcow2'}
+    monkeypatch.setattr(create_tasks, 'image_client', lambda ctxt: Client())

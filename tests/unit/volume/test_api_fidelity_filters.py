@@ -244,17 +244,10 @@ def test_sort_keys_are_columns(vcloud, three):
     assert get('/snapshots', 'sort=display_name', '3.29').status_int == 200
 
 
-def test_admin_host_and_glance_metadata_filters(vcloud, monkeypatch):
+def test_admin_host_and_glance_metadata_filters(vcloud,
+                                                fake_image_downloads):
     import uuid
     from stratus.db.api import images
-    from stratus.volume.tasks import create as create_tasks
-
-    class Client:
-        def download(self, image_id, path):
-            with open(path, 'wb') as f:
-                f.write(b'data')
-            return {'id': image_id, 'disk_format': 'qcow2'}
-    monkeypatch.setattr(create_tasks, 'image_client', lambda ctxt: Client())
     image = images.create({'id': str(uuid.uuid4()), 'name': 'cirros',
                            'status': 'active', 'visibility': 'public',
                            'owner': 'x', 'disk_format': 'qcow2',

@@ -127,15 +127,7 @@ def _image(name, visibility='public'):
                           'min_disk': 0})
 
 
-def test_volume_create_image_refs(vcloud, monkeypatch, demo):
-    from stratus.volume.tasks import create as create_tasks
-
-    class Client:
-        def download(self, image_id, path):
-            with open(path, 'wb') as f:
-                f.write(b'data')
-            return {'id': image_id, 'disk_format': 'qcow2'}
-    monkeypatch.setattr(create_tasks, 'image_client', lambda ctxt: Client())
+def test_volume_create_image_refs(vcloud, fake_image_downloads, demo):
     image = _image('cirros')
     by_link = _create(vcloud, imageRef='http://glance/v2/images/%s'
                       % image['id'])

@@ -8,24 +8,16 @@ import pytest
 from support import schemas
 
 from stratus.db.api import images
-from stratus.volume.tasks import create as create_tasks
 
 
 @pytest.fixture
-def image(vcloud, monkeypatch, tmp_path):
+def image(vcloud, fake_image_downloads, tmp_path):
     vcloud.configure(image_conversion_dir=str(tmp_path / 'conversion'))
     row = images.create({'id': str(uuid.uuid4()), 'name': 'debian',
                          'status': 'active', 'visibility': 'public',
                          'owner': 'x', 'disk_format': 'qcow2',
                          'container_format': 'bare', 'size': 4,
                          'min_disk': 0}, {'os_distro': 'debian'})
-
-    class Client:
-        def download(self, image_id, path):
-            with open(path, 'wb') as f:
-                f.write(b'data')
-            return {'id': image_id, 'disk_format': 'qcow2'}
-    monkeypatch.setattr(create_tasks, 'image_client', lambda ctxt: Client())
     return row
 
 
