@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import compare_and_swap
 from stratus.db.api import paging
 from stratus.db.api import snapshots as db_snapshots
 
@@ -66,15 +67,8 @@ def list_group_snapshots(*, project_id=None, filters=None, limit=None,
 def update(group_snapshot_id, values, expected=None):
     with session.writer() as s:
         row = _get(s, group_snapshot_id)
-        for column, wanted in (expected or {}).items():
-            allowed = wanted if isinstance(wanted, (list, tuple, set)) \
-                else (wanted,)
-            if getattr(row, column) not in allowed:
-                return None
-        for key, value in values.items():
-            setattr(row, key, value)
-        row.updated_at = models.utcnow()
-        s.flush()
+        if not compare_and_swap.apply(s, row, values, expected):
+            return None
         return row.to_dict()
 
 

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import compare_and_swap
 from stratus.db.api import paging
 
 SORT_KEYS = {'created_at', 'updated_at', 'id', 'name', 'status',
@@ -94,15 +95,8 @@ def update(group_id, values, expected=None):
     tuple}); the view, or None when it did not."""
     with session.writer() as s:
         row = _get(s, group_id)
-        for column, wanted in (expected or {}).items():
-            allowed = wanted if isinstance(wanted, (list, tuple, set)) \
-                else (wanted,)
-            if getattr(row, column) not in allowed:
-                return None
-        for key, value in values.items():
-            setattr(row, key, value)
-        row.updated_at = models.utcnow()
-        s.flush()
+        if not compare_and_swap.apply(s, row, values, expected):
+            return None
         return _views(s, [row])[0]
 
 

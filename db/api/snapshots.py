@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import compare_and_swap
 from stratus.db.api import keyvalue
 from stratus.db.api import list_filters
 from stratus.db.api import paging
@@ -121,15 +122,8 @@ def update(snapshot_id, values, expected=None, s=None):
     or tuple}); the view, or None when it did not match."""
     def apply(s):
         row = _get(s, snapshot_id)
-        for column, wanted in (expected or {}).items():
-            allowed = wanted if isinstance(wanted, (list, tuple, set)) \
-                else (wanted,)
-            if getattr(row, column) not in allowed:
-                return None
-        for key, value in values.items():
-            setattr(row, key, value)
-        row.updated_at = models.utcnow()
-        s.flush()
+        if not compare_and_swap.apply(s, row, values, expected):
+            return None
         return _view(s, row)
     if s is not None:
         return apply(s)

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import compare_and_swap
 from stratus.db.api import keyvalue
 from stratus.db.api import list_filters
 from stratus.db.api import paging
@@ -225,18 +226,11 @@ def update(volume_id, values, expected=None, s=None, view=False):
     match."""
     def apply(s):
         row = _get(s, volume_id)
-        for column, wanted in (expected or {}).items():
-            allowed = wanted if isinstance(wanted, (list, tuple, set)) \
-                else (wanted,)
-            if getattr(row, column) not in allowed:
-                return None
-        for key, value in values.items():
-            if key in ('image_metadata', 'admin_metadata') and \
-                    isinstance(value, dict):
-                value = json.dumps(value)
-            setattr(row, key, value)
-        row.updated_at = models.utcnow()
-        s.flush()
+        stored = {key: json.dumps(value) if key in (
+            'image_metadata', 'admin_metadata') and isinstance(value, dict)
+            else value for key, value in values.items()}
+        if not compare_and_swap.apply(s, row, stored, expected):
+            return None
         return _view(s, row) if view else row.to_dict()
     if s is not None:
         return apply(s)
