@@ -8,13 +8,13 @@ Where the installed openstacksdk sends a body cinder's schemas refuse
 a cgsnapshot without a description: a null one), the CLI fails here as
 it fails against cinder, with cinder's 400, and the test goes on with
 the REST call a working client sends."""
-import time
 import uuid
 
 import pytest
 
 from support import cloud as cloud_support
 from support import schemas
+from support import volume_waits as wait
 
 CG_KEYS = {'id', 'status', 'availability_zone', 'created_at', 'name',
            'description', 'volume_types'}
@@ -28,26 +28,10 @@ def rest(cloud):
     return cloud_support.Rest(cloud)
 
 
-def _name(prefix):
-    return '%s-%s' % (prefix, uuid.uuid4().hex[:6])
-
 
 def _headers(version='3.71'):
     return {'OpenStack-API-Version': 'volume %s' % version}
 
-
-def _wait(rest, path, key, status, timeout=30):
-    deadline = time.monotonic() + timeout
-    body = None
-    while time.monotonic() < deadline:
-        resp = rest.get(V3 + path, headers=_headers())
-        if status == 'DELETED' and resp.status_code == 404:
-            return None
-        body = resp.json().get(key) if resp.ok else None
-        if body and body['status'] == status:
-            return body
-        time.sleep(0.05)
-    raise AssertionError('%s not %s: %s' % (path, status, body))
 
 
 def _fails(cloud, *args, message):
@@ -58,7 +42,7 @@ def _fails(cloud, *args, message):
 
 @pytest.fixture(scope='module')
 def vtype(cloud):
-    name = _name('cgvt')
+    name = wait.name('cgvt')
     # One backend: a volume joins a group only on the group's backend.
     cloud.cli('volume', 'type', 'create', '--property',
               'volume_backend_name=lvmdriver-1', name)
@@ -66,21 +50,21 @@ def vtype(cloud):
 
 
 def _cg(cloud, rest, vtype, name=None):
-    name = name or _name('cg')
+    name = name or wait.name('cg')
     created = cloud.cli_json('consistency', 'group', 'create',
                              '--volume-type', vtype, '--description', 'd',
                              name)
     assert created['name'] == name
-    _wait(rest, '/consistencygroups/%s' % created['id'], 'consistencygroup',
+    wait.status(rest, '/consistencygroups/%s' % created['id'], 'consistencygroup',
           'available')
     return name, created['id']
 
 
 def _volume(cloud, rest, cg, vtype):
-    name = _name('cgv')
+    name = wait.name('cgv')
     volume = cloud.cli_json('volume', 'create', '--size', '1', '--type',
                             vtype, '--consistency-group', cg, name)
-    _wait(rest, '/volumes/%s' % volume['id'], 'volume', 'available')
+    wait.status(rest, '/volumes/%s' % volume['id'], 'volume', 'available')
     return name, volume['id']
 
 
@@ -106,17 +90,17 @@ def test_consistency_group_cli(cloud, rest, vtype):
     volume = cloud.cli_json('volume', 'show', v_name)
     assert volume['consistencygroup_id'] == cg_id
     # set, remove volume, add volume.
-    new = _name('cgnew')
+    new = wait.name('cgnew')
     cloud.cli('consistency', 'group', 'set', '--name', new,
               '--description', 'nd', name)
     shown = cloud.cli_json('consistency', 'group', 'show', new)
     assert (shown['name'], shown['description']) == (new, 'nd')
     cloud.cli('consistency', 'group', 'remove', 'volume', new, v_name)
-    _wait(rest, '/consistencygroups/%s' % cg_id, 'consistencygroup',
+    wait.status(rest, '/consistencygroups/%s' % cg_id, 'consistencygroup',
           'available')
     assert _volume_cg(rest, v_id) is None
     cloud.cli('consistency', 'group', 'add', 'volume', new, v_name)
-    _wait(rest, '/consistencygroups/%s' % cg_id, 'consistencygroup',
+    wait.status(rest, '/consistencygroups/%s' % cg_id, 'consistencygroup',
           'available')
     assert _volume_cg(rest, v_id) == cg_id
     # The SDK's delete body is not cinder's: 400, the group stays.
@@ -133,9 +117,9 @@ def test_consistency_group_cli(cloud, rest, vtype):
                         headers=_headers(),
                         json={'consistencygroup': {'force': True}})
     assert (resp.status_code, resp.content) == (202, b'')
-    _wait(rest, '/consistencygroups/%s' % cg_id, 'consistencygroup',
+    wait.status(rest, '/consistencygroups/%s' % cg_id, 'consistencygroup',
           'DELETED')
-    _wait(rest, '/volumes/%s' % v_id, 'volume', 'DELETED')
+    wait.status(rest, '/volumes/%s' % v_id, 'volume', 'DELETED')
     _fails(cloud, 'consistency', 'group', 'show', new,
            message='No ConsistencyGroup found for %s' % new)
 
@@ -144,7 +128,7 @@ def test_consistency_group_snapshot_cli(cloud, rest, vtype):
     vt_name, _vt_id = vtype
     name, cg_id = _cg(cloud, rest, vt_name)
     _v_name, v_id = _volume(cloud, rest, name, vt_name)
-    snap = _name('cgs')
+    snap = wait.name('cgs')
     # No description: the SDK sends a null one, cinder's schema refuses it.
     _fails(cloud, 'consistency', 'group', 'snapshot', 'create',
            '--consistency-group', name, snap,
@@ -154,7 +138,7 @@ def test_consistency_group_snapshot_cli(cloud, rest, vtype):
                              '--consistency-group', name,
                              '--description', 'sd', snap)
     snap_id = created['id']
-    _wait(rest, '/cgsnapshots/%s' % snap_id, 'cgsnapshot', 'available')
+    wait.status(rest, '/cgsnapshots/%s' % snap_id, 'cgsnapshot', 'available')
     # The SDK filters the list on its side by status and group, None
     # included when not given: name both.
     select = ('--status', 'available', '--consistency-group', name)
@@ -172,7 +156,7 @@ def test_consistency_group_snapshot_cli(cloud, rest, vtype):
     assert v_id in [s['volume_id'] for s in members['snapshots']]
     # From the snapshot: the SDK's null source_cgid is refused; REST works.
     _fails(cloud, 'consistency', 'group', 'create', '--snapshot', snap,
-           _name('cgfs'),
+           wait.name('cgfs'),
            message="Invalid input for field/attribute source_cgid. Value: "
                    "None. None is not of type 'string'")
     resp = rest.request('POST', V3 + '/consistencygroups/create_from_src',
@@ -183,7 +167,7 @@ def test_consistency_group_snapshot_cli(cloud, rest, vtype):
     assert resp.status_code == 202, resp.text
     made = resp.json()['consistencygroup']
     assert set(made) == {'id', 'name'}
-    _wait(rest, '/consistencygroups/%s' % made['id'], 'consistencygroup',
+    wait.status(rest, '/consistencygroups/%s' % made['id'], 'consistencygroup',
           'available')
     volumes = rest.get(V3 + '/volumes/detail?group_id=%s' % made['id'],
                        headers=_headers()).json()['volumes']
@@ -195,7 +179,7 @@ def test_consistency_group_snapshot_cli(cloud, rest, vtype):
     assert schemas.check_fault(resp, 400, 'badRequest') == \
         'Invalid Group: Group has existing snapshots.'
     cloud.cli('consistency', 'group', 'snapshot', 'delete', snap)
-    _wait(rest, '/cgsnapshots/%s' % snap_id, 'cgsnapshot', 'DELETED')
+    wait.status(rest, '/cgsnapshots/%s' % snap_id, 'cgsnapshot', 'DELETED')
     resp = rest.get(V3 + '/cgsnapshots/%s' % snap_id, headers=_headers())
     assert schemas.check_fault(resp, 404, 'itemNotFound') == \
         'GroupSnapshot %s could not be found.' % snap_id
@@ -204,7 +188,7 @@ def test_consistency_group_snapshot_cli(cloud, rest, vtype):
                             headers=_headers(),
                             json={'consistencygroup': {'force': True}})
         assert resp.status_code == 202, resp.text
-        _wait(rest, '/consistencygroups/%s' % group, 'consistencygroup',
+        wait.status(rest, '/consistencygroups/%s' % group, 'consistencygroup',
               'DELETED')
 
 
@@ -229,7 +213,7 @@ def test_rest_answers(cloud, rest, vtype):
     assert resp.status_code == 202 and set(resp.json()['cgsnapshot']) == {
         'id', 'name'}
     snap_id = resp.json()['cgsnapshot']['id']
-    shown = _wait(rest, '/cgsnapshots/%s' % snap_id, 'cgsnapshot',
+    shown = wait.status(rest, '/cgsnapshots/%s' % snap_id, 'cgsnapshot',
                   'available')
     assert set(shown) == CGSNAP_KEYS
     detail = rest.get(V3 + '/cgsnapshots/detail', headers=_headers()).json()
@@ -261,9 +245,9 @@ def test_rest_answers(cloud, rest, vtype):
         'consistencygroups']]
     assert rest.request('DELETE', V3 + '/cgsnapshots/%s' % snap_id,
                         headers=_headers()).status_code == 202
-    _wait(rest, '/cgsnapshots/%s' % snap_id, 'cgsnapshot', 'DELETED')
+    wait.status(rest, '/cgsnapshots/%s' % snap_id, 'cgsnapshot', 'DELETED')
     resp = rest.request('POST', V3 + '/consistencygroups/%s/delete' % cg_id,
                         headers=_headers(), json={})
     assert resp.status_code == 202
-    _wait(rest, '/consistencygroups/%s' % cg_id, 'consistencygroup',
+    wait.status(rest, '/consistencygroups/%s' % cg_id, 'consistencygroup',
           'DELETED')

@@ -2,13 +2,12 @@
 (fake volume driver): group types and their specs, groups with their
 members, group snapshots, groups made from a source, and raw REST
 answers checked against tempest's schemas."""
-import time
-import uuid
 
 import pytest
 
 from support import cloud as cloud_support
 from support import schemas
+from support import volume_waits as wait
 
 GV = ('--os-volume-api-version', '3.38')
 GROUPS = schemas.volume('groups')
@@ -21,46 +20,30 @@ def rest(cloud):
     return cloud_support.Rest(cloud)
 
 
-def _name(prefix):
-    return '%s-%s' % (prefix, uuid.uuid4().hex[:6])
-
 
 def _headers(version='3.38'):
     return {'OpenStack-API-Version': 'volume %s' % version}
 
 
-def _wait(rest, path, key, status, timeout=30):
-    deadline = time.monotonic() + timeout
-    body = None
-    while time.monotonic() < deadline:
-        resp = rest.get('/volume/v3' + path, headers=_headers())
-        if status == 'DELETED' and resp.status_code == 404:
-            return None
-        body = resp.json().get(key) if resp.ok else None
-        if body and body['status'] == status:
-            return body
-        time.sleep(0.05)
-    raise AssertionError('%s not %s: %s' % (path, status, body))
-
 
 @pytest.fixture(scope='module')
 def types(cloud):
-    vtype = _name('gvt')
+    vtype = wait.name('gvt')
     # One backend: a volume joins a group only on the group's backend.
     cloud.cli('volume', 'type', 'create', '--property',
               'volume_backend_name=lvmdriver-1', vtype)
-    gtype = _name('ggt')
+    gtype = wait.name('ggt')
     cloud.cli(*GV, 'volume', 'group', 'type', 'create', gtype)
     return vtype, gtype
 
 
 def _group(cloud, rest, types, name=None):
     vtype, gtype = types
-    name = name or _name('grp')
+    name = name or wait.name('grp')
     group = cloud.cli_json(*GV, 'volume', 'group', 'create',
                            '--volume-group-type', gtype,
                            '--volume-type', vtype, '--name', name)
-    _wait(rest, '/groups/%s' % group['ID'], 'group', 'available')
+    wait.status(rest, '/groups/%s' % group['ID'], 'group', 'available')
     return name, group['ID']
 
 
@@ -68,15 +51,15 @@ def _member(cloud, rest, group_id, vtype, size=1):
     resp = rest.request('POST', '/volume/v3/volumes', headers=_headers(),
                         json={'volume': {'size': size, 'volume_type': vtype,
                                          'group_id': group_id,
-                                         'name': _name('gv')}})
+                                         'name': wait.name('gv')}})
     assert resp.status_code == 202, resp.text
     volume_id = resp.json()['volume']['id']
-    _wait(rest, '/volumes/%s' % volume_id, 'volume', 'available')
+    wait.status(rest, '/volumes/%s' % volume_id, 'volume', 'available')
     return volume_id
 
 
 def test_group_type_cli(cloud, rest):
-    name = _name('gt')
+    name = wait.name('gt')
     created = cloud.cli_json(*GV, 'volume', 'group', 'type', 'create',
                              '--description', 'first', name)
     assert (created['Name'], created['Description'],
@@ -125,18 +108,18 @@ def test_group_create_set_members_delete(cloud, rest, types):
     # Members: one created in the group, one added, then removed.
     member = _member(cloud, rest, group_id, vtype)
     loose = cloud.cli_json('volume', 'create', '--size', '1', '--type',
-                           vtype, _name('loose'))
-    _wait(rest, '/volumes/%s' % loose['id'], 'volume', 'available')
+                           vtype, wait.name('loose'))
+    wait.status(rest, '/volumes/%s' % loose['id'], 'volume', 'available')
     cloud.cli(*GV, 'volume', 'group', 'add', 'volume', name + '-b',
               loose['id'])
-    _wait(rest, '/groups/%s' % group_id, 'group', 'available')
+    wait.status(rest, '/groups/%s' % group_id, 'group', 'available')
     resp = rest.get('/volume/v3/groups/%s?list_volume=True' % group_id,
                     headers=_headers())
     assert sorted(resp.json()['group']['volumes']) == sorted([member,
                                                               loose['id']])
     cloud.cli(*GV, 'volume', 'group', 'remove', 'volume', name + '-b',
               loose['id'])
-    _wait(rest, '/groups/%s' % group_id, 'group', 'available')
+    wait.status(rest, '/groups/%s' % group_id, 'group', 'available')
     resp = rest.get('/volume/v3/groups/%s?list_volume=True' % group_id,
                     headers=_headers())
     assert resp.json()['group']['volumes'] == [member]
@@ -146,8 +129,8 @@ def test_group_create_set_members_delete(cloud, rest, types):
     assert result.returncode != 0
     assert 'delete-volumes flag is required' in result.stderr
     cloud.cli(*GV, 'volume', 'group', 'delete', '--force', name + '-b')
-    _wait(rest, '/groups/%s' % group_id, 'group', 'DELETED')
-    _wait(rest, '/volumes/%s' % member, 'volume', 'DELETED')
+    wait.status(rest, '/groups/%s' % group_id, 'group', 'DELETED')
+    wait.status(rest, '/volumes/%s' % member, 'volume', 'DELETED')
     cloud.cli('volume', 'delete', loose['id'])
 
 
@@ -155,10 +138,10 @@ def test_group_snapshot_and_create_from_source(cloud, rest, types):
     vtype, _gtype = types
     name, group_id = _group(cloud, rest, types)
     members = [_member(cloud, rest, group_id, vtype, size) for size in (1, 2)]
-    snap_name = _name('gs')
+    snap_name = wait.name('gs')
     snap = cloud.cli_json(*GV, 'volume', 'group', 'snapshot', 'create',
                           '--name', snap_name, name)
-    _wait(rest, '/group_snapshots/%s' % snap['ID'], 'group_snapshot',
+    wait.status(rest, '/group_snapshots/%s' % snap['ID'], 'group_snapshot',
           'available')
     shown = cloud.cli_json(*GV, 'volume', 'group', 'snapshot', 'show',
                            snap_name)
@@ -172,7 +155,7 @@ def test_group_snapshot_and_create_from_source(cloud, rest, types):
     # (a uuid string, one source only) refuses: the CLI fails as it does
     # against cinder, and the groups are made through REST.
     result = cloud.cli(*GV, 'volume', 'group', 'create', '--group-snapshot',
-                       snap_name, '--name', _name('from-snap'), check=False)
+                       snap_name, '--name', wait.name('from-snap'), check=False)
     assert result.returncode != 0 and '400' in result.stderr
     new_ids = []
     for source in ({'group_snapshot_id': snap['ID']},
@@ -180,10 +163,10 @@ def test_group_snapshot_and_create_from_source(cloud, rest, types):
         resp = rest.request('POST', '/volume/v3/groups/action',
                             headers=_headers('3.14'), json={
                                 'create-from-src': dict(source,
-                                                        name=_name('src'))})
+                                                        name=wait.name('src'))})
         new_id = schemas.check(GROUPS.create_group_from_source, resp)[
             'group']['id']
-        _wait(rest, '/groups/%s' % new_id, 'group', 'available')
+        wait.status(rest, '/groups/%s' % new_id, 'group', 'available')
         new_ids.append(new_id)
     for new_id in new_ids:
         resp = rest.get('/volume/v3/groups/%s?list_volume=True' % new_id,
@@ -191,12 +174,12 @@ def test_group_snapshot_and_create_from_source(cloud, rest, types):
         group = schemas.check(GROUPS.show_group, resp)['group']
         assert len(group['volumes']) == len(members)
         cloud.cli(*GV, 'volume', 'group', 'delete', '--force', new_id)
-        _wait(rest, '/groups/%s' % new_id, 'group', 'DELETED')
+        wait.status(rest, '/groups/%s' % new_id, 'group', 'DELETED')
     cloud.cli(*GV, 'volume', 'group', 'snapshot', 'delete', snap_name)
-    _wait(rest, '/group_snapshots/%s' % snap['ID'], 'group_snapshot',
+    wait.status(rest, '/group_snapshots/%s' % snap['ID'], 'group_snapshot',
           'DELETED')
     cloud.cli(*GV, 'volume', 'group', 'delete', '--force', name)
-    _wait(rest, '/groups/%s' % group_id, 'group', 'DELETED')
+    wait.status(rest, '/groups/%s' % group_id, 'group', 'DELETED')
 
 
 def test_rest_refusals(cloud, rest, types):
@@ -214,4 +197,4 @@ def test_rest_refusals(cloud, rest, types):
                         json={'volume': {'size': 1, 'group_id': group_id}})
     schemas.check_fault(resp, 400, 'badRequest')
     cloud.cli(*GV, 'volume', 'group', 'delete', name)
-    _wait(rest, '/groups/%s' % group_id, 'group', 'DELETED')
+    wait.status(rest, '/groups/%s' % group_id, 'group', 'DELETED')

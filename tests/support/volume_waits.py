@@ -10,6 +10,12 @@ def name(prefix):
     return '%s-%s' % (prefix, uuid.uuid4().hex[:6])
 
 
+def status(rest, path, key, wanted, timeout=30):
+    """Until the `key` object at /volume/v3`path` shows `wanted` (or,
+    for 'DELETED', answers 404); fails at once on an error status."""
+    return _wait(rest, '/volume/v3' + path, key, wanted, timeout)
+
+
 def _wait(rest, path, key, status, timeout):
     deadline = time.monotonic() + timeout
     seen = None
