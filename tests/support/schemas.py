@@ -48,6 +48,40 @@ def volume(name, version='3.0'):
     return importlib.import_module('%s.%s' % (chosen, name))
 
 
+def _compute_variants():
+    """The microversion variant packages tempest ships for compute, as
+    ((major, minor), package suffix), lowest first."""
+    from tempest.lib.api_schema.response import compute as package
+    import pkgutil
+    found = []
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.ispkg and info.name.startswith('v2_'):
+            found.append(((2, int(info.name[3:])), info.name))
+    return sorted(found)
+
+
+def compute(name, version='2.1'):
+    """The tempest schema module for compute resource `name` at
+    `version`: the highest variant package at or below `version` that has
+    that module (each variant module carries every schema of its
+    resource), e.g. compute('servers', '2.75') is v2_75.servers. Above
+    tempest's newest variant (2.100) the newest one stands."""
+    package = 'tempest.lib.api_schema.response.compute'
+    wanted = _tuple(version)
+    chosen = None
+    for since, variant in _compute_variants():
+        if since > wanted:
+            break
+        try:
+            chosen = importlib.import_module('%s.%s.%s' % (package, variant,
+                                                           name))
+        except ImportError:
+            continue
+    if chosen is None:
+        raise ImportError('tempest has no compute schema module %r' % name)
+    return chosen
+
+
 def _status(resp):
     for attr in ('status_int', 'status_code'):
         if hasattr(resp, attr):

@@ -12,6 +12,8 @@ missing one, fails the call as it would fail real automation.
 import contextlib
 
 from tempest.lib import auth
+from tempest.lib.services import compute as compute_services
+from tempest.lib.services.compute import base_compute_client
 from tempest.lib.services import volume as volume_services
 from tempest.lib.services.volume import base_client
 from tempest.lib.services.volume import v3
@@ -58,6 +60,50 @@ class Volume:
             setattr(self, name, cls(self.provider, 'volumev3', 'RegionOne'))
 
 
+class Compute:
+    """The compute v2.1 clients tempest ships, by short name."""
+
+    CLIENTS = {
+        'servers': compute_services.ServersClient,
+        'flavors': compute_services.FlavorsClient,
+        'keypairs': compute_services.KeyPairsClient,
+        'images': compute_services.ImagesClient,
+        'volumes': compute_services.VolumesClient,
+        'snapshots': compute_services.SnapshotsClient,
+        'aggregates': compute_services.AggregatesClient,
+        'zones': compute_services.AvailabilityZoneClient,
+        'hosts': compute_services.HostsClient,
+        'hypervisors': compute_services.HypervisorClient,
+        'limits': compute_services.LimitsClient,
+        'migrations': compute_services.MigrationsClient,
+        'quotas': compute_services.QuotasClient,
+        'quota_classes': compute_services.QuotaClassesClient,
+        'server_groups': compute_services.ServerGroupsClient,
+        'services': compute_services.ServicesClient,
+        'extensions': compute_services.ExtensionsClient,
+        'versions': compute_services.VersionsClient,
+        'events': compute_services.ServerExternalEventsClient,
+        'usages': compute_services.TenantUsagesClient,
+    }
+
+    def __init__(self, cloud, user='admin'):
+        self.provider = _provider(cloud, user)
+        for name, cls in self.CLIENTS.items():
+            setattr(self, name, cls(self.provider, 'compute', 'RegionOne'))
+
+
+@contextlib.contextmanager
+def compute_microversion(version):
+    """Requests inside carry `X-OpenStack-Nova-API-Version: <version>`
+    and tempest picks the schema for it."""
+    saved = base_compute_client.COMPUTE_MICROVERSION
+    base_compute_client.COMPUTE_MICROVERSION = version
+    try:
+        yield
+    finally:
+        base_compute_client.COMPUTE_MICROVERSION = saved
+
+
 @contextlib.contextmanager
 def volume_microversion(version):
     """Requests inside carry `OpenStack-API-Version: volume <version>`
@@ -70,4 +116,5 @@ def volume_microversion(version):
         base_client.VOLUME_MICROVERSION = saved
 
 
-__all__ = ['Volume', 'volume_microversion', 'volume_services']
+__all__ = ['Compute', 'Volume', 'compute_microversion',
+           'volume_microversion', 'volume_services']
