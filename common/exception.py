@@ -521,3 +521,13 @@ class VolumeNotCreated(StratusException):
 # manage, groups, actions) live in their own module; importing it here
 # keeps them reachable as exception.<Name> like every other error.
 from stratus.common.volume_exceptions import *  # noqa: E402,F401,F403
+
+
+# --- srvroutes ---
+class InstanceNotReady(Conflict):
+    msg_fmt = 'Instance %(instance_id)s is not ready'
+
+
+class FeatureNotSupported(StratusException):
+    msg_fmt = 'Feature not supported.'
+    code = 501

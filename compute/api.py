@@ -208,6 +208,34 @@ class ComputeAPI:
         self.compute_rpc.snapshot_instance(ctxt, instance, image['id'])
         return image
 
+    def backup(self, ctxt, uuid, name, backup_type, rotation,
+               metadata=None):
+        """createBackup: a queued backup image now, filled by the compute,
+        which then rotates out the oldest backups of this type."""
+        from stratus.compute import server_volumes
+        from stratus.compute import snapshot_images
+        instance = self.get(ctxt, uuid)
+        if server_volumes.root_is_volume(instance):
+            raise exception.Invalid('Backup is not supported for '
+                                    'volume-backed instances.')
+        properties = dict(metadata or {}, image_type='backup',
+                          backup_type=backup_type)
+        image = snapshot_images.create(ctxt, instance, name, properties)
+        try:
+            instance = self.start_action(ctxt, uuid, 'createBackup',
+                                         states.IMAGE_BACKUP)
+        except Exception:
+            snapshot_images.delete_quietly(image['id'])
+            raise
+        self.compute_rpc.backup_instance(ctxt, instance, image['id'],
+                                         backup_type, rotation)
+        return image
+
+    def inject_network_info(self, ctxt, instance):
+        self._check_lock(ctxt, instance)
+        self.compute_rpc.inject_network_info(
+            ctxt, primitives.to_primitive(instance))
+
     def shelve(self, ctxt, uuid):
         from stratus.compute import snapshot_images
         instance = self.start_action(ctxt, uuid, 'shelve', states.SHELVING)

@@ -166,3 +166,21 @@ class ComputeManager:
             lines = text.splitlines(True)
             text = ''.join(lines[-tail_length:]) if tail_length else ''
         return text
+
+    # --- 1.4 --------------------------------------------------------------
+    def backup_instance(self, ctxt, instance, image_id, backup_type,
+                        rotation):
+        self._run(ctxt, 'backup', instance, image_id=image_id,
+                  backup_type=backup_type, rotation=rotation)
+
+    def inject_network_info(self, ctxt, instance):
+        from stratus.compute import diagnostics
+        diagnostics.inject_network_info(self.driver, instance)
+
+    def get_diagnostics(self, ctxt, instance):
+        from stratus.compute import diagnostics
+        return diagnostics.legacy(self.driver, instance)
+
+    def get_instance_diagnostics(self, ctxt, instance):
+        from stratus.compute import diagnostics
+        return diagnostics.standard(self.driver, instance)

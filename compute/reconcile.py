@@ -20,6 +20,7 @@ _SETTLE = {states.PAUSING, states.UNPAUSING, states.SUSPENDING,
            states.REBOOT_STARTED_HARD, states.RESCUING, states.UNRESCUING,
            states.IMAGE_SNAPSHOT_PENDING, states.IMAGE_SNAPSHOT,
            states.IMAGE_PENDING_UPLOAD, states.IMAGE_UPLOADING,
+           states.IMAGE_BACKUP,
            states.SHELVING, states.SHELVING_IMAGE_PENDING_UPLOAD,
            states.SHELVING_IMAGE_UPLOADING, states.RESIZE_PREP}
 _FAIL = set(states.BUILD_STATES) | {

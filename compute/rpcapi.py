@@ -7,7 +7,7 @@ from stratus.common import rpc
 
 class ComputeRPCClient(rpc.RPCClientBase):
     TOPIC = 'compute'
-    VERSION = '1.2'
+    VERSION = '1.4'
     HISTORY = (
         '1.0 initial: no methods yet (instance operations arrive with the '
         'compute API)',
@@ -19,6 +19,8 @@ class ComputeRPCClient(rpc.RPCClientBase):
         'unshelve_instance, prep_resize, resize_instance, finish_resize, '
         'confirm_resize, revert_resize, finish_revert_resize',
         '1.2 attach_volume, detach_volume',
+        '1.4 backup_instance, inject_network_info, get_diagnostics, '
+        'get_instance_diagnostics',
     )
 
     def _cast(self, ctxt, since, method, host, **kwargs):
@@ -131,3 +133,22 @@ class ComputeRPCClient(rpc.RPCClientBase):
         return self._prepare('1.1', server=instance['host']).call(
             ctxt, 'get_console_output', instance=instance,
             tail_length=tail_length)
+
+    # --- 1.4: backups, network info, diagnostics ------------------------
+    def backup_instance(self, ctxt, instance, image_id, backup_type,
+                        rotation):
+        self._cast(ctxt, '1.4', 'backup_instance', instance['host'],
+                   instance=instance, image_id=image_id,
+                   backup_type=backup_type, rotation=rotation)
+
+    def inject_network_info(self, ctxt, instance):
+        self._cast(ctxt, '1.4', 'inject_network_info', instance['host'],
+                   instance=instance)
+
+    def get_diagnostics(self, ctxt, instance):
+        return self._prepare('1.4', server=instance['host']).call(
+            ctxt, 'get_diagnostics', instance=instance)
+
+    def get_instance_diagnostics(self, ctxt, instance):
+        return self._prepare('1.4', server=instance['host']).call(
+            ctxt, 'get_instance_diagnostics', instance=instance)

@@ -27,6 +27,7 @@ IMAGE_SNAPSHOT_PENDING = 'image_snapshot_pending'
 IMAGE_SNAPSHOT = 'image_snapshot'
 IMAGE_PENDING_UPLOAD = 'image_pending_upload'
 IMAGE_UPLOADING = 'image_uploading'
+IMAGE_BACKUP = 'image_backup'
 REBOOTING = 'rebooting'
 REBOOT_PENDING = 'reboot_pending'
 REBOOT_STARTED = 'reboot_started'
@@ -132,6 +133,7 @@ ALLOWED = {
     'confirmResize': (RESIZED,),
     'revertResize': (RESIZED,),
     'createImage': (ACTIVE, STOPPED, PAUSED, SUSPENDED),
+    'createBackup': (ACTIVE, STOPPED, PAUSED, SUSPENDED),
     'attach_volume': (ACTIVE, PAUSED, STOPPED, RESIZED, SOFT_DELETED,
                       SHELVED, SHELVED_OFFLOADED),
     'detach_volume': (ACTIVE, PAUSED, STOPPED, RESIZED, SOFT_DELETED,

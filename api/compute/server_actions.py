@@ -8,18 +8,23 @@ import pecan
 from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.compute.actions import backup
 from stratus.api.compute.actions import console
 from stratus.api.compute.actions import images
 from stratus.api.compute.actions import lock
+from stratus.api.compute.actions import network
 from stratus.api.compute.actions import power
 from stratus.api.compute.actions import rebuild
 from stratus.api.compute.actions import rescue
+from stratus.api.compute.actions import reset_state
 from stratus.api.compute.actions import resize
 from stratus.common import exception
 
 HANDLERS = {}
 for _module in (power, lock, console, rescue, rebuild, images,
                 resize):
+    HANDLERS.update(_module.HANDLERS)
+for _module in (reset_state, backup, network):
     HANDLERS.update(_module.HANDLERS)
 
 

@@ -11,9 +11,12 @@ from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.compute import instance_actions
+from stratus.api.compute import ips
 from stratus.api.compute import server_actions
 from stratus.api.compute import server_create
+from stratus.api.compute import server_diagnostics
 from stratus.api.compute import server_metadata
+from stratus.api.compute import server_password
 from stratus.api.compute import server_tags
 from stratus.api.compute import volume_attachments
 from stratus.api.compute.schemas import servers as schemas
@@ -243,3 +246,12 @@ pecan.route(ServersController, 'os-instance-actions',
 pecan.route(ServersController, 'tags', server_tags.ServerTagsController())
 pecan.route(ServersController, 'os-volume_attachments',
             volume_attachments.VolumeAttachmentsController())
+
+# Sub-resources and proxies of the srvroutes family (ips, password,
+# diagnostics, topology).
+for _path, _controller in (
+        ('ips', ips.IPsController()),
+        ('os-server-password', server_password.ServerPasswordController()),
+        ('diagnostics', server_diagnostics.ServerDiagnosticsController()),
+        ('topology', server_diagnostics.ServerTopologyController())):
+    pecan.route(ServersController, _path, _controller)

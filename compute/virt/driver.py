@@ -165,3 +165,17 @@ class ComputeDriver:
         """Unplug the volume at `mountpoint`; one that is not there (or a
         guest that is gone) is fine."""
         raise NotImplementedError()
+
+    # --- diagnostics and network info (nova's optional driver calls) ------
+    def get_diagnostics(self, instance):
+        """The driver's own figures, a flat dict (the pre-2.48 view)."""
+        raise NotImplementedError()
+
+    def get_instance_diagnostics(self, instance):
+        """The standardized figures: a dict with the keys of
+        compute/diagnostics.FIELDS (the 2.48 view)."""
+        raise NotImplementedError()
+
+    def inject_network_info(self, instance):
+        """Push the network info into the guest (no-op where the driver
+        has nothing to push)."""

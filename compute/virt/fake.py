@@ -183,3 +183,36 @@ class FakeDriver(driver.ComputeDriver):
             guest = self._guests.get(instance['uuid'])
             if guest is not None:
                 guest.setdefault('volumes', {}).pop(mountpoint, None)
+
+    # --- diagnostics: figures derived from the guest's flavor ------------
+    def get_diagnostics(self, instance):
+        with self._lock:
+            guest = dict(self._guest(instance))
+        figures = {'cpu%d_time' % i: 17300000000 for i in
+                   range(guest['vcpus'])}
+        figures.update({'memory': guest['memory_mb'] * 1024,
+                        'vda_read': 262144, 'vda_read_req': 112,
+                        'vda_write': 5778432, 'vda_write_req': 488,
+                        'vda_errors': -1})
+        return figures
+
+    def get_instance_diagnostics(self, instance):
+        with self._lock:
+            guest = dict(self._guest(instance))
+        disks = ([{'read_bytes': 262144, 'read_requests': 112,
+                   'write_bytes': 5778432, 'write_requests': 488,
+                   'errors_count': 0}] if guest['root_gb'] else []) + [
+            {'read_bytes': 0, 'read_requests': 0, 'write_bytes': 0,
+             'write_requests': 0, 'errors_count': 0}
+            for _ in guest['volumes']]
+        return {
+            'state': states.POWER_STATE_NAMES[guest['power_state']],
+            'driver': 'libvirt', 'hypervisor': 'fake',
+            'hypervisor_os': 'linux', 'uptime': 46664,
+            'config_drive': False, 'num_cpus': guest['vcpus'],
+            'num_nics': 0, 'num_disks': len(disks),
+            'cpu_details': [{'id': i, 'time': 17300000000,
+                             'utilisation': 15}
+                            for i in range(guest['vcpus'])],
+            'nic_details': [], 'disk_details': disks,
+            'memory_details': {'maximum': guest['memory_mb'], 'used': 0}}

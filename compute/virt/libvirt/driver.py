@@ -355,6 +355,15 @@ class LibvirtDriver(driver.ComputeDriver):
                  (connection_info.get('data') or {}).get('volume_id'),
                  mountpoint, instance=instance)
 
+    # --- diagnostics (the domain's own statistics) -----------------------
+    def get_diagnostics(self, instance):
+        from stratus.compute.virt.libvirt import diagnostics
+        return diagnostics.legacy(self._guest(instance))
+
+    def get_instance_diagnostics(self, instance):
+        from stratus.compute.virt.libvirt import diagnostics
+        return diagnostics.standard(self._guest(instance))
+
 
 def _host_memory_used_mb(total_mb):
     """Memory in use on the machine (total - MemAvailable), as nova
