@@ -5,6 +5,7 @@ from stratus.api.compute import aggregates
 from stratus.api.compute import availability_zones
 from stratus.api.compute import flavors
 from stratus.api.compute import hypervisors
+from stratus.api.compute import images
 from stratus.api.compute import keypairs
 from stratus.api.compute import limits
 from stratus.api.compute import migrations
@@ -68,7 +69,8 @@ for _path, _controller in (
         ('os-quota-sets', quota_sets.QuotaSetsController()),
         ('os-server-groups', server_groups.ServerGroupsController()),
         ('os-migrations', migrations.MigrationsController()),
-        ('os-aggregates', aggregates.AggregatesController())):
+        ('os-aggregates', aggregates.AggregatesController()),
+        ('images', images.ImagesController())):
     pecan.route(V21Root, _path, _controller)
 
 
