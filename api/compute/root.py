@@ -13,7 +13,10 @@ from stratus.api.compute import quota_sets
 from stratus.api.compute import server_groups
 from stratus.api.compute import servers
 from stratus.api.compute import services
+from stratus.api.compute import snapshots_proxy
 from stratus.api.compute import versions
+from stratus.api.compute import volumes_boot
+from stratus.api.compute import volumes_proxy
 from stratus.api.middleware import auth
 from stratus.api.middleware import faults
 from stratus.api.middleware import layer
@@ -70,7 +73,10 @@ for _path, _controller in (
         ('os-server-groups', server_groups.ServerGroupsController()),
         ('os-migrations', migrations.MigrationsController()),
         ('os-aggregates', aggregates.AggregatesController()),
-        ('images', images.ImagesController())):
+        ('images', images.ImagesController()),
+        ('os-volumes', volumes_proxy.VolumesProxyController()),
+        ('os-snapshots', snapshots_proxy.SnapshotsProxyController()),
+        ('os-volumes_boot', volumes_boot.VolumesBootController())):
     pecan.route(V21Root, _path, _controller)
 
 
