@@ -4,6 +4,7 @@ from stratus.api import wsgi
 from stratus.api.compute import aggregates
 from stratus.api.compute import availability_zones
 from stratus.api.compute import flavors
+from stratus.api.compute import hosts
 from stratus.api.compute import hypervisors
 from stratus.api.compute import images
 from stratus.api.compute import keypairs
@@ -76,7 +77,8 @@ for _path, _controller in (
         ('images', images.ImagesController()),
         ('os-volumes', volumes_proxy.VolumesProxyController()),
         ('os-snapshots', snapshots_proxy.SnapshotsProxyController()),
-        ('os-volumes_boot', volumes_boot.VolumesBootController())):
+        ('os-volumes_boot', volumes_boot.VolumesBootController()),
+        ('os-hosts', hosts.HostsController())):
     pecan.route(V21Root, _path, _controller)
 
 
