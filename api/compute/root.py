@@ -10,6 +10,7 @@ from stratus.api.compute import images
 from stratus.api.compute import keypairs
 from stratus.api.compute import limits
 from stratus.api.compute import migrations
+from stratus.api.compute import quota_classes
 from stratus.api.compute import quota_sets
 from stratus.api.compute import server_groups
 from stratus.api.compute import servers
@@ -78,7 +79,8 @@ for _path, _controller in (
         ('os-volumes', volumes_proxy.VolumesProxyController()),
         ('os-snapshots', snapshots_proxy.SnapshotsProxyController()),
         ('os-volumes_boot', volumes_boot.VolumesBootController()),
-        ('os-hosts', hosts.HostsController())):
+        ('os-hosts', hosts.HostsController()),
+        ('os-quota-class-sets', quota_classes.QuotaClassSetsController())):
     pecan.route(V21Root, _path, _controller)
 
 

@@ -22,14 +22,20 @@ RESOURCES = ('instances', 'cores', 'ram', 'metadata_items', 'injected_files',
 COUNTED = ('instances', 'cores', 'ram', 'server_groups')
 
 
-def defaults():
-    """The limits of a project without overrides, from the [quota] options."""
-    return {name: getattr(CONF.quota, name) for name in RESOURCES}
+def defaults(s=None):
+    """The limits of a project without overrides: the [quota] options under
+    the 'default' quota class (os-quota-class-sets)."""
+    from stratus.db.api import quota_classes
+    values = {name: getattr(CONF.quota, name) for name in RESOURCES}
+    if s is None:
+        with session.reader() as s:
+            return quota_classes.over_default(s, values)
+    return quota_classes.over_default(s, values)
 
 
 def limits(s, project_id):
     """The project's limits (-1 = unlimited), read in the open session."""
-    values = defaults()
+    values = defaults(s)
     for row in s.scalars(sa.select(models.Quota).filter_by(
             project_id=project_id)):
         if row.resource in values:

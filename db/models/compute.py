@@ -11,7 +11,7 @@ from stratus.db.models.base import Base, Timestamps, utcnow
 __all__ = ['Instance', 'InstanceMetadata', 'InstanceFault', 'InstanceAction',
            'InstanceActionEvent', 'Migration', 'ComputeNode', 'Allocation',
            'KeyPair', 'Quota', 'ServerGroup', 'ServerGroupMember',
-           'InstanceTag', 'BlockDeviceMapping']
+           'InstanceTag', 'BlockDeviceMapping', 'QuotaClass']
 
 
 class Instance(Timestamps, Base):
@@ -191,6 +191,16 @@ class Quota(Base):
     """A project's limit for one resource; absent rows use the defaults."""
     __tablename__ = 'quotas'
     project_id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    resource: Mapped[str] = mapped_column(sa.String(255), primary_key=True)
+    hard_limit: Mapped[int]
+
+
+class QuotaClass(Base):
+    """A compute quota class's limit for one resource (nova's
+    quota_classes): the 'default' class overrides the [quota] options as
+    every project's defaults."""
+    __tablename__ = 'quota_classes'
+    class_name: Mapped[str] = mapped_column(sa.String(255), primary_key=True)
     resource: Mapped[str] = mapped_column(sa.String(255), primary_key=True)
     hard_limit: Mapped[int]
 

@@ -128,6 +128,13 @@ def create():
     sa.PrimaryKeyConstraint('project_id', 'resource')
     )
 
+    op.create_table('quota_classes',
+    sa.Column('class_name', sa.String(length=255), nullable=False),
+    sa.Column('resource', sa.String(length=255), nullable=False),
+    sa.Column('hard_limit', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('class_name', 'resource')
+    )
+
     op.create_table('server_groups',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('uuid', sa.String(length=36), nullable=False),
