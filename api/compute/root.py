@@ -3,6 +3,7 @@
 from stratus.api import wsgi
 from stratus.api.compute import aggregates
 from stratus.api.compute import availability_zones
+from stratus.api.compute import extensions
 from stratus.api.compute import flavors
 from stratus.api.compute import hosts
 from stratus.api.compute import hypervisors
@@ -80,7 +81,8 @@ for _path, _controller in (
         ('os-snapshots', snapshots_proxy.SnapshotsProxyController()),
         ('os-volumes_boot', volumes_boot.VolumesBootController()),
         ('os-hosts', hosts.HostsController()),
-        ('os-quota-class-sets', quota_classes.QuotaClassSetsController())):
+        ('os-quota-class-sets', quota_classes.QuotaClassSetsController()),
+        ('extensions', extensions.ExtensionsController())):
     pecan.route(V21Root, _path, _controller)
 
 
