@@ -101,11 +101,13 @@ class ComputeAPI:
                 ctxt.project_id != instance['project_id']:
             raise exception.InstanceIsLocked(instance_uuid=instance['uuid'])
 
-    def start_action(self, ctxt, uuid, action, task_state, allowed=None):
+    def start_action(self, ctxt, uuid, action, task_state, allowed=None,
+                     check_lock=True):
         """Check state and lock, move to `task_state` atomically, record
         the action. Returns the updated instance (a primitive)."""
         instance = self.get(ctxt, uuid, extras=False)
-        self._check_lock(ctxt, instance)
+        if check_lock:
+            self._check_lock(ctxt, instance)
         allowed = allowed or states.ALLOWED[action]
         if instance['vm_state'] not in allowed:
             raise exception.InstanceInvalidState(
@@ -222,8 +224,10 @@ class ComputeAPI:
                           backup_type=backup_type)
         image = snapshot_images.create(ctxt, instance, name, properties)
         try:
+            # nova does not refuse a backup of a locked server.
             instance = self.start_action(ctxt, uuid, 'createBackup',
-                                         states.IMAGE_BACKUP)
+                                         states.IMAGE_BACKUP,
+                                         check_lock=False)
         except Exception:
             snapshot_images.delete_quietly(image['id'])
             raise

@@ -37,7 +37,7 @@ def _image(image_id):
     return images.get_visible(wsgi.context(), image_id)
 
 
-def _check_quota(ctxt, properties):
+def check_quota(ctxt, properties):
     if not properties:
         return
     with session.reader() as s:
@@ -49,7 +49,7 @@ def _check_quota(ctxt, properties):
 def _save(image, properties):
     """Replace the image's properties with `properties` (owner only)."""
     ctxt = wsgi.context()
-    _check_quota(ctxt, properties)
+    check_quota(ctxt, properties)
     if not access.owns(ctxt, image):
         raise exception.Forbidden('Not authorized for image %s.' %
                                   image['id'])

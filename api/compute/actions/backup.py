@@ -25,6 +25,10 @@ def create_backup(compute, ctxt, server_id, value):
     policy.require_member(ctxt, 'os_compute_api:os-create-backup')
     value = validation.check(_create_backup, value)
     rotation = int(value['rotation'])
+    if wsgi.version() < (2, 39):
+        # Until 2.39 the metadata counts against metadata_items.
+        from stratus.api.compute import image_metadata
+        image_metadata.check_quota(ctxt, value.get('metadata'))
     image = compute.backup(ctxt, server_id, value['name'],
                            value['backup_type'], rotation,
                            value.get('metadata'))

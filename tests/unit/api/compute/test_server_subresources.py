@@ -333,3 +333,21 @@ def test_backup_by_the_owner(cloud, demo):
     sid = _server(cloud, token=demo['token'])
     resp = _backup(cloud, sid, '2.45', token=demo['token'])
     assert resp.status_int == 202, resp.text
+
+
+def test_backup_of_a_locked_server_is_not_refused(cloud, demo):
+    sid = _server(cloud, token=demo['token'])
+    instances.update(sid, {'locked': True, 'locked_by': 'admin'})
+    resp = _backup(cloud, sid, '2.45', token=demo['token'])
+    assert resp.status_int == 202, resp.text
+
+
+@pytest.mark.parametrize('version,status', [('2.38', 403), ('2.39', 202)])
+def test_backup_metadata_quota_until_239(cloud, version, status):
+    sid = _server(cloud)
+    metadata = {'k%d' % i: 'v' for i in range(129)}
+    resp = _backup(cloud, sid, version, metadata=metadata)
+    assert resp.status_int == status, resp.text
+    if status == 403:
+        assert schemas.check_fault(resp, 403, 'forbidden') == \
+            'Image metadata limit exceeded'
