@@ -42,7 +42,8 @@ def detail(image, base):
         'updated': timefmt.iso_z(image['updated_at']),
         'status': _STATUS.get(image['status'], 'UNKNOWN'),
         'progress': _PROGRESS.get(image['status'], 0),
-        'OS-EXT-IMG-SIZE:size': image.get('size'),
+        # nova's glance client reads a size not yet known as 0.
+        'OS-EXT-IMG-SIZE:size': image.get('size') or 0,
         'links': image_links(base, image['id']),
     }
     server = properties.get('instance_uuid')

@@ -73,6 +73,12 @@ def test_show_of_a_snapshot_names_its_server(cloud):
     body = schemas.check(_schema('get_image'),
                          cloud.get(IMAGES + '/' + image['id']))['image']
     assert (body['status'], body['progress']) == ('SAVING', 25)
+    queued = images.create({
+        'id': str(uuid.uuid4()), 'name': 'q', 'status': 'queued',
+        'visibility': 'public', 'owner': 'x', 'disk_format': 'raw',
+        'container_format': 'bare'}, {})
+    shown = cloud.get(IMAGES + '/' + queued['id']).json['image']
+    assert shown['OS-EXT-IMG-SIZE:size'] == 0
     assert body['server']['id'] == server
     assert body['server']['links'][0]['href'].endswith(
         '/compute/v2.1/servers/' + server)
