@@ -521,3 +521,9 @@ class VolumeNotCreated(StratusException):
 # manage, groups, actions) live in their own module; importing it here
 # keeps them reachable as exception.<Name> like every other error.
 from stratus.common.volume_exceptions import *  # noqa: E402,F401,F403
+
+
+# --- swap ---
+class MultiattachSwapVolumeNotSupported(Invalid):
+    msg_fmt = ('Swapping multi-attach volumes with more than one read/write '
+               'attachment is not supported.')

@@ -166,3 +166,9 @@ class ComputeManager:
             lines = text.splitlines(True)
             text = ''.join(lines[-tail_length:]) if tail_length else ''
         return text
+
+    def swap_volume(self, ctxt, instance, bdm, old_volume_id, new_volume_id,
+                    new_attachment_id):
+        self._run(ctxt, 'volume_swap', instance, bdm=bdm,
+                  old_volume_id=old_volume_id, new_volume_id=new_volume_id,
+                  new_attachment_id=new_attachment_id)

@@ -7,7 +7,7 @@ from stratus.common import rpc
 
 class ComputeRPCClient(rpc.RPCClientBase):
     TOPIC = 'compute'
-    VERSION = '1.2'
+    VERSION = '1.3'
     HISTORY = (
         '1.0 initial: no methods yet (instance operations arrive with the '
         'compute API)',
@@ -19,6 +19,7 @@ class ComputeRPCClient(rpc.RPCClientBase):
         'unshelve_instance, prep_resize, resize_instance, finish_resize, '
         'confirm_resize, revert_resize, finish_revert_resize',
         '1.2 attach_volume, detach_volume',
+        '1.3 swap_volume',
     )
 
     def _cast(self, ctxt, since, method, host, **kwargs):
@@ -131,3 +132,12 @@ class ComputeRPCClient(rpc.RPCClientBase):
         return self._prepare('1.1', server=instance['host']).call(
             ctxt, 'get_console_output', instance=instance,
             tail_length=tail_length)
+
+    def swap_volume(self, ctxt, instance, bdm, old_volume_id, new_volume_id,
+                    new_attachment_id):
+        """Move the guest's disk at `bdm` from the old volume to the new
+        one (reserved by `new_attachment_id`); a volume migration's."""
+        self._cast(ctxt, '1.3', 'swap_volume', instance['host'],
+                   instance=instance, bdm=bdm, old_volume_id=old_volume_id,
+                   new_volume_id=new_volume_id,
+                   new_attachment_id=new_attachment_id)

@@ -165,3 +165,12 @@ class ComputeDriver:
         """Unplug the volume at `mountpoint`; one that is not there (or a
         guest that is gone) is fine."""
         raise NotImplementedError()
+
+    def swap_volume(self, instance, old_connection_info,
+                    new_connection_info, mountpoint):
+        """Copy the volume at `mountpoint` (`old_connection_info`) onto the
+        one `new_connection_info` describes (as large or larger) and make
+        the guest use the new one there, live and persistent when it
+        runs (nova's libvirt blockCopy then pivot). On failure the guest
+        still uses the old volume."""
+        raise NotImplementedError()

@@ -183,3 +183,15 @@ class FakeDriver(driver.ComputeDriver):
             guest = self._guests.get(instance['uuid'])
             if guest is not None:
                 guest.setdefault('volumes', {}).pop(mountpoint, None)
+
+    def swap_volume(self, instance, old_connection_info,
+                    new_connection_info, mountpoint):
+        """The guest's volume at `mountpoint` becomes the new one (a fake
+        guest has no bytes to copy)."""
+        self._maybe_fail('swap_volume')
+        with self._lock:
+            volumes = self._guest(instance).setdefault('volumes', {})
+            if mountpoint not in volumes:
+                raise driver.DriverError(reason='no volume at %s'
+                                         % mountpoint)
+            volumes[mountpoint] = new_connection_info
