@@ -19,6 +19,8 @@ from stratus.compute.virt.libvirt import xml
 LOG = log.getLogger(__name__)
 COPY_TIMEOUT = 3600.0
 POLL = 0.2
+# What libvirt answers an abort when the disk has no job (any more).
+_NO_JOB = (libvirt.VIR_ERR_OPERATION_INVALID, libvirt.VIR_ERR_INVALID_ARG)
 
 
 def qemu_url(connection_info):
@@ -47,8 +49,9 @@ def _mirror(guest, target, new_disk, timeout):
     flags = (libvirt.VIR_DOMAIN_BLOCK_COPY_REUSE_EXT |
              libvirt.VIR_DOMAIN_BLOCK_COPY_TRANSIENT_JOB)
     # A job left by an earlier attempt would refuse a new one.
-    guest._call('blockJobAbort', 'blockJobAbort', target, 0,
-                ignore=(libvirt.VIR_ERR_OPERATION_INVALID,))
+    if _job(guest, target):
+        guest._call('blockJobAbort', 'blockJobAbort', target, 0,
+                    ignore=_NO_JOB)
     guest._call('blockCopy', 'blockCopy', target, new_disk.to_xml(), {},
                 flags)
     deadline = time.monotonic() + timeout
@@ -72,7 +75,7 @@ def _mirror(guest, target, new_disk, timeout):
         LOG.warning('Cancelling the copy of %s; the guest keeps its old '
                     'volume', target)
         guest._call('blockJobAbort', 'blockJobAbort', target, 0,
-                    ignore=(libvirt.VIR_ERR_OPERATION_INVALID,))
+                    ignore=_NO_JOB)
         raise
     # The pivot ends asynchronously (libvirt): wait until the job is gone.
     while _job(guest, target):

@@ -86,6 +86,7 @@ def fast(monkeypatch):
 
 def test_running_guest_mirrors_then_pivots():
     domain = JobDomain(progress=[
+        {'cur': 3, 'end': 10},          # a job left by an earlier attempt
         {'cur': 0, 'end': 0}, {'cur': 5, 'end': 10}, {'cur': 10, 'end': 10},
         {'cur': 10, 'end': 10}, {}])
     volume_swap.swap(guest_mod.Guest(domain), OLD, NEW, '/dev/vdb')
@@ -100,8 +101,8 @@ def test_running_guest_mirrors_then_pivots():
 
 
 @pytest.mark.parametrize('progress,timeout,message', [
-    ([{'cur': 1, 'end': 10}, {}], 60, 'stopped'),
-    ([{'cur': 1, 'end': 10}] * 50, 0, 'did not finish'),
+    ([{}, {'cur': 1, 'end': 10}, {}], 60, 'stopped'),
+    ([{}] + [{'cur': 1, 'end': 10}] * 50, 0, 'did not finish'),
 ])
 def test_a_failed_copy_is_cancelled(progress, timeout, message):
     domain = JobDomain(progress=progress)
