@@ -10,9 +10,11 @@ import time
 import uuid
 
 import pytest
+from tempest.lib import exceptions as lib_exc
 
 from support import cloud as cloud_support
 from support import schemas
+from support import strict_clients
 
 V371 = {'OpenStack-API-Version': 'volume 3.71'}
 SERVERS = '/compute/v2.1/servers'
@@ -84,6 +86,16 @@ def _server_still_has(cloud, rest, sid, vid):
     assert [a['volumeId'] for a in body['volumeAttachments']] == [vid]
     actions = rest.get(SERVERS + '/%s/os-instance-actions' % sid).json()
     assert 'swap_volume' in [a['action'] for a in actions['instanceActions']]
+    # tempest's own client, as strict automation reads it (2.89: the
+    # attachment id is the new one, the volume id the same).
+    servers = strict_clients.Compute(rest.cloud).servers
+    with strict_clients.compute_microversion('2.89'):
+        shown = servers.show_volume_attachment(sid, vid)['volumeAttachment']
+        listed = servers.list_volume_attachments(sid)['volumeAttachments']
+    assert shown['volumeId'] == vid and [a['volumeId'] for a in listed] == [
+        vid]
+    [attachment] = _volume(rest, vid)['attachments']
+    assert shown['attachment_id'] == attachment['attachment_id']
 
 
 def test_migrate_an_attached_volume(cloud, rest, image):
@@ -140,6 +152,10 @@ def test_nova_swap_call_is_cinders_only(cloud, rest, image):
         assert schemas.check_fault(resp, 409, 'conflictingRequest') == (
             'volume %s is not migrating; this API should only be called '
             'by Cinder' % vid)
+    servers = strict_clients.Compute(cloud).servers
+    with strict_clients.compute_microversion('2.84'):
+        with pytest.raises(lib_exc.Conflict):
+            servers.update_attached_volume(sid, vid, volumeId=other['id'])
     demo = cloud_support.Rest(cloud, user='demo')
     own, own_volume = _attached_volume(cloud, demo, image, user='demo')
     resp = demo.request('PUT', SERVERS + '/%s/os-volume_attachments/%s' % (
