@@ -531,3 +531,9 @@ class InstanceNotReady(Conflict):
 class FeatureNotSupported(StratusException):
     msg_fmt = 'Feature not supported.'
     code = 501
+
+
+# --- swap ---
+class MultiattachSwapVolumeNotSupported(Invalid):
+    msg_fmt = ('Swapping multi-attach volumes with more than one read/write '
+               'attachment is not supported.')

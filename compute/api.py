@@ -93,6 +93,13 @@ class ComputeAPI:
         self.get(ctxt, uuid)
         return instances.update(uuid, values, full=True)
 
+    def swap_volume(self, ctxt, instance, old_volume, new_volume):
+        """nova's swap_volume (ACTIVE, PAUSED or RESIZED, not locked): the
+        checks and the cast live with the other volume operations."""
+        from stratus.compute import server_volumes
+        server_volumes.ServerVolumesAPI(self).swap(ctxt, instance,
+                                                   old_volume, new_volume)
+
     def _check_lock(self, ctxt, instance):
         if instance['locked'] and not ctxt.is_admin and \
                 instance['locked_by'] != 'owner':

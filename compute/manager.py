@@ -184,3 +184,9 @@ class ComputeManager:
     def get_instance_diagnostics(self, ctxt, instance):
         from stratus.compute import diagnostics
         return diagnostics.standard(self.driver, instance)
+
+    def swap_volume(self, ctxt, instance, bdm, old_volume_id, new_volume_id,
+                    new_attachment_id):
+        self._run(ctxt, 'volume_swap', instance, bdm=bdm,
+                  old_volume_id=old_volume_id, new_volume_id=new_volume_id,
+                  new_attachment_id=new_attachment_id)

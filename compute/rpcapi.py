@@ -19,6 +19,7 @@ class ComputeRPCClient(rpc.RPCClientBase):
         'unshelve_instance, prep_resize, resize_instance, finish_resize, '
         'confirm_resize, revert_resize, finish_revert_resize',
         '1.2 attach_volume, detach_volume',
+        '1.3 swap_volume',
         '1.4 backup_instance, inject_network_info, get_diagnostics, '
         'get_instance_diagnostics',
     )
@@ -152,3 +153,12 @@ class ComputeRPCClient(rpc.RPCClientBase):
     def get_instance_diagnostics(self, ctxt, instance):
         return self._prepare('1.4', server=instance['host']).call(
             ctxt, 'get_instance_diagnostics', instance=instance)
+
+    def swap_volume(self, ctxt, instance, bdm, old_volume_id, new_volume_id,
+                    new_attachment_id):
+        """Move the guest's disk at `bdm` from the old volume to the new
+        one (reserved by `new_attachment_id`); a volume migration's."""
+        self._cast(ctxt, '1.3', 'swap_volume', instance['host'],
+                   instance=instance, bdm=bdm, old_volume_id=old_volume_id,
+                   new_volume_id=new_volume_id,
+                   new_attachment_id=new_attachment_id)

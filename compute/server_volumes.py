@@ -13,6 +13,8 @@ from stratus.common import primitives
 from stratus.compute import states
 from stratus.db.api import action_events
 from stratus.db.api import block_devices
+from stratus.db.api import volume_attachments
+from stratus.db import session
 
 LOG = log.getLogger(__name__)
 _APIS = {}
@@ -146,6 +148,60 @@ class ServerVolumesAPI:
                 'delete_on_termination': changes['delete_on_termination']})
         return bdm
 
+    def swap(self, ctxt, instance, old_volume, new_volume):
+        """Cinder's half of a volume migration (nova's swap_volume): the
+        server's mapping moves from `old_volume` to `new_volume`; the
+        compute copies the guest's disk and calls the migration's
+        completion. Checks in nova's order; 400s as InvalidVolume."""
+        self.compute._check_lock(ctxt, instance)
+        if instance['vm_state'] not in states.ALLOWED['swap_volume'] or \
+                instance['task_state'] is not None:
+            attr = 'task_state' if instance['vm_state'] in \
+                states.ALLOWED['swap_volume'] else 'vm_state'
+            raise exception.InstanceInvalidState(
+                action='swap_volume', instance_uuid=instance['uuid'],
+                attr=attr, state=instance[attr])
+        with session.reader() as s:
+            old_attachments = volume_attachments.for_volume(
+                s, old_volume['id'])
+        if not any(a['instance_uuid'] == instance['uuid']
+                   for a in old_attachments):
+            raise exception.InvalidVolume(
+                reason='Old volume is attached to a different instance.')
+        if new_volume['attach_status'] == 'attached':
+            raise exception.InvalidVolume(
+                reason='New volume must be detached in order to swap.')
+        if int(new_volume['size']) < int(old_volume['size']):
+            raise exception.InvalidVolume(
+                reason='New volume must be the same size or larger.')
+        attach = attach_api()
+        attach.begin_detaching(ctxt, old_volume['id'])
+        try:
+            if len([a for a in old_attachments
+                    if a['attach_mode'] != 'ro']) > 1:
+                raise exception.MultiattachSwapVolumeNotSupported()
+            bdm = block_devices.get_by_volume(instance['uuid'],
+                                              old_volume['id'])
+            new_attachment = attach.attachment_create(
+                ctxt, new_volume['id'], instance['uuid'])
+        except Exception:
+            attach.roll_detaching(ctxt, old_volume['id'])
+            raise
+        action_events.action_start(instance['uuid'], 'swap_volume',
+                                   ctxt.request_id, ctxt.user_id,
+                                   ctxt.project_id)
+        try:
+            self.compute.compute_rpc.swap_volume(
+                ctxt, primitives.to_primitive(instance),
+                primitives.to_primitive(bdm), old_volume['id'],
+                new_volume['id'], new_attachment['id'])
+        except Exception:
+            attach.roll_detaching(ctxt, old_volume['id'])
+            attach.attachment_delete(ctxt, new_attachment['id'])
+            raise
+        LOG.info('Swapping volume %s for %s', old_volume['id'],
+                 new_volume['id'], instance=instance)
+
 
 def create_mappings(ctxt, instance_uuid, rows):
     """A new server's volume mappings (from the create request); existing
@@ -201,3 +257,18 @@ def release_all(ctxt, instance_uuid):
             left.append(volume)
     block_devices.destroy_for_instance(instance_uuid)
     return left
+
+
+def migration_completion(ctxt, old_volume_id, new_volume_id, error):
+    """The compute's last word on a swap (through the conductor): when
+    the old volume is migrating, the block storage's migration completion
+    (cinder's os-migrate_volume_completion, which nova calls); returns the
+    id the mapping keeps (the old one: the volume row took the copy)."""
+    from stratus.volume import migrate_api
+    admin = ctxt.elevated()
+    old = volume_api().get(admin, old_volume_id)
+    if old['migration_status'] != 'migrating':
+        return new_volume_id
+    new = volume_api().get(admin, new_volume_id)
+    return migrate_api.MigrateAPI(volume_api()).migrate_volume_completion(
+        admin, old, new, error)

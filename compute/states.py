@@ -138,6 +138,8 @@ ALLOWED = {
                       SHELVED, SHELVED_OFFLOADED),
     'detach_volume': (ACTIVE, PAUSED, STOPPED, RESIZED, SOFT_DELETED,
                       SHELVED, SHELVED_OFFLOADED),
+    # nova's swap_volume (cinder's migration of an attached volume).
+    'swap_volume': (ACTIVE, PAUSED, RESIZED),
 }
 
 # --- start-up recovery: what a compute does with an instance it finds in a

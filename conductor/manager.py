@@ -185,6 +185,14 @@ class ConductorManager:
                   self.compute_rpc,
                   lambda events: record_events(ctxt, instance_uuids, events))
 
+    @rpc.expected_exceptions(exception.VolumeNotFound,
+                             exception.InvalidVolume)
+    def volume_migration_completion(self, ctxt, old_volume_id,
+                                    new_volume_id, error):
+        from stratus.compute import server_volumes
+        return server_volumes.migration_completion(
+            ctxt, old_volume_id, new_volume_id, error)
+
 
 def _event_times(events):
     return [dict(event, start_time=timeutils.from_iso(event['start_time']),

@@ -9,7 +9,7 @@ from stratus.common import rpc
 
 class ConductorRPCClient(rpc.RPCClientBase):
     TOPIC = 'conductor'
-    VERSION = '1.3'
+    VERSION = '1.4'
     HISTORY = (
         '1.0 initial: service_report',
         '1.1 instance_update, instance_destroy, release_resources, '
@@ -21,6 +21,7 @@ class ConductorRPCClient(rpc.RPCClientBase):
         'volume_attachment_delete, volume_roll_detaching, '
         'instance_volumes_release',
         '1.3 instance_update carries the events of the flow it ends',
+        '1.4 volume_migration_completion',
     )
 
     def service_report(self, ctxt, values, timeout=None):
@@ -148,3 +149,12 @@ class ConductorRPCClient(rpc.RPCClientBase):
         return self._prepare('1.1').call(ctxt, 'claims_move',
                                          from_consumer=from_consumer,
                                          to_consumer=to_consumer)
+
+    def volume_migration_completion(self, ctxt, old_volume_id,
+                                    new_volume_id, error):
+        """After a swap: the volume migration's completion (the old volume
+        migrating) or nothing; returns the volume id the mapping keeps."""
+        return self._prepare('1.4').call(
+            ctxt, 'volume_migration_completion',
+            old_volume_id=old_volume_id, new_volume_id=new_volume_id,
+            error=error)

@@ -59,10 +59,14 @@ class AttachAPI:
 
     def begin_detaching(self, ctxt, volume_id):
         volume = self.get(ctxt, volume_id)
+        # As cinder: a migrating volume stays as it is (the compute's swap
+        # to its copy calls this), without an error.
+        idle = (None, 'deleting', 'error', 'success')
         if db_volumes.update(volume['id'], {'status': states.DETACHING},
                              expected={'status': states.IN_USE,
                                        'attach_status': states.ATTACHED,
-                                       'migration_status': None}) is None:
+                                       'migration_status': idle}) is None \
+                and volume['migration_status'] in idle:
             raise exception.InvalidVolume(
                 reason="Unable to detach volume. Volume status must be "
                        "'in-use' and attach_status must be 'attached' to "

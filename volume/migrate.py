@@ -1,16 +1,18 @@
 """Host-assisted volume migration, on the source volume's backend
 (cinder's generic migration): a new volume is created on the destination
-(migration_status target:<source id>, not counted in the quota), the
-source's bytes are read into a file here and written into it by the
-destination's backend, then completion swaps them: the source row keeps
-its id and takes the destination's host and backend object (name_id), and
-the source's old object and the temporary row go.
+(migration_status target:<source id>, not counted in the quota), the data
+goes over, then completion swaps them: the source row keeps its id and
+takes the destination's host, type and backend object (name_id), and the
+source's old object and the temporary row go.
 
-The copy passes through a file in image_conversion_dir, so the
-destination backend must be served on this host (one stratus-volume
-serves every backend of its host); another host's is refused. An in-use
-volume would need the compute to swap its attachment to the new volume
-mid-way; that is not done here. Both end in migration_status error."""
+The data goes over one of three ways: an attached (in-use) volume's by
+the compute of its server, which swaps the guest's disk onto the new
+volume and then calls the completion itself (volume/migrate_attached.py;
+the volume stays 'migrating' until then); a detached one's through a file
+in image_conversion_dir written by the destination's backend when it is
+served on this host, or through the destination's own connection (its
+target exported to this host) when it is served on another
+(volume/migrate_copy.py)."""
 import os
 import tempfile
 import time
@@ -19,10 +21,14 @@ import uuid
 from stratus.common import exception
 from stratus.common import log
 from stratus.common.conf import CONF
+from stratus.db.api import volume_attachments
 from stratus.db.api import volume_quotas
 from stratus.db.api import volumes as db_volumes
+from stratus.db import session
 from stratus.volume.drivers import driver as volume_driver
 from stratus.volume import host_names
+from stratus.volume import migrate_attached
+from stratus.volume import migrate_copy
 from stratus.volume import states
 
 LOG = log.getLogger(__name__)
@@ -57,6 +63,10 @@ def _create_destination(manager, ctxt, volume, pool, new_type_id):
 
 
 def _copy_data(manager, ctxt, volume, new_volume):
+    if host_names.extract(new_volume['host'], 'host') != \
+            host_names.extract(manager.host, 'host'):
+        migrate_copy.copy_to_remote(manager, ctxt, volume, new_volume)
+        return
     os.makedirs(CONF.image_conversion_dir, exist_ok=True)
     fd, path = tempfile.mkstemp(dir=CONF.image_conversion_dir,
                                 prefix='migrate-%s-' % volume['id'])
@@ -76,14 +86,22 @@ def write_file(driver, volume_id, path):
                                 'raw')
 
 
-def _cleanup_destination(manager, ctxt, new_volume_id):
+def _cleanup_destination(manager, ctxt, new_volume_id, force=False):
+    """The temporary volume goes (`force`: whatever its status, as after a
+    failed swap, which may have left it attaching or in-use)."""
     try:
         new_volume = db_volumes.get(new_volume_id)
     except exception.VolumeNotFound:
         return
-    if new_volume['status'] == states.AVAILABLE or \
+    if force or new_volume['status'] == states.AVAILABLE or \
             new_volume['status'].startswith('error'):
-        db_volumes.update(new_volume_id, {'status': states.DELETING})
+        with session.writer() as s:
+            for attachment in volume_attachments.for_volume(
+                    s, new_volume_id):
+                volume_attachments.delete(s, attachment['id'])
+            db_volumes.update(new_volume_id, {'status': states.DELETING,
+                                              'attach_status':
+                                              states.DETACHED}, s=s)
         manager.volume_rpc.delete_volume(ctxt, new_volume)
 
 
@@ -94,22 +112,18 @@ def migrate_volume(manager, ctxt, volume_id, pool, new_type_id=None,
     db_volumes.update(volume_id, {'migration_status': 'migrating'})
     new_volume_id = None
     try:
-        if previous == states.IN_USE:
-            raise exception.VolumeMigrationFailed(
-                reason='migrating an attached volume needs its server to '
-                       'swap to the copy; not supported')
-        if host_names.extract(pool, 'host') != \
-                host_names.extract(manager.host, 'host'):
-            raise exception.VolumeMigrationFailed(
-                reason='the destination %s is served on another host; the '
-                       'host-assisted copy needs both here' % pool)
         new_volume = _create_destination(manager, ctxt, volume, pool,
                                          new_type_id)
         new_volume_id = new_volume['id']
+        if previous == states.IN_USE:
+            # The compute calls the completion when its copy is done.
+            migrate_attached.request_swaps(ctxt, volume, new_volume)
+            volume_quotas.commit(list(reservations))
+            return
         _copy_data(manager, ctxt, volume, new_volume)
         db_volumes.update(volume_id, {'migration_status': 'completing'})
         complete(manager, ctxt, volume_id, new_volume_id, False,
-                 new_type_id=new_type_id, previous=previous)
+                 previous=previous)
         volume_quotas.commit(list(reservations))
     except Exception as exc:
         LOG.error('Migration of volume %s to %s failed: %s', volume_id,
@@ -123,7 +137,7 @@ def migrate_volume(manager, ctxt, volume_id, pool, new_type_id=None,
 
 
 def complete(manager, ctxt, volume_id, new_volume_id, error,
-             new_type_id=None, previous=None):
+             previous=None):
     """Swap the source row onto the destination's object; returns the id
     that holds the data (the source's, as cinder answers)."""
     volume = db_volumes.get(volume_id)
@@ -133,18 +147,26 @@ def complete(manager, ctxt, volume_id, new_volume_id, error,
         db_volumes.update(volume_id, {'migration_status': 'error',
                                       'status': previous,
                                       'previous_status': None})
-        _cleanup_destination(manager, ctxt, new_volume_id)
+        _cleanup_destination(manager, ctxt, new_volume_id, force=True)
         return volume_id
-    # The source's own object goes; the row then names the new one.
+    db_volumes.update(volume_id, {'migration_status': 'completing'})
+    # The source's own object goes; the row then names the new one (the
+    # compute has already let go of it when the volume was attached).
     manager.driver.delete_volume(volume_driver.driver_volume(volume))
     values = {'host': new_volume['host'],
               'name_id': new_volume['name_id'] or new_volume['id'],
               'provider_location': new_volume['provider_location'],
+              'volume_type_id': new_volume['volume_type_id'],
+              'attach_status': new_volume['attach_status'],
               'status': previous, 'previous_status': None,
               'migration_status': 'success'}
-    if new_type_id:
-        values['volume_type_id'] = new_type_id
-    db_volumes.update(volume_id, values)
+    with session.writer() as s:
+        # The compute's attachment of the copy now belongs to the source
+        # id (the server keeps the volume id it had).
+        for attachment in volume_attachments.for_volume(s, new_volume_id):
+            volume_attachments.update(attachment['id'],
+                                      {'volume_id': volume_id}, s=s)
+        db_volumes.update(volume_id, values, s=s)
     db_volumes.destroy(new_volume_id)
     manager._refresh(ctxt)
     LOG.info('Volume %s migrated to %s', volume_id, new_volume['host'])

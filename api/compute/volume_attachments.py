@@ -3,9 +3,8 @@ a server. Attach answers 200 with the attachment (202 only from 2.101,
 above what stratus serves), detach 202; 2.20 lets shelved servers attach
 and detach (records only when offloaded); 2.85 PUT changes
 delete_on_termination. PUT as a volume swap (before 2.85, or with another
-volumeId) is cinder's call during a volume migration, which stratus's
-block storage does not do: it answers 409 as nova does for a volume that
-is not migrating."""
+volumeId; admin) is cinder's call while it migrates an attached volume:
+409 for a volume that is not migrating, as nova answers."""
 import pecan
 from pecan import rest
 
@@ -51,16 +50,20 @@ def _page(kwargs, rows):
     return rows[offset:offset + limit]
 
 
-def _swap(ctxt, volume_id):
-    policy.require_admin(ctxt, _POLICY % 'swap')
-    volume = server_volumes.volume_api().get(ctxt, volume_id)
-    if not volume['migration_status']:
+def _swap(ctxt, api, instance, old_volume_id, new_volume_id):
+    """nova's _update_volume_swap: the old volume (in the path) unknown is
+    404, the new one (in the body) 400."""
+    volumes = server_volumes.volume_api()
+    old_volume = volumes.get(ctxt, old_volume_id)
+    if not old_volume['migration_status']:
         raise exception.Conflict('volume %s is not migrating; this API '
                                  'should only be called by Cinder'
-                                 % volume_id)
-    raise exception.Conflict('Swapping volume %s is not supported: the '
-                             'block storage service does not migrate '
-                             'volumes' % volume_id)
+                                 % old_volume_id)
+    try:
+        new_volume = volumes.get(ctxt, new_volume_id)
+    except exception.VolumeNotFound as exc:
+        raise exception.Invalid(exc.message)
+    api.compute.swap_volume(ctxt, instance, old_volume, new_volume)
 
 
 class VolumeAttachmentsController(rest.RestController):
@@ -103,16 +106,22 @@ class VolumeAttachmentsController(rest.RestController):
         ctxt = wsgi.context()
         version = wsgi.version()
         body = validation.body(schemas.update(version))['volumeAttachment']
-        if version < (2, 85):
-            _swap(ctxt, volume_id)
-        policy.require_member(ctxt, _POLICY % 'update')
-        changes = dict(body)
-        if 'delete_on_termination' in changes:
-            changes['delete_on_termination'] = schemas.boolean(
-                changes['delete_on_termination'])
-        _api().update(ctxt, server_id, volume_id, changes)
-        if body['volumeId'] != volume_id:
-            _swap(ctxt, volume_id)
+        api = _api()
+        instance = api.compute.get(ctxt, server_id)
+        swap = version < (2, 85) or body['volumeId'] != volume_id
+        if swap:
+            policy.require_admin(ctxt, _POLICY % 'swap')
+        else:
+            policy.require_member(ctxt, _POLICY % 'update')
+        if version >= (2, 85):
+            # 2.85: the attachment's own fields first, then the swap.
+            changes = dict(body)
+            if 'delete_on_termination' in changes:
+                changes['delete_on_termination'] = schemas.boolean(
+                    changes['delete_on_termination'])
+            api.update(ctxt, server_id, volume_id, changes)
+        if swap:
+            _swap(ctxt, api, instance, volume_id, body['volumeId'])
         return wsgi.response(status=202)
 
     @pecan.expose()

@@ -179,3 +179,12 @@ class ComputeDriver:
     def inject_network_info(self, instance):
         """Push the network info into the guest (no-op where the driver
         has nothing to push)."""
+
+    def swap_volume(self, instance, old_connection_info,
+                    new_connection_info, mountpoint):
+        """Copy the volume at `mountpoint` (`old_connection_info`) onto the
+        one `new_connection_info` describes (as large or larger) and make
+        the guest use the new one there, live and persistent when it
+        runs (nova's libvirt blockCopy then pivot). On failure the guest
+        still uses the old volume."""
+        raise NotImplementedError()

@@ -216,3 +216,15 @@ class FakeDriver(driver.ComputeDriver):
                             for i in range(guest['vcpus'])],
             'nic_details': [], 'disk_details': disks,
             'memory_details': {'maximum': guest['memory_mb'], 'used': 0}}
+
+    def swap_volume(self, instance, old_connection_info,
+                    new_connection_info, mountpoint):
+        """The guest's volume at `mountpoint` becomes the new one (a fake
+        guest has no bytes to copy)."""
+        self._maybe_fail('swap_volume')
+        with self._lock:
+            volumes = self._guest(instance).setdefault('volumes', {})
+            if mountpoint not in volumes:
+                raise driver.DriverError(reason='no volume at %s'
+                                         % mountpoint)
+            volumes[mountpoint] = new_connection_info

@@ -24,6 +24,7 @@ class FakeConductor:
         self.volumes = {}          # id -> {'status', 'attachments'}
         self.attachments = {}      # id -> {'volume_id', 'status', ...}
         self.deleted_volumes = []
+        self.completions = []      # (old id, new id, error) of swaps
 
     def add(self, instance):
         self.instances[instance['uuid']] = copy.deepcopy(instance)
@@ -154,3 +155,11 @@ class FakeConductor:
                 self.deleted_volumes.append(bdm['volume_id'])
             self.bdms.pop(bdm['uuid'])
         return []
+
+    def volume_migration_completion(self, ctxt, old_volume_id,
+                                    new_volume_id, error):
+        """As the block storage answers for a migrating volume: the old
+        id keeps the data."""
+        self._maybe_fail('volume_migration_completion')
+        self.completions.append((old_volume_id, new_volume_id, error))
+        return old_volume_id

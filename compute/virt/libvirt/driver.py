@@ -364,6 +364,15 @@ class LibvirtDriver(driver.ComputeDriver):
         from stratus.compute.virt.libvirt import diagnostics
         return diagnostics.standard(self._guest(instance))
 
+    def swap_volume(self, instance, old_connection_info,
+                    new_connection_info, mountpoint):
+        from stratus.compute.virt.libvirt import volume_swap
+        volume_swap.swap(self._guest(instance), old_connection_info,
+                         new_connection_info, mountpoint)
+        LOG.info('Volume at %s swapped for %s', mountpoint,
+                 (new_connection_info.get('data') or {}).get('volume_id'),
+                 instance=instance)
+
 
 def _host_memory_used_mb(total_mb):
     """Memory in use on the machine (total - MemAvailable), as nova

@@ -263,7 +263,9 @@ def test_retype_on_demand_moves_the_quota(cloud, demo):
             usage['gigabytes_two']) == (1, 0, 1, 1)
 
 
-def test_attached_volume_migration_ends_in_error(cloud):
+def test_in_use_volume_without_a_server_ends_in_error(cloud):
+    """In-use with no server attachment: nobody can swap it
+    (test_volume_migrate_attached.py has the real swaps)."""
     volume = _with_data(cloud, None)
     db_volumes.update(volume['id'], {'status': 'in-use'})
     other = 'host1@lvmdriver-%s' % (
