@@ -11,6 +11,7 @@ from stratus.api.image import access
 from stratus.api.image import actions
 from stratus.api.image import filters
 from stratus.api.image import image_data
+from stratus.api.image import import_methods
 from stratus.api.image import members
 from stratus.api.image import patch as json_patch
 from stratus.api.image import store
@@ -83,9 +84,12 @@ class ImagesController(rest.RestController):
         values, props, tag_list = _create_values(ctxt, body)
         image = db_images.create(values, props, tag_list)
         LOG.info('Created image %s (%s)', image['id'], image['name'])
-        return wsgi.response(views.image(image), status=201, headers={
-            'Location': '%s/image/v2/images/%s' % (wsgi.host_url(),
-                                                   image['id'])})
+        headers = {'Location': '%s/image/v2/images/%s' % (wsgi.host_url(),
+                                                          image['id'])}
+        if import_methods.ENABLED:
+            headers['OpenStack-image-import-methods'] = \
+                import_methods.header_value()
+        return wsgi.response(views.image(image), status=201, headers=headers)
 
     @pecan.expose()
     def patch(self, image_id):

@@ -7,9 +7,12 @@ import json
 import pecan
 
 from stratus.api import wsgi
+from stratus.api.image import cache
 from stratus.api.image import image_data
 from stratus.api.image import images
+from stratus.api.image import info
 from stratus.api.image import store
+from stratus.api.image import stores
 from stratus.api.image.schemas import documents
 from stratus.api.middleware import auth
 from stratus.api.middleware import faults
@@ -40,6 +43,9 @@ class SchemasController:
 class V2Root:
     images = images.ImagesController()
     schemas = SchemasController()
+    info = info.InfoController()
+    stores = stores.StoresController()
+    cache = cache.CacheController()
 
 
 _HTML = ('<html>\n <head>\n  <title>%(status)s</title>\n </head>\n <body>\n'
