@@ -10,10 +10,11 @@ from stratus.db.api import images as db_images
 NOT_ENABLED = 'Caching via API is not supported at this site.'
 
 
-def _enforce():
-    # Every cache policy defaults to admin; glance's bare 403 text.
+def _enforce(rule):
+    # Every cache policy defaults to admin.
     if not wsgi.context().is_admin:
-        raise exception.Forbidden('Access was denied to this resource.')
+        raise exception.Forbidden('You are not authorized to complete %s '
+                                  'action.' % rule)
     raise exception.NotFound(NOT_ENABLED)
 
 
@@ -34,15 +35,24 @@ class CacheController(routes.Dispatcher):
     )
 
     def state(self):
-        _enforce()
+        _enforce('cache_list')
 
-    clear = clean = prune = state
+    def clear(self):
+        _enforce('cache_delete')
+
+    def clean(self):
+        _enforce('cache_clean')
+
+    def prune(self):
+        _enforce('cache_prune')
 
     def nodes(self, image_id):
-        _enforce()
+        _enforce('list_cached_nodes')
 
     def delete_entry(self, image_id):
         _image_must_exist(image_id)
-        _enforce()
+        _enforce('cache_delete')
 
-    queue = delete_entry
+    def queue(self, image_id):
+        _image_must_exist(image_id)
+        _enforce('cache_image')

@@ -47,14 +47,20 @@ def test_delete_from_store_is_a_bare_404(admin, images):
         'active'
 
 
-@pytest.mark.parametrize('method,path', [
-    ('GET', '/cache'), ('DELETE', '/cache'), ('POST', '/cache/clean'),
-    ('POST', '/cache/prune'), ('GET', '/cache/nodes/x')])
-def test_cache_api_is_not_enabled(admin, demo_headers, method, path):
+def _denied(rule):
+    return 'You are not authorized to complete %s action.' % rule
+
+
+@pytest.mark.parametrize('method,path,rule', [
+    ('GET', '/cache', 'cache_list'), ('DELETE', '/cache', 'cache_delete'),
+    ('POST', '/cache/clean', 'cache_clean'),
+    ('POST', '/cache/prune', 'cache_prune'),
+    ('GET', '/cache/nodes/x', 'list_cached_nodes')])
+def test_cache_api_is_not_enabled(admin, demo_headers, method, path, rule):
     _plain_fault(admin.request(method, V2 + path), 404,
                  'Caching via API is not supported at this site.')
     _plain_fault(admin.request(method, V2 + path, headers=demo_headers),
-                 403, 'Access was denied to this resource.')
+                 403, _denied(rule))
 
 
 def test_cache_calls_naming_an_image_look_it_up_first(admin, images,
@@ -67,7 +73,7 @@ def test_cache_calls_naming_an_image_look_it_up_first(admin, images,
                      'Image nope not found.')
     _plain_fault(admin.request('PUT', V2 + '/cache/' + image['id'],
                                headers=demo_headers), 403,
-                 'Access was denied to this resource.')
+                 _denied('cache_image'))
 
 
 def test_create_names_the_import_methods(admin):
