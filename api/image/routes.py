@@ -28,8 +28,9 @@ def _match(pattern, parts):
 
 
 class Dispatcher:
-    """Subclasses list ROUTES: (path pattern, {method: handler name}), with
-    '*' for a path segment passed to the handler; the first match wins."""
+    """Subclasses list ROUTES: (path pattern, {method: handler}), the
+    handler a method name or a function, with '*' for a path segment
+    passed to the handler; the first match wins."""
     ROUTES = ()
 
     @pecan.expose()
@@ -41,5 +42,8 @@ class Dispatcher:
                 continue
             if method not in methods:
                 raise MethodNotAllowed(method, ', '.join(methods))
-            return getattr(self, methods[method])(*args)
+            handler = methods[method]
+            if isinstance(handler, str):
+                handler = getattr(self, handler)
+            return handler(*args)
         raise exception.NotFound('The resource could not be found.')
