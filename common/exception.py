@@ -576,6 +576,10 @@ class MetadefProtected(Forbidden):
                'cannot be deleted.')
 
 
+class ImageTaskNotFound(NotFound):
+    msg_fmt = 'Task with the given id %(task_id)s was not found'
+
+
 # The block-storage families' errors (QoS, transfers, admin, backups and
 # manage, groups, actions) live in their own module; importing it here
 # keeps them reachable as exception.<Name> like every other error.

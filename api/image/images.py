@@ -11,11 +11,13 @@ from stratus.api.image import access
 from stratus.api.image import actions
 from stratus.api.image import filters
 from stratus.api.image import image_data
+from stratus.api.image import image_import
 from stratus.api.image import import_methods
 from stratus.api.image import members
 from stratus.api.image import patch as json_patch
 from stratus.api.image import store
 from stratus.api.image import tags
+from stratus.api.image import tasks as image_tasks
 from stratus.api.image.schemas import images as schemas
 from stratus.api.image.views import images as views
 from stratus.common import exception
@@ -112,6 +114,7 @@ class ImagesController(rest.RestController):
             raise exception.ImageProtected(image_id=image_id)
         db_images.delete(image_id)
         store.delete(image_id)
+        store.delete(image_id, store.staging_dir())
         LOG.info('Deleted image %s', image_id)
         return wsgi.response(status=204)
 
@@ -120,5 +123,8 @@ for _path, _controller in (
         ('file', image_data.ImageDataController()),
         ('actions', actions.ActionsController()),
         ('members', members.MembersController()),
-        ('tags', tags.TagsController())):
+        ('tags', tags.TagsController()),
+        ('stage', image_import.StageController()),
+        ('import', image_import.ImportController()),
+        ('tasks', image_tasks.ImageTasksController())):
     pecan.route(ImagesController, _path, _controller)

@@ -15,6 +15,7 @@ from stratus.api.image import metadefs
 from stratus.api.image import routes
 from stratus.api.image import store
 from stratus.api.image import stores
+from stratus.api.image import tasks
 from stratus.api.image.metadefs import schemas as metadef_schemas
 from stratus.api.image.schemas import documents
 from stratus.api.middleware import auth
@@ -58,6 +59,7 @@ class V2Root:
     stores = stores.StoresController()
     cache = cache.CacheController()
     metadefs = metadefs.MetadefsController()
+    tasks = tasks.TasksController()
 
 
 _HTML = ('<html>\n <head>\n  <title>%(status)s</title>\n </head>\n <body>\n'

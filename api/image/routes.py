@@ -14,6 +14,11 @@ class MethodNotAllowed(exception.StratusException):
         super().__init__(method=method)
         self.headers = {'Allow': allowed}
 
+    def with_text(self, message):
+        """The same refusal explained in the handler's words."""
+        self.message = message
+        return self
+
 
 def _match(pattern, parts):
     if len(pattern) != len(parts):

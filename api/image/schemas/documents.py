@@ -1,5 +1,6 @@
-"""The JSON schemas served at /v2/schemas/{image,images,member,members}
-(clients may fetch them to learn the attributes)."""
+"""The JSON schemas served at /v2/schemas/{image,images,member,members,
+task,tasks} (clients may fetch them to learn the attributes)."""
+from stratus.api.image import tasks
 from stratus.api.image.schemas import images as req
 
 
@@ -85,4 +86,5 @@ def members():
 
 
 DOCUMENTS = {'image': image, 'images': images, 'member': member,
-             'members': members}
+             'members': members, 'task': tasks.task_document,
+             'tasks': tasks.tasks_document}

@@ -6,6 +6,7 @@ Revises:
 from stratus.db.migrations.initial import compute
 from stratus.db.migrations.initial import identity
 from stratus.db.migrations.initial import image_metadefs
+from stratus.db.migrations.initial import image_tasks
 from stratus.db.migrations.initial import images
 from stratus.db.migrations.initial import volume
 from stratus.db.migrations.initial import volume_backups
@@ -24,6 +25,7 @@ def upgrade():
     identity.create()
     images.create()
     image_metadefs.create()
+    image_tasks.create()
     compute.create()
     volume.create()
     volume_qos_specs.create()
