@@ -12,6 +12,7 @@ from stratus.api import wsgi
 from stratus.api.image import access
 from stratus.api.image import routes
 from stratus.api.image.metadefs import access as metadef_access
+from stratus.api.image.schemas import images as image_schemas
 from stratus.api import validation
 from stratus.common import exception
 from stratus.common.conf import CONF
@@ -20,10 +21,8 @@ from stratus.db.api import image_tasks as db_tasks
 STATUSES = ('pending', 'processing', 'success', 'failure')
 
 
-_UUID = ('^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}'
-         '-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$')
 _TASK_PROPERTIES = {
-    'id': {'type': 'string', 'pattern': _UUID,
+    'id': {'type': 'string', 'pattern': image_schemas.UUID_PATTERN,
            'description': 'Task identifier'},
     'type': {'type': 'string', 'enum': ['import', 'api_image_import',
                                         'location_import'],
