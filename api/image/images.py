@@ -13,6 +13,7 @@ from stratus.api.image import filters
 from stratus.api.image import image_data
 from stratus.api.image import image_import
 from stratus.api.image import import_methods
+from stratus.api.image import locations
 from stratus.api.image import members
 from stratus.api.image import patch as json_patch
 from stratus.api.image import store
@@ -126,5 +127,6 @@ for _path, _controller in (
         ('tags', tags.TagsController()),
         ('stage', image_import.StageController()),
         ('import', image_import.ImportController()),
-        ('tasks', image_tasks.ImageTasksController())):
+        ('tasks', image_tasks.ImageTasksController()),
+        ('locations', locations.LocationsController())):
     pecan.route(ImagesController, _path, _controller)

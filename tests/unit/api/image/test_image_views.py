@@ -87,3 +87,38 @@ def test_schemas_refuse_other_methods_and_unknown_names(admin):
     assert resp.status_int == 405 and resp.headers['Allow'] == 'GET'
     assert admin.get(V2 + '/schemas/nope').status_int == 404
     assert admin.get(V2 + '/schemas/metadefs/nope').status_int == 404
+
+
+def test_locations_are_for_services_and_admins(admin, images, demo,
+                                               demo_headers):
+    active = images.active(admin, visibility='public')
+    resp = admin.get('%s/images/%s/locations' % (V2, active['id']))
+    assert resp.status_int == 200
+    (location,) = resp.json
+    assert set(location) == {'url', 'metadata'}
+    assert location['url'].startswith('file://')
+    assert location['url'].endswith(active['id'])
+    denied = admin.get('%s/images/%s/locations' % (V2, active['id']),
+                       headers=demo_headers)
+    assert denied.status_int == 403
+    assert denied.json['message'] == ('You are not authorized to complete '
+                                      'fetch_image_location action.')
+    queued = images.create(admin)
+    assert admin.get('%s/images/%s/locations' % (V2, queued['id'])
+                     ).json == []
+
+
+def test_adding_a_location_needs_an_http_store(admin, images):
+    queued = images.create(admin)
+    path = '%s/images/%s/locations' % (V2, queued['id'])
+    resp = admin.post(path, {'url': 'http://example.com/x.img'})
+    assert resp.status_int == 403
+    assert resp.json['message'] == ('http store must be enabled to use '
+                                    'location API by normal user.')
+    assert admin.post(path, {}).status_int == 400
+    active = images.active(admin)
+    resp = admin.post('%s/images/%s/locations' % (V2, active['id']),
+                      {'url': 'http://example.com/x.img'})
+    assert resp.status_int == 409
+    assert resp.json['message'] == ("It's not allowed to add locations if "
+                                    "image status is active.")
