@@ -524,19 +524,17 @@ class MetadefNamespaceNotFound(NotFound):
     msg_fmt = 'Metadata definition namespace=%(namespace)s was not found.'
 
 
+# An object, property or tag glance's repositories cannot find.
 class MetadefObjectNotFound(NotFound):
-    msg_fmt = ('The metadata definition object with name=%(name)s was not '
-               'found in namespace=%(namespace)s.')
+    msg_fmt = 'Could not find metadata object %(name)s'
 
 
 class MetadefPropertyNotFound(NotFound):
-    msg_fmt = ('The metadata definition property with name=%(name)s was not '
-               'found in namespace=%(namespace)s.')
+    msg_fmt = 'Could not find property %(name)s'
 
 
 class MetadefTagNotFound(NotFound):
-    msg_fmt = ('The metadata definition tag with name=%(name)s was not '
-               'found in namespace=%(namespace)s.')
+    msg_fmt = 'Could not find metadata tag %(name)s'
 
 
 class MetadefResourceTypeNotFound(NotFound):
@@ -577,7 +575,12 @@ class MetadefProtected(Forbidden):
 
 
 class ImageTaskNotFound(NotFound):
-    msg_fmt = 'Task with the given id %(task_id)s was not found'
+    msg_fmt = 'Could not find task %(task_id)s'
+
+
+class GlanceImageNotFound(ImageNotFound):
+    """The image API's wording (nova's ImageNotFound words it its way)."""
+    msg_fmt = 'No image found with ID %(image_id)s'
 
 
 # The block-storage families' errors (QoS, transfers, admin, backups and

@@ -89,6 +89,9 @@ def _unprefixed(ns_name, name):
         return name
     assoc = next((a for a in db_namespaces.associations([ns_name])[ns_name]
                   if a['name'] == resource_type), None)
+    if assoc is None and resource_type not in [
+            r['name'] for r in db_namespaces.resource_types()]:
+        raise exception.MetadefResourceTypeNotFound(name=resource_type)
     if assoc is None:
         raise exception.NotFound(
             'The metadata definition resource-type association of '

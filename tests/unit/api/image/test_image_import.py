@@ -74,7 +74,7 @@ def test_stage_refusals(admin, images, demo_headers):
     resp = _stage(images, admin, image['id'], content_type='text/plain')
     assert resp.status_int == 415
     _fault(_stage(images, admin, image['id'], headers=demo_headers), 404,
-           'Image %s could not be found.' % image['id'])
+           'No image found with ID %s' % image['id'])
     active = images.active(admin)
     resp = _stage(images, admin, active['id'])
     _fault(resp, 409, 'Image status transition from active to uploading '
@@ -114,7 +114,7 @@ def test_import_state_refusals(admin, images):
     _fault(admin.post(path % (V2, bare['id']), GLANCE_DIRECT), 409,
            "'container_format' needs to be set before import")
     _fault(admin.post(path % (V2, 'nope'), GLANCE_DIRECT), 404,
-           'Image nope could not be found.')
+           'No image found with ID nope')
 
 
 def test_deleting_a_staged_image_removes_the_staged_data(admin, images,
@@ -149,7 +149,7 @@ def test_tasks_api_lists_and_shows_for_admins_only(admin, images,
     _fault(admin.get(V2 + '/tasks/' + stub['id'], headers=demo_headers),
            403, denied)
     _fault(admin.get(V2 + '/tasks/nope'), 404,
-           'Task with the given id nope was not found')
+           'Could not find task nope')
     resp = admin.delete(V2 + '/tasks/' + stub['id'])
     assert resp.status_int == 405 and resp.headers['Allow'] == 'GET'
     paged = admin.get(V2 + '/tasks?limit=1').json

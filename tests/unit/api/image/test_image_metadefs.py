@@ -206,8 +206,7 @@ def test_objects_crud(admin):
     assert 'description' not in updated
     assert admin.delete(base + '/Quota').status_int == 204
     _fault(admin.get(base + '/Quota'), 404,
-           'The metadata definition object with name=Quota was not found in '
-           'namespace=Stratus::Test.')
+           'Could not find metadata object Quota')
 
 
 def test_properties_crud(admin):
@@ -236,8 +235,10 @@ def test_properties_crud(admin):
     assert renamed == {'name': 'vcpus', 'title': 'V', 'type': 'string'}
     assert admin.delete(base + '/vcpus').status_int == 204
     _fault(admin.get(base + '/vcpus'), 404,
-           'The metadata definition property with name=vcpus was not found '
-           'in namespace=Stratus::Test.')
+           'Could not find property vcpus')
+    _fault(admin.get(base + '/hw:x?resource_type=OS::Nope'), 404,
+           'The metadata definition resource-type with name=OS::Nope, was '
+           'not found.')
     assert admin.delete(base).status_int == 204
 
 
@@ -261,9 +262,7 @@ def test_tags(admin):
     updated = admin.put(base + '/c', {'name': 'd'})
     assert updated.status_int == 200 and updated.json['name'] == 'd'
     assert admin.delete(base + '/d').status_int == 204
-    _fault(admin.get(base + '/d'), 404,
-           'The metadata definition tag with name=d was not found in '
-           'namespace=Stratus::Test.')
+    _fault(admin.get(base + '/d'), 404, 'Could not find metadata tag d')
     assert admin.delete(base).status_int == 204
     assert admin.get(base).json == {'tags': []}
 
