@@ -2,6 +2,7 @@
 functional suite drives it: import discovery, stage + glance-direct
 import, tasks, stores and the cache as glance answers without them, and
 metadata definitions."""
+import io
 import os
 import time
 
@@ -186,3 +187,74 @@ def test_metadef_contents(cloud, namespace):
     cloud.cli('image', 'metadef', 'object', 'delete', ns, 'Limits')
     cloud.cli('image', 'metadef', 'property', 'delete', ns, 'cpus')
     assert cloud.cli_json('image', 'metadef', 'property', 'list', ns) == []
+
+
+def _tempest_image_clients(cloud):
+    """tempest's image v2 clients (they check every status code)."""
+    from tempest.lib.services.image import v2 as image_v2
+    from tempest.lib.services.image.v2 import tasks_client
+
+    from support import strict_clients
+    provider = strict_clients._provider(cloud, 'admin')
+    names = {'images': image_v2.ImagesClient,
+             'namespaces': image_v2.NamespacesClient,
+             'objects': image_v2.NamespaceObjectsClient,
+             'properties': image_v2.NamespacePropertiesClient,
+             'tags': image_v2.NamespaceTagsClient,
+             'resource_types': image_v2.ResourceTypesClient,
+             'schemas': image_v2.SchemasClient,
+             'tasks': tasks_client.TaskClient}
+    return {name: cls(provider, 'image', 'RegionOne')
+            for name, cls in names.items()}
+
+
+def test_tempest_image_clients(cloud):
+    c = _tempest_image_clients(cloud)
+    assert c['images'].info_import()['import-methods']['value'] == [
+        'glance-direct']
+    image = c['images'].create_image(name='func-tempest',
+                                     disk_format='raw',
+                                     container_format='bare')
+    try:
+        c['images'].stage_image_file(image['id'], io.BytesIO(b'tempest-data'))
+        c['images'].image_import(image['id'])
+        _wait_status(cloud, image['id'], 'active')
+        tasks = c['images'].show_image_tasks(image['id'])['tasks']
+        assert tasks[0]['status'] == 'success'
+        assert c['tasks'].show_tasks(tasks[0]['id'])['type'] == \
+            'api_image_import'
+    finally:
+        c['images'].delete_image(image['id'])
+    ns = c['namespaces'].create_namespace(namespace='Stratus::Tempest',
+                                          visibility='public')
+    try:
+        assert ns['namespace'] == 'Stratus::Tempest'
+        c['namespaces'].update_namespace('Stratus::Tempest',
+                                         visibility='public',
+                                         description='d')
+        c['objects'].create_namespace_object('Stratus::Tempest', name='o')
+        c['objects'].show_namespace_object('Stratus::Tempest', 'o')
+        c['properties'].create_namespace_property(
+            'Stratus::Tempest', name='p', title='P', type='string')
+        c['properties'].show_namespace_properties('Stratus::Tempest', 'p')
+        c['tags'].create_namespace_tags('Stratus::Tempest',
+                                        tags=[{'name': 't1'}])
+        c['tags'].create_namespace_tag('Stratus::Tempest', 't2')
+        assert len(c['tags'].list_namespace_tags('Stratus::Tempest')[
+            'tags']) == 2
+        c['resource_types'].create_resource_type_association(
+            'Stratus::Tempest', name='OS::Glance::Image')
+        assert c['resource_types'].list_resource_type_association(
+            'Stratus::Tempest')['resource_type_associations']
+        c['resource_types'].delete_resource_type_association(
+            'Stratus::Tempest', 'OS::Glance::Image')
+        c['tags'].delete_namespace_tags('Stratus::Tempest')
+        c['objects'].delete_namespace_object('Stratus::Tempest', 'o')
+        c['properties'].delete_namespace_property('Stratus::Tempest', 'p')
+        for name in ('image', 'images', 'member', 'members', 'task',
+                     'tasks'):
+            assert c['schemas'].show_schema(name)['name'] == name
+        assert c['schemas'].show_schema('metadefs/namespace')['name'] == \
+            'namespace'
+    finally:
+        c['namespaces'].delete_namespace('Stratus::Tempest')
