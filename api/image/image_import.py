@@ -1,7 +1,9 @@
-"""Interoperable image import, glance-direct: PUT /v2/images/{id}/stage
+"""Interoperable image import. glance-direct: PUT /v2/images/{id}/stage
 keeps the data in the staging area (queued -> uploading), POST
 /v2/images/{id}/import moves it into the store through an
 api_image_import task (uploading -> importing -> active), as glance.
+web-download: POST /v2/images/{id}/import fetches a URL glance's default
+filter allows into the store (queued -> importing -> active).
 
 The import runs on a thread of the API process; the image carries
 glance's progress properties (os_glance_import_task while it runs,
@@ -20,6 +22,7 @@ from stratus.api.image import access
 from stratus.api.image import image_data
 from stratus.api.image import import_methods
 from stratus.api.image import store
+from stratus.api.image import web_download
 from stratus.common import exception
 from stratus.common import log
 from stratus.common.conf import CONF
@@ -97,6 +100,9 @@ def _check_image(image, method):
     if image['status'] == 'active':
         raise exception.Conflict('Image with status active cannot be '
                                  'target for import')
+    if method == 'web-download' and image['status'] != 'queued':
+        raise exception.Conflict("Image needs to be in 'queued' state to "
+                                 "use 'web-download' method")
     if method == 'glance-direct' and image['status'] != 'uploading':
         raise exception.Conflict("Image needs to be staged before "
                                  "'glance-direct' method can be used")
@@ -134,6 +140,10 @@ class ImportController(rest.RestController):
             raise exception.Invalid('All_stores_must_succeed can only be set '
                                     'with enabled_backends %s'
                                     % body['method'].get('uri'))
+        uri = body['method'].get('uri')
+        if method == 'web-download' and not web_download.allowed(uri):
+            raise exception.Invalid('URI for web-download does not pass '
+                                    'filtering: %s' % uri)
         task = db_tasks.create({
             'id': str(uuid.uuid4()), 'type': 'api_image_import',
             'owner': ctxt.project_id, 'image_id': image_id,
@@ -144,16 +154,21 @@ class ImportController(rest.RestController):
             db_images.update(image_id, {'status': 'importing'},
                              dict({LOCK: task['id']},
                                   **{key: '' for key in PROGRESS}),
-                             expected_status=('uploading',))
+                             expected_status=(_SOURCE_STATUS[method],))
         except exception.ImageStatusConflict as exc:
             db_tasks.finish(task['id'], 'failure',
                             message='Image status changed')
             raise _transition_conflict(image_id, exc.kwargs['status'],
                                        'importing')
-        threading.Thread(target=run_import, args=(task['id'], image_id),
+        threading.Thread(target=run_import,
+                         args=(task['id'], image_id, method, uri),
                          name='image-import-%s' % image_id,
                          daemon=True).start()
         return wsgi.response(status=202)
+
+
+# The status an image leaves for importing, by method.
+_SOURCE_STATUS = {'glance-direct': 'uploading', 'web-download': 'queued'}
 
 
 def _staged_chunks(image_id):
@@ -165,12 +180,24 @@ def _staged_chunks(image_id):
             yield data
 
 
-def run_import(task_id, image_id):
-    """The api_image_import task: staging -> store, then active."""
+def _source(task_id, method, image_id, uri):
+    """(chunks, expected size or 0) of the data to import."""
+    if method == 'web-download':
+        return web_download.fetch(uri, store.CHUNK_SIZE)
+    return _staged_chunks(image_id), 0
+
+
+def run_import(task_id, image_id, method='glance-direct', uri=None):
+    """The api_image_import task: staging or URL -> store, then active."""
     db_tasks.set_status(task_id, 'processing')
     try:
-        size, md5, multihash = store.write(
-            image_id, _staged_chunks(image_id), CONF.image.image_size_cap)
+        chunks, expected = _source(task_id, method, image_id, uri)
+        size, md5, multihash = store.write(image_id, chunks,
+                                           CONF.image.image_size_cap)
+        if expected and size != expected:
+            raise exception.Invalid(
+                'Task %s failed because downloaded data size %i is '
+                'different from expected %i' % (task_id, size, expected))
         db_images.update(image_id, {
             'status': 'active', 'size': size, 'checksum': md5,
             'os_hash_algo': store.HASH_ALGO, 'os_hash_value': multihash},

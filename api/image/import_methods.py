@@ -1,8 +1,8 @@
 """The import methods this cloud enables, as glance's
-enabled_import_methods. glance-direct is served (stage, then import from
-the staging area); web-download and copy-image are not enabled: fetching
-arbitrary URLs is not offered, and copy-image needs several stores."""
-ENABLED = ('glance-direct',)
+enabled_import_methods. glance-direct (stage, then import from the
+staging area) and web-download (a URL glance's default import filter
+allows) are served; copy-image is not enabled: it needs several stores."""
+ENABLED = ('glance-direct', 'web-download')
 
 
 def header_value():

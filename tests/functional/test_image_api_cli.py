@@ -33,19 +33,20 @@ def _queued(cloud, name):
         'POST', '/image/v2/images', json={
             'name': name, 'disk_format': 'raw', 'container_format': 'bare'})
     assert resp.status_code == 201, resp.text
-    assert resp.headers['OpenStack-image-import-methods'] == 'glance-direct'
+    assert resp.headers['OpenStack-image-import-methods'] == \
+        'glance-direct,web-download'
     return resp.json()
 
 
-def test_import_info_names_glance_direct(cloud):
+def test_import_info_names_the_enabled_methods(cloud):
     info = cloud.cli_json('image', 'import', 'info')
-    assert info == {'import-methods': ['glance-direct']}
+    assert info == {'import-methods': ['glance-direct', 'web-download']}
     rest = support_cloud.Rest(cloud, 'demo')
     resp = rest.get('/image/v2/info/import')
     assert resp.status_code == 200
     assert resp.json() == {'import-methods': {
         'description': 'Import methods available.', 'type': 'array',
-        'value': ['glance-direct']}}
+        'value': ['glance-direct', 'web-download']}}
 
 
 def test_stage_and_glance_direct_import(cloud, tmp_path):
@@ -94,21 +95,26 @@ def test_stage_and_glance_direct_import(cloud, tmp_path):
         cloud.cli('image', 'delete', image['id'])
 
 
-def test_methods_not_enabled_are_refused(cloud):
+def test_copy_image_is_not_enabled_and_urls_are_filtered(cloud):
     image = _queued(cloud, 'func-webdl')
     try:
-        result = cloud.cli('image', 'import', '--method', 'web-download',
-                           '--uri', 'http://example.com/x.img', image['id'],
-                           check=False)
-        _failed(result, "The 'web-download' import method is not supported "
+        result = cloud.cli('image', 'import', '--method', 'copy-image',
+                           '--all-stores', image['id'], check=False)
+        _failed(result, "The 'copy-image' import method is not supported "
                         "by this deployment")
         rest = support_cloud.Rest(cloud)
-        resp = rest.request('POST', '/image/v2/images/%s/import'
-                            % image['id'], json={'method': {
-                                'name': 'web-download',
-                                'uri': 'http://example.com/x.img'}})
+        path = '/image/v2/images/%s/import' % image['id']
+        resp = rest.request('POST', path, json={
+            'method': {'name': 'copy-image'}})
         assert resp.status_code == 400
-        assert "Unknown import method name 'web-download'." in resp.text
+        assert "Unknown import method name 'copy-image'." in resp.text
+        # glance's default filter: http(s) on ports 80 and 443 only.
+        resp = rest.request('POST', path, json={'method': {
+            'name': 'web-download', 'uri': 'http://127.0.0.1:9/x.img'}})
+        assert resp.status_code == 400
+        assert 'URI for web-download does not pass filtering' in resp.text
+        assert cloud.cli_json('image', 'show', image['id'])['status'] == \
+            'queued'
     finally:
         cloud.cli('image', 'delete', image['id'])
 
@@ -211,7 +217,7 @@ def _tempest_image_clients(cloud):
 def test_tempest_image_clients(cloud):
     c = _tempest_image_clients(cloud)
     assert c['images'].info_import()['import-methods']['value'] == [
-        'glance-direct']
+        'glance-direct', 'web-download']
     image = c['images'].create_image(name='func-tempest',
                                      disk_format='raw',
                                      container_format='bare')

@@ -88,8 +88,8 @@ def test_stage_refusals(admin, images, demo_headers):
 @pytest.mark.parametrize('body,message', [
     ({}, "Import request requires a 'method' field."),
     ({'method': {}}, "Import request requires a 'name' field."),
-    ({'method': {'name': 'web-download', 'uri': 'http://x/y'}},
-     "Unknown import method name 'web-download'."),
+    ({'method': {'name': 'glance-download'}},
+     "Unknown import method name 'glance-download'."),
     ({'method': {'name': 'copy-image'}},
      "Unknown import method name 'copy-image'."),
     ({'method': {'name': 'glance-direct'}, 'all_stores': 'yes'},
@@ -190,3 +190,116 @@ def test_task_schema_documents(admin):
     assert set(tasks['properties']) == {'tasks', 'schema'}
     assert 'input' not in tasks['properties']['tasks']['items'][
         'properties']
+
+
+class _FakeFetch:
+    def __init__(self, data, declared=None):
+        self.data, self.declared = data, declared
+        self.uris = []
+
+    def __call__(self, uri, chunk_size):
+        self.uris.append(uri)
+        chunks = [self.data[i:i + chunk_size]
+                  for i in range(0, len(self.data), chunk_size)]
+        return iter(chunks), (len(self.data) if self.declared is None
+                              else self.declared)
+
+
+def _web_download(uri):
+    return {'method': {'name': 'web-download', 'uri': uri}}
+
+
+def test_web_download_fetches_into_the_store(admin, images, monkeypatch):
+    from stratus.api.image import web_download
+    fetch = _FakeFetch(b'downloaded' * 10)
+    monkeypatch.setattr(web_download, 'fetch', fetch)
+    image = images.create(admin)
+    resp = admin.post('%s/images/%s/import' % (V2, image['id']),
+                      _web_download('https://1.2.3.4/cirros.img'))
+    assert resp.status_int == 202, resp.text
+    done = _wait_active(admin, image['id'])
+    assert done['status'] == 'active' and done['size'] == 100
+    assert fetch.uris == ['https://1.2.3.4/cirros.img']
+    (task,) = admin.get('%s/images/%s/tasks' % (V2, image['id'])).json[
+        'tasks']
+    assert task['status'] == 'success'
+
+
+def test_web_download_failure_queues_the_image_again(admin, images,
+                                                     monkeypatch):
+    from stratus.api.image import web_download
+    monkeypatch.setattr(web_download, 'fetch', _FakeFetch(b'abc', 10))
+    image = images.create(admin)
+    admin.post('%s/images/%s/import' % (V2, image['id']),
+               _web_download('http://1.2.3.4/x.img'))
+    done = _wait_active(admin, image['id'])
+    assert done['status'] == 'queued' and 'os_glance_import_task' not in \
+        done
+    (task,) = admin.get('%s/images/%s/tasks' % (V2, image['id'])).json[
+        'tasks']
+    assert task['status'] == 'failure'
+    assert 'downloaded data size 3 is different from expected 10' in \
+        task['message']
+
+
+@pytest.mark.parametrize('uri', [
+    'ftp://1.2.3.4/x', 'http://1.2.3.4:8080/x', 'http://2130706433/x',
+    'http://127.1/x', 'file:///etc/passwd', None])
+def test_web_download_refuses_what_glances_filter_refuses(admin, images,
+                                                          uri):
+    image = images.create(admin)
+    _fault(admin.post('%s/images/%s/import' % (V2, image['id']),
+                      _web_download(uri)), 400,
+           'URI for web-download does not pass filtering: %s' % uri)
+    assert admin.get('%s/images/%s' % (V2, image['id'])).json[
+        'status'] == 'queued'
+
+
+def test_web_download_needs_a_queued_image(admin, images):
+    image = images.create(admin)
+    _stage(images, admin, image['id'])
+    _fault(admin.post('%s/images/%s/import' % (V2, image['id']),
+                      _web_download('http://1.2.3.4/x')), 409,
+           "Image needs to be in 'queued' state to use 'web-download' "
+           "method")
+
+
+@pytest.fixture
+def http_server():
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            if self.path == '/redirect':
+                self.send_response(302)
+                self.send_header('Location', 'http://1.2.3.4:8080/x')
+                self.end_headers()
+                return
+            body = b'served-data'
+            self.send_response(200)
+            self.send_header('Content-Length', str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(('127.0.0.1', 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield 'http://127.0.0.1:%d' % server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_fetch_streams_and_refuses_redirects_the_filter_refuses(
+        http_server):
+    from stratus.api.image import web_download
+    from stratus.common import exception
+    chunks, size = web_download.fetch(http_server + '/data', 4)
+    assert size == 11 and b''.join(chunks) == b'served-data'
+    with pytest.raises(exception.Invalid) as caught:
+        web_download.fetch(http_server + '/redirect', 4)
+    assert 'Redirect to disallowed URL: http://1.2.3.4:8080/x' in str(
+        caught.value)

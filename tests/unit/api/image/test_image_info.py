@@ -17,7 +17,7 @@ def test_import_discovery_lists_the_enabled_methods(admin, demo_headers):
     assert resp.status_int == 200
     assert resp.json == {'import-methods': {
         'description': 'Import methods available.', 'type': 'array',
-        'value': ['glance-direct']}}
+        'value': ['glance-direct', 'web-download']}}
 
 
 def test_import_discovery_refuses_other_methods_with_allow(admin):
@@ -79,4 +79,5 @@ def test_cache_calls_naming_an_image_look_it_up_first(admin, images,
 def test_create_names_the_import_methods(admin):
     resp = admin.post(V2 + '/images', {'name': 'x'})
     assert resp.status_int == 201
-    assert resp.headers['OpenStack-image-import-methods'] == 'glance-direct'
+    assert resp.headers['OpenStack-image-import-methods'] == \
+        'glance-direct,web-download'

@@ -127,7 +127,8 @@ def test_members_see_public_and_own_only_and_cannot_change(
     _fault(admin.delete(NS + '/Public', headers=demo_headers), 403,
            _denied('delete_metadef_namespace'))
     _fault(admin.post(NS + '/Public/objects', {'name': 'x'},
-                      headers=demo_headers), 403, _denied('add_metadef_object'))
+                      headers=demo_headers), 403,
+           _denied('add_metadef_object'))
     assert admin.get(NS + '/Public/objects',
                      headers=demo_headers).status_int == 200
 
