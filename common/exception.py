@@ -517,6 +517,72 @@ class VolumeNotCreated(StratusException):
                'its status is %(volume_status)s.')
 
 
+
+# --- image ---
+# Metadata definitions (glance's metadefs): glance's messages.
+class MetadefNamespaceNotFound(NotFound):
+    msg_fmt = 'Metadata definition namespace=%(namespace)s was not found.'
+
+
+# An object, property or tag glance's repositories cannot find.
+class MetadefObjectNotFound(NotFound):
+    msg_fmt = 'Could not find metadata object %(name)s'
+
+
+class MetadefPropertyNotFound(NotFound):
+    msg_fmt = 'Could not find property %(name)s'
+
+
+class MetadefTagNotFound(NotFound):
+    msg_fmt = 'Could not find metadata tag %(name)s'
+
+
+class MetadefResourceTypeNotFound(NotFound):
+    msg_fmt = ('The metadata definition resource-type with name=%(name)s, '
+               'was not found.')
+
+
+class MetadefDuplicateNamespace(Conflict):
+    msg_fmt = ('The metadata definition namespace=%(namespace)s already '
+               'exists.')
+
+
+class MetadefDuplicateObject(Conflict):
+    msg_fmt = ('A metadata definition object with name=%(name)s already '
+               'exists in namespace=%(namespace)s.')
+
+
+class MetadefDuplicateProperty(Conflict):
+    msg_fmt = ('A metadata definition property with name=%(name)s already '
+               'exists in namespace=%(namespace)s.')
+
+
+class MetadefDuplicateTag(Conflict):
+    msg_fmt = ('A metadata tag with name=%(name)s already exists in '
+               'namespace=%(namespace)s. (Please note that metadata tag '
+               'names are case insensitive).')
+
+
+class MetadefDuplicateResourceTypeAssociation(Conflict):
+    msg_fmt = ('The metadata definition resource-type association of '
+               'resource-type=%(name)s to namespace=%(namespace)s already '
+               'exists.')
+
+
+class MetadefProtected(Forbidden):
+    msg_fmt = ('Metadata definition %(kind)s %(name)s is protected and '
+               'cannot be deleted.')
+
+
+class ImageTaskNotFound(NotFound):
+    msg_fmt = 'Could not find task %(task_id)s'
+
+
+class GlanceImageNotFound(ImageNotFound):
+    """The image API's wording (nova's ImageNotFound words it its way)."""
+    msg_fmt = 'No image found with ID %(image_id)s'
+
+
 # The block-storage families' errors (QoS, transfers, admin, backups and
 # manage, groups, actions) live in their own module; importing it here
 # keeps them reachable as exception.<Name> like every other error.

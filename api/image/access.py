@@ -25,10 +25,13 @@ def visible(ctxt, image):
 
 
 def get_visible(ctxt, image_id):
-    """The image if `ctxt` may see it, else ImageNotFound."""
-    image = db_images.get(image_id)
+    """The image if `ctxt` may see it, else 404 in glance's words."""
+    try:
+        image = db_images.get(image_id)
+    except exception.ImageNotFound:
+        raise exception.GlanceImageNotFound(image_id=image_id)
     if not visible(ctxt, image):
-        raise exception.ImageNotFound(image_id=image_id)
+        raise exception.GlanceImageNotFound(image_id=image_id)
     return image
 
 

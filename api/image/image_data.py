@@ -20,7 +20,7 @@ from stratus.db.api import images as db_images
 LOG = log.getLogger(__name__)
 
 
-def _body_chunks(request):
+def body_chunks(request):
     """The request body in chunks; works with Content-Length and with
     chunked transfer encoding (the server marks the input terminated)."""
     body = request.body_file
@@ -35,7 +35,7 @@ def _body_chunks(request):
         yield data
 
 
-def _check_declared_size(request):
+def check_declared_size(request):
     declared = request.headers.get('X-OpenStack-Image-Size') or \
         request.content_length
     try:
@@ -58,7 +58,7 @@ def upload(image_id, request):
     """Store the request body as the image's data; returns the image."""
     db_images.set_status(image_id, ('queued',), 'saving')
     try:
-        size, md5, multihash = store.write(image_id, _body_chunks(request),
+        size, md5, multihash = store.write(image_id, body_chunks(request),
                                            CONF.image.image_size_cap)
     except BaseException:
         LOG.warning('Upload of image %s failed; it is queued again',
@@ -116,7 +116,7 @@ class ImageDataController(rest.RestController):
             raise exception.Conflict('Image status transition from %s to '
                                      'saving is not allowed'
                                      % image['status'])
-        _check_declared_size(request)
+        check_declared_size(request)
         image = upload(image_id, request)
         LOG.info('Stored %d bytes for image %s', image['size'], image_id)
         return wsgi.response(status=204)

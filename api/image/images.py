@@ -11,10 +11,14 @@ from stratus.api.image import access
 from stratus.api.image import actions
 from stratus.api.image import filters
 from stratus.api.image import image_data
+from stratus.api.image import image_import
+from stratus.api.image import import_methods
+from stratus.api.image import locations
 from stratus.api.image import members
 from stratus.api.image import patch as json_patch
 from stratus.api.image import store
 from stratus.api.image import tags
+from stratus.api.image import tasks as image_tasks
 from stratus.api.image.schemas import images as schemas
 from stratus.api.image.views import images as views
 from stratus.common import exception
@@ -83,9 +87,12 @@ class ImagesController(rest.RestController):
         values, props, tag_list = _create_values(ctxt, body)
         image = db_images.create(values, props, tag_list)
         LOG.info('Created image %s (%s)', image['id'], image['name'])
-        return wsgi.response(views.image(image), status=201, headers={
-            'Location': '%s/image/v2/images/%s' % (wsgi.host_url(),
-                                                   image['id'])})
+        headers = {'Location': '%s/image/v2/images/%s' % (wsgi.host_url(),
+                                                          image['id'])}
+        if import_methods.ENABLED:
+            headers['OpenStack-image-import-methods'] = \
+                import_methods.header_value()
+        return wsgi.response(views.image(image), status=201, headers=headers)
 
     @pecan.expose()
     def patch(self, image_id):
@@ -108,6 +115,7 @@ class ImagesController(rest.RestController):
             raise exception.ImageProtected(image_id=image_id)
         db_images.delete(image_id)
         store.delete(image_id)
+        store.delete(image_id, store.staging_dir())
         LOG.info('Deleted image %s', image_id)
         return wsgi.response(status=204)
 
@@ -116,5 +124,9 @@ for _path, _controller in (
         ('file', image_data.ImageDataController()),
         ('actions', actions.ActionsController()),
         ('members', members.MembersController()),
-        ('tags', tags.TagsController())):
+        ('tags', tags.TagsController()),
+        ('stage', image_import.StageController()),
+        ('import', image_import.ImportController()),
+        ('tasks', image_tasks.ImageTasksController()),
+        ('locations', locations.LocationsController())):
     pecan.route(ImagesController, _path, _controller)

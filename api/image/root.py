@@ -7,9 +7,16 @@ import json
 import pecan
 
 from stratus.api import wsgi
+from stratus.api.image import cache
 from stratus.api.image import image_data
 from stratus.api.image import images
+from stratus.api.image import info
+from stratus.api.image import metadefs
+from stratus.api.image import routes
 from stratus.api.image import store
+from stratus.api.image import stores
+from stratus.api.image import tasks
+from stratus.api.image.metadefs import schemas as metadef_schemas
 from stratus.api.image.schemas import documents
 from stratus.api.middleware import auth
 from stratus.api.middleware import faults
@@ -28,18 +35,31 @@ def versions_doc(base):
 
 
 class SchemasController:
-    """/v2/schemas/{image,images,member,members}."""
+    """/v2/schemas/{image,images,member,members,task,tasks} and
+    /v2/schemas/metadefs/{namespace,object,property,tag,resource_type}(s).
+    """
 
     @pecan.expose()
     def _default(self, name=None, *remainder):
-        if remainder or name not in documents.DOCUMENTS:
+        table = documents.DOCUMENTS
+        if name == 'metadefs' and len(remainder) == 1:
+            table, name, remainder = metadef_schemas.DOCUMENTS, \
+                remainder[0], ()
+        if remainder or name not in table:
             raise exception.NotFound()
-        return wsgi.response(documents.DOCUMENTS[name]())
+        if pecan.request.method != 'GET':
+            raise routes.MethodNotAllowed(pecan.request.method, 'GET')
+        return wsgi.response(table[name]())
 
 
 class V2Root:
     images = images.ImagesController()
     schemas = SchemasController()
+    info = info.InfoController()
+    stores = stores.StoresController()
+    cache = cache.CacheController()
+    metadefs = metadefs.MetadefsController()
+    tasks = tasks.TasksController()
 
 
 _HTML = ('<html>\n <head>\n  <title>%(status)s</title>\n </head>\n <body>\n'

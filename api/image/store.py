@@ -16,27 +16,34 @@ def datadir():
     return CONF.image.filesystem_store_datadir
 
 
-def path(image_id):
+def staging_dir():
+    """Where glance-direct data waits for its import (glance's
+    node_staging_uri), beside the images so an import is a local copy."""
+    return os.path.join(datadir(), '.staging')
+
+
+def path(image_id, directory=None):
     # Image ids are UUID-like; refuse anything that could leave the dir.
     if not image_id or '/' in image_id or image_id.startswith('.'):
         raise exception.ImageNotFound(image_id=image_id)
-    return os.path.join(datadir(), image_id)
+    return os.path.join(directory or datadir(), image_id)
 
 
-def write(image_id, chunks, size_cap):
+def write(image_id, chunks, size_cap, directory=None):
     """Store the iterable of byte chunks as the image's data.
 
     Returns (size, md5 hex, sha512 hex). The data goes to a temporary file
     in the same directory and is renamed into place only when complete, so
     readers see the whole image or none. Raises ImageTooLarge past
-    `size_cap` bytes.
+    `size_cap` bytes. `directory`: another place than the store (staging).
     """
-    os.makedirs(datadir(), exist_ok=True)
+    directory = directory or datadir()
+    os.makedirs(directory, exist_ok=True)
     md5 = hashlib.md5(usedforsecurity=False)
     multihash = hashlib.new(HASH_ALGO)
     size = 0
     fd, tmp = tempfile.mkstemp(prefix='.%s.' % image_id, suffix='.part',
-                               dir=datadir())
+                               dir=directory)
     try:
         with os.fdopen(fd, 'wb') as f:
             for chunk in chunks:
@@ -48,7 +55,7 @@ def write(image_id, chunks, size_cap):
                 f.write(chunk)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path(image_id))
+        os.replace(tmp, path(image_id, directory))
     except BaseException:
         _unlink(tmp)
         raise
@@ -99,8 +106,8 @@ def read(image_id, offset=0, length=None, chunk_size=CHUNK_SIZE):
     return FileChunks(f, length, chunk_size)
 
 
-def delete(image_id):
-    _unlink(path(image_id))
+def delete(image_id, directory=None):
+    _unlink(path(image_id, directory))
 
 
 def _unlink(name):

@@ -10,7 +10,9 @@ from stratus.db.models.encryption import *  # noqa: F401,F403
 from stratus.db.models.flavors import *  # noqa: F401,F403
 from stratus.db.models.groups import *  # noqa: F401,F403
 from stratus.db.models.identity import *  # noqa: F401,F403
+from stratus.db.models.image_tasks import *  # noqa: F401,F403
 from stratus.db.models.images import *  # noqa: F401,F403
+from stratus.db.models.metadefs import *  # noqa: F401,F403
 from stratus.db.models.qos_specs import *  # noqa: F401,F403
 from stratus.db.models.services import *  # noqa: F401,F403
 from stratus.db.models.transfers import *  # noqa: F401,F403

@@ -17,13 +17,13 @@ READ_ONLY = ('checksum', 'os_hash_algo', 'os_hash_value', 'size',
 RESERVED = ('location', 'locations', 'deleted', 'deleted_at')
 RESERVED_PREFIX = 'os_glance'
 
-_UUID = ('^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}'
+UUID_PATTERN = ('^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}'
          '-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$')
 _INT = {'type': 'integer', 'minimum': 0, 'maximum': 2147483647}
 
 # One schema per base attribute, shared by create and by JSON patch.
 ATTRIBUTES = {
-    'id': {'type': 'string', 'pattern': _UUID},
+    'id': {'type': 'string', 'pattern': UUID_PATTERN},
     'name': {'type': ['null', 'string'], 'maxLength': 255},
     'visibility': {'type': 'string', 'enum': list(VISIBILITIES)},
     'protected': {'type': 'boolean'},

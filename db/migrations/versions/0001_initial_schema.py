@@ -5,6 +5,8 @@ Revises:
 """
 from stratus.db.migrations.initial import compute
 from stratus.db.migrations.initial import identity
+from stratus.db.migrations.initial import image_metadefs
+from stratus.db.migrations.initial import image_tasks
 from stratus.db.migrations.initial import images
 from stratus.db.migrations.initial import volume
 from stratus.db.migrations.initial import volume_backups
@@ -22,6 +24,8 @@ depends_on = None
 def upgrade():
     identity.create()
     images.create()
+    image_metadefs.create()
+    image_tasks.create()
     compute.create()
     volume.create()
     volume_qos_specs.create()

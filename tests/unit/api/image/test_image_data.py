@@ -91,7 +91,7 @@ def test_broken_upload_requeues(admin, images, image_store, monkeypatch):
     def broken(request):
         yield b'part'
         raise ConnectionError('client went away')
-    monkeypatch.setattr(image_data, '_body_chunks', broken)
+    monkeypatch.setattr(image_data, 'body_chunks', broken)
     resp = images.put_file(admin, image['id'], DATA)
     assert resp.status_int == 500
     assert admin.get('%s/%s' % (BASE, image['id'])).json['status'] == \
@@ -102,12 +102,12 @@ def test_broken_upload_requeues(admin, images, image_store, monkeypatch):
 def test_image_deleted_during_upload_is_410(admin, images, image_store,
                                             monkeypatch):
     image = images.create(admin)
-    real = image_data._body_chunks
+    real = image_data.body_chunks
 
     def delete_midway(request):
         yield from real(request)
         db_images.delete(image['id'])
-    monkeypatch.setattr(image_data, '_body_chunks', delete_midway)
+    monkeypatch.setattr(image_data, 'body_chunks', delete_midway)
     resp = images.put_file(admin, image['id'], DATA)
     assert resp.status_int == 410
     assert list(image_store.iterdir()) == []

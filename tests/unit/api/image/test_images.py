@@ -111,17 +111,17 @@ def test_name_lookup_404s_in_glance_text(admin):
     resp = admin.get(BASE + '/cirros', headers={'Accept': 'text/plain'})
     assert resp.status_int == 404
     assert resp.content_type == 'text/plain'
-    assert 'Image cirros could not be found.' in resp.text
+    assert 'No image found with ID cirros' in resp.text
 
 
 def test_fault_format_follows_accept(admin):
     resp = admin.get(BASE + '/nope', headers={'Accept': 'application/json'})
     assert resp.json == {'code': '404 Not Found', 'title': 'Not Found',
-                         'message': 'Image nope could not be found.'}
+                         'message': 'No image found with ID nope'}
     # openstacksdk sends no Accept and reads the message out of HTML.
     resp = admin.get(BASE + '/nope', headers={'Accept': ''})
     assert resp.content_type == 'text/html'
-    assert 'Image nope could not be found.' in resp.text
+    assert 'No image found with ID nope' in resp.text
 
 
 @pytest.mark.parametrize('visibility,seen', [

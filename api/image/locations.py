@@ -1,0 +1,68 @@
+"""/v2/images/{id}/locations (glance's location API of 2024.2): the
+service-only listing of where an image's data lies, and adding a location,
+which glance allows normal users only for an http store (there is none
+here: one file store)."""
+import pecan
+from pecan import rest
+
+from stratus.api import policy
+from stratus.api import validation
+from stratus.api import wsgi
+from stratus.api.image import access
+from stratus.api.image import store
+from stratus.common import exception
+
+
+def _denied(rule):
+    return exception.Forbidden('You are not authorized to complete %s '
+                               'action.' % rule)
+
+
+def _is_service(ctxt):
+    return ctxt.is_admin or 'service' in (ctxt.roles or [])
+
+
+_ADD_LOCATION = {
+    'type': 'object',
+    'properties': {
+        'url': {'type': 'string', 'maxLength': 255},
+        'validation_data': {
+            'type': 'object', 'additionalProperties': False,
+            'properties': {
+                'os_hash_algo': {'type': 'string', 'maxLength': 64,
+                                 'enum': ['sha1', 'sha256', 'sha512',
+                                          'md5']},
+                'os_hash_value': {'type': 'string', 'maxLength': 128}}}},
+    'required': ['url'],
+}
+
+
+class LocationsController(rest.RestController):
+
+    @pecan.expose()
+    def get_all(self, image_id):
+        ctxt = wsgi.context()
+        policy.require_reader(ctxt, 'get_image')
+        image = access.get_visible(ctxt, image_id)
+        if not _is_service(ctxt):
+            raise _denied('fetch_image_location')
+        locations = []
+        if image['status'] in ('active', 'deactivated') and \
+                store.exists(image_id):
+            locations.append({'url': 'file://' + store.path(image_id),
+                              'metadata': {}})
+        return wsgi.response(locations)
+
+    @pecan.expose()
+    def post(self, image_id):
+        ctxt = wsgi.context()
+        body = validation.load_json(pecan.request)
+        validation.check(_ADD_LOCATION, body)
+        image = access.get_visible(ctxt, image_id)
+        if image['status'] != 'queued':
+            raise exception.Conflict("It's not allowed to add locations if "
+                                     "image status is %s." % image['status'])
+        if not (ctxt.is_admin or access.owns(ctxt, image)):
+            raise _denied('add_image_location')
+        raise exception.Forbidden('http store must be enabled to use '
+                                  'location API by normal user.')
