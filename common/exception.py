@@ -212,62 +212,6 @@ class NoValidHost(StratusException):
         self.details = self.kwargs['details']
 
 
-# --- images (glance wording where clients or tempest may read it) ----------
-
-class ImageNotFound(NotFound):
-    msg_fmt = 'Image %(image_id)s could not be found.'
-
-
-class ImageExists(Conflict):
-    msg_fmt = 'Image with identifier %(image_id)s already exists!'
-
-
-class ImageStatusConflict(Conflict):
-    msg_fmt = ('Image %(image_id)s is %(status)s; the request is not '
-               'allowed in that status.')
-
-
-class ImageProtected(Forbidden):
-    msg_fmt = 'Image %(image_id)s is protected and cannot be deleted.'
-
-
-class ImageTagNotFound(NotFound):
-    msg_fmt = 'Image %(image_id)s has no tag %(tag)s.'
-
-
-class ImageMemberNotFound(NotFound):
-    msg_fmt = 'Member %(member_id)s not found for image %(image_id)s.'
-
-
-class ImageMemberExists(Conflict):
-    msg_fmt = 'Member %(member_id)s is duplicated for image %(image_id)s.'
-
-
-class ImageTooLarge(StratusException):
-    msg_fmt = 'The provided image is too large.'
-    code = 413
-
-
-class ImageDeletedDuringUpload(StratusException):
-    msg_fmt = ('Image %(image_id)s could not be found after upload. The '
-               'image may have been deleted during the upload.')
-    code = 410
-
-
-class ImageChecksumMismatch(StratusException):
-    msg_fmt = ('Checksum verification failed for image %(image_id)s: '
-               'expected %(expected)s, got %(actual)s.')
-
-
-class ImageServiceError(StratusException):
-    msg_fmt = 'Image service error: %(reason)s'
-
-
-class InvalidContentType(StratusException):
-    msg_fmt = 'Invalid content type %(content_type)s.'
-    code = 415
-
-
 # --- keypairs, quotas, server groups, hypervisors, instance actions --------
 
 class QuotaExceeded(StratusException):
@@ -517,76 +461,12 @@ class VolumeNotCreated(StratusException):
                'its status is %(volume_status)s.')
 
 
-
-# --- image ---
-# Metadata definitions (glance's metadefs): glance's messages.
-class MetadefNamespaceNotFound(NotFound):
-    msg_fmt = 'Metadata definition namespace=%(namespace)s was not found.'
-
-
-# An object, property or tag glance's repositories cannot find.
-class MetadefObjectNotFound(NotFound):
-    msg_fmt = 'Could not find metadata object %(name)s'
-
-
-class MetadefPropertyNotFound(NotFound):
-    msg_fmt = 'Could not find property %(name)s'
-
-
-class MetadefTagNotFound(NotFound):
-    msg_fmt = 'Could not find metadata tag %(name)s'
-
-
-class MetadefResourceTypeNotFound(NotFound):
-    msg_fmt = ('The metadata definition resource-type with name=%(name)s, '
-               'was not found.')
-
-
-class MetadefDuplicateNamespace(Conflict):
-    msg_fmt = ('The metadata definition namespace=%(namespace)s already '
-               'exists.')
-
-
-class MetadefDuplicateObject(Conflict):
-    msg_fmt = ('A metadata definition object with name=%(name)s already '
-               'exists in namespace=%(namespace)s.')
-
-
-class MetadefDuplicateProperty(Conflict):
-    msg_fmt = ('A metadata definition property with name=%(name)s already '
-               'exists in namespace=%(namespace)s.')
-
-
-class MetadefDuplicateTag(Conflict):
-    msg_fmt = ('A metadata tag with name=%(name)s already exists in '
-               'namespace=%(namespace)s. (Please note that metadata tag '
-               'names are case insensitive).')
-
-
-class MetadefDuplicateResourceTypeAssociation(Conflict):
-    msg_fmt = ('The metadata definition resource-type association of '
-               'resource-type=%(name)s to namespace=%(namespace)s already '
-               'exists.')
-
-
-class MetadefProtected(Forbidden):
-    msg_fmt = ('Metadata definition %(kind)s %(name)s is protected and '
-               'cannot be deleted.')
-
-
-class ImageTaskNotFound(NotFound):
-    msg_fmt = 'Could not find task %(task_id)s'
-
-
-class GlanceImageNotFound(ImageNotFound):
-    """The image API's wording (nova's ImageNotFound words it its way)."""
-    msg_fmt = 'No image found with ID %(image_id)s'
-
-
 # The block-storage families' errors (QoS, transfers, admin, backups and
 # manage, groups, actions) live in their own module; importing it here
 # keeps them reachable as exception.<Name> like every other error.
 from stratus.common.volume_exceptions import *  # noqa: E402,F401,F403
+# The image service's errors, in glance's wording, likewise.
+from stratus.common.image_exceptions import *  # noqa: E402,F401,F403
 
 
 # --- srvroutes ---

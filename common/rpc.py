@@ -89,7 +89,8 @@ def get_transport():
             _TRANSPORT = messaging.get_rpc_transport(
                 CONF, url=_URL,
                 allowed_remote_exmods=['stratus.common.exception',
-                                       'stratus.common.volume_exceptions'])
+                                       'stratus.common.volume_exceptions',
+                                       'stratus.common.image_exceptions'])
         return _TRANSPORT
 
 
