@@ -521,3 +521,9 @@ class VolumeNotCreated(StratusException):
 # manage, groups, actions) live in their own module; importing it here
 # keeps them reachable as exception.<Name> like every other error.
 from stratus.common.volume_exceptions import *  # noqa: E402,F401,F403
+
+
+# --- srvactions ---
+
+class MetadataLimitExceeded(QuotaExceeded):
+    msg_fmt = 'Maximum number of metadata items exceeds %(allowed)d'

@@ -84,9 +84,12 @@ def _list(kwargs):
                'flavor': wsgi.query_value(kwargs, 'flavor'),
                'availability_zone': wsgi.query_value(kwargs,
                                                      'availability_zone')}
+    filters['reservation_id'] = wsgi.query_value(kwargs, 'reservation_id')
     if ctxt.is_admin:
         filters['host'] = wsgi.query_value(kwargs, 'host')
         filters['node'] = wsgi.query_value(kwargs, 'node')
+        for key in ('access_ip_v4', 'access_ip_v6'):
+            filters[key] = wsgi.query_value(kwargs, key)
     status = wsgi.query_value(kwargs, 'status')
     if status:
         if status.upper() not in _STATUSES:
@@ -189,8 +192,9 @@ class ServersController(rest.RestController):
             values['display_description'] = body['description']
         if 'hostname' in body:
             values['hostname'] = body['hostname']
+        values.update(access_ips(body))
         instance = COMPUTE.update(ctxt, server_id, values)
-        return wsgi.response({'server': show_view(ctxt, instance)})
+        return wsgi.response({'server': update_view(ctxt, instance)})
 
     @pecan.expose()
     def delete(self, server_id):
@@ -230,8 +234,24 @@ def host_states():
     return result
 
 
+def access_ips(body):
+    """accessIPv4/accessIPv6 of a create, update or rebuild body, as the
+    columns nova stores them in."""
+    return {column: body[key] for key, column in (
+        ('accessIPv4', 'access_ip_v4'), ('accessIPv6', 'access_ip_v6'))
+        if key in body}
+
+
+def update_view(ctxt, instance, rebuild=False):
+    """The body of update and rebuild: below 2.75 nova's reduced view."""
+    version = wsgi.version()
+    return views.updated(instance, wsgi.host_url(), ctxt.is_admin, version,
+                         host_states() if ctxt.is_admin and
+                         version >= (2, 16) else None, rebuild=rebuild)
+
+
 def show_view(ctxt, instance):
-    """The body of show, update and rebuild at the request's version."""
+    """The body of show at the request's version."""
     version = wsgi.version()
     return views.detail(instance, wsgi.host_url(), ctxt.is_admin, version,
                         host_states() if ctxt.is_admin and

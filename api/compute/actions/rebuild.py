@@ -1,4 +1,5 @@
-"""rebuild: 202 with the full server body (and adminPass)."""
+"""rebuild: 202 with the server body (nova's reduced one below 2.75, and
+user_data from 2.57), adminPass and a Location."""
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.compute import server_create
@@ -24,12 +25,14 @@ def rebuild(compute, ctxt, server_id, value):
         key = server_create.key_for(ctxt, value['key_name'])
         changes['key_name'] = key['name'] if key else None
         changes['key_data'] = key['public_key'] if key else None
+    changes.update(servers.access_ips(value))
     instance = compute.rebuild(ctxt, server_id, image, value.get('name'),
                                value.get('metadata'), changes)
-    body = servers.show_view(ctxt, instance)
+    body = servers.update_view(ctxt, instance, rebuild=True)
     body['adminPass'] = value.get('adminPass') or \
         compute_api.generate_password()
-    return wsgi.response({'server': body}, status=202)
+    return wsgi.response({'server': body}, status=202, headers={
+        'Location': body['links'][0]['href']})
 
 
 HANDLERS = {'rebuild': rebuild}

@@ -24,7 +24,6 @@ def rescue(compute, ctxt, server_id, value):
 
 
 def unrescue(compute, ctxt, server_id, value):
-    validation.check({'type': 'null'}, value)
     compute.unrescue(ctxt, server_id)
     return wsgi.response(status=202)
 

@@ -43,12 +43,15 @@ _bdm_v2 = {
     'additionalProperties': False,
 }
 
+_ip = {'type': 'string', 'oneOf': [{'format': 'ipv4'}, {'format': 'ipv6'}]}
+_access_ipv4 = {'type': 'string', 'format': 'ipv4'}
+_access_ipv6 = {'type': 'string', 'format': 'ipv6'}
 _network = {
     'type': 'object',
     'properties': {
         'uuid': {'type': 'string'},
-        'port': {'type': ['string', 'null']},
-        'fixed_ip': {'type': 'string'},
+        'port': {'type': ['string', 'null'], 'format': 'uuid'},
+        'fixed_ip': _ip,
     },
     'additionalProperties': False,
 }
@@ -67,8 +70,8 @@ _create_21 = {
                 'networks': {'type': 'array', 'items': _network},
                 'OS-DCF:diskConfig': {'type': 'string',
                                       'enum': ['AUTO', 'MANUAL']},
-                'accessIPv4': {'type': 'string'},
-                'accessIPv6': {'type': 'string'},
+                'accessIPv4': _access_ipv4,
+                'accessIPv6': _access_ipv6,
                 'personality': {'type': 'array'},
                 'availability_zone': {'type': 'string', 'minLength': 1,
                                       'maxLength': 255},
@@ -110,6 +113,10 @@ def create(version):
         props['block_device_mapping_v2']['items']['properties']['tag'] = \
             _tag
     if version >= (2, 37):
+        # From 2.37 a network's uuid must be a UUID, or the value 'auto' or
+        # 'none' instead of a list.
+        props['networks']['items']['properties']['uuid'] = {
+            'type': 'string', 'format': 'uuid'}
         props['networks'] = {'oneOf': [
             props['networks'], {'type': 'string', 'enum': ['auto', 'none']}]}
         server['required'].append('networks')
@@ -132,8 +139,8 @@ def create(version):
 
 
 def update(version):
-    props = {'name': _name, 'accessIPv4': {'type': 'string'},
-             'accessIPv6': {'type': 'string'},
+    props = {'name': _name, 'accessIPv4': _access_ipv4,
+             'accessIPv6': _access_ipv6,
              'OS-DCF:diskConfig': {'type': 'string',
                                    'enum': ['AUTO', 'MANUAL']}}
     if version >= (2, 19):
@@ -152,7 +159,7 @@ def rebuild(version):
         'name': _name, 'adminPass': {'type': 'string'},
         'metadata': _metadata, 'preserve_ephemeral': {'type': 'boolean'},
         'OS-DCF:diskConfig': {'type': 'string', 'enum': ['AUTO', 'MANUAL']},
-        'accessIPv4': {'type': 'string'}, 'accessIPv6': {'type': 'string'},
+        'accessIPv4': _access_ipv4, 'accessIPv6': _access_ipv6,
         'personality': {'type': 'array'},
     }
     if version >= (2, 19):
