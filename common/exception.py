@@ -527,3 +527,7 @@ from stratus.common.volume_exceptions import *  # noqa: E402,F401,F403
 
 class MetadataLimitExceeded(QuotaExceeded):
     msg_fmt = 'Maximum number of metadata items exceeds %(allowed)d'
+
+
+class InstanceNotReady(Conflict):
+    msg_fmt = 'Instance %(instance_id)s is not ready'

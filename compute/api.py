@@ -338,14 +338,11 @@ class ComputeAPI:
                                    ctxt.user_id, ctxt.project_id)
 
     def console_output(self, ctxt, uuid, length=None):
+        """nova checks only that the server has a host (409 otherwise),
+        no vm_state."""
         instance = self.get(ctxt, uuid)
-        if instance['vm_state'] not in (states.ACTIVE, states.PAUSED,
-                                        states.SUSPENDED, states.STOPPED,
-                                        states.RESCUED, states.RESIZED,
-                                        states.ERROR) or not instance['host']:
-            raise exception.InstanceInvalidState(
-                action='get_console_output', instance_uuid=uuid,
-                attr='vm_state', state=instance['vm_state'])
+        if not instance['host']:
+            raise exception.InstanceNotReady(instance_id=uuid)
         return self.compute_rpc.get_console_output(
             ctxt, primitives.to_primitive(instance), length)
 

@@ -161,3 +161,13 @@ def test_lock_refuses_members_before_the_state(cloud, demo):
                       headers=member)
     message = schemas.check_fault(resp, 409, 'conflictingRequest')
     assert message == 'Instance %s is locked' % sid
+
+
+def test_console_output_needs_only_a_host(cloud):
+    # nova's get_console_output checks the host, no vm_state.
+    sid = create(cloud).json['server']['id']
+    set_state(sid, OFFLOADED)                     # no host
+    resp = cloud.post(SERVERS + '/%s/action' % sid,
+                      {'os-getConsoleOutput': {}})
+    assert schemas.check_fault(resp, 409, 'conflictingRequest') == \
+        'Instance %s is not ready' % sid
