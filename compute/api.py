@@ -101,6 +101,12 @@ class ComputeAPI:
                 ctxt.project_id != instance['project_id']:
             raise exception.InstanceIsLocked(instance_uuid=instance['uuid'])
 
+    def check_can(self, ctxt, instance, action):
+        """nova's @check_instance_lock then @check_instance_state, for a
+        caller that must check them before looking other things up."""
+        self._check_lock(ctxt, instance)
+        states.check(instance, action)
+
     def start_action(self, ctxt, uuid, action, task_state, check=None,
                      locked_ok=False):
         """Check lock (unless `locked_ok`) and state (nova's table,

@@ -24,7 +24,8 @@ _migrate_host = {
 
 def resize(compute, ctxt, server_id, value):
     value = validation.check(_resize, value)
-    compute.get(ctxt, server_id)          # 404 before the flavor's 400
+    # nova: the server (404), its lock and state (409), then the flavor.
+    compute.check_can(ctxt, compute.get(ctxt, server_id), 'resize')
     flavor = server_create.flavor_for(ctxt, value['flavorRef'])
     compute.resize(ctxt, server_id, flavor=flavor)
     return wsgi.response(status=202)

@@ -171,3 +171,16 @@ def test_console_output_needs_only_a_host(cloud):
                       {'os-getConsoleOutput': {}})
     assert schemas.check_fault(resp, 409, 'conflictingRequest') == \
         'Instance %s is not ready' % sid
+
+
+def test_resize_checks_the_state_before_the_flavor(cloud):
+    sid = create(cloud).json['server']['id']
+    set_state(sid, PAUSED)
+    resp = cloud.post(SERVERS + '/%s/action' % sid,
+                      {'resize': {'flavorRef': 'nope'}})
+    _refused(resp, 'resize', sid, 'vm_state', PAUSED)
+    set_state(sid, ACTIVE)
+    resp = cloud.post(SERVERS + '/%s/action' % sid,
+                      {'resize': {'flavorRef': 'nope'}})
+    assert schemas.check_fault(resp, 400, 'badRequest') == \
+        'Flavor nope could not be found.'
