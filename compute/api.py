@@ -298,8 +298,8 @@ class ComputeAPI:
         from stratus.db.api import migration_records
         migration = migration_records.in_progress_for(instance['uuid'])
         if migration is None:
-            raise exception.MigrationNotFound(
-                migration_id='of instance %s' % instance['uuid'])
+            # nova's answer to a confirm or revert with nothing to do (400).
+            raise exception.Invalid('Instance has not been resized.')
         return primitives.to_primitive(migration)
 
     def confirm_resize(self, ctxt, uuid):
@@ -318,9 +318,12 @@ class ComputeAPI:
 
     def revert_resize(self, ctxt, uuid):
         from stratus.db.api import migration_records
+        # The migration is found before the task_state changes (nova).
+        self.check_can(ctxt, self.get(ctxt, uuid, extras=False),
+                       'revertResize')
+        migration = self._unconfirmed({'uuid': uuid})
         instance = self.start_action(ctxt, uuid, 'revertResize',
                                      states.RESIZE_REVERTING)
-        migration = self._unconfirmed(instance)
         migration_records.update(migration['uuid'], {'status': 'reverting'})
         self.compute_rpc.revert_resize(ctxt, instance['host'], instance,
                                        migration)

@@ -184,3 +184,14 @@ def test_resize_checks_the_state_before_the_flavor(cloud):
                       {'resize': {'flavorRef': 'nope'}})
     assert schemas.check_fault(resp, 400, 'badRequest') == \
         'Flavor nope could not be found.'
+
+
+@pytest.mark.parametrize('name', ['confirmResize', 'revertResize'])
+def test_resized_without_a_migration_is_400(cloud, name):
+    sid = create(cloud).json['server']['id']
+    set_state(sid, RESIZED, host='h1')
+    resp = cloud.post(SERVERS + '/%s/action' % sid, {name: {}})
+    assert schemas.check_fault(resp, 400, 'badRequest') == \
+        'Instance has not been resized.'
+    shown = cloud.get(SERVERS + '/' + sid).json['server']
+    assert shown['OS-EXT-STS:task_state'] is None
