@@ -4,6 +4,7 @@ from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.compute import server_create
 from stratus.api.compute.schemas import servers as server_schemas
+from stratus.common import exception
 from stratus.compute import api as compute_api
 
 
@@ -12,8 +13,15 @@ def rebuild(compute, ctxt, server_id, value):
     version = wsgi.version()
     value = validation.check(server_schemas.rebuild(version), value)
     current = compute.get(ctxt, server_id)
-    image = server_create.image_for(ctxt, value['imageRef'],
-                                    current['flavor'])
+    # nova: lock and state (409) before the image (400).
+    compute.check_can(ctxt, current, 'rebuild')
+    try:
+        image = server_create.image_for(ctxt, value['imageRef'],
+                                        current['flavor'])
+    except exception.Invalid as error:
+        if 'could not be found' in str(error):
+            raise exception.Invalid('Cannot find image for rebuild')
+        raise
     changes = {}
     if 'description' in value:
         changes['display_description'] = value['description']

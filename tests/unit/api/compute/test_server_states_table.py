@@ -195,3 +195,15 @@ def test_resized_without_a_migration_is_400(cloud, name):
         'Instance has not been resized.'
     shown = cloud.get(SERVERS + '/' + sid).json['server']
     assert shown['OS-EXT-STS:task_state'] is None
+
+
+def test_rebuild_checks_the_state_before_the_image(cloud):
+    sid = create(cloud).json['server']['id']
+    set_state(sid, PAUSED)
+    body = {'rebuild': {'imageRef': str(uuid.uuid4())}}
+    resp = cloud.post(SERVERS + '/%s/action' % sid, body)
+    _refused(resp, 'rebuild', sid, 'vm_state', PAUSED)
+    set_state(sid, ACTIVE)
+    resp = cloud.post(SERVERS + '/%s/action' % sid, body)
+    assert schemas.check_fault(resp, 400, 'badRequest') == \
+        'Cannot find image for rebuild'
