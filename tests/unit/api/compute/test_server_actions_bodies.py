@@ -117,9 +117,10 @@ def test_migrate_host_from_256(cloud, demo):
     resp = action(cloud, str(uuid.uuid4()), {'migrate': None},
                   headers=member)
     schemas.check_fault(resp, 404, 'itemNotFound')
-    other = _server(cloud, 'active')
-    resp = action(cloud, other, {'migrate': {}}, headers=member)
-    assert resp.status_int in (403, 404)
+    mine = create(cloud, headers=member).json['server']['id']
+    set_state(mine, 'active', host='h1')
+    resp = action(cloud, mine, {'migrate': {}}, headers=member)
+    schemas.check_fault(resp, 403, 'forbidden')
 
 
 def test_force_delete_any_state_and_restore_needs_soft_delete(cloud):
