@@ -340,7 +340,10 @@ class ComputeAPI:
     def unlock(self, ctxt, uuid):
         instance = self.get(ctxt, uuid)
         if instance['locked_by'] == 'admin' and not ctxt.is_admin:
-            raise exception.InstanceIsLocked(instance_uuid=uuid)
+            # nova: unlocking another's lock needs the override policy.
+            raise exception.Forbidden(
+                action='os_compute_api:os-lock-server:unlock:'
+                       'unlock_override')
         instances.update(uuid, {'locked': False, 'locked_by': None,
                                 'locked_reason': None})
         action_events.action_start(uuid, 'unlock', ctxt.request_id,
