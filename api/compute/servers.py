@@ -170,8 +170,8 @@ class ServersController(rest.RestController):
         request = server_create.resolve(ctxt, body, version)
         created, password = COMPUTE.create(ctxt, request)
         base = wsgi.host_url()
-        if str(body['server'].get('return_reservation_id')).lower() == \
-                'true':
+        # nova tests the raw value's truth: any non-empty string asks.
+        if body['server'].get('return_reservation_id', False):
             return wsgi.response({'reservation_id': created[0][
                 'reservation_id']}, status=202)
         first = created[0]

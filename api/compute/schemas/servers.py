@@ -44,6 +44,10 @@ _bdm_v2 = {
 }
 
 _ip = {'type': 'string', 'oneOf': [{'format': 'ipv4'}, {'format': 'ipv6'}]}
+_boolean = {'type': ['boolean', 'string'],
+            'enum': [True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on',
+                     'YES', 'Yes', 'yes', False, 'False', 'FALSE', 'false',
+                     '0', 'OFF', 'Off', 'off', 'NO', 'No', 'no']}
 _access_ipv4 = {'type': 'string', 'format': 'ipv4'}
 _access_ipv6 = {'type': 'string', 'format': 'ipv6'}
 _network = {
@@ -83,7 +87,7 @@ _create_21 = {
                              'maxLength': 255},
                 'min_count': _count,
                 'max_count': _count,
-                'return_reservation_id': {'type': ['boolean', 'string']},
+                'return_reservation_id': _boolean,
                 'security_groups': {'type': 'array', 'items': {
                     'type': 'object',
                     'properties': {'name': {'type': 'string'}},

@@ -141,3 +141,14 @@ def test_networks_nova_accepts(cloud, version, networks):
     # tempest checks every create with its 2.1 schema.
     schemas.check(schemas.compute('servers', '2.1')
                   .create_server_with_admin_pass, resp)
+
+
+@pytest.mark.parametrize('value,status,returned', [
+    (True, 202, True), ('yes', 202, True), (False, 202, False),
+    ('false', 202, True),           # nova tests the raw value's truth
+    ('maybe', 400, None)])
+def test_return_reservation_id_values(cloud, value, status, returned):
+    resp = create(cloud, return_reservation_id=value)
+    assert resp.status_int == status
+    if status == 202:
+        assert ('reservation_id' in resp.json) == returned
