@@ -319,9 +319,15 @@ class ComputeAPI:
     def revert_resize(self, ctxt, uuid):
         from stratus.db.api import migration_records
         # The migration is found before the task_state changes (nova).
-        self.check_can(ctxt, self.get(ctxt, uuid, extras=False),
-                       'revertResize')
+        from stratus.compute import quota_checks
+        current = self.get(ctxt, uuid, extras=False)
+        self.check_can(ctxt, current, 'revertResize')
         migration = self._unconfirmed({'uuid': uuid})
+        if current.get('old_flavor'):
+            # Reverting a resize down grows the server again: quota.
+            quota_checks.check_upsize(ctxt, current['project_id'],
+                                      current['flavor'],
+                                      current['old_flavor'])
         instance = self.start_action(ctxt, uuid, 'revertResize',
                                      states.RESIZE_REVERTING)
         migration_records.update(migration['uuid'], {'status': 'reverting'})

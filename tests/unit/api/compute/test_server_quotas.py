@@ -116,3 +116,25 @@ def test_metadata_calls_check_body_then_server_then_state(cloud):
     assert schemas.check_fault(resp, 409, 'conflictingRequest') == (
         "Cannot 'delete metadata' instance %s while it is in vm_state "
         "building" % sid)
+
+
+def test_reverting_a_resize_down_is_checked_against_quota(cloud, server):
+    from stratus.db.api import flavors
+    from stratus.db.api import migration_records
+    from stratus.compute import create as create_helpers
+    small = create_helpers.flavor_snapshot(flavors.flavor_get('2'))
+    set_state(server, 'resized', host='h1', old_flavor=small)
+    migration_records.create({
+        'instance_uuid': server, 'status': 'finished',
+        'migration_type': 'resize', 'source_compute': 'h1',
+        'source_node': 'h1', 'old_flavor_id': '2', 'new_flavor_id': '1',
+        'project_id': 'p', 'user_id': 'u'})
+    _limit(cloud, cores=1)
+    resp = action(cloud, server, {'revertResize': None})
+    assert schemas.check_fault(resp, 403, 'forbidden') == (
+        'Quota exceeded for cores: Requested 1, but already used 1 of 1 '
+        'cores')
+    _limit(cloud, cores=2)
+    schemas.check(schemas.compute('servers', '2.1')
+                  .server_actions_common_schema,
+                  action(cloud, server, {'revertResize': None}))
