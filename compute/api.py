@@ -240,7 +240,25 @@ class ComputeAPI:
                                      states.SHELVING_OFFLOADING)
         self.compute_rpc.shelve_offload_instance(ctxt, instance)
 
-    def unshelve(self, ctxt, uuid, availability_zone=None, host=None):
+    def unshelve(self, ctxt, uuid, availability_zone=None, host=None,
+                 zone_given=False):
+        """`zone_given`: the body named a zone (null unpins). nova's order:
+        lock and state, then a zone or host only for an offloaded server
+        (409), the zone exists (400), the host only for admins (403)."""
+        instance = self.get(ctxt, uuid, extras=False)
+        self.check_can(ctxt, instance, 'unshelve')
+        if (zone_given or host) and \
+                instance['vm_state'] != states.SHELVED_OFFLOADED:
+            raise exception.UnshelveInstanceInvalidState(
+                instance_uuid=uuid, state=instance['vm_state'])
+        if availability_zone and availability_zone not in {
+                s['availability_zone'] for s in db_services.service_list(
+                    binary='stratus-compute') if not s['disabled']}:
+            raise exception.Invalid('The requested availability zone is '
+                                    'not available')
+        if host and not ctxt.is_admin:
+            raise exception.Forbidden(
+                action='os_compute_api:os-shelve:unshelve_to_host')
         self.start_action(ctxt, uuid, 'unshelve', states.UNSHELVING)
         self.conductor.unshelve_instance(ctxt, uuid, availability_zone,
                                          host)

@@ -1,5 +1,4 @@
 """createImage (202 + Location at 2.1), shelve, shelveOffload, unshelve."""
-from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.compute.schemas import servers as server_schemas
@@ -57,12 +56,10 @@ def unshelve(compute, ctxt, server_id, value):
         else validation.check(_unshelve_277, value) if version >= (2, 77) \
         else None
     value = value or {}
-    compute.get(ctxt, server_id)
-    if value.get('host'):
-        policy.require_admin(ctxt, 'os_compute_api:os-shelve:unshelve_to_'
-                                   'host')
+    # The host's policy is checked after the state, as nova does.
     compute.unshelve(ctxt, server_id, value.get('availability_zone'),
-                     value.get('host'))
+                     value.get('host'),
+                     zone_given='availability_zone' in value)
     return wsgi.response(status=202)
 
 

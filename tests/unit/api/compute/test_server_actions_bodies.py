@@ -132,3 +132,30 @@ def test_force_delete_any_state_and_restore_needs_soft_delete(cloud):
     schemas.check(_schema('forceDelete'), action(cloud, sid,
                                                   {'forceDelete': {}}))
     assert cloud.get('/compute/v2.1/servers/' + sid).status_int == 404
+
+
+def test_unshelve_zone_or_host_only_when_offloaded(cloud, demo):
+    sid = _server(cloud, 'shelved')
+    for version, value in (('2.77', {'availability_zone': 'nova'}),
+                           ('2.91', {'availability_zone': None}),
+                           ('2.91', {'host': 'h1'})):
+        resp = action(cloud, sid, {'unshelve': value}, version)
+        assert schemas.check_fault(resp, 409, 'conflictingRequest') == (
+            'Specifying an availability zone or a host when unshelving '
+            'server "%s" with status "shelved" is not supported. The '
+            'server status must be SHELVED_OFFLOADED.' % sid)
+    offloaded = _server(cloud, 'shelved_offloaded')
+    resp = action(cloud, offloaded, {'unshelve': {
+        'availability_zone': 'nowhere'}}, '2.77')
+    assert schemas.check_fault(resp, 400, 'badRequest') == \
+        'The requested availability zone is not available'
+    member = {'X-Auth-Token': demo['token']}
+    mine = create(cloud, headers=member).json['server']['id']
+    set_state(mine, 'shelved_offloaded')
+    resp = action(cloud, mine, {'unshelve': {'host': 'h1'}}, '2.91',
+                  headers=member)
+    schemas.check_fault(resp, 403, 'forbidden')
+    set_state(mine, 'active')          # the state is checked first
+    resp = action(cloud, mine, {'unshelve': {'host': 'h1'}}, '2.91',
+                  headers=member)
+    schemas.check_fault(resp, 409, 'conflictingRequest')
