@@ -159,9 +159,9 @@ def update(version):
 
 def rebuild(version):
     props = {
-        'imageRef': {'type': 'string', 'minLength': 1},
+        'imageRef': {'type': 'string', 'format': 'uuid'},
         'name': _name, 'adminPass': {'type': 'string'},
-        'metadata': _metadata, 'preserve_ephemeral': {'type': 'boolean'},
+        'metadata': _metadata, 'preserve_ephemeral': _boolean,
         'OS-DCF:diskConfig': {'type': 'string', 'enum': ['AUTO', 'MANUAL']},
         'accessIPv4': _access_ipv4, 'accessIPv6': _access_ipv6,
         'personality': {'type': 'array'},

@@ -112,3 +112,19 @@ def test_member_sees_no_admin_attributes_from_275(cloud, demo):
     assert set(resp.json['server']) == (_BASE | _FULL | {
         'locked', 'description', 'tags', 'trusted_image_certificates',
         'server_groups', 'locked_reason'})
+
+
+@pytest.mark.parametrize('body', [
+    {'imageRef': 'not-a-uuid'}, {'imageRef': None},
+    {'preserve_ephemeral': 'maybe'}])
+def test_rebuild_body_is_nova_schema(cloud, server, body):
+    body = dict({'imageRef': cloud.image['id']}, **body)
+    resp = action(cloud, server, {'rebuild': body})
+    schemas.check_fault(resp, 400, 'badRequest')
+
+
+def test_rebuild_preserve_ephemeral_takes_nova_booleans(cloud, server):
+    resp = action(cloud, server, {'rebuild': {
+        'imageRef': cloud.image['id'], 'preserve_ephemeral': 'false'}})
+    schemas.check(schemas.compute('servers', '2.1')
+                  .rebuild_server_with_admin_pass, resp)
