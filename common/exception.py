@@ -470,6 +470,14 @@ from stratus.common.image_exceptions import *  # noqa: E402,F401,F403
 
 
 # --- srvroutes ---
+
+
+# --- srvactions ---
+
+class MetadataLimitExceeded(QuotaExceeded):
+    msg_fmt = 'Maximum number of metadata items exceeds %(allowed)d'
+
+
 class InstanceNotReady(Conflict):
     msg_fmt = 'Instance %(instance_id)s is not ready'
 
@@ -483,3 +491,9 @@ class FeatureNotSupported(StratusException):
 class MultiattachSwapVolumeNotSupported(Invalid):
     msg_fmt = ('Swapping multi-attach volumes with more than one read/write '
                'attachment is not supported.')
+
+
+class UnshelveInstanceInvalidState(Conflict):
+    msg_fmt = ('Specifying an availability zone or a host when unshelving '
+               'server "%(instance_uuid)s" with status "%(state)s" is not '
+               'supported. The server status must be SHELVED_OFFLOADED.')

@@ -108,27 +108,34 @@ class ComputeAPI:
                 ctxt.project_id != instance['project_id']:
             raise exception.InstanceIsLocked(instance_uuid=instance['uuid'])
 
-    def start_action(self, ctxt, uuid, action, task_state, allowed=None,
-                     check_lock=True):
-        """Check state and lock, move to `task_state` atomically, record
-        the action. Returns the updated instance (a primitive)."""
+    def check_can(self, ctxt, instance, action):
+        """nova's @check_instance_lock then @check_instance_state, for a
+        caller that must check them before looking other things up."""
+        self._check_lock(ctxt, instance)
+        states.check(instance, action)
+
+    def start_action(self, ctxt, uuid, action, task_state, check=None,
+                     locked_ok=False):
+        """Check lock (unless `locked_ok`) and state (nova's table,
+        states.check under the name `check`, default `action`), move to
+        `task_state` atomically, record the action. Returns the updated
+        instance (a primitive)."""
         instance = self.get(ctxt, uuid, extras=False)
-        if check_lock:
+        if not locked_ok:
             self._check_lock(ctxt, instance)
-        allowed = allowed or states.ALLOWED[action]
-        if instance['vm_state'] not in allowed:
-            raise exception.InstanceInvalidState(
-                action=action, instance_uuid=uuid, attr='vm_state',
-                state=instance['vm_state'])
-        if instance['task_state'] is not None:
-            raise exception.InstanceInvalidState(
-                action=action, instance_uuid=uuid, attr='task_state',
-                state=instance['task_state'])
+        check = check or action
+        states.check(instance, check, action)
+        expected = {}
+        if states.ALLOWED[check] is not None:
+            expected['expected_vm_state'] = list(states.ALLOWED[check])
+        if states.task_states_for(check) is not None:
+            expected['expected_task_state'] = list(
+                states.task_states_for(check))
         instance = instances.update(
-            uuid, {'task_state': task_state}, expected_task_state=[None],
-            expected_vm_state=list(allowed), action={
+            uuid, {'task_state': task_state}, action={
                 'action': action, 'request_id': ctxt.request_id,
-                'user_id': ctxt.user_id, 'project_id': ctxt.project_id})
+                'user_id': ctxt.user_id, 'project_id': ctxt.project_id},
+            **expected)
         return primitives.to_primitive(instance)
 
     def stop(self, ctxt, uuid):
@@ -143,7 +150,9 @@ class ComputeAPI:
     def reboot(self, ctxt, uuid, reboot_type):
         task_state = (states.REBOOTING_HARD if reboot_type == 'HARD'
                       else states.REBOOTING)
-        instance = self.start_action(ctxt, uuid, 'reboot', task_state)
+        instance = self.start_action(
+            ctxt, uuid, 'reboot', task_state,
+            check='reboot_hard' if reboot_type == 'HARD' else 'reboot')
         self.compute_rpc.reboot_instance(ctxt, instance, reboot_type)
 
     def pause(self, ctxt, uuid):
@@ -186,6 +195,13 @@ class ComputeAPI:
             # that volume (nova 2.93 with cinder's reimage), not served.
             raise exception.Invalid('Rebuilding a volume-backed server is '
                                     'not supported')
+        if metadata is not None:
+            # nova: lock and state first, then the metadata_items quota.
+            from stratus.compute import quota_checks
+            current = self.get(ctxt, uuid, extras=False)
+            self._check_lock(ctxt, current)
+            states.check(current, 'rebuild')
+            quota_checks.check_metadata(ctxt, metadata)
         instance = self.start_action(ctxt, uuid, 'rebuild',
                                      states.REBUILDING)
         meta = {k: v for k, v in instance['system_metadata'].items()
@@ -209,8 +225,10 @@ class ComputeAPI:
         instance = self.get(ctxt, uuid)
         image = snapshot_images.create(ctxt, instance, name, metadata)
         try:
+            # No lock check: nova lets a locked server be snapshotted.
             instance = self.start_action(ctxt, uuid, 'createImage',
-                                         states.IMAGE_SNAPSHOT_PENDING)
+                                         states.IMAGE_SNAPSHOT_PENDING,
+                                         locked_ok=True)
         except Exception:
             snapshot_images.delete_quietly(image['id'])
             raise
@@ -234,7 +252,7 @@ class ComputeAPI:
             # nova does not refuse a backup of a locked server.
             instance = self.start_action(ctxt, uuid, 'createBackup',
                                          states.IMAGE_BACKUP,
-                                         check_lock=False)
+                                         locked_ok=True)
         except Exception:
             snapshot_images.delete_quietly(image['id'])
             raise
@@ -259,7 +277,25 @@ class ComputeAPI:
                                      states.SHELVING_OFFLOADING)
         self.compute_rpc.shelve_offload_instance(ctxt, instance)
 
-    def unshelve(self, ctxt, uuid, availability_zone=None, host=None):
+    def unshelve(self, ctxt, uuid, availability_zone=None, host=None,
+                 zone_given=False):
+        """`zone_given`: the body named a zone (null unpins). nova's order:
+        lock and state, then a zone or host only for an offloaded server
+        (409), the zone exists (400), the host only for admins (403)."""
+        instance = self.get(ctxt, uuid, extras=False)
+        self.check_can(ctxt, instance, 'unshelve')
+        if (zone_given or host) and \
+                instance['vm_state'] != states.SHELVED_OFFLOADED:
+            raise exception.UnshelveInstanceInvalidState(
+                instance_uuid=uuid, state=instance['vm_state'])
+        if availability_zone and availability_zone not in {
+                s['availability_zone'] for s in db_services.service_list(
+                    binary='stratus-compute') if not s['disabled']}:
+            raise exception.Invalid('The requested availability zone is '
+                                    'not available')
+        if host and not ctxt.is_admin:
+            raise exception.Forbidden(
+                action='os_compute_api:os-shelve:unshelve_to_host')
         self.start_action(ctxt, uuid, 'unshelve', states.UNSHELVING)
         self.conductor.unshelve_instance(ctxt, uuid, availability_zone,
                                          host)
@@ -271,11 +307,18 @@ class ComputeAPI:
         from stratus.compute import create
         from stratus.db.api import migration_records
         current = self.get(ctxt, uuid)
+        action = 'resize' if flavor is not None else 'migrate'
+        # nova's order: lock, state, same flavor, volumes, upsize quota.
+        self._check_lock(ctxt, current)
+        states.check(current, action)
         if flavor is not None and \
                 flavor['flavorid'] == current['flavor']['flavorid']:
             raise exception.CannotResizeToSameFlavor()
-        self._check_no_volumes(current, 'resize' if flavor else 'migrate')
-        action = 'resize' if flavor is not None else 'migrate'
+        self._check_no_volumes(current, action)
+        if flavor is not None:
+            from stratus.compute import quota_checks
+            quota_checks.check_upsize(ctxt, current['project_id'],
+                                      current['flavor'], flavor)
         instance = self.start_action(ctxt, uuid, action, states.RESIZE_PREP)
         new_flavor = create.flavor_snapshot(flavor) if flavor \
             else current['flavor']
@@ -310,19 +353,15 @@ class ComputeAPI:
         from stratus.db.api import migration_records
         migration = migration_records.in_progress_for(instance['uuid'])
         if migration is None:
-            raise exception.MigrationNotFound(
-                migration_id='of instance %s' % instance['uuid'])
+            # nova's answer to a confirm or revert with nothing to do (400).
+            raise exception.Invalid('Instance has not been resized.')
         return primitives.to_primitive(migration)
 
     def confirm_resize(self, ctxt, uuid):
         from stratus.db.api import migration_records
         instance = self.get(ctxt, uuid)
         self._check_lock(ctxt, instance)
-        if instance['vm_state'] != states.RESIZED or \
-                instance['task_state'] is not None:
-            raise exception.InstanceInvalidState(
-                action='confirmResize', instance_uuid=uuid,
-                attr='vm_state', state=instance['vm_state'])
+        states.check(instance, 'confirmResize')
         migration = self._unconfirmed(instance)
         migration_records.update(migration['uuid'],
                                  {'status': 'confirming'})
@@ -334,9 +373,18 @@ class ComputeAPI:
 
     def revert_resize(self, ctxt, uuid):
         from stratus.db.api import migration_records
+        # The migration is found before the task_state changes (nova).
+        from stratus.compute import quota_checks
+        current = self.get(ctxt, uuid, extras=False)
+        self.check_can(ctxt, current, 'revertResize')
+        migration = self._unconfirmed({'uuid': uuid})
+        if current.get('old_flavor'):
+            # Reverting a resize down grows the server again: quota.
+            quota_checks.check_upsize(ctxt, current['project_id'],
+                                      current['flavor'],
+                                      current['old_flavor'])
         instance = self.start_action(ctxt, uuid, 'revertResize',
                                      states.RESIZE_REVERTING)
-        migration = self._unconfirmed(instance)
         migration_records.update(migration['uuid'], {'status': 'reverting'})
         self.compute_rpc.revert_resize(ctxt, instance['host'], instance,
                                        migration)
@@ -353,33 +401,58 @@ class ComputeAPI:
     def unlock(self, ctxt, uuid):
         instance = self.get(ctxt, uuid)
         if instance['locked_by'] == 'admin' and not ctxt.is_admin:
-            raise exception.InstanceIsLocked(instance_uuid=uuid)
+            # nova: unlocking another's lock needs the override policy.
+            raise exception.Forbidden(
+                action='os_compute_api:os-lock-server:unlock:'
+                       'unlock_override')
         instances.update(uuid, {'locked': False, 'locked_by': None,
                                 'locked_reason': None})
         action_events.action_start(uuid, 'unlock', ctxt.request_id,
                                    ctxt.user_id, ctxt.project_id)
 
     def console_output(self, ctxt, uuid, length=None):
+        """nova checks only that the server has a host (409 otherwise),
+        no vm_state."""
         instance = self.get(ctxt, uuid)
-        if instance['vm_state'] not in (states.ACTIVE, states.PAUSED,
-                                        states.SUSPENDED, states.STOPPED,
-                                        states.RESCUED, states.RESIZED,
-                                        states.ERROR) or not instance['host']:
-            raise exception.InstanceInvalidState(
-                action='get_console_output', instance_uuid=uuid,
-                attr='vm_state', state=instance['vm_state'])
+        if not instance['host']:
+            raise exception.InstanceNotReady(instance_id=uuid)
         return self.compute_rpc.get_console_output(
             ctxt, primitives.to_primitive(instance), length)
 
-    def soft_deleted_action(self, ctxt, uuid, action):
-        """forceDelete / restore: only for SOFT_DELETED, which servers here
-        never are (deletes are immediate)."""
+    def restore(self, ctxt, uuid):
+        """Only for SOFT_DELETED, which servers here never are (deletes
+        are immediate): the lock and state checks are nova's."""
         instance = self.get(ctxt, uuid)
-        if instance['vm_state'] != states.SOFT_DELETED:
-            raise exception.InstanceInvalidState(
-                action=action, instance_uuid=uuid, attr='vm_state',
-                state=instance['vm_state'])
-        self.delete(ctxt, uuid, force=True)
+        self._check_lock(ctxt, instance)
+        states.check(instance, 'restore')
+        instances.update(uuid, {'vm_state': states.ACTIVE,
+                                'deleted_at': None})
+
+    def force_delete(self, ctxt, uuid):
+        """nova's force_delete checks the lock but no state: any server
+        goes, as a delete does."""
+        self.delete(ctxt, uuid)
+
+    # --- metadata ------------------------------------------------------------
+    def update_metadata(self, ctxt, uuid, metadata, replace=False):
+        """Lock, state ('update metadata') and metadata_items quota on the
+        whole result, as nova checks them. Returns the new metadata."""
+        from stratus.compute import quota_checks
+        instance = self.get(ctxt, uuid)
+        self._check_lock(ctxt, instance)
+        states.check(instance, 'update metadata')
+        merged = dict(metadata) if replace else dict(
+            instance.get('metadata') or {}, **metadata)
+        quota_checks.check_metadata(ctxt, merged)
+        return instances.metadata_update(uuid, metadata, replace=replace)
+
+    def delete_metadata(self, ctxt, uuid, key):
+        instance = self.get(ctxt, uuid)
+        if key not in (instance.get('metadata') or {}):
+            raise exception.MetadataItemNotFound(key=key)
+        self._check_lock(ctxt, instance)
+        states.check(instance, 'delete metadata')
+        instances.metadata_delete(uuid, key)
 
     # --- delete --------------------------------------------------------------
     def delete(self, ctxt, uuid, force=False):

@@ -88,6 +88,8 @@ def instance_rows(ctxt, request):
             'reservation_id': reservation_id,
             'availability_zone': request.get('availability_zone'),
             'config_drive': '',
+            'access_ip_v4': request.get('access_ip_v4'),
+            'access_ip_v6': request.get('access_ip_v6'),
             'networks': request.get('networks'),
             'scheduler_hints': request.get('scheduler_hints') or {},
             'system_metadata': system_metadata,

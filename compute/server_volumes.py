@@ -59,12 +59,7 @@ class ServerVolumesAPI:
     def _instance(self, ctxt, server_id, action):
         instance = self.compute.get(ctxt, server_id)
         self.compute._check_lock(ctxt, instance)
-        for attr, allowed in (('vm_state', states.ALLOWED[action]),
-                              ('task_state', (None,))):
-            if instance[attr] not in allowed:
-                raise exception.InstanceInvalidState(
-                    action=action, instance_uuid=server_id, attr=attr,
-                    state=instance[attr])
+        states.check(instance, action)
         return instance
 
     @staticmethod

@@ -112,12 +112,19 @@ def vm_states_for_status(name):
             if default == name.upper()]
 
 
-# --- which vm_states an operation may start from (task_state must be None,
-# except for delete) ---------------------------------------------------------
+# --- which states an operation may start from: nova's
+# @check_instance_state table (nova/compute/api.py). ALLOWED gives the
+# vm_states (None: any); TASK_STATES the task_states where not just None
+# (None: any); operations in ANY_LAUNCH need not have launched once. -------
+ALLOW_REBOOT = (None, REBOOTING, REBOOT_PENDING, REBOOT_STARTED, RESUMING,
+                REBOOTING_HARD, UNPAUSING, PAUSING, SUSPENDING)
+_VOLUME_STATES = (ACTIVE, PAUSED, STOPPED, RESIZED, SOFT_DELETED, SHELVED,
+                  SHELVED_OFFLOADED)
 ALLOWED = {
     'stop': (ACTIVE, ERROR),
     'start': (STOPPED,),
-    'reboot': (ACTIVE, STOPPED, PAUSED, SUSPENDED, RESCUED, ERROR),
+    'reboot': (ACTIVE,),                      # a soft reboot
+    'reboot_hard': (ACTIVE, STOPPED, PAUSED, SUSPENDED, ERROR),
     'pause': (ACTIVE,),
     'unpause': (PAUSED,),
     'suspend': (ACTIVE,),
@@ -134,13 +141,54 @@ ALLOWED = {
     'revertResize': (RESIZED,),
     'createImage': (ACTIVE, STOPPED, PAUSED, SUSPENDED),
     'createBackup': (ACTIVE, STOPPED, PAUSED, SUSPENDED),
-    'attach_volume': (ACTIVE, PAUSED, STOPPED, RESIZED, SOFT_DELETED,
-                      SHELVED, SHELVED_OFFLOADED),
-    'detach_volume': (ACTIVE, PAUSED, STOPPED, RESIZED, SOFT_DELETED,
-                      SHELVED, SHELVED_OFFLOADED),
-    # nova's swap_volume (cinder's migration of an attached volume).
+    'evacuate': (ACTIVE, STOPPED, ERROR),
+    'trigger_crash_dump': (ACTIVE, PAUSED, RESCUED, RESIZED, ERROR),
+    'restore': (SOFT_DELETED,),
+    'forceDelete': None,
+    'delete': None,
+    'attach_volume': _VOLUME_STATES,
+    'detach_volume': _VOLUME_STATES,
     'swap_volume': (ACTIVE, PAUSED, RESIZED),
+    'update metadata': (ACTIVE, PAUSED, SUSPENDED, STOPPED),
+    'delete metadata': (ACTIVE, PAUSED, SUSPENDED, STOPPED),
 }
+TASK_STATES = {
+    'reboot_hard': ALLOW_REBOOT,
+    'evacuate': None,
+    'forceDelete': None,
+    'delete': None,
+    'update metadata': None,
+    'delete metadata': None,
+}
+ANY_LAUNCH = ('forceDelete', 'delete')
+
+
+def task_states_for(action):
+    """The task_states `action` may start from (None: any)."""
+    return TASK_STATES.get(action, (None,))
+
+
+def check(instance, action, name=None):
+    """InstanceInvalidState (409) unless `instance` may start `action`,
+    checked as nova does: vm_state, then task_state, then launched_at.
+    `name` is the action the message names (default `action`)."""
+    from stratus.common import exception
+    name = name or action
+    vm_states = ALLOWED[action]
+    task_states = task_states_for(action)
+    failed = None
+    if vm_states is not None and instance['vm_state'] not in vm_states:
+        failed = 'vm_state'
+    elif task_states is not None and \
+            instance['task_state'] not in task_states:
+        failed = 'task_state'
+    elif action not in ANY_LAUNCH and not instance['launched_at']:
+        failed = 'launched_at'
+    if failed:
+        raise exception.InstanceInvalidState(
+            action=name, instance_uuid=instance['uuid'], attr=failed,
+            state=instance[failed])
+
 
 # --- start-up recovery: what a compute does with an instance it finds in a
 # transitional task_state after a restart (see compute/reconcile.py) --------

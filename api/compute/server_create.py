@@ -120,7 +120,9 @@ def _requested_host(ctxt, server):
 
 
 def resolve(ctxt, body, version=(2, 1)):
+    from stratus.api.compute import server_networks
     server = body['server']
+    server_networks.check_shape(server.get('networks'))
     hints = body.get('os:scheduler_hints') or \
         body.get('OS-SCH-HNT:scheduler_hints') or {}
     min_count = _count(server, 'min_count')
@@ -141,6 +143,9 @@ def resolve(ctxt, body, version=(2, 1)):
             raise _bad("Flavor's memory is too small for requested image.")
     else:
         image = _image(ctxt, _image_id(server), flavor)
+    from stratus.compute import quota_checks
+    networks = server_networks.resolve(server.get('networks'))
+    quota_checks.check_metadata(ctxt, server.get('metadata'))
     return {
         'name': server['name'],
         'flavor': flavor,
@@ -152,7 +157,9 @@ def resolve(ctxt, body, version=(2, 1)):
         'key': _key(ctxt, server.get('key_name')),
         'user_data': server.get('user_data'),
         'availability_zone': _zone(server.get('availability_zone')),
-        'networks': server.get('networks', 'auto'),
+        'networks': networks,
+        'access_ip_v4': server.get('accessIPv4'),
+        'access_ip_v6': server.get('accessIPv6'),
         'scheduler_hints': hints,
         'group': group,
         'admin_password': server.get('adminPass'),

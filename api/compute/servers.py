@@ -87,9 +87,12 @@ def _list(kwargs):
                'flavor': wsgi.query_value(kwargs, 'flavor'),
                'availability_zone': wsgi.query_value(kwargs,
                                                      'availability_zone')}
+    filters['reservation_id'] = wsgi.query_value(kwargs, 'reservation_id')
     if ctxt.is_admin:
         filters['host'] = wsgi.query_value(kwargs, 'host')
         filters['node'] = wsgi.query_value(kwargs, 'node')
+        for key in ('access_ip_v4', 'access_ip_v6'):
+            filters[key] = wsgi.query_value(kwargs, key)
     status = wsgi.query_value(kwargs, 'status')
     if status:
         if status.upper() not in _STATUSES:
@@ -170,8 +173,8 @@ class ServersController(rest.RestController):
         request = server_create.resolve(ctxt, body, version)
         created, password = COMPUTE.create(ctxt, request)
         base = wsgi.host_url()
-        if str(body['server'].get('return_reservation_id')).lower() == \
-                'true':
+        # nova tests the raw value's truth: any non-empty string asks.
+        if body['server'].get('return_reservation_id', False):
             return wsgi.response({'reservation_id': created[0][
                 'reservation_id']}, status=202)
         first = created[0]
@@ -192,8 +195,9 @@ class ServersController(rest.RestController):
             values['display_description'] = body['description']
         if 'hostname' in body:
             values['hostname'] = body['hostname']
+        values.update(access_ips(body))
         instance = COMPUTE.update(ctxt, server_id, values)
-        return wsgi.response({'server': show_view(ctxt, instance)})
+        return wsgi.response({'server': update_view(ctxt, instance)})
 
     @pecan.expose()
     def delete(self, server_id):
@@ -233,8 +237,24 @@ def host_states():
     return result
 
 
+def access_ips(body):
+    """accessIPv4/accessIPv6 of a create, update or rebuild body, as the
+    columns nova stores them in."""
+    return {column: body[key] for key, column in (
+        ('accessIPv4', 'access_ip_v4'), ('accessIPv6', 'access_ip_v6'))
+        if key in body}
+
+
+def update_view(ctxt, instance, rebuild=False):
+    """The body of update and rebuild: below 2.75 nova's reduced view."""
+    version = wsgi.version()
+    return views.updated(instance, wsgi.host_url(), ctxt.is_admin, version,
+                         host_states() if ctxt.is_admin and
+                         version >= (2, 16) else None, rebuild=rebuild)
+
+
 def show_view(ctxt, instance):
-    """The body of show, update and rebuild at the request's version."""
+    """The body of show at the request's version."""
     version = wsgi.version()
     return views.detail(instance, wsgi.host_url(), ctxt.is_admin, version,
                         host_states() if ctxt.is_admin and

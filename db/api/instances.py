@@ -300,7 +300,8 @@ def list_instances(*, project_id=None, filters=None, limit=None,
                    changes_before=None):
     """Instances, newest first by default. `filters` keys: name (a regex,
     as nova treats it), vm_states, host, node, image_ref, flavor (flavorid),
-    uuids, availability_zone, locked."""
+    uuids, availability_zone, locked, reservation_id, access_ip_v4,
+    access_ip_v6 (regexes)."""
     filters = filters or {}
     with session.reader() as s:
         query = sa.select(models.Instance)
@@ -329,6 +330,10 @@ def list_instances(*, project_id=None, filters=None, limit=None,
         rows = list(s.scalars(query))
         if filters.get('name'):
             rows = _name_matches(rows, filters['name'])
+        # nova matches these as regular expressions too.
+        for key in ('reservation_id', 'access_ip_v4', 'access_ip_v6'):
+            if filters.get(key):
+                rows = _column_matches(rows, key, filters[key])
         if filters.get('flavor'):
             rows = [r for r in rows if json.loads(r.flavor).get(
                 'flavorid') == filters['flavor']]
@@ -389,6 +394,15 @@ def tag_delete(uuid, tag):
         if row is None:
             raise exception.TagNotFound(tag=tag, instance_id=uuid)
         s.delete(row)
+
+
+def _column_matches(rows, column, pattern):
+    import re
+    try:
+        regex = re.compile(pattern)
+    except re.error:
+        return [r for r in rows if getattr(r, column) == pattern]
+    return [r for r in rows if regex.search(getattr(r, column) or '')]
 
 
 def _name_matches(rows, pattern):

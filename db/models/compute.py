@@ -57,6 +57,9 @@ class Instance(Timestamps, Base):
     launch_index: Mapped[int] = mapped_column(default=0)
     reservation_id: Mapped[str | None] = mapped_column(sa.String(255))
     config_drive: Mapped[str | None] = mapped_column(sa.String(255))
+    # accessIPv4/accessIPv6: addresses the user states, nova's columns.
+    access_ip_v4: Mapped[str | None] = mapped_column(sa.String(39))
+    access_ip_v6: Mapped[str | None] = mapped_column(sa.String(39))
     progress: Mapped[int] = mapped_column(default=0)
     # JSON documents: the networks request ("auto", "none" or a list), the
     # scheduler hints and nova-style system metadata (image properties,

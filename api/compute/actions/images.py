@@ -1,5 +1,4 @@
 """createImage (202 + Location at 2.1), shelve, shelveOffload, unshelve."""
-from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.compute.schemas import servers as server_schemas
@@ -11,19 +10,18 @@ _create_image = {
     'required': ['name'],
     'additionalProperties': False,
 }
+# 2.77: null, or an object naming the zone ({} is refused, as nova does).
 _unshelve_277 = {
     'type': ['object', 'null'],
-    'properties': {'availability_zone': {'type': 'string', 'minLength': 1,
-                                         'maxLength': 255}},
+    'properties': {'availability_zone': server_schemas._name},
+    'required': ['availability_zone'],
     'additionalProperties': False,
 }
 # 2.91: an admin may name the host; the zone may be null (unpin).
 _unshelve_291 = {
     'type': ['object', 'null'],
-    'properties': {'availability_zone': {'type': ['string', 'null'],
-                                         'minLength': 1, 'maxLength': 255},
-                   'host': {'type': 'string', 'minLength': 1,
-                            'maxLength': 255}},
+    'properties': {'availability_zone': {'type': ['string', 'null']},
+                   'host': {'type': 'string'}},
     'additionalProperties': False,
 }
 
@@ -41,28 +39,27 @@ def create_image(compute, ctxt, server_id, value):
 
 
 def shelve(compute, ctxt, server_id, value):
-    validation.check({'type': 'null'}, value)
     compute.shelve(ctxt, server_id)
     return wsgi.response(status=202)
 
 
 def shelve_offload(compute, ctxt, server_id, value):
-    validation.check({'type': 'null'}, value)
     compute.shelve_offload(ctxt, server_id)
     return wsgi.response(status=202)
 
 
 def unshelve(compute, ctxt, server_id, value):
-    # A body naming the availability zone is 2.77; before, only null.
+    # A body naming the availability zone is 2.77; before, any value goes
+    # and none of it is read (nova's schema is open).
     version = wsgi.version()
-    schema = _unshelve_291 if version >= (2, 91) else (
-        _unshelve_277 if version >= (2, 77) else {'type': 'null'})
-    value = validation.check(schema, value) or {}
-    if value.get('host'):
-        policy.require_admin(ctxt, 'os_compute_api:os-shelve:unshelve_to_'
-                                   'host')
+    value = validation.check(_unshelve_291, value) if version >= (2, 91) \
+        else validation.check(_unshelve_277, value) if version >= (2, 77) \
+        else None
+    value = value or {}
+    # The host's policy is checked after the state, as nova does.
     compute.unshelve(ctxt, server_id, value.get('availability_zone'),
-                     value.get('host'))
+                     value.get('host'),
+                     zone_given='availability_zone' in value)
     return wsgi.response(status=202)
 
 

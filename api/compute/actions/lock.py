@@ -11,14 +11,16 @@ _lock_273 = {
 
 
 def lock(compute, ctxt, server_id, value):
-    schema = _lock_273 if wsgi.version() >= (2, 73) else {'type': 'null'}
-    value = validation.check(schema, value) or {}
-    compute.lock(ctxt, server_id, value.get('locked_reason'))
+    # Before 2.73 any value goes (nova's schema leaves it open).
+    reason = None
+    if wsgi.version() >= (2, 73):
+        reason = (validation.check(_lock_273, value) or {}).get(
+            'locked_reason')
+    compute.lock(ctxt, server_id, reason)
     return wsgi.response(status=202)
 
 
 def unlock(compute, ctxt, server_id, value):
-    validation.check({'type': 'null'}, value)
     compute.unlock(ctxt, server_id)
     return wsgi.response(status=202)
 

@@ -1,4 +1,6 @@
-"""os-start, os-stop, reboot, pause/unpause, suspend/resume: 202, no body."""
+"""os-start, os-stop, reboot, pause/unpause, suspend/resume, forceDelete,
+restore: 202, no body. nova leaves the value of all but reboot open (any
+JSON, `{}` included, as several SDKs send)."""
 from stratus.api import validation
 from stratus.api import wsgi
 
@@ -10,12 +12,8 @@ _reboot = {
     'required': ['type'],
     'additionalProperties': False,
 }
-_null = {'type': 'null'}
-
-
 def _simple(method):
     def handler(compute, ctxt, server_id, value):
-        validation.check(_null, value)
         getattr(compute, method)(ctxt, server_id)
         return wsgi.response(status=202)
     return handler
@@ -36,19 +34,6 @@ HANDLERS = {
     'suspend': _simple('suspend'),
     'resume': _simple('resume'),
     'reboot': reboot,
+    'forceDelete': _simple('force_delete'),
+    'restore': _simple('restore'),
 }
-
-
-def _soft_deleted_only(action):
-    """forceDelete and restore apply to soft-deleted servers only; deletes
-    here are immediate (no reclaim interval), so any server answers 409 as
-    nova does outside SOFT_DELETED."""
-    def handler(compute, ctxt, server_id, value):
-        validation.check(_null, value)
-        compute.soft_deleted_action(ctxt, server_id, action)
-        return wsgi.response(status=202)
-    return handler
-
-
-HANDLERS['forceDelete'] = _soft_deleted_only('forceDelete')
-HANDLERS['restore'] = _soft_deleted_only('restore')

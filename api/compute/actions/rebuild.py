@@ -1,8 +1,10 @@
-"""rebuild: 202 with the full server body (and adminPass)."""
+"""rebuild: 202 with the server body (nova's reduced one below 2.75, and
+user_data from 2.57), adminPass and a Location."""
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.compute import server_create
 from stratus.api.compute.schemas import servers as server_schemas
+from stratus.common import exception
 from stratus.compute import api as compute_api
 
 
@@ -11,8 +13,15 @@ def rebuild(compute, ctxt, server_id, value):
     version = wsgi.version()
     value = validation.check(server_schemas.rebuild(version), value)
     current = compute.get(ctxt, server_id)
-    image = server_create.image_for(ctxt, value['imageRef'],
-                                    current['flavor'])
+    # nova: lock and state (409) before the image (400).
+    compute.check_can(ctxt, current, 'rebuild')
+    try:
+        image = server_create.image_for(ctxt, value['imageRef'],
+                                        current['flavor'])
+    except exception.Invalid as error:
+        if 'could not be found' in str(error):
+            raise exception.Invalid('Cannot find image for rebuild')
+        raise
     changes = {}
     if 'description' in value:
         changes['display_description'] = value['description']
@@ -24,12 +33,14 @@ def rebuild(compute, ctxt, server_id, value):
         key = server_create.key_for(ctxt, value['key_name'])
         changes['key_name'] = key['name'] if key else None
         changes['key_data'] = key['public_key'] if key else None
+    changes.update(servers.access_ips(value))
     instance = compute.rebuild(ctxt, server_id, image, value.get('name'),
                                value.get('metadata'), changes)
-    body = servers.show_view(ctxt, instance)
+    body = servers.update_view(ctxt, instance, rebuild=True)
     body['adminPass'] = value.get('adminPass') or \
         compute_api.generate_password()
-    return wsgi.response({'server': body}, status=202)
+    return wsgi.response({'server': body}, status=202, headers={
+        'Location': body['links'][0]['href']})
 
 
 HANDLERS = {'rebuild': rebuild}

@@ -7,7 +7,7 @@ _rescue = {
     'type': ['object', 'null'],
     'properties': {
         'adminPass': {'type': 'string'},
-        'rescue_image_ref': {'type': 'string'},
+        'rescue_image_ref': {'type': 'string', 'format': 'uuid'},
     },
     'additionalProperties': False,
 }
@@ -17,6 +17,8 @@ def rescue(compute, ctxt, server_id, value):
     value = validation.check(_rescue, value) or {}
     image = None
     if value.get('rescue_image_ref'):
+        # nova: the server, its lock and state, then the image.
+        compute.check_can(ctxt, compute.get(ctxt, server_id), 'rescue')
         image = server_create.image_for(ctxt, value['rescue_image_ref'])
     password = compute.rescue(ctxt, server_id, value.get('adminPass'),
                               image)
@@ -24,7 +26,6 @@ def rescue(compute, ctxt, server_id, value):
 
 
 def unrescue(compute, ctxt, server_id, value):
-    validation.check({'type': 'null'}, value)
     compute.unrescue(ctxt, server_id)
     return wsgi.response(status=202)
 

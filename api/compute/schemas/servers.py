@@ -43,12 +43,19 @@ _bdm_v2 = {
     'additionalProperties': False,
 }
 
+_ip = {'type': 'string', 'oneOf': [{'format': 'ipv4'}, {'format': 'ipv6'}]}
+_boolean = {'type': ['boolean', 'string'],
+            'enum': [True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on',
+                     'YES', 'Yes', 'yes', False, 'False', 'FALSE', 'false',
+                     '0', 'OFF', 'Off', 'off', 'NO', 'No', 'no']}
+_access_ipv4 = {'type': 'string', 'format': 'ipv4'}
+_access_ipv6 = {'type': 'string', 'format': 'ipv6'}
 _network = {
     'type': 'object',
     'properties': {
         'uuid': {'type': 'string'},
-        'port': {'type': ['string', 'null']},
-        'fixed_ip': {'type': 'string'},
+        'port': {'type': ['string', 'null'], 'format': 'uuid'},
+        'fixed_ip': _ip,
     },
     'additionalProperties': False,
 }
@@ -67,8 +74,8 @@ _create_21 = {
                 'networks': {'type': 'array', 'items': _network},
                 'OS-DCF:diskConfig': {'type': 'string',
                                       'enum': ['AUTO', 'MANUAL']},
-                'accessIPv4': {'type': 'string'},
-                'accessIPv6': {'type': 'string'},
+                'accessIPv4': _access_ipv4,
+                'accessIPv6': _access_ipv6,
                 'personality': {'type': 'array'},
                 'availability_zone': {'type': 'string', 'minLength': 1,
                                       'maxLength': 255},
@@ -80,7 +87,7 @@ _create_21 = {
                              'maxLength': 255},
                 'min_count': _count,
                 'max_count': _count,
-                'return_reservation_id': {'type': ['boolean', 'string']},
+                'return_reservation_id': _boolean,
                 'security_groups': {'type': 'array', 'items': {
                     'type': 'object',
                     'properties': {'name': {'type': 'string'}},
@@ -110,6 +117,10 @@ def create(version):
         props['block_device_mapping_v2']['items']['properties']['tag'] = \
             _tag
     if version >= (2, 37):
+        # From 2.37 a network's uuid must be a UUID, or the value 'auto' or
+        # 'none' instead of a list.
+        props['networks']['items']['properties']['uuid'] = {
+            'type': 'string', 'format': 'uuid'}
         props['networks'] = {'oneOf': [
             props['networks'], {'type': 'string', 'enum': ['auto', 'none']}]}
         server['required'].append('networks')
@@ -132,8 +143,8 @@ def create(version):
 
 
 def update(version):
-    props = {'name': _name, 'accessIPv4': {'type': 'string'},
-             'accessIPv6': {'type': 'string'},
+    props = {'name': _name, 'accessIPv4': _access_ipv4,
+             'accessIPv6': _access_ipv6,
              'OS-DCF:diskConfig': {'type': 'string',
                                    'enum': ['AUTO', 'MANUAL']}}
     if version >= (2, 19):
@@ -148,11 +159,11 @@ def update(version):
 
 def rebuild(version):
     props = {
-        'imageRef': {'type': 'string', 'minLength': 1},
+        'imageRef': {'type': 'string', 'format': 'uuid'},
         'name': _name, 'adminPass': {'type': 'string'},
-        'metadata': _metadata, 'preserve_ephemeral': {'type': 'boolean'},
+        'metadata': _metadata, 'preserve_ephemeral': _boolean,
         'OS-DCF:diskConfig': {'type': 'string', 'enum': ['AUTO', 'MANUAL']},
-        'accessIPv4': {'type': 'string'}, 'accessIPv6': {'type': 'string'},
+        'accessIPv4': _access_ipv4, 'accessIPv6': _access_ipv6,
         'personality': {'type': 'array'},
     }
     if version >= (2, 19):

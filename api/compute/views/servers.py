@@ -118,8 +118,8 @@ def detail(instance, base, is_admin=False, version=(2, 1),
         'updated': timefmt.iso_z(instance['updated_at'] or
                                  instance['created_at']),
         'addresses': {},
-        'accessIPv4': '',
-        'accessIPv6': '',
+        'accessIPv4': instance.get('access_ip_v4') or '',
+        'accessIPv6': instance.get('access_ip_v6') or '',
         'links': links(base, instance['uuid']),
         'OS-DCF:diskConfig': 'MANUAL',
         'OS-EXT-AZ:availability_zone': instance['availability_zone'] or '',
@@ -169,6 +169,35 @@ def detail(instance, base, is_admin=False, version=(2, 1),
     fault = _fault(instance, is_admin)
     if fault:
         body['fault'] = fault
+    return body
+
+
+# What update and rebuild leave out below 2.75 (nova shows them from then).
+_NOT_IN_UPDATE = ('OS-EXT-AZ:availability_zone', 'config_drive', 'key_name',
+                  'OS-SRV-USG:launched_at', 'OS-SRV-USG:terminated_at',
+                  'security_groups', 'OS-EXT-STS:task_state',
+                  'OS-EXT-STS:vm_state', 'OS-EXT-STS:power_state',
+                  'os-extended-volumes:volumes_attached', 'host_status')
+
+
+def updated(instance, base, is_admin=False, version=(2, 1),
+            host_states=None, rebuild=False):
+    """The body of update and rebuild: below 2.75 nova's reduced show
+    (no zone, config drive, key, usage, groups, statuses, volumes or
+    extended attributes; rebuild keeps key_name from 2.54); a rebuild
+    carries user_data at the top from 2.57, never as OS-EXT-SRV-ATTR."""
+    body = detail(instance, base, is_admin, version, host_states,
+                  single=True)
+    if version < (2, 75):
+        keep = ('key_name',) if rebuild and version >= (2, 54) else ()
+        for key in list(body):
+            if (key in _NOT_IN_UPDATE and key not in keep) or \
+                    key.startswith('OS-EXT-SRV-ATTR:'):
+                del body[key]
+    if rebuild:
+        body.pop('OS-EXT-SRV-ATTR:user_data', None)
+        if version >= (2, 57):
+            body['user_data'] = instance['user_data']
     return body
 
 

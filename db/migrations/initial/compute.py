@@ -96,6 +96,8 @@ def create():
     sa.Column('launch_index', sa.Integer(), nullable=False),
     sa.Column('reservation_id', sa.String(length=255), nullable=True),
     sa.Column('config_drive', sa.String(length=255), nullable=True),
+    sa.Column('access_ip_v4', sa.String(length=39), nullable=True),
+    sa.Column('access_ip_v6', sa.String(length=39), nullable=True),
     sa.Column('progress', sa.Integer(), nullable=False),
     sa.Column('networks', sa.Text(), nullable=True),
     sa.Column('scheduler_hints', sa.Text(), nullable=True),

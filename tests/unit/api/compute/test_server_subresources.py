@@ -2,6 +2,7 @@
 diagnostics (pre-2.48 and 2.48 views), topology (2.78), os-resetState,
 injectNetworkInfo and createBackup (body, answer per microversion, image
 properties, the cast), each checked against tempest's schemas."""
+import datetime
 import uuid
 
 import pytest
@@ -72,7 +73,8 @@ def _server(cloud, vm_state='active', token=None, power=states.RUNNING):
     sid = resp.json['server']['id']
     instance = instances.update(sid, {
         'vm_state': vm_state, 'task_state': None, 'host': 'compute1',
-        'node': 'compute1', 'power_state': power})
+        'node': 'compute1', 'power_state': power,
+        'launched_at': datetime.datetime.utcnow()})
     instance = dict(instance, flavor={'vcpus': 2, 'memory_mb': 64,
                                       'root_gb': 1})
     cloud.compute.driver.spawn(None, instance, {'id': cloud.image['id']})

@@ -61,8 +61,11 @@ def _server(cloud, vm_state='active', host='compute1', token=None):
     resp = cloud.post(SERVERS, {'server': body}, headers=_mv('2.1', token))
     assert resp.status_int == 202, resp.text
     uuid_ = resp.json['server']['id']
+    # launched_at: nova refuses a server never launched (must_have_launched)
+    import datetime
     instances.update(uuid_, {'vm_state': vm_state, 'task_state': None,
-                             'host': host, 'node': host})
+                             'host': host, 'node': host,
+                             'launched_at': datetime.datetime.utcnow()})
     return uuid_
 
 

@@ -4,6 +4,7 @@ or with another volumeId; the old volume must be migrating (cinder is the
 caller), the new one detached and as large; the answer 202 with the new
 volume's attachment reserved, the action recorded and the compute asked
 to swap. Faults as nova answers them."""
+import datetime
 import uuid
 
 import pytest
@@ -65,7 +66,8 @@ def _server(cloud, vm_state='active', token=None):
     assert resp.status_int == 202, resp.text
     sid = resp.json['server']['id']
     instances.update(sid, {'vm_state': vm_state, 'task_state': None,
-                           'host': 'compute1', 'node': 'compute1'})
+                           'host': 'compute1', 'node': 'compute1',
+                           'launched_at': datetime.datetime.utcnow()})
     return sid
 
 
