@@ -116,6 +116,12 @@ VERSIONS = [
     ((2, 98), '(servers) image properties in the server'),
     ((2, 99), '(servers) spice-direct consoles'),
     ((2, 100), '(servers) scheduler_hints in the server'),
+    ((2, 101), '(servers) volume attach answers 202 without a body'),
+    ((2, 102), 'flavors: name filter, no rxtx_factor or '
+               'OS-FLV-DISABLED:disabled; unknown query parameters are a '
+               '400 on every route'),
+    ((2, 103), '/os-volumes_boot 404 (already 404 from 2.36)'),
+    ((2, 104), '(servers) PUT pinned_availability_zone'),
 ]
 # Every resource serves every entry above.
 MAX = VERSIONS[-1][0]

@@ -4,6 +4,7 @@ Revision ID: 0001
 Revises: 
 """
 from stratus.db.migrations.initial import compute
+from stratus.db.migrations.initial import compute_aggregates
 from stratus.db.migrations.initial import identity
 from stratus.db.migrations.initial import images
 from stratus.db.migrations.initial import volume
@@ -23,6 +24,7 @@ def upgrade():
     identity.create()
     images.create()
     compute.create()
+    compute_aggregates.create()
     volume.create()
     volume_qos_specs.create()
     volume_transfers.create()
