@@ -203,9 +203,12 @@ class ServicesController(rest.RestController):
             return [API_BINARY], []
         else:
             binaries = [NAMES[binary]]
+        served = [b for b in binaries if b in BINARIES]
+        if not served:
+            # cinder-backup: a known name no daemon here runs.
+            return binaries, []
         services = volume_services.service_list(
-            host=body.get('server'), is_up=True,
-            binaries=[b for b in binaries if b in BINARIES])
+            host=body.get('server'), is_up=True, binaries=served)
         return binaries, services
 
     def set_log(self, body):
