@@ -177,3 +177,25 @@ def test_service_lists_name_nova_and_cinder_binaries(cloud):
     rows = cloud.cli_json('volume', 'service', 'list', '--service',
                           'cinder-volume')
     assert {r['Status'] for r in rows} == {'enabled'}
+
+
+def test_cli_device_name_and_changes_before(cloud, rest, image):
+    volume = cloud.cli_json('volume', 'create', '--size', '1', 'agg-data')
+    cloud.wait_for(lambda: cloud.cli_json('volume', 'show', volume['id'])[
+        'status'] == 'available', 'the volume', timeout=60, interval=1)
+    created = cloud.cli_json(
+        'server', 'create', '--flavor', 'm1.nano', '--image', image['id'],
+        '--block-device', 'uuid=%s,source_type=volume,destination_type='
+        'volume,device_name=vdb,boot_index=-1' % volume['id'], 'with-vdb')
+    server = rest.wait_server(created['id'], 'ACTIVE', timeout=60)
+    attached = rest.get('/compute/v2.1/servers/%s/os-volume_attachments'
+                        % server['id']).json()['volumeAttachments']
+    assert [a['device'] for a in attached] == ['/dev/vdb']
+    updated = server['updated']
+    listed = cloud.cli_json('--os-compute-api-version', '2.66', 'server',
+                            'list', '--changes-before', updated)
+    assert server['id'] in [s['ID'] for s in listed]
+    listed = cloud.cli_json('--os-compute-api-version', '2.66', 'server',
+                            'list', '--changes-since', updated)
+    assert server['id'] in [s['ID'] for s in listed]
+    _delete(cloud, rest, server)
