@@ -497,3 +497,43 @@ class UnshelveInstanceInvalidState(Conflict):
     msg_fmt = ('Specifying an availability zone or a host when unshelving '
                'server "%(instance_uuid)s" with status "%(state)s" is not '
                'supported. The server status must be SHELVED_OFFLOADED.')
+
+
+# --- computemisc ---
+class AggregateNotFound(NotFound):
+    msg_fmt = 'Aggregate %(aggregate_id)s could not be found.'
+
+
+class AggregateNameExists(Conflict):
+    msg_fmt = 'Aggregate %(aggregate_name)s already exists.'
+
+
+class AggregateHostExists(Conflict):
+    msg_fmt = 'Aggregate %(aggregate_id)s already has host %(host)s.'
+
+
+class AggregateHostNotFound(NotFound):
+    msg_fmt = 'Aggregate %(aggregate_id)s has no host %(host)s.'
+
+
+class ComputeHostNotFound(NotFound):
+    msg_fmt = 'Compute host %(host)s could not be found.'
+
+
+class InvalidAggregateActionAdd(Invalid):
+    msg_fmt = ('Cannot add host to aggregate %(aggregate_id)s. Reason: '
+               '%(reason)s.')
+
+
+class InvalidAggregateActionDelete(Invalid):
+    msg_fmt = ('Cannot remove host from aggregate %(aggregate_id)s. '
+               'Reason: %(reason)s.')
+
+
+class InvalidAggregateActionUpdate(Invalid):
+    msg_fmt = 'Cannot update aggregate %(aggregate_id)s. Reason: %(reason)s.'
+
+
+class InvalidAggregateActionUpdateMeta(Invalid):
+    msg_fmt = ('Cannot update metadata of aggregate %(aggregate_id)s. '
+               'Reason: %(reason)s.')

@@ -4,6 +4,7 @@ queries whatever the number of hosts."""
 import sqlalchemy as sa
 
 from stratus.common.conf import CONF
+from stratus.db.api import aggregates as db_aggregates
 from stratus.db.api import allocations
 from stratus.db.api import services as db_services
 from stratus.db import models
@@ -59,6 +60,7 @@ def load(s, *, exclude_consumers=()):
         exclude_consumers=exclude_consumers, session=s)
     placed = _instances_by_host(s)
     now = models.utcnow()
+    metadata = db_aggregates.metadata_by_host(s)
     states = []
     for node, service in _nodes_with_services(s):
         name = node['hypervisor_hostname']
@@ -73,7 +75,21 @@ def load(s, *, exclude_consumers=()):
             vcpus=node['vcpus'], memory_mb=node['memory_mb'],
             disk_gb=node['local_gb'], used=usage.get(name), ratios=ratios,
             instances=instances, **_service_fields(service, now)))
+        _with_aggregates(states[-1], metadata.get(node['host'], {}))
     return states
+
+
+def _with_aggregates(state, metadata):
+    """The metadata of the host's aggregates ({key: {values}}, what nova's
+    filters read), and its zone from them (nova: an aggregate's
+    availability_zone, else the default zone)."""
+    state.aggregate_metadata = metadata
+    zones = metadata.get(db_aggregates.AZ_KEY)
+    if zones:
+        state.availability_zone = ','.join(sorted(zones))
+        state.availability_zones = set(zones)
+    else:
+        state.availability_zones = {state.availability_zone}
 
 
 def group_hosts(s, group_uuid, *, exclude=()):

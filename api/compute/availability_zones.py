@@ -6,15 +6,18 @@ from pecan import rest
 
 from stratus.api import policy
 from stratus.api import wsgi
+from stratus.api.compute import query
 from stratus.api.compute import services
 from stratus.api.compute.views import availability_zones as views
 from stratus.common import exception
 from stratus.common.conf import CONF
+from stratus.db.api import aggregates as db_aggregates
 from stratus.db.api import services as db_services
 
 
 def _rows():
-    return db_services.service_list(binaries=services.BINARIES)
+    return db_aggregates.with_zones(
+        db_services.service_list(binaries=services.BINARIES))
 
 
 class AvailabilityZonesController(rest.RestController):
@@ -22,6 +25,7 @@ class AvailabilityZonesController(rest.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
+        query.strict_from_2102()
         ctxt = wsgi.context()
         policy.require_reader(ctxt, 'os_compute_api:os-availability-zone:'
                                     'list')
@@ -33,6 +37,7 @@ class AvailabilityZonesController(rest.RestController):
 
     @pecan.expose()
     def detail(self, *remainder, **kwargs):
+        query.strict_from_2102()
         ctxt = wsgi.context()
         policy.require_admin(ctxt, 'os_compute_api:os-availability-zone:'
                                    'detail')

@@ -8,12 +8,10 @@ image, a snapshot or an existing volume, and more volumes (an existing
 one, or a new one from an image, a snapshot or blank). Ephemeral and swap
 disks (other local destinations) are refused.
 """
-import re
 
 from stratus.common import exception
 from stratus.compute import image_facts
 
-_DEVICE = re.compile(r'(^/dev/x{0,1}[a-z]{0,1}d{0,1})([a-z]+)[0-9]*$')
 _TRUE = ('true', '1', 'yes', 'y', 't', 'on')
 _BOOT_SEQUENCE = ('Boot sequence for the instance and image/block device '
                   'mapping combination is not valid.')
@@ -47,6 +45,19 @@ def _size(entry):
     return size
 
 
+def _device_name(device):
+    """nova refuses only empty names, names over 255 characters and names
+    with spaces (the request schema checks the characters); 'vdb' is
+    /dev/vdb, as the guest sees it."""
+    if device is None:
+        return None
+    if not device or len(device) > 255:
+        raise _bad('Device name empty or too long.')
+    if ' ' in device:
+        raise _bad('Device name contains spaces.')
+    return device if device.startswith('/dev/') else '/dev/' + device
+
+
 def _normalise(entry):
     source = entry.get('source_type')
     if source not in ('image', 'volume', 'snapshot', 'blank'):
@@ -54,10 +65,7 @@ def _normalise(entry):
                    'source_type %s is not valid.' % source)
     default = 'local' if source in ('image', 'blank') else 'volume'
     destination = entry.get('destination_type') or default
-    device = entry.get('device_name')
-    if device and not _DEVICE.match(device):
-        raise _bad('Device name contains spaces.' if ' ' in device else
-                   'Device name %s is not valid.' % device)
+    device = _device_name(entry.get('device_name'))
     return {
         'source_type': source, 'destination_type': destination,
         'boot_index': _boot_index(entry), 'uuid': entry.get('uuid'),

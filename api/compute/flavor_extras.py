@@ -9,6 +9,7 @@ from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.compute import extra_specs
 from stratus.api.compute.schemas import flavors as schemas
+from stratus.api.compute import query
 from stratus.common import exception
 from stratus.db.api import flavors as db_flavors
 
@@ -31,6 +32,7 @@ class ExtraSpecsController(rest.RestController):
 
     @pecan.expose()
     def get_all(self, flavor_id):
+        query.strict_from_2102()
         ctxt = wsgi.context()
         policy.require_reader(ctxt, 'os_compute_api:os-flavor-extra-specs')
         specs = _visible(ctxt, flavor_id)['extra_specs']
@@ -38,6 +40,7 @@ class ExtraSpecsController(rest.RestController):
 
     @pecan.expose()
     def get_one(self, flavor_id, key):
+        query.strict_from_2102()
         ctxt = wsgi.context()
         policy.require_reader(ctxt, 'os_compute_api:os-flavor-extra-specs')
         specs = _visible(ctxt, flavor_id)['extra_specs']
@@ -86,6 +89,7 @@ class FlavorAccessController(rest.RestController):
 
     @pecan.expose()
     def get_all(self, flavor_id):
+        query.strict_from_2102()
         ctxt = wsgi.context()
         policy.require_admin(ctxt, 'os_compute_api:os-flavor-access')
         return wsgi.response(access_body(

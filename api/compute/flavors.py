@@ -30,7 +30,7 @@ def _is_public(ctxt, kwargs):
         return True
     if value.lower() in _FALSE:
         return False
-    raise exception.Invalid(reason='Invalid is_public filter [%s]' % value)
+    raise exception.Invalid('Invalid is_public filter [%s]' % value)
 
 
 def _int_query(kwargs, key):
@@ -40,7 +40,7 @@ def _int_query(kwargs, key):
     try:
         return int(value)
     except ValueError:
-        raise exception.Invalid(reason='Invalid %s filter [%s]' % (key, value))
+        raise exception.Invalid('Invalid %s filter [%s]' % (key, value))
 
 
 def _list(kwargs):
@@ -55,7 +55,9 @@ def _list(kwargs):
         min_root_gb=_int_query(kwargs, 'minDisk'),
         sort_key=wsgi.query_value(kwargs, 'sort_key', 'flavorid'),
         sort_dir=wsgi.query_value(kwargs, 'sort_dir', 'asc'),
-        limit=limit, marker=marker)
+        limit=limit, marker=marker,
+        name=wsgi.query_value(kwargs, 'name')
+        if wsgi.version() >= (2, 102) else None)
 
 
 def _page(rows, view, kwargs, collection):
@@ -109,6 +111,7 @@ class FlavorsController(rest.RestController):
     def get_one(self, flavor_id, **kwargs):
         ctxt = wsgi.context()
         policy.require_reader(ctxt, 'os_compute_api:flavors')
+        query.strict_from_2102()
         row = db_flavors.flavor_get(
             flavor_id, project_id=None if ctxt.is_admin else ctxt.project_id)
         return wsgi.response({'flavor': views.detail(

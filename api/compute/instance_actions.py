@@ -72,6 +72,7 @@ class InstanceActionsController(rest.RestController):
 
     @pecan.expose()
     def get_one(self, server_id, request_id, **kwargs):
+        query.strict_from_2102()
         ctxt = wsgi.context()
         policy.require_reader(ctxt, _POLICY % 'show')
         server = _check_server(ctxt, server_id)

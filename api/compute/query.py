@@ -5,10 +5,12 @@ As in nova, a query schema sees every parameter as a list of strings;
 parameters a schema does not name are ignored until the version that makes
 it strict (``additionalProperties: False``), from which they are a 400.
 """
+import datetime
 import json
 import urllib.parse
 
 import jsonschema
+import pecan
 from oslo_utils import timeutils
 
 from stratus.api import wsgi
@@ -57,6 +59,27 @@ def check(kwargs, query_schema):
             path[0], json.dumps(doc.get(path[0]))[:200], error.message))
 
 
+def request_params():
+    """{name: [values]} of the whole query string of the request."""
+    get = pecan.request.GET
+    return {key: get.getall(key) for key in get}
+
+
+def strict_from(version, properties=None):
+    """From `version`, a query parameter outside `properties` is a 400
+    (nova's *_query_v2102 schemas: additionalProperties False)."""
+    if wsgi.version() < version:
+        return
+    doc = request_params()
+    if doc:
+        check(doc, schema(properties or {}, strict=True))
+
+
+def strict_from_2102(properties=None):
+    """Routes that take no query parameters refuse any from 2.102."""
+    strict_from((2, 102), properties)
+
+
 def boolean(kwargs, key):
     value = wsgi.query_value(kwargs, key)
     return value is not None and value.lower() in _TRUE
@@ -86,14 +109,34 @@ def when(kwargs, key):
             "a 'date-time'" % (key, value, value))
 
 
+def since_bound(since):
+    """The stored-time bound equal to nova's `updated_at >= since`.
+
+    nova keeps whole seconds (and shows them); stratus keeps microseconds.
+    A time stored as T.5 is T to nova, so it changed since T but not since
+    T.2: the bound is `since` rounded up to its second."""
+    if since is None or not since.microsecond:
+        return since
+    return since.replace(microsecond=0) + datetime.timedelta(seconds=1)
+
+
+def before_bound(before):
+    """The stored-time bound equal to nova's `updated_at <= before`: the
+    last microsecond of `before`'s second (T.5 is T, not after T)."""
+    if before is None:
+        return None
+    return before.replace(microsecond=999999)
+
+
 def changes_window(kwargs, before_allowed):
-    """(changes-since, changes-before); before must not precede since."""
+    """(changes-since, changes-before) as bounds on stored times; before
+    must not precede since."""
     since = when(kwargs, 'changes-since')
     before = when(kwargs, 'changes-before') if before_allowed else None
     if since and before and before < since:
         raise exception.Invalid('The value of changes-since must be less '
                                 'than or equal to changes-before.')
-    return since, before
+    return since_bound(since), before_bound(before)
 
 
 def next_links(kwargs, collection, shown, last_id):

@@ -83,8 +83,10 @@ def _key(ctxt, name):
 def _zone(zone):
     if not zone:
         return None
-    zones = {s['availability_zone'] for s in db_services.service_list(
-        binary='stratus-compute') if not s['disabled']}
+    from stratus.db.api import aggregates
+    zones = {s['availability_zone'] for s in aggregates.with_zones(
+        db_services.service_list(binary='stratus-compute'))
+        if not s['disabled']}
     if zone not in zones:
         raise _bad('The requested availability zone is not available')
     return zone

@@ -68,6 +68,7 @@ class ServerGroupsController(rest.RestController):
 
     @pecan.expose()
     def get_one(self, group_id, **kwargs):
+        query.strict_from_2102()
         ctxt = wsgi.context()
         policy.require_reader(ctxt, 'os_compute_api:os-server-groups:show')
         return wsgi.response({'server_group': views.server_group(

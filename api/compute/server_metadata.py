@@ -9,6 +9,7 @@ from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.compute.schemas import servers as schemas
+from stratus.api.compute import query
 from stratus.common import exception
 
 _NOT_FOUND = 'Metadata item was not found'
@@ -32,11 +33,13 @@ class ServerMetadataController(rest.RestController):
 
     @pecan.expose()
     def get_all(self, server_id):
+        query.strict_from_2102()
         return wsgi.response({'metadata': _instance(server_id)[1][
             'metadata']})
 
     @pecan.expose()
     def get_one(self, server_id, key):
+        query.strict_from_2102()
         metadata = _instance(server_id)[1]['metadata']
         if key not in metadata:
             raise exception.MetadataItemNotFound(_NOT_FOUND)

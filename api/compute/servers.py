@@ -12,6 +12,8 @@ from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.compute import instance_actions
 from stratus.api.compute import ips
+from stratus.api.compute import pinned_az
+from stratus.api.compute import query
 from stratus.api.compute import server_actions
 from stratus.api.compute import server_create
 from stratus.api.compute import server_diagnostics
@@ -114,13 +116,16 @@ def _list(kwargs):
     read_deleted = (ctxt.is_admin and str(wsgi.query_value(
         kwargs, 'deleted', '')).lower() in ('true', '1'))
     limit = _int(kwargs, 'limit')
-    rows = instances.list_instances(
-        project_id=project_id, filters=filters, limit=limit,
-        marker=wsgi.query_value(kwargs, 'marker'),
-        read_deleted=read_deleted,
-        changes_since=_when(kwargs, 'changes-since'),
-        changes_before=_when(kwargs, 'changes-before')
-        if version >= (2, 66) else None)
+    marker = wsgi.query_value(kwargs, 'marker')
+    try:
+        rows = instances.list_instances(
+            project_id=project_id, filters=filters, limit=limit,
+            marker=marker, read_deleted=read_deleted,
+            changes_since=query.since_bound(_when(kwargs, 'changes-since')),
+            changes_before=query.before_bound(_when(kwargs, 'changes-before'))
+            if version >= (2, 66) else None)
+    except exception.MarkerNotFound:
+        raise exception.Invalid('marker [%s] not found' % marker)
     return ctxt, rows, limit
 
 
@@ -159,6 +164,7 @@ class ServersController(rest.RestController):
 
     @pecan.expose()
     def get_one(self, server_id):
+        query.strict_from_2102()
         ctxt = wsgi.context()
         policy.require_reader(ctxt, 'os_compute_api:servers:show')
         instance = COMPUTE.get(ctxt, server_id)
@@ -196,6 +202,11 @@ class ServersController(rest.RestController):
         if 'hostname' in body:
             values['hostname'] = body['hostname']
         values.update(access_ips(body))
+        if pinned_az.KEY in body:
+            metadata = pinned_az.system_metadata(
+                COMPUTE.get(ctxt, server_id), body[pinned_az.KEY])
+            if metadata is not None:
+                values['system_metadata'] = metadata
         instance = COMPUTE.update(ctxt, server_id, values)
         return wsgi.response({'server': update_view(ctxt, instance)})
 

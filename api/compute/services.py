@@ -10,32 +10,37 @@ from oslo_utils import uuidutils
 from pecan import rest
 
 from stratus.api import policy
+from stratus.api import service_binaries
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.compute import query
 from stratus.api.compute.schemas import services as schemas
 from stratus.api.compute.views import services as views
 from stratus.common import exception
+from stratus.db.api import aggregates as db_aggregates
 from stratus.db.api import services as db_services
 
 # Daemons nova's service list shows; stratus-volume belongs to the volume API.
 BINARIES = ('stratus-conductor', 'stratus-scheduler', 'stratus-compute')
 COMPUTE = 'stratus-compute'
+NAMES = service_binaries.COMPUTE
 
 
-def _only_compute(binary):
+def _only_compute(api_binary):
     # Only compute services take enable/disable/forced_down, as in nova.
-    if binary != COMPUTE:
+    if api_binary != 'nova-compute':
         raise exception.Invalid(
-            'Updating a %s service is not supported. Only %s services can '
-            'be updated.' % (binary, COMPUTE))
+            'Updating a %s service is not supported. Only nova-compute '
+            'services can be updated.' % api_binary)
 
 
 def _by_host_binary(body):
-    rows = db_services.service_list(binary=body['binary'], host=body['host'])
+    rows = db_services.service_list(
+        binary=service_binaries.from_api(NAMES, body['binary']),
+        host=body['host'])
     if not rows:
-        raise exception.ServiceNotFound(
-            service_id='%s on host %s' % (body['binary'], body['host']))
+        raise exception.NotFound('Could not find binary %s on host %s.' % (
+            body['binary'], body['host']))
     return rows[0]
 
 
@@ -98,8 +103,10 @@ class ServicesController(rest.RestController):
         version = wsgi.version()
         query.check(kwargs, schemas.list_query(version))
         rows = db_services.service_list(
-            binary=wsgi.query_value(kwargs, 'binary'),
+            binary=service_binaries.from_api(
+                NAMES, wsgi.query_value(kwargs, 'binary')),
             host=wsgi.query_value(kwargs, 'host'), binaries=BINARIES)
+        rows = db_aggregates.with_zones(rows)
         return wsgi.response({'services': [views.service(r, version)
                                            for r in rows]})
 
@@ -123,7 +130,7 @@ class ServicesController(rest.RestController):
     def _update(self, service_uuid):
         body = validation.body(schemas.update_253)
         row = db_services.service_get(service_uuid)
-        _only_compute(row['binary'])
+        _only_compute(service_binaries.to_api(NAMES, row['binary']))
         row = db_services.service_update(service_uuid, _update_253(body))
         return wsgi.response({'service': views.service(row, wsgi.version())})
 

@@ -50,7 +50,7 @@ VERSIONS = [
     ((2, 38), '(servers) invalid status filter is a 400'),
     ((2, 39), 'limits: no maxImageMeta'),
     ((2, 40), 'os-simple-tenant-usage paging: not served'),
-    ((2, 41), 'aggregates uuid: the list is always empty'),
+    ((2, 41), 'aggregates: uuid in the views'),
     ((2, 42), '(servers) device tags again'),
     ((2, 43), 'os-hosts: not served'),
     ((2, 44), '(servers) network proxy actions 404'),
@@ -95,7 +95,7 @@ VERSIONS = [
     ((2, 78), '(servers) topology'),
     ((2, 79), '(servers) attach delete_on_termination'),
     ((2, 80), 'os-migrations: user_id and project_id'),
-    ((2, 81), 'aggregate image cache: no aggregates here'),
+    ((2, 81), 'aggregates: POST /os-aggregates/{id}/images (202)'),
     ((2, 82), '(servers) accelerator-request-bound event'),
     ((2, 83), '(servers) more filters for non-admins'),
     ((2, 84), 'instance action events: details (admins)'),
@@ -116,6 +116,12 @@ VERSIONS = [
     ((2, 98), '(servers) image properties in the server'),
     ((2, 99), '(servers) spice-direct consoles'),
     ((2, 100), '(servers) scheduler_hints in the server'),
+    ((2, 101), '(servers) volume attach answers 202 without a body'),
+    ((2, 102), 'flavors: name filter, no rxtx_factor or '
+               'OS-FLV-DISABLED:disabled; unknown query parameters are a '
+               '400 on every route'),
+    ((2, 103), '/os-volumes_boot 404 (already 404 from 2.36)'),
+    ((2, 104), '(servers) PUT pinned_availability_zone'),
 ]
 # Every resource serves every entry above.
 MAX = VERSIONS[-1][0]

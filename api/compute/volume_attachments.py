@@ -98,6 +98,9 @@ class VolumeAttachmentsController(rest.RestController):
             ctxt, server_id, body['volumeId'], device=body.get('device'),
             tag=body.get('tag'), delete_on_termination=schemas.boolean(
                 body.get('delete_on_termination', False)))
+        if version >= (2, 101):
+            # 2.101: accepted, no body; callers watch the volume's status.
+            return wsgi.response(status=202)
         return wsgi.response({'volumeAttachment': views.created(bdm,
                                                                 version)})
 

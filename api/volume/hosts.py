@@ -6,6 +6,7 @@ import pecan
 from pecan import rest
 
 from stratus.api import policy
+from stratus.api import service_binaries
 from stratus.api import timefmt
 from stratus.api import validation
 from stratus.api import wsgi
@@ -27,7 +28,8 @@ def _hosts(zone=None):
         hosts.append({
             'host_name': row['host'],
             # cinder's topic is its binary's name.
-            'service': row['binary'],
+            'service': service_binaries.to_api(service_binaries.VOLUME,
+                                               row['binary']),
             'zone': row['availability_zone'],
             'service-status': 'available' if row['is_up'] else
                               'unavailable',
@@ -63,7 +65,7 @@ class HostsController(rest.RestController):
             if not s['disabled']]
         if not services:
             raise exception.VolumeServiceNotFound(
-                service_id=volume_services.VOLUME_BINARY, host=host)
+                service_id='cinder-volume', host=host)
         usage = volume_services.backend_usage(services[0]['host'])
         totals = [sum(u[i] for u in usage.values()) for i in range(4)]
         rows = [_resource(host, '(total)', totals)]

@@ -9,6 +9,7 @@ import pecan
 from pecan import rest
 
 from stratus.api import policy
+from stratus.api import service_binaries
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
@@ -23,6 +24,7 @@ from stratus.volume import host_names
 
 BINARIES = ('stratus-scheduler', 'stratus-volume')
 API_BINARY = 'stratus-api'
+NAMES = service_binaries.VOLUME
 UPDATE_POLICY = 'volume_extension:services:update'
 REPLICATION_CLUSTER = (3, 26)
 LOG_LEVEL = (3, 32)
@@ -89,7 +91,8 @@ class ServicesController(rest.RestController):
         ctxt = wsgi.context()
         policy.require_admin(ctxt, 'volume_extension:services:index')
         rows = volume_services.service_list(
-            binary=wsgi.query_value(kwargs, 'binary'),
+            binary=service_binaries.from_api(
+                NAMES, wsgi.query_value(kwargs, 'binary')),
             host=wsgi.query_value(kwargs, 'host'), binaries=BINARIES)
         version = wsgi.version()
         states = _backend_states() if version >= (3, 49) else None
@@ -114,8 +117,13 @@ class ServicesController(rest.RestController):
         host = _cluster_host(body, False)[1]
         service_key, binary = body.get('service', ''), body.get('binary', '')
         # The services table holds compute's daemons too: not cinder's.
-        row = volume_services.service_get_by_args(
-            host, binary or service_key, binaries=BINARIES)
+        try:
+            row = volume_services.service_get_by_args(
+                host, service_binaries.from_api(NAMES, binary or service_key),
+                binaries=BINARIES)
+        except exception.VolumeServiceNotFound:
+            raise exception.VolumeServiceNotFound(
+                service_id=binary or service_key, host=host)
         return host, binary, service_key, row
 
     def enable(self, body):
@@ -190,14 +198,17 @@ class ServicesController(rest.RestController):
     def _log_targets(self, body):
         binary = body.get('binary')
         if binary in ('*', None, ''):
-            binaries = schemas.LOG_BINARIES
-        elif binary == API_BINARY:
-            return [binary], []
+            binaries = [NAMES[name] for name in schemas.LOG_BINARIES]
+        elif NAMES[binary] == API_BINARY:
+            return [API_BINARY], []
         else:
-            binaries = [binary]
+            binaries = [NAMES[binary]]
+        served = [b for b in binaries if b in BINARIES]
+        if not served:
+            # cinder-backup: a known name no daemon here runs.
+            return binaries, []
         services = volume_services.service_list(
-            host=body.get('server'), is_up=True,
-            binaries=[b for b in binaries if b in BINARIES])
+            host=body.get('server'), is_up=True, binaries=served)
         return binaries, services
 
     def set_log(self, body):
@@ -226,14 +237,15 @@ class ServicesController(rest.RestController):
         result = []
         server = body.get('server')
         if (not server or server == CONF.host) and API_BINARY in binaries:
-            result.append({'host': CONF.host, 'binary': API_BINARY,
+            result.append({'host': CONF.host, 'binary': 'cinder-api',
                            'levels': log_levels.get_levels(prefix)})
         volume_rpc, scheduler_rpc = _rpc()
         for service in services:
             client = volume_rpc if service['binary'] == \
                 volume_services.VOLUME_BINARY else scheduler_rpc
             result.append({'host': service['host'],
-                           'binary': service['binary'],
+                           'binary': service_binaries.to_api(
+                               NAMES, service['binary']),
                            'levels': client.get_log_levels(
                                ctxt, service['host'], prefix)})
         return wsgi.response({'log_levels': result})

@@ -1,4 +1,6 @@
 """Flavors, their extra specs and project access."""
+import re
+
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 
@@ -79,8 +81,10 @@ def flavor_get(flavorid, project_id=None):
 
 def flavor_list(*, is_public=True, project_id=None, min_memory_mb=None,
                 min_root_gb=None, sort_key='flavorid', sort_dir='asc',
-                limit=None, marker=None):
-    """is_public: True (public + shared with project_id), False, None (all)."""
+                limit=None, marker=None, name=None):
+    """is_public: True (public + shared with project_id), False, None (all);
+    name (2.102) is a regular expression searched in the name, as nova's
+    REGEXP filter."""
     with session.reader() as s:
         query = sa.select(models.Flavor).where(
             models.Flavor.disabled.is_(False))
@@ -97,15 +101,23 @@ def flavor_list(*, is_public=True, project_id=None, min_memory_mb=None,
         order = column.desc() if sort_dir == 'desc' else column.asc()
         query = query.order_by(order, models.Flavor.id.asc())
         rows = list(s.scalars(query))
+        if name is not None:
+            rows = [r for r in rows if _name_matches(name, r.name)]
         if marker is not None:
             ids = [r.flavorid for r in rows]
             if marker not in ids:
-                raise exception.Invalid(reason='marker [%s] not found'
-                                        % marker)
+                raise exception.Invalid('marker [%s] not found' % marker)
             rows = rows[ids.index(marker) + 1:]
         if limit is not None:
             rows = rows[:limit]
         return [_view(s, row) for row in rows]
+
+
+def _name_matches(pattern, name):
+    try:
+        return re.search(pattern, name or '') is not None
+    except re.error:
+        return pattern in (name or '')
 
 
 def flavor_update(flavorid, values):

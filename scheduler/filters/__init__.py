@@ -1,6 +1,8 @@
 """Host filters by their upstream class names, as
 [filter_scheduler] enabled_filters lists them; volume backend filters as
 [DEFAULT] scheduler_default_filters lists them."""
+from stratus.scheduler.filters.aggregate_instance_extra_specs import (
+    AggregateInstanceExtraSpecsFilter)
 from stratus.scheduler.filters.availability_zone import AvailabilityZoneFilter
 from stratus.scheduler.filters.capabilities import CapabilitiesFilter
 from stratus.scheduler.filters.capacity import CapacityFilter
@@ -19,7 +21,9 @@ from stratus.scheduler.filters.vcpu import CoreFilter
 REGISTRY = {cls.__name__: cls for cls in (
     AvailabilityZoneFilter, ComputeFilter, RamFilter, CoreFilter, DiskFilter,
     ImagePropertiesFilter, ServerGroupAntiAffinityFilter,
-    ServerGroupAffinityFilter, SameHostFilter, DifferentHostFilter)}
+    ServerGroupAffinityFilter, SameHostFilter, DifferentHostFilter,
+    # Not in the default list, as in nova: enable it to use it.
+    AggregateInstanceExtraSpecsFilter)}
 
 # Volume backend pools (scheduler.backend_state.BackendState).
 BACKEND_REGISTRY = {cls.__name__: cls for cls in (

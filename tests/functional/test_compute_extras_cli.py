@@ -117,10 +117,10 @@ def test_availability_zone_list(cloud):
                           '--long')
     services = {(r['Zone Name'], r['Host Name'], r['Service Name'])
                 for r in rows}
-    assert {('nova', 'compute1', 'stratus-compute'),
-            ('nova', 'compute2', 'stratus-compute')} <= services
+    assert {('nova', 'compute1', 'nova-compute'),
+            ('nova', 'compute2', 'nova-compute')} <= services
     assert {s for z, h, s in services if z == 'internal'} == {
-        'stratus-conductor', 'stratus-scheduler'}
+        'nova-conductor', 'nova-scheduler'}
 
 
 # --- quotas and limits ------------------------------------------------------

@@ -102,7 +102,7 @@ def test_compute_service_list_at_253(cloud):
     listed = cloud.cli_json(*_at('2.53', 'compute', 'service', 'list'))
     assert listed and all(_is_uuid(s['ID']) for s in listed)
     cloud.cli(*_at('2.53', 'compute', 'service', 'set', '--disable',
-                   '--disable-reason', 'mv', 'compute2', 'stratus-compute'))
+                   '--disable-reason', 'mv', 'compute2', 'nova-compute'))
     try:
         rows = cloud.cli_json(*_at('2.53', 'compute', 'service', 'list',
                                    '--long', '--host', 'compute2'))
@@ -110,7 +110,7 @@ def test_compute_service_list_at_253(cloud):
         assert rows[0]['Disabled Reason'] == 'mv'
     finally:
         cloud.cli(*_at('2.53', 'compute', 'service', 'set', '--enable',
-                       'compute2', 'stratus-compute'))
+                       'compute2', 'nova-compute'))
 
 
 def test_server_group_policy_and_rules_at_264(cloud):

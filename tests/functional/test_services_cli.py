@@ -8,9 +8,9 @@ import time
 def test_compute_service_list_shows_every_compute_side_daemon(cloud):
     services = cloud.cli_json('compute', 'service', 'list')
     seen = {(s['Binary'], s['Host']) for s in services}
-    assert {('stratus-conductor', None), ('stratus-scheduler', None)} <= {
+    assert {('nova-conductor', None), ('nova-scheduler', None)} <= {
         (b, None) for b, h in seen}
-    hosts = {h for b, h in seen if b == 'stratus-compute'}
+    hosts = {h for b, h in seen if b == 'nova-compute'}
     assert hosts == {'compute1', 'compute2'}
     assert {s['State'] for s in services} == {'up'}
     assert {s['Status'] for s in services} == {'enabled'}
@@ -19,22 +19,22 @@ def test_compute_service_list_shows_every_compute_side_daemon(cloud):
 def test_volume_service_list_shows_scheduler_and_backends(cloud):
     services = cloud.cli_json('volume', 'service', 'list')
     binaries = {s['Binary']: s for s in services}
-    assert set(binaries) == {'stratus-scheduler', 'stratus-volume'}
+    assert set(binaries) == {'cinder-scheduler', 'cinder-volume'}
     backends = sorted(s['Host'].split('@')[1] for s in services
-                      if s['Binary'] == 'stratus-volume')
+                      if s['Binary'] == 'cinder-volume')
     assert backends == ['lvmdriver-1', 'lvmdriver-2']
     assert {s['State'] for s in services} == {'up'}
 
 
 def test_compute_service_disable_and_enable(cloud):
     cloud.cli('compute', 'service', 'set', '--disable', '--disable-reason',
-              'maintenance', 'compute2', 'stratus-compute')
+              'maintenance', 'compute2', 'nova-compute')
     services = cloud.cli_json('compute', 'service', 'list', '--long')
     row = [s for s in services if s['Host'] == 'compute2'][0]
     assert row['Status'] == 'disabled'
     assert row['Disabled Reason'] == 'maintenance'
     cloud.cli('compute', 'service', 'set', '--enable', 'compute2',
-              'stratus-compute')
+              'nova-compute')
 
 
 def test_service_lists_are_admin_only(cloud):
@@ -68,7 +68,7 @@ def test_a_stopped_compute_turns_down_and_comes_back(cloud):
     state = None
     while time.monotonic() < deadline:
         rows = cloud.cli_json('compute', 'service', 'list', '--service',
-                              'stratus-compute', '--host', 'compute2')
+                              'nova-compute', '--host', 'compute2')
         state = rows[0]['State']
         if state == 'down':
             break

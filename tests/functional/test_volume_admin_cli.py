@@ -24,7 +24,7 @@ def _name(prefix):
 
 
 def _backend(rest, name='lvmdriver-1'):
-    services = rest.get(V3 + '/os-services?binary=stratus-volume',
+    services = rest.get(V3 + '/os-services?binary=cinder-volume',
                         headers=MV).json()['services']
     return [s['host'] for s in services if s['host'].endswith('@' + name)][0]
 
@@ -88,7 +88,7 @@ def test_service_disable_enable(cloud, rest):
     listed = cloud.cli_json('volume', 'service', 'list', '--long')
     assert backend in [s['Host'] for s in listed]
     cloud.cli('volume', 'service', 'set', '--disable', '--disable-reason',
-              'maintenance', backend, 'stratus-volume')
+              'maintenance', backend, 'cinder-volume')
     shown = [s for s in cloud.cli_json('volume', 'service', 'list',
                                        '--long', '--host', backend)]
     assert [(s['Status'], s['Disabled Reason']) for s in shown] == [
@@ -106,7 +106,7 @@ def test_service_disable_enable(cloud, rest):
         cloud.cli('volume', 'delete', volume['id'])
     finally:
         cloud.cli('volume', 'service', 'set', '--enable', backend,
-                  'stratus-volume')
+                  'cinder-volume')
     shown = cloud.cli_json('volume', 'service', 'list', '--host', backend)
     assert [s['Status'] for s in shown] == ['enabled']
     resp = rest.get(V3 + '/os-services?host=%s' % backend.split('@')[0],
@@ -115,9 +115,9 @@ def test_service_disable_enable(cloud, rest):
                              .list_services, resp)['services']
     assert backend in [s['host'] for s in services]
     resp = rest.request('PUT', V3 + '/os-services/enable', json={
-        'host': 'nohost', 'binary': 'stratus-volume'})
+        'host': 'nohost', 'binary': 'cinder-volume'})
     assert schemas.check_fault(resp, 404, 'itemNotFound') == (
-        'Service stratus-volume could not be found on host nohost.')
+        'Service cinder-volume could not be found on host nohost.')
 
 
 def test_host_freeze_thaw_failover(cloud, rest):
@@ -192,7 +192,7 @@ def test_log_levels(cloud, rest):
         # The prefix matches every logger under it (manager_groups too,
         # once loaded), as cinder's does.
         assert {(e['Binary'], e['Host'], e['Level']) for e in listed} == {
-            ('stratus-volume', backend, level)}
+            ('cinder-volume', backend, level)}
         assert 'stratus.volume.manager' in {e['Prefix'] for e in listed}
         assert all(e['Prefix'].startswith('stratus.volume.manager')
                    for e in listed)
@@ -201,4 +201,4 @@ def test_log_levels(cloud, rest):
         headers={'OpenStack-API-Version': 'volume 3.32'})
     assert resp.status_code == 200
     binaries = {e['binary'] for e in resp.json()['log_levels']}
-    assert {'stratus-api', 'stratus-scheduler'} <= binaries
+    assert {'cinder-api', 'cinder-scheduler'} <= binaries

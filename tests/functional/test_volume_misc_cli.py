@@ -47,7 +47,7 @@ def _volume(cloud, rest, *args):
 def _volume_host(cloud):
     services = cloud.cli_json('volume', 'service', 'list')
     return sorted(s['Host'] for s in services
-                  if s['Binary'] == 'stratus-volume')[0]
+                  if s['Binary'] == 'cinder-volume')[0]
 
 
 def test_backups_without_backup_service(cloud, rest):

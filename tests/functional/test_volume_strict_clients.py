@@ -208,10 +208,10 @@ def test_admin_families(admin):
     admin.quota_classes.show_quota_class_set('default')
     admin.quota_classes.update_quota_class_set('default', volumes=10)
     admin.extensions.list_extensions()
-    admin.services.disable_service(host=backend, binary='stratus-volume')
-    admin.services.disable_log_reason(host=backend, binary='stratus-volume',
+    admin.services.disable_service(host=backend, binary='cinder-volume')
+    admin.services.disable_log_reason(host=backend, binary='cinder-volume',
                                       disabled_reason='strict')
-    admin.services.enable_service(host=backend, binary='stratus-volume')
+    admin.services.enable_service(host=backend, binary='cinder-volume')
     admin.services.freeze_host(host=backend)
     admin.services.thaw_host(host=backend)
     vtype = admin.types.create_volume_type(name='strict-encrypted')[

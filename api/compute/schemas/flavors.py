@@ -57,7 +57,11 @@ _description = {'type': ['string', 'null'], 'minLength': 0,
 _create_255 = copy.deepcopy(create)
 _create_255['properties']['flavor']['properties']['description'] = \
     _description
-CREATE = [((2, 1), (2, 54), create), ((2, 55), None, _create_255)]
+# 2.102: rxtx_factor is gone.
+_create_2102 = copy.deepcopy(_create_255)
+del _create_2102['properties']['flavor']['properties']['rxtx_factor']
+CREATE = [((2, 1), (2, 54), create), ((2, 55), (2, 101), _create_255),
+          ((2, 102), None, _create_2102)]
 
 # PUT /flavors/{id} (2.55): only the description can change.
 update = {
@@ -77,9 +81,9 @@ def create_schema(version):
 
 
 def list_query(version):
-    """GET /flavors and /flavors/detail; unknown parameters 400 from 2.75.
-    """
-    return query.schema({
+    """GET /flavors and /flavors/detail; unknown parameters 400 from 2.75;
+    2.102 adds the name filter and drops the rxtx_factor sort key."""
+    properties = {
         'limit': query.multi(query.NON_NEGATIVE_INT),
         'marker': query.multi({'type': 'string'}),
         'is_public': query.multi({'type': 'string'}),
@@ -88,7 +92,12 @@ def list_query(version):
         'sort_key': query.multi({'type': 'string', 'enum': SORT_KEYS}),
         'sort_dir': query.multi({'type': 'string',
                                  'enum': ['asc', 'desc']}),
-    }, strict=version >= (2, 75))
+    }
+    if version >= (2, 102):
+        properties['name'] = query.multi({'type': 'string'})
+        properties['sort_key'] = query.multi({'type': 'string', 'enum': [
+            key for key in SORT_KEYS if key != 'rxtx_factor']})
+    return query.schema(properties, strict=version >= (2, 75))
 
 
 _spec_key = {'type': 'string', 'minLength': 1, 'maxLength': 255,

@@ -33,7 +33,9 @@ _bdm_v2 = {
         'boot_index': {'type': ['integer', 'string', 'null']},
         'delete_on_termination': {'type': ['boolean', 'string']},
         'volume_size': {'type': ['integer', 'string', 'null']},
-        'device_name': {'type': ['string', 'null']},
+        # nova's pattern: names without /dev/ ('vdb') are fine.
+        'device_name': {'type': 'string', 'minLength': 1, 'maxLength': 255,
+                        'pattern': '^[a-zA-Z0-9._/-]*$'},
         'disk_bus': {'type': ['string', 'null']},
         'device_type': {'type': ['string', 'null']},
         'guest_format': {'type': ['string', 'null']},
@@ -151,6 +153,9 @@ def update(version):
         props['description'] = _description
     if version >= (2, 90):
         props['hostname'] = _fqdn if version >= (2, 94) else _hostname
+    if version >= (2, 104):
+        props['pinned_availability_zone'] = {
+            'oneOf': [_name, {'type': 'null'}]}
     return {'type': 'object',
             'properties': {'server': {'type': 'object', 'properties': props,
                                       'additionalProperties': False}},

@@ -1,4 +1,5 @@
 """os-availability-zone response bodies (2.1), built from service rows."""
+from stratus.api import service_binaries
 from stratus.api import timefmt
 from stratus.common.conf import CONF
 
@@ -36,8 +37,9 @@ def zone_hosts(rows, zone):
     hosts = {}
     for row in rows:
         if zone_of(row) == zone and not row['disabled']:
-            hosts.setdefault(row['host'], {})[row['binary']] = \
-                _service_state(row)
+            binary = service_binaries.to_api(service_binaries.COMPUTE,
+                                             row['binary'])
+            hosts.setdefault(row['host'], {})[binary] = _service_state(row)
     return hosts
 
 

@@ -1,5 +1,6 @@
 """Flavor response bodies: description from 2.55, extra_specs from 2.61,
-an integer swap from 2.75."""
+an integer swap from 2.75, no rxtx_factor or OS-FLV-DISABLED:disabled from
+2.102."""
 
 
 def links(base, flavorid):
@@ -34,6 +35,8 @@ def detail(row, base, version):
     }
     if version >= (2, 55):
         body['description'] = row['description']
+    if version >= (2, 102):
+        del body['OS-FLV-DISABLED:disabled'], body['rxtx_factor']
     # Every reader may index extra specs (nova's default policy).
     if version >= (2, 61):
         body['extra_specs'] = dict(row['extra_specs'])

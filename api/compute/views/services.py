@@ -1,12 +1,14 @@
 """os-services response bodies: forced_down from 2.11, the uuid as id from
 2.53."""
+from stratus.api import service_binaries
 from stratus.api import timefmt
 
 
 def service(row, version):
     body = {
         'id': row['uuid'] if version >= (2, 53) else row['id'],
-        'binary': row['binary'],
+        'binary': service_binaries.to_api(service_binaries.COMPUTE,
+                                          row['binary']),
         'host': row['host'],
         'zone': row['availability_zone'],
         'status': 'disabled' if row['disabled'] else 'enabled',

@@ -6,7 +6,9 @@ HOST = {'type': ['string', 'null'], 'minLength': 1, 'maxLength': 255,
 NULLABLE_STRING = {'type': ['string', 'null'], 'minLength': 0,
                    'maxLength': 255}
 # The daemons whose log levels can be read and set ('' or '*': all).
-LOG_BINARIES = ('stratus-scheduler', 'stratus-volume', 'stratus-api')
+# cinder's names (api/service_binaries.py maps them to the daemons).
+LOG_BINARIES = ('cinder-scheduler', 'cinder-volume', 'cinder-backup',
+                'cinder-api')
 BINARY = {'type': 'string', 'enum': list(LOG_BINARIES) + ['', '*']}
 
 enable_and_disable = {

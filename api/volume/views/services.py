@@ -3,6 +3,7 @@ services fields (disabled_reason; replication_status, active_backend_id
 and frozen of volume services), cluster from 3.7 (none here),
 backend_state of volume services from 3.49 (what the backend's pools
 report, None when it reported none)."""
+from stratus.api import service_binaries
 from stratus.api import timefmt
 
 VOLUME_BINARY = 'stratus-volume'
@@ -10,7 +11,8 @@ VOLUME_BINARY = 'stratus-volume'
 
 def service(row, version=(3, 0), backend_states=None):
     body = {
-        'binary': row['binary'],
+        'binary': service_binaries.to_api(service_binaries.VOLUME,
+                                          row['binary']),
         'host': row['host'],
         'zone': row['availability_zone'],
         'status': 'disabled' if row['disabled'] else 'enabled',

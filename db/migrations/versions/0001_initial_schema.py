@@ -4,6 +4,7 @@ Revision ID: 0001
 Revises: 
 """
 from stratus.db.migrations.initial import compute
+from stratus.db.migrations.initial import compute_aggregates
 from stratus.db.migrations.initial import identity
 from stratus.db.migrations.initial import image_metadefs
 from stratus.db.migrations.initial import image_tasks
@@ -27,6 +28,7 @@ def upgrade():
     image_metadefs.create()
     image_tasks.create()
     compute.create()
+    compute_aggregates.create()
     volume.create()
     volume_qos_specs.create()
     volume_transfers.create()

@@ -11,7 +11,7 @@ def test_compute_list_shows_compute_side_daemons_only(admin):
     services.report(None, COMPUTE)
     services.report(None, VOLUME)
     body = admin.get('/compute/v2.1/os-services').json
-    assert [s['binary'] for s in body['services']] == ['stratus-compute']
+    assert [s['binary'] for s in body['services']] == ['nova-compute']
     service = body['services'][0]
     assert set(service) == {'id', 'binary', 'host', 'zone', 'status',
                             'state', 'updated_at', 'disabled_reason'}
@@ -23,19 +23,19 @@ def test_compute_disable_log_reason_and_enable(admin):
     services.report(None, COMPUTE)
     url = '/compute/v2.1/os-services/'
     resp = admin.put(url + 'disable-log-reason', {
-        'host': 'node1', 'binary': 'stratus-compute',
+        'host': 'node1', 'binary': 'nova-compute',
         'disabled_reason': 'maint'})
     assert resp.json['service'] == {'host': 'node1',
-                                    'binary': 'stratus-compute',
+                                    'binary': 'nova-compute',
                                     'status': 'disabled',
                                     'disabled_reason': 'maint'}
     row = admin.get('/compute/v2.1/os-services').json['services'][0]
     assert row['status'] == 'disabled' and row['disabled_reason'] == 'maint'
-    admin.put(url + 'enable', {'host': 'node1', 'binary': 'stratus-compute'})
+    admin.put(url + 'enable', {'host': 'node1', 'binary': 'nova-compute'})
     row = admin.get('/compute/v2.1/os-services').json['services'][0]
     assert row['status'] == 'enabled' and row['disabled_reason'] is None
     resp = admin.put(url + 'disable', {'host': 'ghost',
-                                       'binary': 'stratus-compute'})
+                                       'binary': 'nova-compute'})
     assert resp.status_int == 404
 
 

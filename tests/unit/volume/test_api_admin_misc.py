@@ -34,12 +34,12 @@ def test_hosts(vcloud, demo):
         'hosts']
     assert {h['host_name'] for h in listed} == {BACKEND1,
                                                 'host1@lvmdriver-2'}
-    assert all(h['service'] == 'stratus-volume' and
+    assert all(h['service'] == 'cinder-volume' and
                h['service-state'] == 'enabled' for h in listed)
     assert schemas.check(hosts.list_hosts, vcloud.get(
         '/os-hosts?zone=elsewhere'))['hosts'] == []
     vcloud.put('/os-services/disable', {'host': BACKEND1,
-                                        'binary': 'stratus-volume'})
+                                        'binary': 'cinder-volume'})
     # Disabled services are not listed, as cinder.
     assert [h['host_name'] for h in vcloud.get('/os-hosts').json[
         'hosts']] == ['host1@lvmdriver-2']
@@ -58,10 +58,10 @@ def test_hosts(vcloud, demo):
     assert per_project[demo['project_id']]['snapshot_count'] == '0'
     resp = vcloud.get('/os-hosts/' + BACKEND1)       # disabled
     assert schemas.check_fault(resp, 404, 'itemNotFound') == (
-        'Service stratus-volume could not be found on host %s.' % BACKEND1)
+        'Service cinder-volume could not be found on host %s.' % BACKEND1)
     resp = vcloud.get('/os-hosts/nohost')
     assert schemas.check_fault(resp, 404, 'itemNotFound') == (
-        'Service stratus-volume could not be found on host nohost.')
+        'Service cinder-volume could not be found on host nohost.')
     schemas.check_fault(vcloud.get('/os-hosts', user=demo), 403,
                         'forbidden')
     resp = vcloud.put('/os-hosts/nohost', {'status': 'enable'})

@@ -27,11 +27,11 @@ def _scheduler(vcloud):
 def test_list_filters_and_versions(vcloud):
     _scheduler(vcloud)
     services = _list(vcloud)
-    volume = [s for s in services if s['binary'] == 'stratus-volume'][0]
+    volume = [s for s in services if s['binary'] == 'cinder-volume'][0]
     assert volume['frozen'] is False and volume['replication_status'] == \
         'disabled' and volume['active_backend_id'] is None
     assert 'cluster' not in volume and 'backend_state' not in volume
-    sched = [s for s in services if s['binary'] == 'stratus-scheduler'][0]
+    sched = [s for s in services if s['binary'] == 'cinder-scheduler'][0]
     assert 'frozen' not in sched and 'disabled_reason' in sched
     # A host also matches its backends host@backend, as cinder's filter.
     assert {s['host'] for s in _list(vcloud, '?host=host1')} == {
@@ -40,18 +40,18 @@ def test_list_filters_and_versions(vcloud):
         BACKEND1]
     assert _list(vcloud, '?host=host1@lvmdriver') == []
     assert {s['host'] for s in _list(
-        vcloud, '?host=host1&binary=stratus-volume')} == {BACKEND1, BACKEND2}
+        vcloud, '?host=host1&binary=cinder-volume')} == {BACKEND1, BACKEND2}
     assert all(s['cluster'] is None for s in _list(vcloud, version='3.7'))
     at_349 = _list(vcloud, version='3.49')
     assert [s['backend_state'] for s in at_349
-            if s['binary'] == 'stratus-volume'] == ['up', 'up']
+            if s['binary'] == 'cinder-volume'] == ['up', 'up']
     assert all('backend_state' not in s for s in at_349
-               if s['binary'] != 'stratus-volume')
+               if s['binary'] != 'cinder-volume')
 
 
 def test_enable_disable_and_the_scheduler(vcloud, demo):
     svc = schemas.volume('services', '3.0')
-    body = {'host': BACKEND1, 'binary': 'stratus-volume'}
+    body = {'host': BACKEND1, 'binary': 'cinder-volume'}
     resp = vcloud.put('/os-services/disable-log-reason',
                       dict(body, disabled_reason='maintenance'))
     assert schemas.check(svc.disable_log_reason, resp) == dict(
@@ -70,32 +70,32 @@ def test_enable_disable_and_the_scheduler(vcloud, demo):
         disabled_reason=None)
     assert _list(vcloud, '?host=%s' % BACKEND1)[0]['status'] == 'enabled'
     resp = vcloud.put('/os-services/disable', {'host': BACKEND2,
-                                               'service': 'stratus-volume'})
+                                               'service': 'cinder-volume'})
     assert schemas.check(svc.disable_service, resp) == {
-        'host': BACKEND2, 'service': 'stratus-volume', 'binary': '',
+        'host': BACKEND2, 'service': 'cinder-volume', 'binary': '',
         'status': 'disabled', 'disabled': True}
     assert vcloud.create_volume()['os-vol-host-attr:host'].startswith(
         BACKEND1)
     # Faults: cinder's 400s for the body, 404 for what is not there.
     resp = vcloud.put('/os-services/enable', {'host': BACKEND1})
     schemas.check_fault(resp, 400, 'badRequest')
-    resp = vcloud.put('/os-services/enable', {'binary': 'stratus-volume'})
+    resp = vcloud.put('/os-services/enable', {'binary': 'cinder-volume'})
     assert schemas.check_fault(resp, 400, 'badRequest') == (
         'Invalid input received: Host field is missing.')
-    resp = vcloud.put('/os-services/enable', {'binary': 'stratus-volume',
+    resp = vcloud.put('/os-services/enable', {'binary': 'cinder-volume',
                                               'host': 'nohost'})
     assert schemas.check_fault(resp, 404, 'itemNotFound') == (
-        'Service stratus-volume could not be found on host nohost.')
+        'Service cinder-volume could not be found on host nohost.')
     resp = vcloud.put('/os-services/disable', {'binary': 'stratus-nothing',
                                                'host': BACKEND1})
     assert schemas.check_fault(resp, 404, 'itemNotFound') == (
         'Service stratus-nothing could not be found on host %s.' % BACKEND1)
     db_services.report(None, {'binary': 'stratus-compute', 'host': 'cn1',
                               'topic': 'compute'})
-    resp = vcloud.put('/os-services/disable', {'binary': 'stratus-compute',
+    resp = vcloud.put('/os-services/disable', {'binary': 'nova-compute',
                                                'host': 'cn1'})
     assert schemas.check_fault(resp, 404, 'itemNotFound') == (
-        'Service stratus-compute could not be found on host cn1.')
+        'Service nova-compute could not be found on host cn1.')
     resp = vcloud.put('/os-services/disable-log-reason', dict(
         body, disabled_reason='   '))
     schemas.check_fault(resp, 400, 'badRequest')
@@ -192,7 +192,7 @@ def test_log_levels(vcloud, levels_restored):
     resp = vcloud.put('/os-services/get-log', {}, version='3.31')
     schemas.check_fault(resp, 404, 'itemNotFound')
     resp = vcloud.put('/os-services/set-log', {
-        'binary': 'stratus-volume', 'server': BACKEND1,
+        'binary': 'cinder-volume', 'server': BACKEND1,
         'prefix': 'stratus.volume', 'level': 'debug'}, version='3.32')
     assert resp.status_int == 202 and resp.body == b''
     resp = vcloud.put('/os-services/get-log', {
@@ -200,10 +200,10 @@ def test_log_levels(vcloud, levels_restored):
     assert resp.status_int == 200
     levels = resp.json['log_levels']
     assert {(r['binary'], r['host']) for r in levels} >= {
-        ('stratus-volume', BACKEND1), ('stratus-volume', BACKEND2),
-        ('stratus-scheduler', 'host1')}
+        ('cinder-volume', BACKEND1), ('cinder-volume', BACKEND2),
+        ('cinder-scheduler', 'host1')}
     assert all(set(r) == {'binary', 'host', 'levels'} for r in levels)
-    api = [r for r in levels if r['binary'] == 'stratus-api'][0]
+    api = [r for r in levels if r['binary'] == 'cinder-api'][0]
     # A prefix matches every logger under it (manager_groups too, once
     # loaded), as cinder's does.
     assert api['levels']['stratus.volume.manager'] == 'DEBUG'
@@ -213,10 +213,10 @@ def test_log_levels(vcloud, levels_restored):
         'prefix': 'stratus.volume', 'level': 'INFO'}, version='3.32')
     assert resp.status_int == 202
     resp = vcloud.put('/os-services/get-log', {
-        'binary': 'stratus-volume', 'server': BACKEND2,
+        'binary': 'cinder-volume', 'server': BACKEND2,
         'prefix': 'stratus.volume.manager'}, version='3.32')
     (only,) = resp.json['log_levels']
-    assert (only['binary'], only['host']) == ('stratus-volume', BACKEND2)
+    assert (only['binary'], only['host']) == ('cinder-volume', BACKEND2)
     assert set(only['levels'].values()) == {'INFO'}
     assert only['levels']['stratus.volume.manager'] == 'INFO'
     resp = vcloud.put('/os-services/set-log', {'level': 'LOUD'},

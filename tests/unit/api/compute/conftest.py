@@ -1,5 +1,5 @@
-"""A compute API that serves every microversion up to 2.100, for the tests
-of version boundaries above the advertised maximum."""
+"""A compute API that serves every microversion up to 2.104, for the tests
+of version boundaries."""
 import pytest
 
 from stratus.api.compute import versions
@@ -7,12 +7,12 @@ from stratus.api.compute import versions
 
 @pytest.fixture
 def compute_v(admin, monkeypatch):
-    """An admin client of an app built with versions.MAX = 2.100.
+    """An admin client of an app built with versions.MAX = 2.104.
 
     Requests take ``version='2.N'`` (sent as OpenStack-API-Version);
     ``headers={'X-Auth-Token': ...}`` switches the user as usual.
     """
-    monkeypatch.setattr(versions, 'MAX', (2, 100))
+    monkeypatch.setattr(versions, 'MAX', (2, 104))
     from stratus.api import app as app_module
 
     class VersionedClient(type(admin)):

@@ -51,13 +51,13 @@ def test_detail_lists_hosts_and_services(admin):
     assert [z['zoneName'] for z in body] == ['internal', 'nova']
     internal = body[0]['hosts']
     assert set(internal) == {'ctl'}
-    assert set(internal['ctl']) == {'stratus-conductor', 'stratus-scheduler'}
-    state = internal['ctl']['stratus-conductor']
+    assert set(internal['ctl']) == {'nova-conductor', 'nova-scheduler'}
+    state = internal['ctl']['nova-conductor']
     assert state['available'] is True and state['active'] is True
     assert len(state['updated_at']) == len('2026-01-01T00:00:00.000000')
     # Disabled services are left out of an available zone's hosts.
     assert set(body[1]['hosts']) == {'node1'}
-    assert set(body[1]['hosts']['node1']) == {'stratus-compute'}
+    assert set(body[1]['hosts']['node1']) == {'nova-compute'}
 
 
 def test_detail_is_admin_only(admin, demo):

@@ -21,7 +21,7 @@ def compute(compute_v):
     return services.report(None, COMPUTE)
 
 
-def _row(api, version, binary='stratus-compute'):
+def _row(api, version, binary='nova-compute'):
     rows = api.get(BASE + '?binary=' + binary, version=version).json
     return rows['services'][0]
 
@@ -29,29 +29,29 @@ def _row(api, version, binary='stratus-compute'):
 def test_forced_down_from_211(compute_v, compute):
     assert 'forced_down' not in _row(compute_v, '2.10')
     assert _row(compute_v, '2.11')['forced_down'] is False
-    body = {'host': 'node1', 'binary': 'stratus-compute',
+    body = {'host': 'node1', 'binary': 'nova-compute',
             'forced_down': True}
     assert compute_v.put(BASE + '/force-down', body,
                          version='2.10').status_int in (400, 404)
     resp = compute_v.put(BASE + '/force-down', body, version='2.11')
     assert resp.status_int == 200, resp.text
     assert resp.json == {'service': {'host': 'node1',
-                                     'binary': 'stratus-compute',
+                                     'binary': 'nova-compute',
                                      'forced_down': True}}
     row = _row(compute_v, '2.11')
     assert row['forced_down'] is True and row['state'] == 'down'
     resp = compute_v.put(BASE + '/force-down', {
-        'host': 'node1', 'binary': 'stratus-compute'}, version='2.11')
+        'host': 'node1', 'binary': 'nova-compute'}, version='2.11')
     assert resp.status_int == 400
     assert 'Missing forced_down' in resp.json['badRequest']['message']
 
 
 def test_only_compute_services_are_updated(compute_v, compute):
     resp = compute_v.put(BASE + '/disable', {
-        'host': 'ctl', 'binary': 'stratus-scheduler'}, version='2.1')
+        'host': 'ctl', 'binary': 'nova-scheduler'}, version='2.1')
     assert resp.status_int == 400
-    assert 'Only stratus-compute' in resp.json['badRequest']['message']
-    scheduler = _row(compute_v, '2.53', 'stratus-scheduler')
+    assert 'Only nova-compute' in resp.json['badRequest']['message']
+    scheduler = _row(compute_v, '2.53', 'nova-scheduler')
     resp = compute_v.put(BASE + '/' + scheduler['id'],
                          {'status': 'disabled'}, version='2.53')
     assert resp.status_int == 400
@@ -96,7 +96,7 @@ def test_bad_253_bodies_are_400(compute_v, compute, body, needle):
 
 
 def test_old_actions_and_ids_give_way_at_253(compute_v, compute):
-    body = {'host': 'node1', 'binary': 'stratus-compute'}
+    body = {'host': 'node1', 'binary': 'nova-compute'}
     resp = compute_v.put(BASE + '/disable', body, version='2.53')
     assert resp.status_int == 400
     assert 'Invalid uuid disable' in resp.json['badRequest']['message']
