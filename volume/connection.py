@@ -17,15 +17,23 @@ from stratus.volume import states
 LOG = log.getLogger(__name__)
 
 
-def _connection_info(driver, volume, connector, mode='rw'):
+def _access_mode(volume):
+    """cinder's access_mode: the mode os-attach recorded, else ro for a
+    read-only volume, else rw (an attachment's own mode plays no part)."""
+    admin = volume.get('admin_metadata') or {}
+    mode = admin.get('attached_mode')
+    if mode is None:
+        mode = 'ro' if admin.get('readonly') == 'True' else 'rw'
+    return mode
+
+
+def _connection_info(driver, volume, connector):
     info = driver.initialize_connection(volume_driver.driver_volume(volume),
                                         connector or {})
     data = info.setdefault('data', {})
-    if (volume.get('admin_metadata') or {}).get('readonly') == 'True':
-        mode = 'ro'         # the readonly flag (os-update_readonly_flag)
     # What os-brick / the compute side expect besides the driver's keys.
     data.setdefault('volume_id', volume['id'])
-    data.setdefault('access_mode', mode)
+    data['access_mode'] = _access_mode(volume)
     data.setdefault('encrypted', False)
     # Like cinder, the type's front-end QoS replaces whatever the driver
     # said.
@@ -133,13 +141,19 @@ def attachment_update(driver, volume_id, connector, attachment_id):
     attachment (attaching) and returned."""
     volume = db_volumes.get(volume_id)
     attachment = volume_attachments.get(attachment_id)
-    mode = connector.get('mode') or attachment['attach_mode'] or 'rw'
-    info = _connection_info(driver, volume, connector, mode)
+    # cinder: the connector's mode (rw unnamed) unless the attachment was
+    # created with one ('null' is its "none given"); the connector is
+    # recorded with the mode that won.
+    mode = connector.get('mode', 'rw')
+    if attachment['attach_mode'] != 'null':
+        mode = attachment['attach_mode']
+        connector = dict(connector, mode=mode)
+    info = _connection_info(driver, volume, connector)
     info['data'].setdefault('attachment_id', attachment_id)
     volume_attachments.update(attachment_id, {
         'connector': connector, 'connection_info': info,
-        'attached_host': connector.get('host'),
-        'mountpoint': connector.get('mountpoint'), 'attach_mode': mode,
+        'attached_host': connector.get('host', ''),
+        'mountpoint': connector.get('mountpoint', 'na'), 'attach_mode': mode,
         'attach_status': states.ATTACH_ATTACHING})
     LOG.info('Volume %s: attachment %s connected for %s', volume_id,
              attachment_id, connector.get('host'))

@@ -185,16 +185,16 @@ def _terminate(volumes, ctxt, volume_id, body):
 
 def _attach(volumes, ctxt, volume_id, body):
     body = validation.check(schemas.attach, body)['os-attach']
-    local = volumes.get(ctxt, volume_id)['status'] == states.MAINTENANCE
+    mode = body.get('mode', 'rw')
+    api = _attach_api(volumes)
+    # The API's own refusals (maintenance, read-only) are plain faults.
+    volume = api.check_attach(ctxt, volume_id, mode)
     try:
-        _attach_api(volumes).attach(
-            ctxt, volume_id, body.get('instance_uuid'),
-            body.get('host_name'), body['mountpoint'],
-            body.get('mode', 'rw'))
+        api.volume_rpc.attach_volume(
+            ctxt, volume, body.get('instance_uuid'),
+            body.get('host_name'), body['mountpoint'], mode)
     except (exception.InvalidVolume, exception.InvalidVolumeAttachMode) as \
             exc:
-        if local:
-            raise       # the API's own refusal, not the volume service's
         # What cinder says of the volume service's refusal.
         raise exception.Invalid('Error attaching volume - %s: %s' % (
             type(exc).__name__, exc.message))

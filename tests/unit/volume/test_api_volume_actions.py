@@ -207,8 +207,7 @@ def test_attach_modes_and_attached_mode_metadata(vcloud):
     resp = _action(vcloud, volume['id'], {'os-attach': {
         'instance_uuid': server, 'mountpoint': '/dev/vdb'}})
     assert schemas.check_fault(resp, 400, 'badRequest') == (
-        "Error attaching volume - InvalidVolumeAttachMode: Invalid "
-        "attaching mode 'rw' for volume %s." % volume['id'])
+        "Invalid attaching mode 'rw' for volume %s." % volume['id'])
     resp = _action(vcloud, volume['id'], {'os-attach': {
         'instance_uuid': server, 'mountpoint': '/dev/vdb', 'mode': 'ro'}})
     schemas.check(SCHEMA.attach_volume, resp)
