@@ -149,8 +149,8 @@ def test_reset_status_rules(vcloud, demo):
     resp = _action(vcloud, volume['id'], {'os-reset_status': {
         'attach_status': 'reserved'}})
     assert schemas.check_fault(resp, 400, 'badRequest') == (
-        "Invalid input for field/attribute attach_status. Value: reserved. "
-        "'reserved' is not a 'volume_attach_status'")
+        "Volume attach status: reserved is invalid, valid statuses are: "
+        "['attached', 'detached'].")
     resp = _action(vcloud, volume['id'], {'os-reset_status': {
         'status': 'ERROR', 'migration_status': 'migrating'}})
     schemas.check(SCHEMA.reset_volume_status, resp)
