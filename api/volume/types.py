@@ -70,7 +70,7 @@ class ExtraSpecsController(rest.RestController):
         policy.require_admin(ctxt, 'volume_extension:types_extra_specs:'
                                    'update')
         if key not in body:
-            raise exception.Invalid(reason='Request body and URI mismatch')
+            raise exception.Invalid('Request body and URI mismatch')
         volume_types.extra_specs_update(type_id, body)
         return wsgi.response(body)
 
