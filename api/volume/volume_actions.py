@@ -184,6 +184,13 @@ def _terminate(volumes, ctxt, volume_id, body):
     return wsgi.response(status=202)
 
 
+def _remote_type(exc):
+    """The class name cinder quotes from the volume service's error
+    (oslo.messaging names its copy of a remote exception <name>_Remote)."""
+    name = type(exc).__name__
+    return name[:-len('_Remote')] if name.endswith('_Remote') else name
+
+
 def _attach(volumes, ctxt, volume_id, body):
     body = request_validation.check(schemas.attach, body)['os-attach']
     mode = body.get('mode', 'rw')
@@ -198,7 +205,7 @@ def _attach(volumes, ctxt, volume_id, body):
             exc:
         # What cinder says of the volume service's refusal.
         raise exception.Invalid('Error attaching volume - %s: %s' % (
-            type(exc).__name__, exc.message))
+            _remote_type(exc), exc.message))
     return wsgi.response(status=202)
 
 
@@ -213,7 +220,7 @@ def _detach(volumes, ctxt, volume_id, body):
         if local:
             raise
         raise exception.Invalid('Error detaching volume - %s: %s' % (
-            type(exc).__name__, exc.message))
+            _remote_type(exc), exc.message))
     return wsgi.response(status=202)
 
 
