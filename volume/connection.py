@@ -150,6 +150,7 @@ def attachment_update(driver, volume_id, connector, attachment_id):
         connector = dict(connector, mode=mode)
     info = _connection_info(driver, volume, connector)
     info['data'].setdefault('attachment_id', attachment_id)
+    info['enforce_multipath'] = connector.get('enforce_multipath', False)
     volume_attachments.update(attachment_id, {
         'connector': connector, 'connection_info': info,
         'attached_host': connector.get('host', ''),

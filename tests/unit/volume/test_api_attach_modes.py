@@ -46,7 +46,7 @@ def test_create_without_mode_is_null_and_connector_mode_wins(vcloud):
     updated = _update(vcloud, attachment['id'], dict(CONNECTOR, mode='ro'))
     assert updated['attach_mode'] == 'ro'
     # access_mode comes from the volume's flags, not the attachment.
-    assert updated['connection_info']['data']['access_mode'] == 'rw'
+    assert updated['connection_info']['access_mode'] == 'rw'
     assert vcloud.post('/attachments/%s/action' % attachment['id'],
                        {'os-complete': None}).status_int == 204
     shown = vcloud.get('/attachments/%s' % attachment['id']).json
@@ -71,7 +71,7 @@ def test_create_time_mode_is_kept_on_update(vcloud):
     assert attachment['attach_mode'] == 'ro'
     updated = _update(vcloud, attachment['id'], dict(CONNECTOR, mode='rw'))
     assert updated['attach_mode'] == 'ro'
-    assert updated['connection_info']['data']['access_mode'] == 'rw'
+    assert updated['connection_info']['access_mode'] == 'rw'
     # The connector is recorded with the mode that won.
     assert volume_attachments.get(attachment['id'])['connector']['mode'] == \
         'ro'
@@ -92,7 +92,7 @@ def test_create_with_connector_keeps_the_create_time_mode(vcloud):
                          connector=dict(CONNECTOR, mode='ro'))
     assert attachment['status'] == 'attaching'
     assert attachment['attach_mode'] == 'null'
-    assert attachment['connection_info']['data']['access_mode'] == 'rw'
+    assert attachment['connection_info']['access_mode'] == 'rw'
     other = vcloud.create_volume()
     attachment = _create(vcloud, other['id'], mode='rw',
                          connector=dict(CONNECTOR, mode='ro'))
@@ -109,7 +109,7 @@ def test_readonly_volume_attachments_are_ro(vcloud):
     assert attachment['attach_mode'] == 'ro'
     updated = _update(vcloud, attachment['id'], dict(CONNECTOR, mode='rw'))
     assert updated['attach_mode'] == 'ro'
-    assert updated['connection_info']['data']['access_mode'] == 'ro'
+    assert updated['connection_info']['access_mode'] == 'ro'
 
 
 def test_any_readonly_flag_makes_the_attachment_ro(vcloud):
@@ -121,7 +121,7 @@ def test_any_readonly_flag_makes_the_attachment_ro(vcloud):
     attachment = _create(vcloud, volume['id'])
     assert attachment['attach_mode'] == 'ro'
     updated = _update(vcloud, attachment['id'], CONNECTOR)
-    assert updated['connection_info']['data']['access_mode'] == 'rw'
+    assert updated['connection_info']['access_mode'] == 'rw'
 
 
 def test_legacy_attach_records_readonly_and_attached_mode(vcloud):
