@@ -50,6 +50,50 @@ def volume_migration_status(value):
                    value)
 
 
+SNAPSHOT_STATUSES = ('error', 'available', 'creating', 'deleting',
+                     'deleted', 'updating', 'error_deleting', 'unmanaging',
+                     'backing-up', 'restoring')
+BACKUP_RESET_STATUSES = ['available', 'error']
+GROUP_SNAPSHOT_STATUSES = ('error', 'available', 'creating', 'deleting',
+                           'deleted', 'updating', 'error_deleting')
+
+
+def snapshot_status(value):
+    return _status('Snapshot status', SNAPSHOT_STATUSES, value,
+                   required=True)
+
+
+def backup_status(value):
+    return _status('Backup status', BACKUP_RESET_STATUSES, value,
+                   required=True)
+
+
+def group_snapshot_status(value):
+    if len(value.strip()) == 0:
+        reason = "The 'status' can not be empty."
+    elif value.lower() not in GROUP_SNAPSHOT_STATUSES:
+        reason = ('Group snapshot status: %s is invalid, valid statuses '
+                  'are: %s.' % (value, GROUP_SNAPSHOT_STATUSES))
+    else:
+        return True
+    raise exception.Invalid('Invalid GroupSnapshot Status: %s' % reason)
+
+
+def progress(value):
+    """An integer percentage such as '50%'."""
+    if value:
+        try:
+            number = int(value[:-1])
+        except ValueError:
+            raise exception.InvalidInput(
+                reason='progress must be an integer percentage')
+        if number < 0 or number > 100 or value[-1] != '%':
+            raise exception.InvalidInput(
+                reason='progress must be an integer percentage between 0 '
+                       'and 100')
+    return True
+
+
 def volume_reset_body(value):
     if not any(value.get(key) for key in ('status', 'attach_status',
                                           'migration_status')):
@@ -76,5 +120,9 @@ def register(checker):
                        ('volume_migration_status', volume_migration_status),
                        ('validate_volume_reset_body', volume_reset_body),
                        ('key_size', key_size),
+                       ('snapshot_status', snapshot_status),
+                       ('backup_status', backup_status),
+                       ('group_snapshot_status', group_snapshot_status),
+                       ('progress', progress),
                        ('mysql_text', mysql_text)):
         checker.checks(fmt)(check)

@@ -46,6 +46,8 @@ update = common.wrap('group', {
 delete = common.wrap('delete', {'delete-volumes': common.BOOLEAN})
 reset_status = common.wrap('reset_status', {'status': {'type': 'string'}},
                            ['status'])
+group_snapshot_reset_status = common.wrap('reset_status', {'status': {
+    'type': 'string', 'format': 'group_snapshot_status'}}, ['status'])
 failover_replication = common.wrap('failover_replication', {
     'allow_attached_volume': common.BOOLEAN,
     'secondary_backend_id': NAME_ZERO})

@@ -243,3 +243,16 @@ def test_volume_action_body_is_checked_before_the_lookup(vcloud):
                                 "'new_size' is a required property")
     resp = vcloud.action(missing, {'os-extend': {'new_size': 2}})
     schemas.check_fault(resp, 404, 'itemNotFound')
+
+
+def test_reset_status_formats_of_backups(vcloud, demo):
+    # The body is checked before the lookup and the policy, as cinder.
+    url = '/backups/%s/action' % uuid.UUID(int=9)
+    for user in (None, demo):
+        resp = vcloud.post(url, {'os-reset_status': {'status': 'creating'}},
+                           user=user)
+        assert _bad(resp) == (
+            "Backup status: creating is invalid, valid statuses are: "
+            "['available', 'error'].")
+    resp = vcloud.post(url, {'os-reset_status': {'status': 'error'}})
+    schemas.check_fault(resp, 404, 'itemNotFound')
