@@ -10,6 +10,7 @@ from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import request_validation
 from stratus.api.volume.group_types import check_version
 from stratus.api.volume.schemas import groups as schemas
 from stratus.api.volume.views import groups as views
@@ -20,11 +21,6 @@ from stratus.volume import group_api
 from stratus.volume.group_api import check_not_cgsnapshot_type
 
 GROUPS = group_api.GroupAPI()
-GROUP_STATUSES = ('error', 'available', 'creating', 'deleting', 'deleted',
-                  'updating', 'in-use', 'error_deleting')
-# What the status format check accepts (cinder checks the group snapshot
-# list, which lacks in-use, and words the refusal with the group list).
-_RESETTABLE = tuple(s for s in GROUP_STATUSES if s != 'in-use')
 _PAGING_KEYS = ('limit', 'marker', 'offset', 'sort', 'sort_key',
                 'sort_dir', 'list_volume')
 
@@ -92,10 +88,8 @@ def _strip(value):
 
 def _reset_status(ctxt, group_id, body):
     check_version((3, 20))
-    body = validation.check(schemas.reset_status, body)
+    body = request_validation.check(schemas.reset_status, body)
     status = body['reset_status']['status']
-    if not status.strip() or status.lower() not in _RESETTABLE:
-        raise status_refused(status, 'group_status')
     group = GROUPS.get(ctxt, group_id)
     policy.require_admin(ctxt, 'group:reset_status')
     GROUPS.reset_status(ctxt, group, status.lower())

@@ -79,6 +79,22 @@ def group_snapshot_status(value):
     raise exception.Invalid('Invalid GroupSnapshot Status: %s' % reason)
 
 
+GROUP_STATUSES = ('error', 'available', 'creating', 'deleting', 'deleted',
+                  'updating', 'in-use', 'error_deleting')
+
+
+def group_status(value):
+    """cinder accepts a group snapshot's statuses but lists a group's."""
+    if len(value.strip()) == 0:
+        reason = "The 'status' can not be empty."
+    elif value.lower() not in GROUP_SNAPSHOT_STATUSES:
+        reason = ('Group status: %s is invalid, valid status are: %s.'
+                  % (value, GROUP_STATUSES))
+    else:
+        return True
+    raise exception.Invalid('Invalid Group Status: %s' % reason)
+
+
 def progress(value):
     """An integer percentage such as '50%'."""
     if value:
@@ -123,6 +139,7 @@ def register(checker):
                        ('snapshot_status', snapshot_status),
                        ('backup_status', backup_status),
                        ('group_snapshot_status', group_snapshot_status),
+                       ('group_status', group_status),
                        ('progress', progress),
                        ('mysql_text', mysql_text)):
         checker.checks(fmt)(check)

@@ -44,8 +44,8 @@ update = common.wrap('group', {
     extra={'anyOf': [{'required': [key]} for key in (
         'name', 'description', 'add_volumes', 'remove_volumes')]})
 delete = common.wrap('delete', {'delete-volumes': common.BOOLEAN})
-reset_status = common.wrap('reset_status', {'status': {'type': 'string'}},
-                           ['status'])
+reset_status = common.wrap('reset_status', {'status': {
+    'type': 'string', 'format': 'group_status'}}, ['status'])
 group_snapshot_reset_status = common.wrap('reset_status', {'status': {
     'type': 'string', 'format': 'group_snapshot_status'}}, ['status'])
 failover_replication = common.wrap('failover_replication', {
