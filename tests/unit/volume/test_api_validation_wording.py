@@ -256,3 +256,23 @@ def test_reset_status_formats_of_backups(vcloud, demo):
             "['available', 'error'].")
     resp = vcloud.post(url, {'os-reset_status': {'status': 'error'}})
     schemas.check_fault(resp, 404, 'itemNotFound')
+
+
+def test_transfer_wording(vcloud):
+    volume = vcloud.create_volume()
+    for body, message in (
+            ({'transfer': {}},
+             _field('transfer', {}, "'volume_id' is a required property")),
+            ({'transfer': {'volume_id': 'abc'}},
+             _field('volume_id', 'abc', "'abc' is not a 'uuid'")),
+            ({'transfer': {'volume_id': volume['id'], 'name': '  '}},
+             _field('name', '  ', "'  ' is not valid under any of the "
+                                  "given schemas")),
+            ({'transfer': {'volume_id': volume['id'],
+                           'no_snapshots': 'x'}},
+             _field('no_snapshots', 'x', "'x' is not one of %s" % BOOLS))):
+        assert _bad(vcloud.post('/volume-transfers', body)) == message
+    resp = vcloud.post('/volume-transfers/%s/accept' % uuid.UUID(int=3),
+                       {'accept': {'auth_key': None}})
+    assert _bad(resp) == _field('auth_key', None,
+                                "None is not of type 'string', 'integer'")
