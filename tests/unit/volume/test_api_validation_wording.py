@@ -276,3 +276,20 @@ def test_transfer_wording(vcloud):
                        {'accept': {'auth_key': None}})
     assert _bad(resp) == _field('auth_key', None,
                                 "None is not of type 'string', 'integer'")
+
+
+def test_qos_specs_wording(vcloud):
+    assert _bad(vcloud.post('/qos-specs', {'qos_specs': {}})) == _field(
+        'qos_specs', {}, "'name' is a required property")
+    assert _bad(vcloud.post('/qos-specs', {'qos_specs': {'name': 5}})) == \
+        _field('name', 5, "5 is not of type 'string'")
+    assert _bad(vcloud.post('/qos-specs', {'qos_specs': {'name': ' '}})) == \
+        "An invalid 'name' value was provided. The 'name' can not be empty."
+    qos = vcloud.post('/qos-specs', {'qos_specs': {'name': 'wording'}})
+    url = '/qos-specs/%s' % qos.json['qos_specs']['id']
+    assert _bad(vcloud.put(url, {'qos_specs': {'k': 5}})) == _field(
+        'k', 5, "5 is not of type 'string', 'null'")
+    assert _bad(vcloud.put(url + '/delete_keys', {'keys': ['a', 'a']})) == \
+        _field('keys', ['a', 'a'], "['a', 'a'] has non-unique elements")
+    assert _bad(vcloud.put(url + '/delete_keys', {'keys': 'a'})) == \
+        _field('keys', 'a', "'a' is not of type 'array'")
