@@ -76,7 +76,7 @@ class GroupSnapshotsController(rest.RestController):
     @pecan.expose()
     def post(self):
         check_version((3, 14))
-        body = validation.body(schemas.snapshot_create)['group_snapshot']
+        body = request_validation.body(schemas.snapshot_create)['group_snapshot']
         ctxt = wsgi.context()
         group = GROUPS.get(ctxt, body['group_id'])
         check_not_cgsnapshot_type(group['group_type_id'], 'group snapshot')

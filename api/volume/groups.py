@@ -97,7 +97,7 @@ def _reset_status(ctxt, group_id, body):
 
 
 def _delete(ctxt, group_id, body):
-    body = validation.check(schemas.delete, body)
+    body = request_validation.check(schemas.delete, body)
     delete_volumes = common.is_true(body['delete'].get('delete-volumes',
                                                        False))
     group = GROUPS.get(ctxt, group_id)
@@ -112,7 +112,7 @@ def _replication(name, policy_name):
         check_version((3, 38))
         schema = schemas.failover_replication \
             if name == 'failover_replication' else schemas.single(name)
-        validation.check(schema, body)
+        request_validation.check(schema, body)
         group = GROUPS.get(ctxt, group_id)
         policy.require_member(ctxt, policy_name)
         GROUPS.check_replication_type(group)
@@ -181,7 +181,7 @@ class GroupsController(rest.RestController):
     @pecan.expose()
     def post(self):
         check_version((3, 13))
-        body = validation.body(schemas.create)['group']
+        body = request_validation.body(schemas.create)['group']
         for key in ('group_type', 'availability_zone'):
             # cinder's format checks: blank values are refused.
             value = body.get(key)
@@ -199,7 +199,7 @@ class GroupsController(rest.RestController):
     @pecan.expose()
     def put(self, group_id):
         check_version((3, 13))
-        body = validation.body(schemas.update)['group']
+        body = request_validation.body(schemas.update)['group']
         ctxt = wsgi.context()
         group = GROUPS.get(ctxt, group_id)
         check_not_cgsnapshot_type(group['group_type_id'])
@@ -223,7 +223,7 @@ class GroupsController(rest.RestController):
 
     @staticmethod
     def _create_from_src(ctxt, body):
-        body = validation.check(schemas.create_from_src,
+        body = request_validation.check(schemas.create_from_src,
                                 body)['create-from-src']
         policy.require_member(ctxt, 'group:create')
         group = GROUPS.create_from_src(

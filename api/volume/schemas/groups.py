@@ -5,10 +5,11 @@ from stratus.api.volume.schemas import common
 NAME = {'type': 'string', 'minLength': 1, 'maxLength': 255}
 NAME_ZERO = {'type': ['string', 'null'], 'minLength': 0, 'maxLength': 255}
 UUID = {'type': 'string', 'format': 'uuid'}
-_SPECS_NULL = dict(common.EXTRA_SPECS, type=['object', 'null'])
+# cinder's metadata_allows_null: string values only.
+_SPECS_NULL = dict(common.METADATA, type=['object', 'null'])
 
 group_type_create = common.wrap('group_type', {
-    'name': NAME, 'description': common.DESCRIPTION,
+    'name': dict(NAME, format='name'), 'description': common.DESCRIPTION,
     'is_public': common.BOOLEAN, 'group_specs': _SPECS_NULL}, ['name'])
 group_type_update = common.wrap('group_type', {
     'name': NAME_ZERO, 'description': common.DESCRIPTION,

@@ -293,3 +293,21 @@ def test_qos_specs_wording(vcloud):
         _field('keys', ['a', 'a'], "['a', 'a'] has non-unique elements")
     assert _bad(vcloud.put(url + '/delete_keys', {'keys': 'a'})) == \
         _field('keys', 'a', "'a' is not of type 'array'")
+
+
+def test_group_wording(vcloud):
+    def post(path, body):
+        return vcloud.post(path, body, version='3.20')
+    assert _bad(post('/group_types', {'group_type': {'name': ' '}})) == (
+        "An invalid 'name' value was provided. The 'name' can not be empty.")
+    assert _bad(post('/group_types', {'group_type': {
+        'name': 'g', 'group_specs': {'k': 1}}})) == _field(
+        'k', 1, "1 is not of type 'string'")
+    assert _bad(post('/groups', {'group': {'group_type': 'x'}})) == _field(
+        'group', {'group_type': 'x'}, "'volume_types' is a required property")
+    assert _bad(post('/groups', {'group': {
+        'group_type': 'x', 'volume_types': []}})) == _field(
+        'volume_types', [], '[] should be non-empty')
+    assert _bad(post('/group_snapshots', {'group_snapshot': {
+        'group_id': 'abc'}})) == _field('group_id', 'abc',
+                                        "'abc' is not a 'uuid'")
