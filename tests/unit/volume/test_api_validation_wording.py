@@ -311,3 +311,18 @@ def test_group_wording(vcloud):
     assert _bad(post('/group_snapshots', {'group_snapshot': {
         'group_id': 'abc'}})) == _field('group_id', 'abc',
                                         "'abc' is not a 'uuid'")
+
+
+def test_backup_wording(vcloud):
+    volume = vcloud.create_volume()
+    assert _bad(vcloud.post('/backups', {'backup': {}})) == _field(
+        'backup', {}, "'volume_id' is a required property")
+    assert _bad(vcloud.post('/backups', {'backup': {
+        'volume_id': volume['id'], 'incremental': 'x'}})) == _field(
+        'incremental', 'x', "'x' is not one of %s" % BOOLS)
+    assert _bad(vcloud.post('/backups', {'backup': {
+        'volume_id': volume['id'], 'metadata': {'k': 1}}})) == _field(
+        'k', 1, "1 is not of type 'string'")
+    assert _bad(vcloud.post('/backups/import_record', {'backup-record': {
+        'backup_service': 's', 'backup_url': '%%%'}})) == _field(
+        'backup_url', '%%%', "'%%%' is not a 'base64'")
