@@ -326,3 +326,18 @@ def test_backup_wording(vcloud):
     assert _bad(vcloud.post('/backups/import_record', {'backup-record': {
         'backup_service': 's', 'backup_url': '%%%'}})) == _field(
         'backup_url', '%%%', "'%%%' is not a 'base64'")
+
+
+def test_admin_routes_wording(vcloud):
+    project = uuid.uuid4().hex
+    resp = vcloud.put('/default-types/%s' % project, {'default_type': {
+        'volume_type': ' '}}, version='3.62')
+    assert _bad(resp) == (
+        "An invalid 'name' value was provided. The 'name' can not be empty.")
+    resp = vcloud.post('/manageable_volumes', {'volume': {}},
+                       version='3.8')
+    assert _bad(resp) == _field('volume', {}, "'ref' is a required property")
+    resp = vcloud.post('/manageable_snapshots', {'snapshot': {'ref': 'r'}},
+                       version='3.8')
+    assert _bad(resp) == _field('snapshot', {'ref': 'r'},
+                                "'volume_id' is a required property")
