@@ -341,3 +341,17 @@ def test_admin_routes_wording(vcloud):
                        version='3.8')
     assert _bad(resp) == _field('snapshot', {'ref': 'r'},
                                 "'volume_id' is a required property")
+
+
+def test_retype_to_encrypted_multiattach_type_is_refused(vcloud):
+    volume = vcloud.create_volume()
+    type_id = vcloud.create_type('wording-enc-multi',
+                                 multiattach='<is> True')
+    resp = vcloud.post('/types/%s/encryption' % type_id, {'encryption': {
+        'provider': 'luks', 'control_location': 'front-end'}})
+    assert resp.status_int == 200
+    resp = vcloud.action(volume['id'], {'os-retype': {'new_type': type_id}})
+    assert _bad(resp) == (
+        'Invalid input received: Retype requested both encryption and '
+        'multi-attach, which is not supported.')
+    assert vcloud.show(volume['id'])['status'] == 'available'
