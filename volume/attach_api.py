@@ -14,7 +14,6 @@ Two generations, as in cinder:
 """
 from stratus.common import exception
 from stratus.common import log
-from stratus.common import timeutils
 from stratus.db.api import volume_attachments
 from stratus.db.api import volumes as db_volumes
 from stratus.db import session
@@ -188,8 +187,7 @@ class AttachAPI:
         attachment = self.get_attachment(ctxt, attachment_id)
         with session.writer() as s:
             volume_attachments.update(attachment_id, {
-                'attach_status': states.ATTACHED,
-                'attach_time': timeutils.utcnow()}, s=s)
+                'attach_status': states.ATTACHED}, s=s)
             db_volumes.update(attachment['volume_id'], {
                 'status': states.IN_USE, 'attach_status': states.ATTACHED},
                 s=s)

@@ -155,7 +155,9 @@ def attachment_update(driver, volume_id, connector, attachment_id):
         'connector': connector, 'connection_info': info,
         'attached_host': connector.get('host', ''),
         'mountpoint': connector.get('mountpoint', 'na'), 'attach_mode': mode,
-        'attach_status': states.ATTACH_ATTACHING})
+        'attach_status': states.ATTACH_ATTACHING,
+        # cinder stamps the attach time when connecting, not at complete.
+        'attach_time': timeutils.utcnow()})
     LOG.info('Volume %s: attachment %s connected for %s', volume_id,
              attachment_id, connector.get('host'))
     return info

@@ -155,3 +155,18 @@ def test_legacy_rw_attach_of_readonly_volume_is_refused(vcloud):
     resp = vcloud.action(volume['id'], {'os-initialize_connection': {
         'connector': CONNECTOR}})
     assert resp.json['connection_info']['data']['access_mode'] == 'ro'
+
+
+def test_attach_time_is_stamped_when_connecting(vcloud):
+    volume = vcloud.create_volume()
+    attachment = _create(vcloud, volume['id'])
+    assert attachment['attached_at'] == ''
+    updated = _update(vcloud, attachment['id'], CONNECTOR)
+    assert updated['attached_at']
+    vcloud.post('/attachments/%s/action' % attachment['id'],
+                {'os-complete': None})
+    shown = vcloud.get('/attachments/%s' % attachment['id']).json
+    assert shown['attachment']['attached_at'] == updated['attached_at']
+    resp = vcloud.get('/volumes/%s' % volume['id'])
+    assert schemas.check(SHOW, resp)['volume']['attachments'][0][
+        'attached_at']
