@@ -17,6 +17,7 @@ from stratus.common import log
 from stratus.db.api import volume_attachments
 from stratus.db.api import volumes as db_volumes
 from stratus.db import session
+from stratus.volume import connection
 from stratus.volume import states
 
 LOG = log.getLogger(__name__)
@@ -205,7 +206,8 @@ class AttachAPI:
         else:
             with session.writer() as s:
                 volume_attachments.delete(s, attachment_id)
-                db_volumes.update(volume['id'], {
-                    'status': states.AVAILABLE,
-                    'attach_status': states.DETACHED}, s=s)
+                s.flush()
+                db_volumes.update(volume['id'],
+                                  connection.remaining_status(s, volume['id']),
+                                  s=s)
         return []

@@ -102,12 +102,26 @@ def without_attached_mode(volume):
     return admin
 
 
-def _remaining_status(s, volume_id):
-    left = [a for a in volume_attachments.for_volume(s, volume_id)
-            if a['attach_status'] == states.ATTACHED]
-    if left:
-        return {'status': states.IN_USE, 'attach_status': states.ATTACHED}
-    return {'status': states.AVAILABLE, 'attach_status': states.DETACHED}
+def remaining_status(s, volume_id):
+    """cinder's statuses after an attachment goes: the remaining
+    attachments' first status in name order, errors aside (attached >
+    attaching > detaching > reserved), detached when none remain. The
+    volume's status follows, except that a volume being migrated or
+    uploaded keeps its own until that ends. The attached_mode flag goes."""
+    left = sorted(a['attach_status']
+                  for a in volume_attachments.for_volume(s, volume_id)
+                  if not a['attach_status'].startswith('error_'))
+    attach_status = left[0] if left else states.DETACHED
+    volume = db_volumes.get_in(s, volume_id)
+    values = {'attach_status': attach_status,
+              'admin_metadata': without_attached_mode(volume)}
+    if attach_status != states.DETACHED or (
+            volume['migration_status'] in (None, 'success', 'error') and
+            volume['status'] != 'uploading'):
+        values['status'] = {states.ATTACHED: states.IN_USE,
+                            states.DETACHED: states.AVAILABLE}.get(
+            attach_status, attach_status)
+    return values
 
 
 def detach(volume_id, attachment_id=None):
@@ -128,11 +142,7 @@ def detach(volume_id, attachment_id=None):
                     filter='attachment_id = %s' % attachment_id)
             volume_attachments.delete(s, attachment_id)
         s.flush()
-        values = _remaining_status(s, volume_id)
-        if values['attach_status'] == states.DETACHED:
-            values['admin_metadata'] = without_attached_mode(
-                db_volumes.get_in(s, volume_id))
-        db_volumes.update(volume_id, values, s=s)
+        db_volumes.update(volume_id, remaining_status(s, volume_id), s=s)
     LOG.info('Volume %s detached (attachment %s)', volume_id, attachment_id)
 
 
@@ -174,5 +184,5 @@ def attachment_delete(driver, volume_id, attachment_id):
     with session.writer() as s:
         volume_attachments.delete(s, attachment_id)
         s.flush()
-        db_volumes.update(volume_id, _remaining_status(s, volume_id), s=s)
+        db_volumes.update(volume_id, remaining_status(s, volume_id), s=s)
     LOG.info('Volume %s: attachment %s deleted', volume_id, attachment_id)

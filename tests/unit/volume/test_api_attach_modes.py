@@ -170,3 +170,20 @@ def test_attach_time_is_stamped_when_connecting(vcloud):
     resp = vcloud.get('/volumes/%s' % volume['id'])
     assert schemas.check(SHOW, resp)['volume']['attachments'][0][
         'attached_at']
+
+
+def test_deleting_an_attachment_leaves_the_others_status(vcloud):
+    type_id = vcloud.create_type('modes-multiattach',
+                                 multiattach='<is> True')
+    volume = vcloud.create_volume(volume_type=type_id)
+    second = _create(vcloud, volume['id'], connector=CONNECTOR)
+    vcloud.post('/attachments/%s/action' % second['id'],
+                {'os-complete': None})
+    first = _create(vcloud, volume['id'])
+    assert vcloud.show(volume['id'])['status'] == 'in-use'
+    resp = vcloud.delete('/attachments/%s' % second['id'])
+    assert [a['id'] for a in resp.json['attachments']] == [first['id']]
+    # The reserved attachment left decides: cinder's volume is reserved.
+    assert vcloud.show(volume['id'])['status'] == 'reserved'
+    vcloud.delete('/attachments/%s' % first['id'])
+    assert vcloud.show(volume['id'])['status'] == 'available'
