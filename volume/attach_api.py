@@ -14,10 +14,10 @@ Two generations, as in cinder:
 """
 from stratus.common import exception
 from stratus.common import log
-from stratus.common import timeutils
 from stratus.db.api import volume_attachments
 from stratus.db.api import volumes as db_volumes
 from stratus.db import session
+from stratus.volume import connection
 from stratus.volume import states
 
 LOG = log.getLogger(__name__)
@@ -95,12 +95,28 @@ class AttachAPI:
     def attach(self, ctxt, volume_id, instance_uuid, host_name, mountpoint,
                mode='rw'):
         """The attachment record; the volume is in-use afterwards."""
+        volume = self.check_attach(ctxt, volume_id, mode)
+        return self.volume_rpc.attach_volume(ctxt, volume, instance_uuid,
+                                             host_name, mountpoint, mode)
+
+    def check_attach(self, ctxt, volume_id, mode):
+        """The API's own refusals of os-attach (before the volume service
+        is asked); the volume."""
         volume = self.get(ctxt, volume_id)
         if volume['status'] == states.MAINTENANCE:
             raise exception.InvalidVolume(
                 reason='The volume cannot be attached in maintenance mode.')
-        return self.volume_rpc.attach_volume(ctxt, volume, instance_uuid,
-                                             host_name, mountpoint, mode)
+        # As cinder: the readonly flag is recorded ('False') on a first
+        # attach, and a read-only volume refuses any mode but ro here,
+        # before the volume service is asked.
+        admin = dict(volume['admin_metadata'])
+        if 'readonly' not in admin:
+            admin['readonly'] = 'False'
+            db_volumes.update(volume['id'], {'admin_metadata': admin})
+        if admin['readonly'] == 'True' and mode != 'ro':
+            raise exception.InvalidVolumeAttachMode(mode=mode,
+                                                    volume_id=volume['id'])
+        return volume
 
     def detach(self, ctxt, volume_id, attachment_id=None):
         volume = self.get(ctxt, volume_id)
@@ -118,10 +134,18 @@ class AttachAPI:
         return attachment
 
     def attachment_create(self, ctxt, volume_id, instance_uuid,
-                          connector=None, mode=None):
+                          connector=None, mode='null'):
         """A reserved attachment (volume reserved); with a connector it is
-        connected at once (attaching, connection_info set)."""
+        connected at once (attaching, connection_info set).
+
+        The attach mode is cinder's: the string 'null' when none is given
+        (the connector's mode then decides at update), 'ro' whenever the
+        volume carries a readonly flag at all (cinder tests the flag's
+        presence, so even 'False' counts), and it is the create-time mode
+        that stays recorded after connecting at once."""
         volume = self.get(ctxt, volume_id)
+        if 'readonly' in (volume['admin_metadata'] or {}):
+            mode = 'ro'
         allowed = states.ATTACHMENT_RESERVE_MULTIATTACH_FROM \
             if volume['multiattach'] else states.ATTACHMENT_RESERVE_FROM
         with session.writer() as s:
@@ -135,12 +159,16 @@ class AttachAPI:
             attachment = volume_attachments.create(s, volume['id'], {
                 'instance_uuid': instance_uuid,
                 'attach_status': states.ATTACH_RESERVED,
-                'attach_mode': mode or 'rw'})
+                'attach_mode': mode, 'connection_info': {}})
             if current['status'] != states.IN_USE:
                 db_volumes.update(volume['id'],
                                   {'status': states.RESERVED}, s=s)
         if connector:
-            return self.attachment_update(ctxt, attachment['id'], connector)
+            self.attachment_update(ctxt, attachment['id'], connector)
+            # The volume service recorded the connector's mode; the
+            # create-time one is written back over it.
+            return volume_attachments.update(attachment['id'],
+                                             {'attach_mode': mode})
         return attachment
 
     def attachment_update(self, ctxt, attachment_id, connector):
@@ -164,8 +192,7 @@ class AttachAPI:
         attachment = self.get_attachment(ctxt, attachment_id)
         with session.writer() as s:
             volume_attachments.update(attachment_id, {
-                'attach_status': states.ATTACHED,
-                'attach_time': timeutils.utcnow()}, s=s)
+                'attach_status': states.ATTACHED}, s=s)
             db_volumes.update(attachment['volume_id'], {
                 'status': states.IN_USE, 'attach_status': states.ATTACHED},
                 s=s)
@@ -183,7 +210,8 @@ class AttachAPI:
         else:
             with session.writer() as s:
                 volume_attachments.delete(s, attachment_id)
-                db_volumes.update(volume['id'], {
-                    'status': states.AVAILABLE,
-                    'attach_status': states.DETACHED}, s=s)
+                s.flush()
+                db_volumes.update(volume['id'],
+                                  connection.remaining_status(s, volume['id']),
+                                  s=s)
         return []

@@ -17,15 +17,23 @@ from stratus.volume import states
 LOG = log.getLogger(__name__)
 
 
-def _connection_info(driver, volume, connector, mode='rw'):
+def _access_mode(volume):
+    """cinder's access_mode: the mode os-attach recorded, else ro for a
+    read-only volume, else rw (an attachment's own mode plays no part)."""
+    admin = volume.get('admin_metadata') or {}
+    mode = admin.get('attached_mode')
+    if mode is None:
+        mode = 'ro' if admin.get('readonly') == 'True' else 'rw'
+    return mode
+
+
+def _connection_info(driver, volume, connector):
     info = driver.initialize_connection(volume_driver.driver_volume(volume),
                                         connector or {})
     data = info.setdefault('data', {})
-    if (volume.get('admin_metadata') or {}).get('readonly') == 'True':
-        mode = 'ro'         # the readonly flag (os-update_readonly_flag)
     # What os-brick / the compute side expect besides the driver's keys.
     data.setdefault('volume_id', volume['id'])
-    data.setdefault('access_mode', mode)
+    data['access_mode'] = _access_mode(volume)
     data.setdefault('encrypted', False)
     # Like cinder, the type's front-end QoS replaces whatever the driver
     # said.
@@ -94,12 +102,26 @@ def without_attached_mode(volume):
     return admin
 
 
-def _remaining_status(s, volume_id):
-    left = [a for a in volume_attachments.for_volume(s, volume_id)
-            if a['attach_status'] == states.ATTACHED]
-    if left:
-        return {'status': states.IN_USE, 'attach_status': states.ATTACHED}
-    return {'status': states.AVAILABLE, 'attach_status': states.DETACHED}
+def remaining_status(s, volume_id):
+    """cinder's statuses after an attachment goes: the remaining
+    attachments' first status in name order, errors aside (attached >
+    attaching > detaching > reserved), detached when none remain. The
+    volume's status follows, except that a volume being migrated or
+    uploaded keeps its own until that ends. The attached_mode flag goes."""
+    left = sorted(a['attach_status']
+                  for a in volume_attachments.for_volume(s, volume_id)
+                  if not a['attach_status'].startswith('error_'))
+    attach_status = left[0] if left else states.DETACHED
+    volume = db_volumes.get_in(s, volume_id)
+    values = {'attach_status': attach_status,
+              'admin_metadata': without_attached_mode(volume)}
+    if attach_status != states.DETACHED or (
+            volume['migration_status'] in (None, 'success', 'error') and
+            volume['status'] != 'uploading'):
+        values['status'] = {states.ATTACHED: states.IN_USE,
+                            states.DETACHED: states.AVAILABLE}.get(
+            attach_status, attach_status)
+    return values
 
 
 def detach(volume_id, attachment_id=None):
@@ -120,11 +142,7 @@ def detach(volume_id, attachment_id=None):
                     filter='attachment_id = %s' % attachment_id)
             volume_attachments.delete(s, attachment_id)
         s.flush()
-        values = _remaining_status(s, volume_id)
-        if values['attach_status'] == states.DETACHED:
-            values['admin_metadata'] = without_attached_mode(
-                db_volumes.get_in(s, volume_id))
-        db_volumes.update(volume_id, values, s=s)
+        db_volumes.update(volume_id, remaining_status(s, volume_id), s=s)
     LOG.info('Volume %s detached (attachment %s)', volume_id, attachment_id)
 
 
@@ -133,14 +151,23 @@ def attachment_update(driver, volume_id, connector, attachment_id):
     attachment (attaching) and returned."""
     volume = db_volumes.get(volume_id)
     attachment = volume_attachments.get(attachment_id)
-    mode = connector.get('mode') or attachment['attach_mode'] or 'rw'
-    info = _connection_info(driver, volume, connector, mode)
+    # cinder: the connector's mode (rw unnamed) unless the attachment was
+    # created with one ('null' is its "none given"); the connector is
+    # recorded with the mode that won.
+    mode = connector.get('mode', 'rw')
+    if attachment['attach_mode'] != 'null':
+        mode = attachment['attach_mode']
+        connector = dict(connector, mode=mode)
+    info = _connection_info(driver, volume, connector)
     info['data'].setdefault('attachment_id', attachment_id)
+    info['enforce_multipath'] = connector.get('enforce_multipath', False)
     volume_attachments.update(attachment_id, {
         'connector': connector, 'connection_info': info,
-        'attached_host': connector.get('host'),
-        'mountpoint': connector.get('mountpoint'), 'attach_mode': mode,
-        'attach_status': states.ATTACH_ATTACHING})
+        'attached_host': connector.get('host', ''),
+        'mountpoint': connector.get('mountpoint', 'na'), 'attach_mode': mode,
+        'attach_status': states.ATTACH_ATTACHING,
+        # cinder stamps the attach time when connecting, not at complete.
+        'attach_time': timeutils.utcnow()})
     LOG.info('Volume %s: attachment %s connected for %s', volume_id,
              attachment_id, connector.get('host'))
     return info
@@ -157,5 +184,5 @@ def attachment_delete(driver, volume_id, attachment_id):
     with session.writer() as s:
         volume_attachments.delete(s, attachment_id)
         s.flush()
-        db_volumes.update(volume_id, _remaining_status(s, volume_id), s=s)
+        db_volumes.update(volume_id, remaining_status(s, volume_id), s=s)
     LOG.info('Volume %s: attachment %s deleted', volume_id, attachment_id)

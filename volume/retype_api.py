@@ -8,6 +8,7 @@ volume between per-type keys is its volume_type_id changing; what is
 held here is the check that the new type's keys have room."""
 from stratus.common import exception
 from stratus.common import log
+from stratus.db.api import volume_encryption
 from stratus.db.api import volume_quotas
 from stratus.db.api import volume_types
 from stratus.db.api import volumes as db_volumes
@@ -46,6 +47,10 @@ class RetypeAPI:
                        'multiattach are only allowed on available volumes, '
                        'the specified volume however currently has a '
                        'status of: %s.' % volume['status'])
+        if target_multiattach and volume_encryption.get(new_type['id']):
+            raise exception.Invalid(
+                reason='Retype requested both encryption and multi-attach, '
+                       'which is not supported.')
         reservations = volume_quotas.reserve(
             volume['project_id'],
             {'volumes_%s' % new_type['name']: 1,

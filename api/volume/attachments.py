@@ -96,7 +96,10 @@ class AttachmentsController(rest.RestController):
                 'created', volume['id'], volume['status']))
         attachment = _api().attachment_create(
             ctxt, body['volume_uuid'], body.get('instance_uuid'),
-            connector=body.get('connector'), mode=body.get('mode'))
+            connector=body.get('connector'),
+            # From 3.54 the body may name the mode; unnamed it is cinder's
+            # 'null' (the connector decides at update).
+            mode=body.get('mode', 'null') if version >= (3, 54) else 'null')
         return wsgi.response({'attachment': views.detail(attachment)})
 
     @pecan.expose()

@@ -12,6 +12,7 @@ from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import request_validation
 from stratus.api.volume import resource_filters
 from stratus.api.volume.schemas import backups as schemas
 from stratus.api.volume.views import backups as views
@@ -72,15 +73,11 @@ def _list(kwargs, detailed):
 
 
 def _reset_status(ctxt, backup_id, body):
+    # cinder checks the body first: its backup_status format words the
+    # refusal of anything but available or error.
+    request_validation.check(schemas.reset_status, body)
     policy.require_admin(ctxt, 'volume_extension:backup_admin_actions:'
                                'reset_status')
-    status = validation.check(schemas.reset_status, body)[
-        'os-reset_status']['status']
-    if status.lower() not in schemas.BACKUP_STATUSES:
-        raise exception.ValidationError(
-            field='os-reset_status/status',
-            reason="Value: %s. '%s' is not a 'backup_status'"
-                   % (status, status))
     BACKUPS.reset_status(ctxt, backup_id)
 
 
@@ -121,7 +118,7 @@ class BackupsController(rest.RestController):
     def post(self):
         ctxt = wsgi.context()
         version = wsgi.version()
-        body = validation.body(schemas.create(version))['backup']
+        body = request_validation.body(schemas.create(version))['backup']
         policy.require_member(ctxt, 'backup:create')
         backup = BACKUPS.create(
             ctxt, body['volume_id'],
@@ -143,7 +140,7 @@ class BackupsController(rest.RestController):
         version = wsgi.version()
         if version < (3, 9):
             raise exception.NotFound('The resource could not be found.')
-        body = validation.body(schemas.update(version))['backup'] or {}
+        body = request_validation.body(schemas.update(version))['backup'] or {}
         policy.require_member(ctxt, 'backup:update')
         values = {}
         if 'name' in body:
@@ -164,7 +161,7 @@ class BackupsController(rest.RestController):
     @pecan.expose()
     def restore(self, backup_id):
         ctxt = wsgi.context()
-        validation.body(schemas.restore)
+        request_validation.body(schemas.restore)
         policy.require_member(ctxt, 'backup:restore')
         BACKUPS.restore(ctxt, backup_id)
 
@@ -179,14 +176,14 @@ class BackupsController(rest.RestController):
     @pecan.expose()
     def import_record(self):
         ctxt = wsgi.context()
-        record = validation.body(schemas.import_record)['backup-record']
+        record = request_validation.body(schemas.import_record)['backup-record']
         try:
             base64.b64decode(record['backup_url'], validate=True)
         except (binascii.Error, ValueError):
-            raise exception.ValidationError(
-                field='backup-record/backup_url',
-                reason="Value: %s. '%s' is not a 'base64'" % (
-                    record['backup_url'], record['backup_url']))
+            raise exception.Invalid(
+                "Invalid input for field/attribute backup_url. Value: %s. "
+                "%r is not a 'base64'" % (record['backup_url'],
+                                          record['backup_url']))
         policy.require_admin(ctxt, 'backup:backup-import')
         BACKUPS.import_record(ctxt, record['backup_service'])
 

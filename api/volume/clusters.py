@@ -5,9 +5,9 @@ import pecan
 from pecan import rest
 
 from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import request_validation
 from stratus.common import exception
 
 _LIST_KEYS = {'name', 'binary', 'is_up', 'disabled', 'num_hosts',
@@ -75,7 +75,7 @@ class ClustersController(rest.RestController):
     def _update(self, schema):
         ctxt = wsgi.context()
         _check_version()
-        body = validation.body(schema)
+        body = request_validation.body(schema)
         policy.require_admin(ctxt, 'clusters:update')
         raise _not_found(body['name'], body.get('binary') or 'cinder-volume')
 

@@ -5,8 +5,8 @@ import pecan
 from oslo_utils import uuidutils
 from pecan import rest
 
-from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.volume import request_validation
 from stratus.common import exception
 from stratus.db.api import default_types
 from stratus.db.api import identity
@@ -15,7 +15,7 @@ from stratus.db.api import volume_types
 _SET = {'type': 'object', 'properties': {'default_type': {
     'type': 'object',
     'properties': {'volume_type': {'type': 'string', 'minLength': 1,
-                                   'maxLength': 255}},
+                                   'maxLength': 255, 'format': 'name'}},
     'required': ['volume_type'], 'additionalProperties': False}}}
 
 
@@ -80,7 +80,7 @@ class DefaultTypesController(rest.RestController):
     def put(self, project_id):
         if wsgi.version() < (3, 62):
             raise exception.NotFound('The resource could not be found.')
-        body = validation.body(_SET)
+        body = request_validation.body(_SET)
         _check(project_id)
         type_id = _type_id(body['default_type']['volume_type'])
         return wsgi.response({'default_type': _view(

@@ -5,8 +5,8 @@ import pecan
 from pecan import rest
 
 from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.volume import request_validation
 from stratus.api.volume.schemas import encryption as schemas
 from stratus.api.volume.views import encryption as views
 from stratus.common import exception
@@ -29,16 +29,9 @@ def _in_use(type_id, verb):
 
 
 def _key_size(body):
-    """An integer-like key_size becomes an int (cinder's format check)."""
-    value = body.get('key_size')
-    if value is None:
-        return
-    try:
-        body['key_size'] = int(value)
-    except ValueError:
-        raise exception.ValidationError(
-            field='key_size',
-            reason="Value: %s. %r is not a 'key_size'" % (value, value))
+    """An integer-like key_size (the schema's format) becomes an int."""
+    if body.get('key_size') is not None:
+        body['key_size'] = int(body['key_size'])
 
 
 def _specs(type_id):
@@ -66,7 +59,7 @@ class EncryptionController(rest.RestController):
     @pecan.expose()
     def post(self, type_id):
         # cinder validates the body before its policy check.
-        body = validation.body(schemas.create)
+        body = request_validation.body(schemas.create)
         _authorize('create')
         _key_size(body['encryption'])
         _in_use(type_id, 'create')
@@ -79,7 +72,7 @@ class EncryptionController(rest.RestController):
 
     @pecan.expose()
     def put(self, type_id, encryption_id):
-        body = validation.body(schemas.update)
+        body = request_validation.body(schemas.update)
         _authorize('update')
         _key_size(body['encryption'])
         volume_types.type_get(type_id)

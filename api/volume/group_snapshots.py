@@ -8,20 +8,16 @@ from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import request_validation
 from stratus.api.volume.group_types import check_version
 from stratus.api.volume.groups import GROUPS
 from stratus.api.volume.groups import list_filters
-from stratus.api.volume.groups import status_refused
 from stratus.api.volume.schemas import groups as schemas
 from stratus.api.volume.views import groups as views
 from stratus.common import exception
 from stratus.db.api import group_snapshots as db_group_snapshots
 from stratus.db.api import group_types as db_group_types
 from stratus.volume.group_api import check_not_cgsnapshot_type
-
-STATUSES = ('error', 'available', 'creating', 'deleting', 'deleted',
-            'updating', 'error_deleting')
-
 
 def _list(kwargs, detailed):
     check_version((3, 14))
@@ -80,7 +76,7 @@ class GroupSnapshotsController(rest.RestController):
     @pecan.expose()
     def post(self):
         check_version((3, 14))
-        body = validation.body(schemas.snapshot_create)['group_snapshot']
+        body = request_validation.body(schemas.snapshot_create)['group_snapshot']
         ctxt = wsgi.context()
         group = GROUPS.get(ctxt, body['group_id'])
         check_not_cgsnapshot_type(group['group_type_id'], 'group snapshot')
@@ -111,10 +107,9 @@ class GroupSnapshotsController(rest.RestController):
                                     'the request body and Content-Type '
                                     'header and try again.' % name)
         check_version((3, 19))
-        body = validation.check(schemas.reset_status, body)
+        body = request_validation.check(schemas.group_snapshot_reset_status,
+                                        body)
         status = body['reset_status']['status']
-        if not status.strip() or status.lower() not in STATUSES:
-            raise status_refused(status, 'group_snapshot_status')
         gsnap = GROUPS.get_group_snapshot(ctxt, group_snapshot_id)
         policy.require_admin(ctxt, 'group:reset_group_snapshot_status')
         GROUPS.reset_group_snapshot_status(ctxt, gsnap, status.lower())

@@ -5,9 +5,9 @@ import pecan
 from pecan import rest
 
 from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import request_validation
 from stratus.api.volume.schemas import groups as schemas
 from stratus.api.volume.views import groups as views
 from stratus.common import exception
@@ -23,12 +23,6 @@ def check_version(minimum=(3, 11)):
 
 def _visible(ctxt, type_id):
     return db_group_types.get(type_id, public_only=not ctxt.is_admin)
-
-
-def _check_name(name):
-    if name is not None and not name.strip():
-        raise exception.InvalidGroupName(reason="The 'name' can not be "
-                                                "empty.")
 
 
 class GroupSpecsController(rest.RestController):
@@ -56,7 +50,7 @@ class GroupSpecsController(rest.RestController):
     @pecan.expose()
     def post(self, type_id):
         check_version()
-        body = validation.body(schemas.group_specs_create)
+        body = request_validation.body(schemas.group_specs_create)
         ctxt = wsgi.context()
         policy.require_admin(ctxt, 'group:group_types_specs:create')
         _visible(ctxt, type_id)
@@ -66,7 +60,7 @@ class GroupSpecsController(rest.RestController):
     @pecan.expose()
     def put(self, type_id, key):
         check_version()
-        body = validation.body(schemas.group_specs_update)
+        body = request_validation.body(schemas.group_specs_update)
         ctxt = wsgi.context()
         policy.require_admin(ctxt, 'group:group_types_specs:update')
         _visible(ctxt, type_id)
@@ -144,8 +138,7 @@ class GroupTypesController(rest.RestController):
     @pecan.expose()
     def post(self):
         check_version()
-        body = validation.body(schemas.group_type_create)['group_type']
-        _check_name(body['name'])
+        body = request_validation.body(schemas.group_type_create)['group_type']
         ctxt = wsgi.context()
         policy.require_admin(ctxt, 'group:group_types:create')
         gtype = db_group_types.create(
@@ -159,7 +152,7 @@ class GroupTypesController(rest.RestController):
     @pecan.expose()
     def put(self, type_id):
         check_version()
-        body = validation.body(schemas.group_type_update)['group_type']
+        body = request_validation.body(schemas.group_type_update)['group_type']
         ctxt = wsgi.context()
         policy.require_admin(ctxt, 'group:group_types:update')
         name = body.get('name')

@@ -10,6 +10,7 @@ from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import request_validation
 from stratus.api.volume.group_types import check_version
 from stratus.api.volume.schemas import groups as schemas
 from stratus.api.volume.views import groups as views
@@ -20,11 +21,6 @@ from stratus.volume import group_api
 from stratus.volume.group_api import check_not_cgsnapshot_type
 
 GROUPS = group_api.GroupAPI()
-GROUP_STATUSES = ('error', 'available', 'creating', 'deleting', 'deleted',
-                  'updating', 'in-use', 'error_deleting')
-# What the status format check accepts (cinder checks the group snapshot
-# list, which lacks in-use, and words the refusal with the group list).
-_RESETTABLE = tuple(s for s in GROUP_STATUSES if s != 'in-use')
 _PAGING_KEYS = ('limit', 'marker', 'offset', 'sort', 'sort_key',
                 'sort_dir', 'list_volume')
 
@@ -92,10 +88,8 @@ def _strip(value):
 
 def _reset_status(ctxt, group_id, body):
     check_version((3, 20))
-    body = validation.check(schemas.reset_status, body)
+    body = request_validation.check(schemas.reset_status, body)
     status = body['reset_status']['status']
-    if not status.strip() or status.lower() not in _RESETTABLE:
-        raise status_refused(status, 'group_status')
     group = GROUPS.get(ctxt, group_id)
     policy.require_admin(ctxt, 'group:reset_status')
     GROUPS.reset_status(ctxt, group, status.lower())
@@ -103,7 +97,7 @@ def _reset_status(ctxt, group_id, body):
 
 
 def _delete(ctxt, group_id, body):
-    body = validation.check(schemas.delete, body)
+    body = request_validation.check(schemas.delete, body)
     delete_volumes = common.is_true(body['delete'].get('delete-volumes',
                                                        False))
     group = GROUPS.get(ctxt, group_id)
@@ -118,7 +112,7 @@ def _replication(name, policy_name):
         check_version((3, 38))
         schema = schemas.failover_replication \
             if name == 'failover_replication' else schemas.single(name)
-        validation.check(schema, body)
+        request_validation.check(schema, body)
         group = GROUPS.get(ctxt, group_id)
         policy.require_member(ctxt, policy_name)
         GROUPS.check_replication_type(group)
@@ -187,7 +181,7 @@ class GroupsController(rest.RestController):
     @pecan.expose()
     def post(self):
         check_version((3, 13))
-        body = validation.body(schemas.create)['group']
+        body = request_validation.body(schemas.create)['group']
         for key in ('group_type', 'availability_zone'):
             # cinder's format checks: blank values are refused.
             value = body.get(key)
@@ -205,7 +199,7 @@ class GroupsController(rest.RestController):
     @pecan.expose()
     def put(self, group_id):
         check_version((3, 13))
-        body = validation.body(schemas.update)['group']
+        body = request_validation.body(schemas.update)['group']
         ctxt = wsgi.context()
         group = GROUPS.get(ctxt, group_id)
         check_not_cgsnapshot_type(group['group_type_id'])
@@ -229,7 +223,7 @@ class GroupsController(rest.RestController):
 
     @staticmethod
     def _create_from_src(ctxt, body):
-        body = validation.check(schemas.create_from_src,
+        body = request_validation.check(schemas.create_from_src,
                                 body)['create-from-src']
         policy.require_member(ctxt, 'group:create')
         group = GROUPS.create_from_src(

@@ -10,6 +10,7 @@ from stratus.api import service_binaries
 from stratus.api import timefmt
 from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.volume import request_validation
 from stratus.common import exception
 from stratus.db.api import volume_services
 
@@ -77,7 +78,7 @@ class HostsController(rest.RestController):
     def put(self, host, **kwargs):
         if host not in [h['host_name'] for h in _hosts()]:
             raise exception.NotFound('Host %s could not be found.' % host)
-        body = validation.check(UPDATE, validation.load_json(pecan.request))
+        body = request_validation.check(UPDATE, validation.load_json(pecan.request))
         policy.require_admin(wsgi.context(), POLICY)
         updates = {}
         for raw_key, raw_value in body.items():

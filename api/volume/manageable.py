@@ -6,9 +6,9 @@ import pecan
 from pecan import rest
 
 from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import request_validation
 from stratus.api.volume.schemas import common as types
 from stratus.api.volume.views import snapshots as snapshot_views
 from stratus.api.volume.views import volumes as volume_views
@@ -122,7 +122,7 @@ class ManageableVolumesController(_ManageableController):
         ctxt = wsgi.context()
         self._check_version()
         version = wsgi.version()
-        body = validation.body(_volume_schema(version))['volume']
+        body = request_validation.body(_volume_schema(version))['volume']
         policy.require_admin(ctxt, 'volume_extension:volume_manage')
         host = _host(body, (3, 16))
         volume_type = None
@@ -159,7 +159,7 @@ class ManageableSnapshotsController(_ManageableController):
     def post(self):
         ctxt = wsgi.context()
         self._check_version()
-        body = validation.body(_SNAPSHOT)['snapshot']
+        body = request_validation.body(_SNAPSHOT)['snapshot']
         volume = VOLUMES.get(ctxt, body['volume_id'])
         policy.require_admin(ctxt, 'snapshot_extension:snapshot_manage')
         snapshot = MANAGE.manage_snapshot(

@@ -9,9 +9,9 @@ import pecan
 from pecan import rest
 
 from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import request_validation
 from stratus.api.volume.schemas import qos_specs as schemas
 from stratus.api.volume.views import qos_specs as views
 from stratus.common import exception
@@ -148,7 +148,7 @@ class QosSpecsController(rest.RestController):
     @pecan.expose()
     def post(self, **kwargs):
         ctxt = wsgi.context()
-        body = validation.body(schemas.create)['qos_specs']
+        body = request_validation.body(schemas.create)['qos_specs']
         name = _name(body['name'])
         _require_admin(ctxt, 'create')
         specs = {key: value for key, value in body.items() if key != 'name'}
@@ -166,11 +166,11 @@ class QosSpecsController(rest.RestController):
         if qos_id is None or action not in (None, 'delete_keys'):
             raise exception.NotFound('The resource could not be found.')
         if action == 'delete_keys':
-            keys = validation.body(schemas.unset_keys)['keys']
+            keys = request_validation.body(schemas.unset_keys)['keys']
             _require_admin(ctxt, 'delete')
             db_qos.delete_keys(qos_id, keys)
             return wsgi.response(status=202)
-        body = validation.body(schemas.set_keys)
+        body = request_validation.body(schemas.set_keys)
         _require_admin(ctxt, 'update')
         specs = dict(body['qos_specs'])
         db_qos.get(qos_id)

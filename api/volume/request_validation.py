@@ -9,6 +9,7 @@ from oslo_utils import uuidutils
 import pecan
 
 from stratus.api import validation
+from stratus.api.volume import request_formats
 from stratus.common import exception
 
 
@@ -57,18 +58,24 @@ FORMATS.checks('uuid')(uuidutils.is_uuid_like)
 FORMATS.checks('name_non_mandatory_remove_white_spaces')(_length('name'))
 FORMATS.checks('description_non_mandatory_remove_white_spaces')(
     _length('description'))
+request_formats.register(FORMATS)
 
 
 def check(schema, body):
     try:
         _Validator(schema, format_checker=FORMATS).validate(body)
     except jsonschema.ValidationError as exc:
-        if len(exc.path) > 0:
+        if isinstance(exc.cause, exception.InvalidName):
+            detail = exc.cause.message
+        elif len(exc.path) > 0:
             detail = ('Invalid input for field/attribute %s. Value: %s. %s'
                       % (exc.path.pop(), exc.instance, exc.message))
         else:
             detail = exc.message
         raise exception.Invalid(detail)
+    except TypeError as exc:
+        # A key that is no string against patternProperties, as cinder.
+        raise exception.Invalid(str(exc))
     return body
 
 

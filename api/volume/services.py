@@ -13,6 +13,7 @@ from stratus.api import service_binaries
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import request_validation
 from stratus.api.volume.schemas import services as schemas
 from stratus.api.volume.views import services as views
 from stratus.common import exception
@@ -112,7 +113,7 @@ class ServicesController(rest.RestController):
 
     # --- enable / disable ----------------------------------------------------
     def _service(self, body, schema):
-        validation.check(schema, body)
+        request_validation.check(schema, body)
         policy.require_admin(wsgi.context(), UPDATE_POLICY)
         host = _cluster_host(body, False)[1]
         service_key, binary = body.get('service', ''), body.get('binary', '')
@@ -140,7 +141,7 @@ class ServicesController(rest.RestController):
         return wsgi.response(views.action(host, binary, key, True))
 
     def disable_log_reason(self, body):
-        validation.check(schemas.disable_log_reason, body)
+        request_validation.check(schemas.disable_log_reason, body)
         reason = body.get('disabled_reason')
         if reason is not None and not reason.strip():
             # cinder's format check: blank once stripped.
@@ -158,7 +159,7 @@ class ServicesController(rest.RestController):
 
     # --- replication: freeze, thaw, failover ---------------------------------
     def _replication(self, body, schema, cluster_version):
-        validation.check(schema, body)
+        request_validation.check(schema, body)
         policy.require_admin(wsgi.context(), UPDATE_POLICY)
         cluster, host = _cluster_host(body, cluster_version)
         return _replication_services(host, cluster)
@@ -212,7 +213,7 @@ class ServicesController(rest.RestController):
         return binaries, services
 
     def set_log(self, body):
-        validation.check(schemas.set_log, body)
+        request_validation.check(schemas.set_log, body)
         ctxt = wsgi.context()
         policy.require_admin(ctxt, UPDATE_POLICY)
         prefix, level = body.get('prefix'), body.get('level')
@@ -229,7 +230,7 @@ class ServicesController(rest.RestController):
         return wsgi.response(status=202)
 
     def get_log(self, body):
-        validation.check(schemas.get_log, body)
+        request_validation.check(schemas.get_log, body)
         ctxt = wsgi.context()
         policy.require_admin(ctxt, UPDATE_POLICY)
         prefix = body.get('prefix')

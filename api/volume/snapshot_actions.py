@@ -2,8 +2,8 @@
 snapshot admin actions): os-update_snapshot_status, os-reset_status,
 os-force_delete."""
 from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.volume import request_validation
 from stratus.api.volume import unmanage
 from stratus.api.volume.schemas import snapshot_actions as schemas
 from stratus.api.volume.schemas import snapshots as snapshot_schemas
@@ -11,36 +11,14 @@ from stratus.common import exception
 from stratus.db.api import snapshots as db_snapshots
 
 _ADMIN = 'volume_extension:snapshot_admin_actions:'
-# cinder's SnapshotStatus.ALL
-STATUSES = ('error', 'available', 'creating', 'deleting', 'deleted',
-            'updating', 'error_deleting', 'unmanaging', 'backing-up',
-            'restoring')
 # os-update_snapshot_status: from creating or deleting only, to these.
 UPDATE_TRANSITIONS = {'creating': ('creating', 'available', 'error'),
                       'deleting': ('deleting', 'error_deleting')}
 
 
-def _check_progress(progress):
-    """cinder's 'progress' format: an integer percentage, e.g. '50%'. Its
-    checker's own words never reach the client: the validator answers
-    with the format's name."""
-    if not progress:
-        return
-    try:
-        number = int(progress[:-1])
-        valid = 0 <= number <= 100 and progress[-1] == '%'
-    except (ValueError, TypeError):
-        valid = False
-    if not valid:
-        raise exception.ValidationError(
-            field='progress', reason="Value: %s. %r is not a 'progress'"
-            % (progress, progress))
-
-
 def _update_snapshot_status(snapshots, ctxt, snapshot_id, body):
-    params = validation.check(schemas.update_snapshot_status,
-                              body)['os-update_snapshot_status']
-    _check_progress(params.get('progress'))
+    params = request_validation.check(schemas.update_snapshot_status,
+                                      body)['os-update_snapshot_status']
     snapshot = snapshots.get(ctxt, snapshot_id)
     policy.require_member(ctxt, 'snapshot_extension:snapshot_actions:'
                                 'update_snapshot_status')
@@ -59,12 +37,8 @@ def _update_snapshot_status(snapshots, ctxt, snapshot_id, body):
 
 
 def _reset_status(snapshots, ctxt, snapshot_id, body):
-    status = validation.check(snapshot_schemas.reset_status,
-                              body)['os-reset_status']['status']
-    if not status or status.lower() not in STATUSES:
-        raise exception.ValidationError(
-            field='status', reason="Value: %s. %r is not a "
-                                   "'snapshot_status'" % (status, status))
+    status = request_validation.check(snapshot_schemas.reset_status,
+                                      body)['os-reset_status']['status']
     snapshot = snapshots.get(ctxt, snapshot_id)
     policy.require_admin(ctxt, _ADMIN + 'reset_status')
     snapshots.reset_status(ctxt, snapshot['id'], status.lower())

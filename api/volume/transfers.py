@@ -16,9 +16,9 @@ from oslo_utils import strutils
 from pecan import rest
 
 from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import request_validation
 from stratus.api.volume.schemas import transfers as schemas
 from stratus.api.volume.views import transfers as views
 from stratus.common import exception
@@ -147,7 +147,7 @@ class TransfersController(rest.RestController):
         legacy = _legacy()
         schema = schemas.create if legacy or version < (3, 55) \
             else schemas.create_v355
-        body = validation.body(schema)['transfer']
+        body = request_validation.body(schema)['transfer']
         volume = TRANSFERS.get_volume(ctxt, body['volume_id'])
         policy.require_member(ctxt, 'volume:create_transfer')
         name = body.get('name')
@@ -164,7 +164,8 @@ class TransfersController(rest.RestController):
     @pecan.expose()
     def accept(self, transfer_id):
         ctxt = wsgi.context()
-        auth_key = validation.body(schemas.accept)['accept']['auth_key']
+        auth_key = request_validation.body(schemas.accept)['accept'][
+            'auth_key']
         policy.require_member(ctxt, 'volume:accept_transfer')
         accepted = TRANSFERS.accept(ctxt, transfer_id, auth_key)
         return wsgi.response({'transfer': views.summary(accepted)},

@@ -9,6 +9,7 @@ from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
 from stratus.api.volume import encryption
+from stratus.api.volume import request_validation
 from stratus.api.volume.schemas import types as schemas
 from stratus.api.volume.views import types as views
 from stratus.common import exception
@@ -54,20 +55,22 @@ class ExtraSpecsController(rest.RestController):
     @pecan.expose()
     def post(self, type_id):
         ctxt = wsgi.context()
+        # cinder checks the body before the policy.
+        specs = _strings(request_validation.body(
+            schemas.extra_specs)['extra_specs'])
         policy.require_admin(ctxt, 'volume_extension:types_extra_specs:'
                                    'create')
-        specs = _strings(validation.body(schemas.extra_specs)['extra_specs'])
         volume_types.extra_specs_update(type_id, specs)
         return wsgi.response({'extra_specs': specs})
 
     @pecan.expose()
     def put(self, type_id, key):
         ctxt = wsgi.context()
+        body = _strings(request_validation.body(schemas.extra_spec_item))
         policy.require_admin(ctxt, 'volume_extension:types_extra_specs:'
                                    'update')
-        body = _strings(validation.body(schemas.extra_spec_item))
         if key not in body:
-            raise exception.Invalid(reason='Request body and URI mismatch')
+            raise exception.Invalid('Request body and URI mismatch')
         volume_types.extra_specs_update(type_id, body)
         return wsgi.response(body)
 
@@ -95,19 +98,21 @@ class TypeAccessController(rest.RestController):
 
 
 def _access_action(ctxt, type_id, body):
-    policy.require_admin(ctxt, 'volume_extension:volume_type_access:'
-                               'addProjectAccess')
     if 'addProjectAccess' in body:
-        project = validation.check(schemas.add_access, body)[
+        project = request_validation.check(schemas.add_access, body)[
             'addProjectAccess']['project']
+        policy.require_admin(ctxt, 'volume_extension:volume_type_access:'
+                                   'addProjectAccess')
         if volume_types.type_get(type_id)['is_public']:
             raise exception.Invalid(reason='Invalid volume type: Type access '
                                     'modification is not applicable to '
                                     'public volume type.')
         volume_types.access_add(type_id, project)
     else:
-        project = validation.check(schemas.remove_access, body)[
+        project = request_validation.check(schemas.remove_access, body)[
             'removeProjectAccess']['project']
+        policy.require_admin(ctxt, 'volume_extension:volume_type_access:'
+                                   'removeProjectAccess')
         volume_types.access_remove(type_id, project)
 
 
@@ -146,8 +151,8 @@ class TypesController(rest.RestController):
     @pecan.expose()
     def post(self):
         ctxt = wsgi.context()
+        body = request_validation.body(schemas.create)['volume_type']
         policy.require_admin(ctxt, 'volume_extension:types_manage:create')
-        body = validation.body(schemas.create)['volume_type']
         is_public = common.is_true(body.get(
             'os-volume-type-access:is_public', True), 'is_public')
         vtype = volume_types.type_create(
@@ -160,14 +165,17 @@ class TypesController(rest.RestController):
     @pecan.expose()
     def put(self, type_id):
         ctxt = wsgi.context()
+        body = request_validation.body(schemas.update)['volume_type']
         policy.require_admin(ctxt, 'volume_extension:types_manage:update')
-        body = validation.body(schemas.update)['volume_type']
         values = {}
         if body.get('name') is not None:
             values['name'] = body['name'].strip()
             if not values['name']:
-                raise exception.Invalid(reason='Volume type name can not be '
-                                        'empty.')
+                raise exception.Invalid('Volume type name can not be empty.')
+        if all(body.get(key) is None for key in ('name', 'description',
+                                                 'is_public')):
+            raise exception.Invalid('Specify volume type name, description, '
+                                    'is_public or a combination thereof.')
         if 'description' in body:
             values['description'] = body['description']
         if 'is_public' in body:

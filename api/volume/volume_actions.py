@@ -14,6 +14,7 @@ from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import request_validation
 from stratus.api.volume import unmanage
 from stratus.api.volume import volume_admin_actions
 from stratus.api.volume.schemas import volume_actions as action_schemas
@@ -32,7 +33,7 @@ _IMAGE_METADATA = 'volume_extension:volume_image_metadata:'
 
 
 def _extend(volumes, ctxt, volume_id, body):
-    body = validation.check(schemas.extend, body)
+    body = request_validation.check(schemas.extend, body)
     volume = volumes.get(ctxt, volume_id)
     attached = wsgi.version() >= (3, 42) and volume['status'] == \
         states.IN_USE
@@ -46,7 +47,7 @@ def _actions(volumes):
 
 
 def _set_bootable(volumes, ctxt, volume_id, body):
-    body = validation.check(action_schemas.set_bootable, body)
+    body = request_validation.check(action_schemas.set_bootable, body)
     volume = volumes.get(ctxt, volume_id)
     bootable = common.is_true(body['os-set_bootable']['bootable'],
                               'bootable')
@@ -56,7 +57,7 @@ def _set_bootable(volumes, ctxt, volume_id, body):
 
 
 def _update_readonly_flag(volumes, ctxt, volume_id, body):
-    body = validation.check(action_schemas.update_readonly_flag, body)
+    body = request_validation.check(action_schemas.update_readonly_flag, body)
     volume = volumes.get(ctxt, volume_id)
     readonly = common.is_true(body['os-update_readonly_flag']['readonly'],
                               'readonly')
@@ -71,7 +72,7 @@ def _show_image_metadata(volumes, ctxt, volume_id, body):
 
 
 def _set_image_metadata(volumes, ctxt, volume_id, body):
-    body = validation.check(action_schemas.set_image_metadata, body)
+    body = request_validation.check(action_schemas.set_image_metadata, body)
     volume = volumes.get(ctxt, volume_id)
     policy.require_member(ctxt, _IMAGE_METADATA + 'set')
     metadata = _actions(volumes).set_image_metadata(
@@ -80,7 +81,7 @@ def _set_image_metadata(volumes, ctxt, volume_id, body):
 
 
 def _unset_image_metadata(volumes, ctxt, volume_id, body):
-    body = validation.check(action_schemas.unset_image_metadata, body)
+    body = request_validation.check(action_schemas.unset_image_metadata, body)
     volume = volumes.get(ctxt, volume_id)
     policy.require_member(ctxt, _IMAGE_METADATA + 'remove')
     _actions(volumes).unset_image_metadata(
@@ -92,7 +93,7 @@ def _upload_image(volumes, ctxt, volume_id, body):
     version = wsgi.version()
     schema = action_schemas.upload_image_31 if version >= (3, 1) \
         else action_schemas.upload_image
-    params = validation.check(schema, body)['os-volume_upload_image']
+    params = request_validation.check(schema, body)['os-volume_upload_image']
     force = common.is_true(params.get('force', 'False'), 'force')
     volume = volumes.get(ctxt, volume_id)
     policy.require_member(ctxt, _ACTIONS + 'upload_image')
@@ -119,7 +120,7 @@ def _upload_image(volumes, ctxt, volume_id, body):
 
 
 def _retype(volumes, ctxt, volume_id, body):
-    params = validation.check(action_schemas.retype, body)['os-retype']
+    params = request_validation.check(action_schemas.retype, body)['os-retype']
     volume = volumes.get(ctxt, volume_id)
     policy.require_member(ctxt, _ACTIONS + 'retype')
     retype_api.RetypeAPI(volumes).retype(
@@ -132,7 +133,7 @@ def _reimage(volumes, ctxt, volume_id, body):
         # cinder answers an action of a later microversion as if it did
         # not exist: a bare 404.
         raise exception.NotFound('The resource could not be found.')
-    params = validation.check(action_schemas.reimage, body)['os-reimage']
+    params = request_validation.check(action_schemas.reimage, body)['os-reimage']
     reserved = common.is_true(params.get('reimage_reserved', 'False'),
                               'reimage_reserved')
     volume = volumes.get(ctxt, volume_id)
@@ -147,7 +148,7 @@ def _reimage(volumes, ctxt, volume_id, body):
 def _revert(volumes, ctxt, volume_id, body):
     if wsgi.version() < (3, 40):
         raise exception.NotFound('The resource could not be found.')
-    body = validation.check(schemas.revert, body)['revert']
+    body = request_validation.check(schemas.revert, body)['revert']
     volume = volumes.get(ctxt, volume_id)
     policy.require_member(ctxt, 'volume:revert_to_snapshot')
     revert_api.revert(volumes.volume_rpc, ctxt, volume,
@@ -167,7 +168,7 @@ def _simple(method):
 
 
 def _initialize(volumes, ctxt, volume_id, body):
-    body = validation.check(schemas.initialize_connection, body)
+    body = request_validation.check(schemas.initialize_connection, body)
     connector = body['os-initialize_connection']['connector']
     info = _attach_api(volumes).initialize_connection(ctxt, volume_id,
                                                       connector)
@@ -177,32 +178,39 @@ def _initialize(volumes, ctxt, volume_id, body):
 
 
 def _terminate(volumes, ctxt, volume_id, body):
-    body = validation.check(schemas.terminate_connection, body)
+    body = request_validation.check(schemas.terminate_connection, body)
     _attach_api(volumes).terminate_connection(
         ctxt, volume_id, body['os-terminate_connection']['connector'])
     return wsgi.response(status=202)
 
 
+def _remote_type(exc):
+    """The class name cinder quotes from the volume service's error
+    (oslo.messaging names its copy of a remote exception <name>_Remote)."""
+    name = type(exc).__name__
+    return name[:-len('_Remote')] if name.endswith('_Remote') else name
+
+
 def _attach(volumes, ctxt, volume_id, body):
-    body = validation.check(schemas.attach, body)['os-attach']
-    local = volumes.get(ctxt, volume_id)['status'] == states.MAINTENANCE
+    body = request_validation.check(schemas.attach, body)['os-attach']
+    mode = body.get('mode', 'rw')
+    api = _attach_api(volumes)
+    # The API's own refusals (maintenance, read-only) are plain faults.
+    volume = api.check_attach(ctxt, volume_id, mode)
     try:
-        _attach_api(volumes).attach(
-            ctxt, volume_id, body.get('instance_uuid'),
-            body.get('host_name'), body['mountpoint'],
-            body.get('mode', 'rw'))
+        api.volume_rpc.attach_volume(
+            ctxt, volume, body.get('instance_uuid'),
+            body.get('host_name'), body['mountpoint'], mode)
     except (exception.InvalidVolume, exception.InvalidVolumeAttachMode) as \
             exc:
-        if local:
-            raise       # the API's own refusal, not the volume service's
         # What cinder says of the volume service's refusal.
         raise exception.Invalid('Error attaching volume - %s: %s' % (
-            type(exc).__name__, exc.message))
+            _remote_type(exc), exc.message))
     return wsgi.response(status=202)
 
 
 def _detach(volumes, ctxt, volume_id, body):
-    body = validation.check(schemas.detach, body)['os-detach'] or {}
+    body = request_validation.check(schemas.detach, body)['os-detach'] or {}
     local = volumes.get(ctxt, volume_id)['status'] == states.MAINTENANCE
     try:
         _attach_api(volumes).detach(ctxt, volume_id,
@@ -212,7 +220,7 @@ def _detach(volumes, ctxt, volume_id, body):
         if local:
             raise
         raise exception.Invalid('Error detaching volume - %s: %s' % (
-            type(exc).__name__, exc.message))
+            _remote_type(exc), exc.message))
     return wsgi.response(status=202)
 
 

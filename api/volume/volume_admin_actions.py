@@ -3,9 +3,9 @@ admin_actions): os-reset_status, os-force_delete, os-force_detach,
 os-migrate_volume, os-migrate_volume_completion,
 os-extend_volume_completion."""
 from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.volume import common
+from stratus.api.volume import request_validation
 from stratus.api.volume.schemas import volume_actions as schemas
 from stratus.api.volume.schemas import volumes as volume_schemas
 from stratus.common import exception
@@ -16,45 +16,10 @@ from stratus.volume import migrate_api
 
 _ADMIN = 'volume_extension:volume_admin_actions:'
 
-# cinder's VolumeStatus.ALL, VolumeMigrationStatus.ALL and the attach
-# statuses os-reset_status takes.
-RESET_STATUSES = (
-    'creating', 'available', 'deleting', 'error', 'error_deleting',
-    'error_managing', 'managing', 'attaching', 'in-use', 'detaching',
-    'maintenance', 'restoring-backup', 'error_restoring', 'reserved',
-    'awaiting-transfer', 'backing-up', 'error_backing-up', 'error_extending',
-    'downloading', 'uploading', 'retyping', 'extending')
-RESET_ATTACH_STATUSES = ('attached', 'detached')
-RESET_MIGRATION_STATUSES = ('migrating', 'error', 'success', 'completing',
-                            'none', 'starting')
-
-
-def _format_error(field, value, fmt):
-    # What cinder's validator says when a format checker refuses a value.
-    raise exception.ValidationError(
-        field=field, reason="Value: %s. %r is not a %r" % (value, value, fmt))
-
-
-def _check_reset(body):
-    inner = body['os-reset_status']
-    for field, allowed, fmt in (
-            ('status', RESET_STATUSES, 'volume_status'),
-            ('attach_status', RESET_ATTACH_STATUSES, 'volume_attach_status'),
-            ('migration_status', RESET_MIGRATION_STATUSES,
-             'volume_migration_status')):
-        value = inner.get(field)
-        if value is not None and not isinstance(value, str):
-            continue        # the type check below names it
-        if value and value.lower() not in allowed:
-            _format_error(field, value, fmt)
-    if not any(inner.get(f) for f in ('status', 'attach_status',
-                                      'migration_status')):
-        _format_error('os-reset_status', inner, 'validate_volume_reset_body')
-
 
 def reset_status(volumes, ctxt, volume_id, body):
-    body = validation.check(volume_schemas.reset_status_nullable, body)
-    _check_reset(body)
+    body = request_validation.check(volume_schemas.reset_status_nullable,
+                                    body)
     volume = volumes.get(ctxt, volume_id)
     policy.require_admin(ctxt, _ADMIN + 'reset_status')
     inner = body['os-reset_status']
@@ -84,7 +49,7 @@ def force_delete(volumes, ctxt, volume_id, body):
 
 
 def force_detach(volumes, ctxt, volume_id, body):
-    body = validation.check(schemas.force_detach, body)['os-force_detach']
+    body = request_validation.check(schemas.force_detach, body)['os-force_detach']
     volume = volumes.get(ctxt, volume_id)
     policy.require_admin(ctxt, _ADMIN + 'force_detach')
     actions_api.ActionsAPI(volumes).force_detach(
@@ -96,7 +61,7 @@ def migrate_volume(volumes, ctxt, volume_id, body):
     version = wsgi.version()
     schema = schemas.migrate_volume_316 if version >= (3, 16) \
         else schemas.migrate_volume
-    params = validation.check(schema, body)['os-migrate_volume']
+    params = request_validation.check(schema, body)['os-migrate_volume']
     volume = volumes.get(ctxt, volume_id)
     policy.require_admin(ctxt, _ADMIN + 'migrate_volume')
     # cinder's get_cluster_host
@@ -116,7 +81,7 @@ def migrate_volume(volumes, ctxt, volume_id, body):
 
 
 def migrate_volume_completion(volumes, ctxt, volume_id, body):
-    params = validation.check(schemas.migrate_volume_completion,
+    params = request_validation.check(schemas.migrate_volume_completion,
                               body)['os-migrate_volume_completion']
     volume = volumes.get(ctxt, volume_id)
     policy.require_admin(ctxt, _ADMIN + 'migrate_volume_completion')
@@ -134,7 +99,7 @@ def extend_volume_completion(volumes, ctxt, volume_id, body):
     backends finish their extends themselves and never store the
     extend_new_size / extend_reservations admin metadata such an extend
     keeps, so this answers with cinder's refusals."""
-    validation.check(schemas.extend_volume_completion, body)
+    request_validation.check(schemas.extend_volume_completion, body)
     volume = volumes.get(ctxt, volume_id)
     policy.require_admin(ctxt, _ADMIN + 'extend_volume_completion')
     if volume['status'] != 'extending':

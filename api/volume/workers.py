@@ -11,6 +11,7 @@ from pecan import rest
 from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.volume import request_validation
 from stratus.api.volume.schemas import common
 from stratus.common import exception
 from stratus.db.api import services as db_services
@@ -54,7 +55,7 @@ class WorkersController(rest.RestController):
         ctxt = wsgi.context()
         if wsgi.version() < (3, 24):
             raise exception.NotFound('The resource could not be found.')
-        body = validation.check(
+        body = request_validation.check(
             _CLEANUP, validation.load_json(pecan.request)
             if pecan.request.body else None) or {}
         policy.require_admin(ctxt, 'workers:cleanup')

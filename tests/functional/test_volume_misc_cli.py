@@ -170,7 +170,9 @@ def test_manage_round_trip(cloud, rest):
     result = cloud.cli('volume', 'create', '--remote-source',
                        'source-name=volume-%s' % volume['id'], '--host',
                        backend_host, name, *V, check=False)
-    assert result.returncode != 0 and 'volume/bootable' in result.stderr
+    assert result.returncode != 0 and (
+        "Invalid input for field/attribute bootable. Value: None. None is "
+        "not of type 'boolean', 'string'" in result.stderr), result.stderr
     managed = cloud.cli_json(
         'volume', 'create', '--remote-source',
         'source-name=volume-%s' % volume['id'], '--host', backend_host,

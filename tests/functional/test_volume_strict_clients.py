@@ -3,6 +3,7 @@ service clients (tests/support/strict_clients.py) drive real daemons, and
 every answer is checked against upstream's published schema for its
 microversion. A key cinder does not send, a missing one or a wrong
 status fails the call."""
+import json
 import time
 
 import pytest
@@ -278,3 +279,125 @@ def test_groups(admin):
 def test_backups_without_a_backup_service(admin):
     admin.backups.list_backups()
     admin.backups.list_backups(detail=True)
+
+
+def test_volume_actions(admin, demo):
+    """Every action tempest's volumes client sends, answered as its
+    schemas say (the member's own actions as the member)."""
+    volume = new_volume(demo)
+    vid = volume['id']
+    demo.volumes.set_bootable_volume(vid, bootable=True)
+    demo.volumes.update_volume_readonly(vid, readonly=False)
+    demo.volumes.update_volume_image_metadata(vid, image_key='v')
+    demo.volumes.show_volume_image_metadata(vid)
+    demo.volumes.delete_volume_image_metadata(vid, 'image_key')
+    demo.volumes.extend_volume(vid, new_size=2)
+    wait_status(demo.volumes.show_volume, 'volume', vid, 'available')
+    demo.volumes.reserve_volume(vid)
+    demo.volumes.unreserve_volume(vid)
+    server = '11111111-2222-3333-4444-555555555555'
+    demo.volumes.attach_volume(vid, instance_uuid=server,
+                               mountpoint='/dev/vdb', mode='rw')
+    with microversion('3.71'):
+        shown = demo.volumes.show_volume(vid)['volume']
+    assert shown['status'] == 'in-use'
+    attachment_id = shown['attachments'][0]['attachment_id']
+    bogus = '00000000-0000-0000-0000-000000000000'
+    with pytest.raises(lib_exc.BadRequest) as refused:
+        demo.volumes.detach_volume(vid, attachment_id=bogus)
+    # cinder quotes the volume service's exception by its own name.
+    assert refused.value.resp_body['message'] == (
+        'Error detaching volume - VolumeAttachmentNotFound: Volume '
+        'attachment could not be found with filter: attachment_id = %s.'
+        % bogus)
+    demo.volumes.detach_volume(vid, attachment_id=attachment_id)
+    demo.volumes.reserve_volume(vid)
+    demo.volumes.terminate_connection(vid, connector={'host': 'h'})
+    vtype = admin.types.create_volume_type(name='strict-retype')[
+        'volume_type']
+    demo.volumes.retype_volume(vid, new_type=vtype['id'],
+                               migration_policy='never')
+    wait_status(demo.volumes.show_volume, 'volume', vid, 'available')
+    admin.volumes.reset_volume_status(vid, status='error')
+    admin.volumes.force_detach_volume(vid, connector=None,
+                                      attachment_id=None)
+    admin.volumes.force_delete_volume(vid)
+    wait_status(admin.volumes.show_volume, 'volume', vid, 'DELETED')
+    other = new_volume(admin)
+    admin.volumes.unmanage_volume(other['id'])
+    wait_status(admin.volumes.show_volume, 'volume', other['id'],
+                'DELETED')
+    admin.types.delete_volume_type(vtype['id'])
+
+
+@pytest.mark.parametrize('version', ['3.27', '3.44', '3.54', '3.71'])
+def test_attachments(demo, version):
+    """The attachments calls tempest's client makes (show, delete) on an
+    attachment made as a strict client would: cinder's keys, the mode it
+    records."""
+    volume = new_volume(demo)
+    with microversion(version):
+        body = {'volume_uuid': volume['id'],
+                'instance_uuid': '11111111-2222-3333-4444-555555555555'}
+        resp, created = demo.attachments.post(
+            'attachments', json.dumps({'attachment': body}))
+        assert resp.status == 200
+        attachment = json.loads(created)['attachment']
+        shown = demo.attachments.show_attachment(attachment['id'])
+        assert set(shown['attachment']) == {
+            'id', 'status', 'instance', 'volume_id', 'attached_at',
+            'detached_at', 'attach_mode', 'connection_info'}
+        assert shown['attachment']['attach_mode'] == 'null'
+        remaining = demo.attachments.delete_attachment(attachment['id'])
+        assert remaining['attachments'] == []
+    wait_status(demo.volumes.show_volume, 'volume', volume['id'],
+                'available')
+    delete_volume(demo, volume['id'])
+
+
+def test_snapshot_actions(admin):
+    volume = new_volume(admin)
+    snaps = admin.snapshots
+    snap = snaps.create_snapshot(volume_id=volume['id'])['snapshot']
+    wait_status(snaps.show_snapshot, 'snapshot', snap['id'], 'available')
+    snaps.reset_snapshot_status(snap['id'], 'creating')
+    snaps.update_snapshot_status(snap['id'], status='available',
+                                 progress='100%')
+    snaps.reset_snapshot_status(snap['id'], 'error')
+    snaps.force_delete_snapshot(snap['id'])
+    wait_status(snaps.show_snapshot, 'snapshot', snap['id'], 'DELETED')
+    other = snaps.create_snapshot(volume_id=volume['id'])['snapshot']
+    wait_status(snaps.show_snapshot, 'snapshot', other['id'], 'available')
+    snaps.unmanage_snapshot(other['id'])
+    wait_status(snaps.show_snapshot, 'snapshot', other['id'], 'DELETED')
+    delete_volume(admin, volume['id'])
+
+
+@pytest.mark.parametrize('version', ['3.0', '3.43', '3.51', '3.64'])
+def test_backups_at_each_microversion(admin, version):
+    """With no backup service a backup ends in error, as cinder's does;
+    its views still answer as tempest's schemas say."""
+    volume = new_volume(admin)
+    with microversion(version):
+        backup = admin.backups.create_backup(volume_id=volume['id'],
+                                             name='strict-backup')['backup']
+        wait_status(admin.backups.show_backup, 'backup', backup['id'],
+                    'error')
+        admin.backups.list_backups(detail=True)
+        if at_least(version, '3.9'):
+            admin.backups.update_backup(backup['id'], name='renamed')
+        # Both ask the (missing) backup service: cinder's 404.
+        for call in (lambda: admin.backups.reset_backup_status(
+                         backup['id'], 'error'),
+                     lambda: admin.backups.delete_backup(backup['id'])):
+            with pytest.raises(lib_exc.NotFound) as missing:
+                call()
+            assert missing.value.resp_body['message'] == (
+                'Service cinder-backup could not be found.')
+        with microversion('3.3'):
+            messages = admin.messages.list_messages()['messages']
+        if messages:
+            with microversion('3.3'):
+                admin.messages.show_message(messages[0]['id'])
+                admin.messages.delete_message(messages[0]['id'])
+    delete_volume(admin, volume['id'])

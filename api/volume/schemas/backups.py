@@ -49,4 +49,4 @@ import_record = common.wrap('backup-record', {
 BACKUP_STATUSES = ('error', 'error_deleting', 'creating', 'available',
                    'deleting', 'deleted', 'restoring')
 reset_status = common.wrap('os-reset_status', {
-    'status': {'type': 'string'}}, ['status'])
+    'status': {'type': 'string', 'format': 'backup_status'}}, ['status'])

@@ -30,10 +30,11 @@ EXTRA_SPECS = {'type': 'object',
 
 
 def wrap(key, properties, required=(), additional=False, extra=None):
-    inner = {'type': 'object', 'properties': properties,
-             'additionalProperties': additional}
+    # The keywords in cinder's order: the first failing one is reported.
+    inner = {'type': 'object', 'properties': properties}
     if required:
         inner['required'] = list(required)
     inner.update(extra or {})
+    inner['additionalProperties'] = additional
     return {'type': 'object', 'properties': {key: inner},
             'required': [key], 'additionalProperties': False}

@@ -3,7 +3,7 @@ unknown keys pass, key_size may be an integer-like string)."""
 import copy
 
 KEY_SIZE = {'type': ['string', 'integer', 'null'], 'minimum': 0,
-            'maximum': 2147483647}
+            'maximum': 2147483647, 'format': 'key_size'}
 create = {
     'type': 'object',
     'properties': {'encryption': {

@@ -5,10 +5,11 @@ from stratus.api.volume.schemas import common
 NAME = {'type': 'string', 'minLength': 1, 'maxLength': 255}
 NAME_ZERO = {'type': ['string', 'null'], 'minLength': 0, 'maxLength': 255}
 UUID = {'type': 'string', 'format': 'uuid'}
-_SPECS_NULL = dict(common.EXTRA_SPECS, type=['object', 'null'])
+# cinder's metadata_allows_null: string values only.
+_SPECS_NULL = dict(common.METADATA, type=['object', 'null'])
 
 group_type_create = common.wrap('group_type', {
-    'name': NAME, 'description': common.DESCRIPTION,
+    'name': dict(NAME, format='name'), 'description': common.DESCRIPTION,
     'is_public': common.BOOLEAN, 'group_specs': _SPECS_NULL}, ['name'])
 group_type_update = common.wrap('group_type', {
     'name': NAME_ZERO, 'description': common.DESCRIPTION,
@@ -44,8 +45,10 @@ update = common.wrap('group', {
     extra={'anyOf': [{'required': [key]} for key in (
         'name', 'description', 'add_volumes', 'remove_volumes')]})
 delete = common.wrap('delete', {'delete-volumes': common.BOOLEAN})
-reset_status = common.wrap('reset_status', {'status': {'type': 'string'}},
-                           ['status'])
+reset_status = common.wrap('reset_status', {'status': {
+    'type': 'string', 'format': 'group_status'}}, ['status'])
+group_snapshot_reset_status = common.wrap('reset_status', {'status': {
+    'type': 'string', 'format': 'group_snapshot_status'}}, ['status'])
 failover_replication = common.wrap('failover_replication', {
     'allow_attached_volume': common.BOOLEAN,
     'secondary_backend_id': NAME_ZERO})

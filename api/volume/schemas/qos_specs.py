@@ -19,7 +19,8 @@ set_keys = {'type': 'object',
 
 unset_keys = {'type': 'object',
               'properties': {'keys': {
-                  'type': 'array', 'uniqueItems': True,
+                  'type': 'array',
                   'items': {'type': 'string', 'minLength': 1,
-                            'maxLength': 255}}},
+                            'maxLength': 255},
+                  'uniqueItems': True}},
               'required': ['keys'], 'additionalProperties': False}

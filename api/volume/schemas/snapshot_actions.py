@@ -2,4 +2,5 @@
 from stratus.api.volume.schemas import common
 
 update_snapshot_status = common.wrap('os-update_snapshot_status', {
-    'status': {'type': 'string'}, 'progress': {}}, ['status'])
+    'status': {'type': 'string'}, 'progress': {'format': 'progress'}},
+    ['status'])

@@ -15,7 +15,7 @@ update = common.wrap('snapshot', {
     extra={'anyOf': [{'required': [k]} for k in (
         'name', 'description', 'display_name', 'display_description')]})
 reset_status = common.wrap('os-reset_status', {
-    'status': {'type': 'string'}}, ['status'])
+    'status': {'type': 'string', 'format': 'snapshot_status'}}, ['status'])
 
 # cinder's snapshot metadata: keys without '/', other top-level keys let
 # through (unlike a volume's).

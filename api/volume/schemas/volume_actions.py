@@ -3,11 +3,13 @@ volume_actions, volume_image_metadata and admin_actions schemas)."""
 import copy
 
 from stratus.api.volume.schemas import common
+from stratus.api.volume.schemas import types
 
-# cinder's image_metadata parameter type: values are text of any length.
+# cinder's image_metadata parameter type: values are text that fits a
+# MySQL TEXT column (64 KiB of UTF-8).
 IMAGE_METADATA = {'type': 'object',
                   'patternProperties': {'^[a-zA-Z0-9-_:. /]{1,255}$': {
-                      'type': 'string', 'maxLength': 65535}},
+                      'type': 'string', 'format': 'mysql_text'}},
                   'additionalProperties': False}
 
 set_bootable = common.wrap('os-set_bootable', {'bootable': common.BOOLEAN},
@@ -24,7 +26,7 @@ upload_image = common.wrap('os-volume_upload_image', {
     'image_name': {'type': 'string', 'minLength': 1, 'maxLength': 255},
     'force': common.BOOLEAN,
     'disk_format': {'type': 'string', 'enum': DISK_FORMATS},
-    'container_format': common.DESCRIPTION}, ['image_name'])
+    'container_format': types.DESCRIPTION}, ['image_name'])
 # 3.1: visibility and protected.
 upload_image_31 = copy.deepcopy(upload_image)
 upload_image_31['properties']['os-volume_upload_image']['properties'].update(

@@ -79,13 +79,24 @@ extend = common.wrap('os-extend', {'new_size': common.SIZE}, ['new_size'])
 reset_status = common.wrap('os-reset_status', {
     'status': {'type': 'string'}, 'attach_status': {'type': 'string'},
     'migration_status': {'type': 'string'}})
-# cinder's: each may be null; the statuses are checked after the types.
-reset_status_nullable = common.wrap('os-reset_status', {
-    'status': {'type': ['string', 'null']},
-    'attach_status': {'type': ['string', 'null']},
-    'migration_status': {'type': ['string', 'null']}})
+# cinder's: each may be null; its formats word the refusals.
+reset_status_nullable = {
+    'type': 'object',
+    'properties': {'os-reset_status': {
+        'type': 'object',
+        'format': 'validate_volume_reset_body',
+        'properties': {
+            'status': {'type': ['string', 'null'],
+                       'format': 'volume_status'},
+            'attach_status': {'type': ['string', 'null'],
+                              'format': 'volume_attach_status'},
+            'migration_status': {'type': ['string', 'null'],
+                                 'format': 'volume_migration_status'}},
+        'additionalProperties': False}},
+    'required': ['os-reset_status'],
+    'additionalProperties': False}
 attach = common.wrap('os-attach', {
-    'instance_uuid': {'type': 'string', 'maxLength': 36},
+    'instance_uuid': common.UUID,
     'mountpoint': {'type': 'string', 'minLength': 1, 'maxLength': 255},
     'host_name': {'type': 'string', 'maxLength': 255},
     'mode': {'type': 'string', 'enum': ['rw', 'ro']}}, ['mountpoint'],
@@ -93,7 +104,7 @@ attach = common.wrap('os-attach', {
                      {'required': ['host_name']}]})
 detach = {'type': 'object', 'properties': {'os-detach': {
     'type': ['object', 'null'],
-    'properties': {'attachment_id': common.UUID_OR_NULL},
+    'properties': {'attachment_id': common.OPTIONAL_UUID},
     'additionalProperties': False}},
     'required': ['os-detach'], 'additionalProperties': False}
 initialize_connection = common.wrap('os-initialize_connection', {

@@ -100,12 +100,20 @@ def test_quota_classes(vcloud, demo):
     other = vcloud.put('/os-quota-class-sets/gold', {'quota_class_set': {
         'snapshots': 50}}).json['quota_class_set']
     assert (other['snapshots'], other['volumes']) == (50, 2)
-    for body in ({'quota_class_set': {'volumes': 'many'}},
-                 {'quota_class_set': {'volumes': '-1'}},
-                 {'quota_class_set': {'unicorns': 1}},
-                 {'quota_set': {'volumes': 1}}):
+    for body, message in (
+            ({'quota_class_set': {'volumes': 'many'}},
+             "Invalid input for field/attribute volumes. Value: many. "
+             "'many' does not match '^[0-9]*$'"),
+            ({'quota_class_set': {'volumes': '-1'}},
+             "Invalid input for field/attribute volumes. Value: -1. "
+             "'-1' does not match '^[0-9]*$'"),
+            ({'quota_class_set': {'unicorns': 1, 'volumes': 1, 'x y': 2}},
+             'Invalid input received: Bad key(s) in quota class set: '
+             'unicorns, x y'),
+            ({'quota_set': {'volumes': 1}},
+             "'quota_class_set' is a required property")):
         resp = vcloud.put('/os-quota-class-sets/gold', body)
-        schemas.check_fault(resp, 400, 'badRequest')
+        assert schemas.check_fault(resp, 400, 'badRequest') == message
     schemas.check_fault(vcloud.get('/os-quota-class-sets/default',
                                    user=demo), 403, 'forbidden')
     schemas.check_fault(vcloud.put('/os-quota-class-sets/default', {

@@ -99,8 +99,13 @@ def test_attachments_api(vcloud):
     assert resp.status_int == 200
     updated = resp.json['attachment']
     assert updated['status'] == 'attaching'
-    assert updated['connection_info']['driver_volume_type'] == 'local'
-    assert updated['connection_info']['data']['device_path'] == \
+    # cinder's attachment connection info is flat: the driver's data
+    # beside driver_volume_type, attachment_id and enforce_multipath.
+    info = updated['connection_info']
+    assert (info['driver_volume_type'], info['attachment_id'],
+            info['enforce_multipath'], 'data' in info) == (
+        'local', attachment['id'], False, False)
+    assert info['device_path'] == \
         '/dev/fake/%s' % volume['id']
     assert _status(vcloud, volume['id']) == 'attaching'
     assert vcloud.post(url + '/action', {'os-complete': None},
@@ -128,7 +133,8 @@ def test_attachment_with_connector_at_once(vcloud, demo):
     assert resp.status_int == 200
     attachment = resp.json['attachment']
     assert attachment['attach_mode'] == 'ro'
-    assert attachment['connection_info']['data']['access_mode'] == 'ro'
+    # cinder's access_mode comes from the volume's flags only.
+    assert attachment['connection_info']['access_mode'] == 'rw'
     # Another project cannot see it.
     other = vcloud.create_volume()
     assert other

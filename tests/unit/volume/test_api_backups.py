@@ -111,8 +111,9 @@ def test_create_refusals(vcloud):
     assert schemas.check_fault(resp, 404, 'itemNotFound') == \
         'Volume %s could not be found.' % missing
     resp = _create(vcloud, 'not-a-uuid')
-    assert schemas.check_fault(resp, 400, 'badRequest').startswith(
-        'Invalid input for field/attribute backup/volume_id.')
+    assert schemas.check_fault(resp, 400, 'badRequest') == (
+        "Invalid input for field/attribute volume_id. Value: not-a-uuid. "
+        "'not-a-uuid' is not a 'uuid'")
     volume = vcloud.create_volume()
     resp = _create(vcloud, volume['id'], bogus=1)
     schemas.check_fault(resp, 400, 'badRequest')

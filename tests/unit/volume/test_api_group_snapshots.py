@@ -96,8 +96,9 @@ def test_refusals(gcloud, demo):
     resp = gcloud.post(action, {'reset_status': {'status': 'in-use'}},
                        version='3.19')
     assert resp.json['badRequest']['message'] == (
-        "Invalid input for field/attribute status. Value: in-use. 'in-use' "
-        "is not a 'group_snapshot_status'")
+        "Invalid GroupSnapshot Status: Group snapshot status: in-use is "
+        "invalid, valid statuses are: ('error', 'available', 'creating', "
+        "'deleting', 'deleted', 'updating', 'error_deleting').")
     resp = gcloud.post(action, {'reset_status': {'status': 'creating'}},
                        version='3.19')
     schemas.check(SCHEMA.reset_group_snapshot_status, resp)

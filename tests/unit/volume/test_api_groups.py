@@ -205,8 +205,13 @@ def test_reset_status(gcloud, demo):
     resp = _action(gcloud, group_id, {'reset_status': {'status': 'bogus'}})
     schemas.check_fault(resp, 400, 'badRequest')
     assert resp.json['badRequest']['message'] == (
-        "Invalid input for field/attribute status. Value: bogus. 'bogus' is "
-        "not a 'group_status'")
+        "Invalid Group Status: Group status: bogus is invalid, valid status "
+        "are: ('error', 'available', 'creating', 'deleting', 'deleted', "
+        "'updating', 'in-use', 'error_deleting').")
+    # cinder checks against the group snapshot statuses: in-use is refused.
+    resp = _action(gcloud, group_id, {'reset_status': {'status': 'in-use'}})
+    assert resp.json['badRequest']['message'].startswith(
+        'Invalid Group Status: Group status: in-use is invalid')
     resp = _action(gcloud, group_id, {'reset_status': {}})
     schemas.check_fault(resp, 400, 'badRequest')
 

@@ -374,5 +374,5 @@ def test_attachment_connection_carries_front_end_qos(vcloud):
     resp = vcloud.put('/attachments/%s' % attachment['id'], {'attachment': {
         'connector': {'host': 'compute1', 'mountpoint': '/dev/vdc'}}})
     assert resp.status_int == 200, resp.text
-    assert resp.json['attachment']['connection_info']['data'][
+    assert resp.json['attachment']['connection_info'][
         'qos_specs'] == {'total_bytes_sec': '2048'}

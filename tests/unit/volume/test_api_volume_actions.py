@@ -149,8 +149,8 @@ def test_reset_status_rules(vcloud, demo):
     resp = _action(vcloud, volume['id'], {'os-reset_status': {
         'attach_status': 'reserved'}})
     assert schemas.check_fault(resp, 400, 'badRequest') == (
-        "Invalid input for field/attribute attach_status. Value: reserved. "
-        "'reserved' is not a 'volume_attach_status'")
+        "Volume attach status: reserved is invalid, valid statuses are: "
+        "['attached', 'detached'].")
     resp = _action(vcloud, volume['id'], {'os-reset_status': {
         'status': 'ERROR', 'migration_status': 'migrating'}})
     schemas.check(SCHEMA.reset_volume_status, resp)
@@ -207,8 +207,7 @@ def test_attach_modes_and_attached_mode_metadata(vcloud):
     resp = _action(vcloud, volume['id'], {'os-attach': {
         'instance_uuid': server, 'mountpoint': '/dev/vdb'}})
     assert schemas.check_fault(resp, 400, 'badRequest') == (
-        "Error attaching volume - InvalidVolumeAttachMode: Invalid "
-        "attaching mode 'rw' for volume %s." % volume['id'])
+        "Invalid attaching mode 'rw' for volume %s." % volume['id'])
     resp = _action(vcloud, volume['id'], {'os-attach': {
         'instance_uuid': server, 'mountpoint': '/dev/vdb', 'mode': 'ro'}})
     schemas.check(SCHEMA.attach_volume, resp)
