@@ -6,7 +6,9 @@ from stratus.common import log_levels
 from stratus.common import rpc
 from stratus.scheduler import backend_scheduler
 from stratus.scheduler import filter_scheduler
+from stratus.scheduler import group_placement
 from stratus.scheduler import rpcapi
+from stratus.scheduler import volume_moves
 
 
 class SchedulerManager:
@@ -40,3 +42,20 @@ class SchedulerManager:
 
     def get_log_levels(self, ctxt, prefix):
         return log_levels.get_levels(prefix)
+
+    # --- 1.5: existing volumes and groups (logic in volume_moves and
+    # group_placement) ------------------------------------------------------
+    def migrate_volume(self, ctxt, volume_id, host, force_copy=False):
+        volume_moves.migrate(ctxt, volume_id, host, force_copy,
+                             self.volume_rpc)
+
+    def retype(self, ctxt, volume_id, new_type_id, migration_policy=None,
+               reservations=None):
+        volume_moves.retype(ctxt, volume_id, new_type_id, migration_policy,
+                            reservations, self.volume_rpc)
+
+    def create_group(self, ctxt, group_id):
+        group_placement.create_group(ctxt, group_id, self.volume_rpc)
+
+    def validate_host_capacity(self, ctxt, backend, request_spec):
+        return group_placement.validate_host_capacity(backend, request_spec)
