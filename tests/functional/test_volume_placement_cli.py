@@ -1,0 +1,118 @@
+"""Placement of migrations, retypes and new groups by stratus-scheduler
+(as cinder's scheduler places them), with the real openstack CLI against
+real daemons (fake driver, backends lvmdriver-1 and lvmdriver-2): the
+command is accepted, the scheduler's log shows the decision, and what it
+cannot place gets its state back (and a user message for volumes)."""
+import time
+
+import pytest
+
+from support import cloud as cloud_support
+from support import schemas
+from support import volume_waits as wait
+
+SHOW = schemas.volume('volumes', '3.71').show_volume
+MESSAGES = schemas.volume('messages')
+GV = ('--os-volume-api-version', '3.38')
+
+
+@pytest.fixture(scope='module')
+def rest(cloud):
+    return cloud_support.Rest(cloud)
+
+
+@pytest.fixture(scope='module')
+def one(cloud):
+    name = wait.name('pl1')
+    cloud.cli('volume', 'type', 'create', '--property',
+              'volume_backend_name=lvmdriver-1', name)
+    return name
+
+
+def _volume(rest, volume_id):
+    return schemas.check(SHOW, rest.get('/volume/v3/volumes/%s' % volume_id,
+                                        headers=wait.HEADERS))['volume']
+
+
+def _until(rest, volume_id, check, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        volume = _volume(rest, volume_id)
+        if check(volume):
+            return volume
+        time.sleep(0.1)
+    raise AssertionError('volume %s: %s' % (volume_id, volume))
+
+
+def _messages(rest, resource_id):
+    listed = schemas.check(MESSAGES.list_messages, rest.get(
+        '/volume/v3/messages',
+        headers={'OpenStack-API-Version': 'volume 3.3'}))['messages']
+    return [m['user_message'] for m in listed
+            if m['resource_uuid'] == resource_id]
+
+
+def _log_mentions(cloud, name, text):
+    try:
+        return text in cloud.log(name)
+    except FileNotFoundError:
+        return False
+
+
+def test_migrate_the_scheduler_cannot_place(cloud, rest, one):
+    _name, volume_id = wait.create_volume(cloud, rest, '--size', '1',
+                                          '--type', one)
+    host = _volume(rest, volume_id)['os-vol-host-attr:host']
+    other = host.split('#')[0][:-1] + '2'
+    cloud.cli('volume', 'migrate', '--host', other, '--lock-volume',
+              volume_id)
+    shown = _until(rest, volume_id, lambda v: v[
+        'os-vol-mig-status-attr:migstat'] == 'error')
+    # The lock goes with the failed placement; the volume stays put.
+    assert (shown['status'], shown['os-vol-host-attr:host']) == (
+        'available', host)
+    reason = 'Cannot place volume %s on %s' % (volume_id, other)
+    assert _messages(rest, volume_id) == [
+        'schedule allocate volume:No valid backend was found. ' + reason]
+    assert _log_mentions(cloud, 'stratus-scheduler.log', reason)
+    assert not _log_mentions(cloud, 'stratus-api.log', reason)
+    cloud.cli('volume', 'delete', volume_id)
+
+
+def test_retype_never_the_scheduler_cannot_place(cloud, rest, one):
+    two = wait.name('pl2')
+    cloud.cli('volume', 'type', 'create', '--property',
+              'volume_backend_name=lvmdriver-2', two)
+    _name, volume_id = wait.create_volume(cloud, rest, '--size', '1',
+                                          '--type', one)
+    cloud.cli('volume', 'set', '--type', two, '--retype-policy', 'never',
+              volume_id)
+    _until(rest, volume_id, lambda v: _messages(rest, volume_id))
+    shown = _volume(rest, volume_id)
+    assert (shown['status'], shown['volume_type']) == ('available', one)
+    [message] = _messages(rest, volume_id)
+    assert message.startswith(
+        'schedule allocate volume:No valid backend was found. Current '
+        'backend not valid for volume %s with type ' % volume_id)
+    assert _log_mentions(cloud, 'stratus-scheduler.log',
+                         'Retype of volume %s' % volume_id)
+    cloud.cli('volume', 'delete', volume_id)
+
+
+def test_group_the_scheduler_cannot_place(cloud, rest):
+    nowhere = wait.name('plnone')
+    cloud.cli('volume', 'type', 'create', '--property',
+              'volume_backend_name=nope', nowhere)
+    gtype = wait.name('plgt')
+    cloud.cli(*GV, 'volume', 'group', 'type', 'create', gtype)
+    group = cloud.cli_json(*GV, 'volume', 'group', 'create',
+                           '--volume-group-type', gtype,
+                           '--volume-type', nowhere,
+                           '--name', wait.name('plg'))
+    shown = wait.status(rest, '/groups/%s' % group['ID'], 'group', 'error')
+    assert shown['id'] == group['ID']
+    assert _log_mentions(cloud, 'stratus-scheduler.log',
+                         'Could not find a backend for group %s'
+                         % group['ID'])
+    cloud.cli(*GV, 'volume', 'group', 'delete', group['ID'])
+    wait.status(rest, '/groups/%s' % group['ID'], 'group', 'DELETED')
