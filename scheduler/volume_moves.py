@@ -6,7 +6,9 @@ the volume's own backend is told to move or retype it.
 
 stratus-api has already done the state checks and the compare-and-swap
 (migration_status 'starting', or status 'retyping') and answered 202; a
-volume that fits nowhere gets its state back here, with a user message.
+volume that fits nowhere gets its state back here and the failure is
+logged as cinder's scheduler logs it ("Failed to schedule_<method>: ...");
+cinder records no user message for either.
 
 The volume's own pool is judged without the volume's size, as cinder's
 CapacityFilter skips the backend the volume already is on."""
@@ -23,7 +25,6 @@ from stratus.scheduler.filters import base as filters_base
 from stratus.scheduler import weighers
 from stratus.scheduler.weighers import base as weighers_base
 from stratus.volume import host_names
-from stratus.volume import messages
 
 LOG = log.getLogger(__name__)
 MAINTENANCE = 'maintenance'
@@ -107,19 +108,17 @@ def _is_multiattach(volume_type):
 
 def migrate(ctxt, volume_id, host, force_copy, volume_rpc):
     """Cast migrate_volume to the volume's backend when `host` passes the
-    filters; otherwise migration_status error, a locked volume unlocked
-    and a user message (the request itself was accepted)."""
+    filters; otherwise migration_status error and a locked volume
+    unlocked (the request itself was accepted)."""
     volume = db_volumes.get(volume_id)
     try:
         pool = check_destination(volume, _type_of(volume), host)
     except exception.NoValidBackend as exc:
-        LOG.warning('Migration of volume %s: %s', volume_id, exc)
+        LOG.error('Failed to schedule_migrate_volume_to_host: %s', exc)
         values = {'migration_status': 'error'}
         if volume['status'] == MAINTENANCE:
             values['status'] = volume['previous_status'] or MAINTENANCE
         db_volumes.update(volume_id, values)
-        messages.record(ctxt, messages.SCHEDULE_ALLOCATE_VOLUME, volume_id,
-                        exc, volume['project_id'])
         return None
     volume_rpc.migrate_volume(ctxt, volume, pool, force_copy)
     LOG.info('Migration of volume %s to %s requested', volume_id, pool)
@@ -130,20 +129,19 @@ def retype(ctxt, volume_id, new_type_id, migration_policy, reservations,
            volume_rpc):
     """Cast retype to the volume's backend with the pool the new type
     lives on; otherwise the volume back to its previous status, the new
-    type's quota released and a user message."""
+    type's quota released."""
     volume = db_volumes.get(volume_id)
     new_type = volume_types.type_get(new_type_id)
     policy = migration_policy or 'never'
     try:
         pool = find_retype_pool(volume, new_type, policy)
     except exception.NoValidBackend as exc:
-        LOG.warning('Retype of volume %s: %s', volume_id, exc)
+        LOG.error('Failed to schedule_retype: %s', exc)
         volume_quotas.rollback(reservations)
+        # previous_status stays, as cinder's scheduler leaves it.
         db_volumes.update(volume_id, {
-            'status': volume['previous_status'] or volume['status'],
-            'previous_status': None}, expected={'status': RETYPING})
-        messages.record(ctxt, messages.SCHEDULE_ALLOCATE_VOLUME, volume_id,
-                        exc, volume['project_id'])
+            'status': volume['previous_status'] or volume['status']},
+            expected={'status': RETYPING})
         return None
     db_volumes.update(volume_id, {'multiattach': _is_multiattach(new_type)})
     volume_rpc.retype(ctxt, volume, new_type_id, pool, policy, reservations)
