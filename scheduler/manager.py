@@ -4,9 +4,11 @@ import oslo_messaging as messaging
 from stratus.common import exception
 from stratus.common import log_levels
 from stratus.common import rpc
+from stratus.scheduler import backend_checks
 from stratus.scheduler import backend_scheduler
 from stratus.scheduler import filter_scheduler
 from stratus.scheduler import group_placement
+from stratus.scheduler import pools
 from stratus.scheduler import rpcapi
 from stratus.scheduler import volume_moves
 
@@ -59,3 +61,16 @@ class SchedulerManager:
 
     def validate_host_capacity(self, ctxt, backend, request_spec):
         return group_placement.validate_host_capacity(backend, request_spec)
+
+    # --- 1.6: room on the volume's own backend (backend_checks), pools --
+    def extend_volume(self, ctxt, volume_id, new_size, reservations=None):
+        backend_checks.extend(ctxt, volume_id, new_size, reservations,
+                              self.volume_rpc)
+
+    def create_snapshot(self, ctxt, volume_id, snapshot_id):
+        backend_checks.create_snapshot(ctxt, volume_id, snapshot_id,
+                                       self.volume_rpc)
+
+    @rpc.expected_exceptions(exception.VolumeTypeNotFound)
+    def get_pools(self, ctxt, filters=None):
+        return pools.get_pools(filters or {})

@@ -4,16 +4,20 @@ from stratus.common import rpc
 
 class SchedulerRPCClient(rpc.RPCClientBase):
     TOPIC = 'scheduler'
-    VERSION = '1.5'
+    VERSION = '1.6'
     HISTORY = (
         '1.0 initial: no methods yet (placement arrives with compute)',
         '1.1 add select_destinations',
         '1.2 add create_volume',
+        '1.3 skipped (1.4 followed 1.2; nothing was added at 1.3)',
         '1.4 add set_log_levels, get_log_levels (os-services get-log and '
         'set-log)',
         '1.5 add migrate_volume, retype, create_group, '
         'validate_host_capacity (placement of existing volumes and of '
         'groups, as cinder\'s scheduler)',
+        '1.6 add extend_volume, create_snapshot, get_pools (the volume\'s '
+        'backend checked for room, and the pools answered by the '
+        'scheduler, as cinder\'s)',
     )
 
     def select_destinations(self, ctxt, spec, consumer_uuids):
@@ -76,3 +80,25 @@ class SchedulerRPCClient(rpc.RPCClientBase):
         return self._prepare('1.5').call(ctxt, 'validate_host_capacity',
                                          backend=backend,
                                          request_spec=request_spec)
+
+    def extend_volume(self, ctxt, volume, new_size, reservations):
+        """Check that the volume's backend has room for new_size and cast
+        extend_volume to it; otherwise quota rollback, previous status
+        back and a user message (extend volume)."""
+        self._prepare('1.6').cast(ctxt, 'extend_volume',
+                                  volume_id=volume['id'], new_size=new_size,
+                                  reservations=reservations)
+
+    def create_snapshot(self, ctxt, volume, snapshot_id):
+        """Check that the volume's backend has room for a copy of it and
+        cast create_snapshot to it; otherwise the snapshot goes to
+        error."""
+        self._prepare('1.6').cast(ctxt, 'create_snapshot',
+                                  volume_id=volume['id'],
+                                  snapshot_id=snapshot_id)
+
+    def get_pools(self, ctxt, filters=None):
+        """[{'name', 'capabilities'}] of the reported pools matching
+        `filters` (name, volume_type, or capability values)."""
+        return self._prepare('1.6').call(ctxt, 'get_pools',
+                                         filters=filters or {})

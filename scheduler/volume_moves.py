@@ -91,8 +91,10 @@ def check_destination(volume, volume_type, host):
     for pool in candidates(volume, volume_type):
         if pool.name == host or pool.backend == host:
             return pool.name
+    # cinder passes this reason as the whole message (no 'No valid
+    # backend was found.' before it).
     raise exception.NoValidBackend(
-        reason='Cannot place volume %s on %s' % (volume['id'], host))
+        'Cannot place volume %s on %s.' % (volume['id'], host))
 
 
 def _type_of(volume):

@@ -126,8 +126,9 @@ class VolumeAPI:
                 reason="Volume %s status must be '%s' to extend, currently "
                        "%s." % (volume['id'], {'status': expected},
                                 db_volumes.get(volume['id'])['status']))
-        self.volume_rpc.extend_volume(ctxt, updated, int(new_size),
-                                      reservations)
+        # The scheduler checks the backend has room, as cinder's does.
+        self.scheduler_rpc.extend_volume(ctxt, updated, int(new_size),
+                                         reservations)
         LOG.info('Extend volume request issued successfully: %s',
                  volume['id'])
 

@@ -23,13 +23,16 @@ SNAPSHOT_DELETE = ('010', 'delete snapshot')
 DELETE_VOLUME = ('013', 'delete volume')
 
 UNKNOWN_ERROR = ('001', 'An unknown error occurred.')
-NO_BACKEND_AVAILABLE = ('003', None)     # the exception says it
+NO_BACKEND_AVAILABLE = ('003', 'Could not find any available weighted '
+                               'backend.')
 DRIVER_FAILED = ('020', None)
 
 
 def _detail(exc):
+    # cinder maps the exception to a fixed detail and never shows the
+    # exception's own text (it may name backends).
     if isinstance(exc, exception.NoValidBackend):
-        return NO_BACKEND_AVAILABLE[0], exc.message
+        return NO_BACKEND_AVAILABLE
     if isinstance(exc, exception.StratusException):
         return DRIVER_FAILED[0], exc.message
     return UNKNOWN_ERROR

@@ -90,6 +90,11 @@ class VolumeCloud:
         monkeypatch.setattr(volumes.VOLUMES, 'volume_rpc', self.volume_rpc)
         monkeypatch.setattr(snapshots.SNAPSHOTS, 'volume_rpc',
                             self.volume_rpc)
+        monkeypatch.setattr(snapshots.SNAPSHOTS, 'scheduler_rpc',
+                            self.scheduler_rpc)
+        from stratus.api.volume import pools
+        monkeypatch.setattr(pools.GetPoolsController, 'scheduler_rpc',
+                            self.scheduler_rpc)
         for backend in backends:
             self.add_backend(backend)
 

@@ -131,9 +131,8 @@ def test_migrate_with_no_valid_host_errors_in_the_scheduler(cloud, caplog):
         'available', 'error', volume['os-vol-host-attr:host'])
     # cinder's scheduler logs the failure and records no user message.
     assert _messages(cloud, volume['id']) == []
-    assert 'Failed to schedule_migrate_volume_to_host: No valid backend was ' \
-           'found. Cannot place volume %s on host1@lvmdriver-2' % \
-           volume['id'] in caplog.text
+    assert 'Failed to schedule_migrate_volume_to_host: Cannot place volume ' \
+           '%s on host1@lvmdriver-2.' % volume['id'] in caplog.text
 
 
 def test_retype_never_without_a_fit_is_put_back_by_the_scheduler(cloud,
@@ -244,7 +243,7 @@ def test_group_from_source_asks_the_scheduler_for_capacity(cloud,
         'host1@lvmdriver-1', {'size': 100000, 'availability_zone': 'nova'})
 
 
-def test_scheduler_client_sends_1_5():
+def test_scheduler_client_sends_1_5_and_1_6():
     sent = []
 
     class Prepared:
@@ -260,11 +259,16 @@ def test_scheduler_client_sends_1_5():
 
     client = scheduler_rpcapi.SchedulerRPCClient()
     client._prepare = lambda since, server=None: Prepared(since)
-    assert client.VERSION == '1.5' and client.HISTORY[-1].startswith('1.5 ')
+    assert client.VERSION == '1.6' and client.HISTORY[-1].startswith('1.6 ')
+    assert [line.split()[0] for line in client.HISTORY] == [
+        '1.%d' % minor for minor in range(7)]
     client.migrate_volume(None, {'id': 'v'}, 'h@b', True)
     client.retype(None, {'id': 'v'}, 't', 'on-demand', ['r'])
     client.create_group(None, {'id': 'g'})
     assert client.validate_host_capacity(None, 'h@b', {'size': 1}) is True
+    client.extend_volume(None, {'id': 'v'}, 3, ['r'])
+    client.create_snapshot(None, {'id': 'v'}, 's')
+    assert client.get_pools(None, {'name': 'p'}) is True
     assert sent == [
         ('1.5', 'cast', 'migrate_volume',
          {'volume_id': 'v', 'host': 'h@b', 'force_copy': True}),
@@ -273,4 +277,9 @@ def test_scheduler_client_sends_1_5():
           'migration_policy': 'on-demand', 'reservations': ['r']}),
         ('1.5', 'cast', 'create_group', {'group_id': 'g'}),
         ('1.5', 'call', 'validate_host_capacity',
-         {'backend': 'h@b', 'request_spec': {'size': 1}})]
+         {'backend': 'h@b', 'request_spec': {'size': 1}}),
+        ('1.6', 'cast', 'extend_volume',
+         {'volume_id': 'v', 'new_size': 3, 'reservations': ['r']}),
+        ('1.6', 'cast', 'create_snapshot',
+         {'volume_id': 'v', 'snapshot_id': 's'}),
+        ('1.6', 'call', 'get_pools', {'filters': {'name': 'p'}})]
