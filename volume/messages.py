@@ -26,6 +26,7 @@ UNKNOWN_ERROR = ('001', 'An unknown error occurred.')
 NO_BACKEND_AVAILABLE = ('003', 'Could not find any available weighted '
                                'backend.')
 DRIVER_FAILED = ('020', None)
+DRIVER_FAILED_EXTEND = ('010', 'Volume Driver failed to extend volume.')
 
 
 def _detail(exc):
@@ -39,9 +40,10 @@ def _detail(exc):
 
 
 def record(ctxt, action, resource_uuid, exc, project_id,
-           resource_type='VOLUME'):
-    """A message for `project_id` about `action` failing with `exc`."""
-    detail_id, detail = _detail(exc)
+           resource_type='VOLUME', detail=None):
+    """A message for `project_id` about `action` failing with `exc`
+    (or, given, with the fixed `detail`)."""
+    detail_id, detail = detail or _detail(exc)
     try:
         return volume_messages.create(
             project_id, resource_uuid,

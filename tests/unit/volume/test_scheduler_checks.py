@@ -158,6 +158,19 @@ def test_extend_of_a_volume_on_a_stopped_backend(cloud):
         NO_ROOM_MESSAGE]
 
 
+def test_extend_the_driver_fails_leaves_cinder_s_message(cloud):
+    volume = cloud.create_volume(volume_type='small', size=1)
+    cloud.driver('small').fail_methods.add('extend_volume')
+    schemas.check(VOLUMES.extend_volume, cloud.action(
+        volume['id'], {'os-extend': {'new_size': 2}}))
+    shown = _show(cloud, volume['id'])
+    assert (shown['status'], shown['size']) == ('error_extending', 1)
+    [message] = _messages(cloud, volume['id'])
+    assert (message['user_message'], message['event_id']) == (
+        'extend volume:Volume Driver failed to extend volume.',
+        'VOLUME_VOLUME_007_010')
+
+
 # --- snapshot create --------------------------------------------------------
 def test_snapshot_is_checked_by_the_scheduler(cloud):
     volume = cloud.create_volume(volume_type='small', size=3)
