@@ -117,3 +117,73 @@ def test_group_the_scheduler_cannot_place(cloud, rest):
                          % group['ID'])
     cloud.cli(*GV, 'volume', 'group', 'delete', group['ID'])
     wait.status(rest, '/groups/%s' % group['ID'], 'group', 'DELETED')
+
+
+@pytest.fixture
+def demo_room(cloud):
+    """demo may hold 5000 GiB for the test (its quota restored after), so
+    the 1000 GiB pools, not the quota, are what runs out."""
+    project = cloud.cli_json('project', 'show', 'demo')['id']
+    rest = cloud_support.Rest(cloud)
+    path = '/volume/v3/os-quota-sets/%s' % project
+    before = rest.get(path).json()['quota_set']['gigabytes']
+    cloud.cli('quota', 'set', '--gigabytes', '5000', 'demo')
+    yield cloud_support.Rest(cloud, user='demo')
+    cloud.cli('quota', 'set', '--gigabytes', str(before), 'demo')
+
+
+def test_extend_the_scheduler_finds_no_room_for(cloud, rest, one, demo_room):
+    _name, volume_id = wait.create_volume(cloud, demo_room, '--size', '1',
+                                          '--type', one, user='demo')
+    cloud.cli('volume', 'set', '--size', '1500', volume_id, user='demo')
+    shown = _until(rest, volume_id, lambda v: v['status'] == 'available')
+    assert shown['size'] == 1
+    assert _messages(demo_room, volume_id) == [
+        'extend volume:Could not find any available weighted backend.']
+    listed = cloud.cli_json('--os-volume-api-version', '3.3', 'volume',
+                            'message', 'list', user='demo')
+    [mine] = [m for m in listed if m['Resource UUID'] == volume_id]
+    assert mine['Event ID'] == 'VOLUME_VOLUME_007_003'
+    host = shown['os-vol-host-attr:host'].split('#')[0]
+    assert _log_mentions(cloud, 'stratus-scheduler.log',
+                         'Failed to schedule_extend_volume: Cannot place '
+                         'volume %s on %s.' % (volume_id, host))
+    # With room it grows.
+    cloud.cli('volume', 'set', '--size', '3', volume_id, user='demo')
+    assert _until(rest, volume_id, lambda v: v['size'] == 3)[
+        'status'] == 'available'
+    cloud.cli('volume', 'delete', volume_id, user='demo')
+
+
+def test_snapshot_the_scheduler_finds_no_room_for(cloud, rest, one,
+                                                  demo_room):
+    _name, volume_id = wait.create_volume(cloud, demo_room, '--size', '600',
+                                          '--type', one, user='demo')
+    snap = cloud.cli_json('volume', 'snapshot', 'create', '--volume',
+                          volume_id, wait.name('plsn'), user='demo')
+    assert snap['status'] == 'creating'
+    shown = wait.snapshot(demo_room, snap['id'], 'error')
+    schemas.check(schemas.volume('snapshots').show_snapshot, demo_room.get(
+        '/volume/v3/snapshots/%s' % snap['id']))
+    assert shown['volume_id'] == volume_id
+    # cinder's scheduler leaves no user message for it.
+    assert _messages(demo_room, snap['id']) == []
+    assert _log_mentions(cloud, 'stratus-scheduler.log',
+                         'Failed to schedule_create_snapshot: Cannot place '
+                         'snapshot %s on ' % snap['id'])
+    cloud.cli('volume', 'snapshot', 'delete', snap['id'], user='demo')
+    wait.snapshot(demo_room, snap['id'], 'DELETED')
+    cloud.cli('volume', 'delete', volume_id, user='demo')
+
+
+def test_pool_list_is_answered_by_the_scheduler(cloud, rest):
+    pools = cloud.cli_json('volume', 'backend', 'pool', 'list', '--long')
+    assert sorted(p['Name'].split('@', 1)[1] for p in pools) == [
+        'lvmdriver-1#lvmdriver-1', 'lvmdriver-2#lvmdriver-2']
+    schemas.check(schemas.volume('scheduler_stats').get_pools_with_detail,
+                  rest.get('/volume/v3/scheduler-stats/get_pools?detail=True',
+                           headers=wait.HEADERS))
+    resp = rest.get('/volume/v3/scheduler-stats/get_pools?volume_type=nope',
+                    headers={'OpenStack-API-Version': 'volume 3.35'})
+    assert schemas.check_fault(resp, 404, 'itemNotFound') == \
+        'Volume type with name nope could not be found.'
