@@ -11,6 +11,7 @@ from stratus.db import session
 from stratus.scheduler import rpcapi as scheduler_rpcapi
 from stratus.volume import admin_ops
 from stratus.volume import rpcapi as volume_rpcapi
+from stratus.volume import size_limits
 from stratus.volume import states
 
 LOG = log.getLogger(__name__)
@@ -104,6 +105,8 @@ class VolumeAPI:
                 reason='New size for extend must be greater than current '
                        'size. (current: %s, extended: %s).' % (
                            volume['size'], new_size))
+        size_limits.check(volume['volume_type_id'], new_size,
+                          volume['project_id'])
         expected = states.EXTEND_ATTACHED_FROM[0] if attached \
             else states.EXTEND_FROM[0]
         if volume['status'] != expected:

@@ -171,6 +171,21 @@ def test_extend_the_driver_fails_leaves_cinder_s_message(cloud):
         'VOLUME_VOLUME_007_010')
 
 
+def test_extend_beyond_the_type_s_max_size(cloud):
+    cloud.create_type('capped', volume_backend_name='small',
+                      **{'provisioning:max_vol_size': '5'})
+    volume = cloud.create_volume(volume_type='capped', size=2)
+    resp, held, _loads = _held(cloud, lambda: cloud.action(
+        volume['id'], {'os-extend': {'new_size': 6}}))
+    assert schemas.check_fault(resp, 400, 'badRequest') == (
+        "Invalid input received: Specified volume size of '6' is greater "
+        "than the maximum allowable size of '5' for volume type 'capped'.")
+    assert held == [] and _show(cloud, volume['id'])['status'] == 'available'
+    schemas.check(VOLUMES.extend_volume, cloud.action(
+        volume['id'], {'os-extend': {'new_size': 5}}))
+    assert _show(cloud, volume['id'])['size'] == 5
+
+
 # --- snapshot create --------------------------------------------------------
 def test_snapshot_is_checked_by_the_scheduler(cloud):
     volume = cloud.create_volume(volume_type='small', size=3)
