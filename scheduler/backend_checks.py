@@ -93,3 +93,41 @@ def create_snapshot(ctxt, volume_id, snapshot_id, volume_rpc):
     pool.consume(volume['size'])
     volume_rpc.create_snapshot(ctxt, volume, snapshot_id)
     return pool.name
+
+
+def manage_existing(ctxt, volume_id, ref, volume_rpc):
+    """The named backend (or pool) must pass the filters for the volume's
+    type and zone; it then gets the pool the scheduler picked and the
+    cast; otherwise error_managing (no user message, as cinder)."""
+    volume = db_volumes.get(volume_id)
+    spec = {'size': 0, 'volume_id': volume_id,
+            'availability_zone': volume['availability_zone'],
+            'volume_type': _volume_type(volume)}
+    try:
+        pool = backend_passes(volume['host'], spec, ('volume', volume_id))
+    except exception.NoValidBackend as exc:
+        LOG.error('Failed to schedule_manage_existing: %s', exc)
+        db_volumes.update(volume_id, {'status': 'error_managing'})
+        return None
+    # The API named a backend; the volume lives on a pool of it.
+    volume = db_volumes.update(volume_id, {'host': pool.name})
+    volume_rpc.manage_existing(ctxt, volume, ref)
+    return pool.name
+
+
+def manage_existing_snapshot(ctxt, volume_id, snapshot_id, ref,
+                             volume_rpc):
+    """As create_snapshot: room for the volume's size on its backend, else
+    the snapshot goes to error."""
+    volume = db_volumes.get(volume_id)
+    backend = host_names.extract(volume['host'], 'backend')
+    try:
+        pool = backend_passes(backend, {'size': volume['size']},
+                              ('snapshot', snapshot_id))
+    except exception.NoValidBackend as exc:
+        LOG.error('Failed to schedule_manage_existing_snapshot: %s', exc)
+        db_snapshots.update(snapshot_id, {'status': 'error'})
+        return None
+    pool.consume(volume['size'])
+    volume_rpc.manage_existing_snapshot(ctxt, volume, snapshot_id, ref)
+    return pool.name

@@ -74,3 +74,10 @@ class SchedulerManager:
     @rpc.expected_exceptions(exception.VolumeTypeNotFound)
     def get_pools(self, ctxt, filters=None):
         return pools.get_pools(filters or {})
+
+    def manage_existing(self, ctxt, volume_id, ref):
+        backend_checks.manage_existing(ctxt, volume_id, ref, self.volume_rpc)
+
+    def manage_existing_snapshot(self, ctxt, volume_id, snapshot_id, ref):
+        backend_checks.manage_existing_snapshot(ctxt, volume_id, snapshot_id,
+                                                ref, self.volume_rpc)

@@ -15,9 +15,10 @@ class SchedulerRPCClient(rpc.RPCClientBase):
         '1.5 add migrate_volume, retype, create_group, '
         'validate_host_capacity (placement of existing volumes and of '
         'groups, as cinder\'s scheduler)',
-        '1.6 add extend_volume, create_snapshot, get_pools (the volume\'s '
-        'backend checked for room, and the pools answered by the '
-        'scheduler, as cinder\'s)',
+        '1.6 add extend_volume, create_snapshot, get_pools, '
+        'manage_existing, manage_existing_snapshot (the volume\'s backend '
+        'checked for room, and the pools answered by the scheduler, as '
+        'cinder\'s)',
     )
 
     def select_destinations(self, ctxt, spec, consumer_uuids):
@@ -102,3 +103,17 @@ class SchedulerRPCClient(rpc.RPCClientBase):
         `filters` (name, volume_type, or capability values)."""
         return self._prepare('1.6').call(ctxt, 'get_pools',
                                          filters=filters or {})
+
+    def manage_existing(self, ctxt, volume, ref):
+        """Check that the volume's named backend (or pool) passes the
+        filters, give the volume the pool and cast manage_existing to it;
+        otherwise error_managing."""
+        self._prepare('1.6').cast(ctxt, 'manage_existing',
+                                  volume_id=volume['id'], ref=ref)
+
+    def manage_existing_snapshot(self, ctxt, volume, snapshot_id, ref):
+        """As create_snapshot, then manage_existing_snapshot cast to the
+        volume's backend."""
+        self._prepare('1.6').cast(ctxt, 'manage_existing_snapshot',
+                                  volume_id=volume['id'],
+                                  snapshot_id=snapshot_id, ref=ref)
