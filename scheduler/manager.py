@@ -4,9 +4,13 @@ import oslo_messaging as messaging
 from stratus.common import exception
 from stratus.common import log_levels
 from stratus.common import rpc
+from stratus.scheduler import backend_checks
 from stratus.scheduler import backend_scheduler
 from stratus.scheduler import filter_scheduler
+from stratus.scheduler import group_placement
+from stratus.scheduler import pools
 from stratus.scheduler import rpcapi
+from stratus.scheduler import volume_moves
 
 
 class SchedulerManager:
@@ -40,3 +44,40 @@ class SchedulerManager:
 
     def get_log_levels(self, ctxt, prefix):
         return log_levels.get_levels(prefix)
+
+    # --- 1.5: existing volumes and groups (logic in volume_moves and
+    # group_placement) ------------------------------------------------------
+    def migrate_volume(self, ctxt, volume_id, host, force_copy=False):
+        volume_moves.migrate(ctxt, volume_id, host, force_copy,
+                             self.volume_rpc)
+
+    def retype(self, ctxt, volume_id, new_type_id, migration_policy=None,
+               reservations=None):
+        volume_moves.retype(ctxt, volume_id, new_type_id, migration_policy,
+                            reservations, self.volume_rpc)
+
+    def create_group(self, ctxt, group_id):
+        group_placement.create_group(ctxt, group_id, self.volume_rpc)
+
+    def validate_host_capacity(self, ctxt, backend, request_spec):
+        return group_placement.validate_host_capacity(backend, request_spec)
+
+    # --- 1.6: room on the volume's own backend (backend_checks), pools --
+    def extend_volume(self, ctxt, volume_id, new_size, reservations=None):
+        backend_checks.extend(ctxt, volume_id, new_size, reservations,
+                              self.volume_rpc)
+
+    def create_snapshot(self, ctxt, volume_id, snapshot_id):
+        backend_checks.create_snapshot(ctxt, volume_id, snapshot_id,
+                                       self.volume_rpc)
+
+    @rpc.expected_exceptions(exception.VolumeTypeNotFound)
+    def get_pools(self, ctxt, filters=None):
+        return pools.get_pools(filters or {})
+
+    def manage_existing(self, ctxt, volume_id, ref):
+        backend_checks.manage_existing(ctxt, volume_id, ref, self.volume_rpc)
+
+    def manage_existing_snapshot(self, ctxt, volume_id, snapshot_id, ref):
+        backend_checks.manage_existing_snapshot(ctxt, volume_id, snapshot_id,
+                                                ref, self.volume_rpc)

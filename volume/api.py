@@ -11,6 +11,7 @@ from stratus.db import session
 from stratus.scheduler import rpcapi as scheduler_rpcapi
 from stratus.volume import admin_ops
 from stratus.volume import rpcapi as volume_rpcapi
+from stratus.volume import size_limits
 from stratus.volume import states
 
 LOG = log.getLogger(__name__)
@@ -104,6 +105,8 @@ class VolumeAPI:
                 reason='New size for extend must be greater than current '
                        'size. (current: %s, extended: %s).' % (
                            volume['size'], new_size))
+        size_limits.check(volume['volume_type_id'], new_size,
+                          volume['project_id'])
         expected = states.EXTEND_ATTACHED_FROM[0] if attached \
             else states.EXTEND_FROM[0]
         if volume['status'] != expected:
@@ -126,8 +129,9 @@ class VolumeAPI:
                 reason="Volume %s status must be '%s' to extend, currently "
                        "%s." % (volume['id'], {'status': expected},
                                 db_volumes.get(volume['id'])['status']))
-        self.volume_rpc.extend_volume(ctxt, updated, int(new_size),
-                                      reservations)
+        # The scheduler checks the backend has room, as cinder's does.
+        self.scheduler_rpc.extend_volume(ctxt, updated, int(new_size),
+                                         reservations)
         LOG.info('Extend volume request issued successfully: %s',
                  volume['id'])
 

@@ -1,8 +1,8 @@
 """GroupAPI: generic volume groups and group snapshots for the REST
 handlers (runs in stratus-api): cinder's state checks and messages, the
-groups quota, the rows, the cast to the group's backend. The backend
-then works member by member with the ordinary driver calls
-(volume/manager_groups.py)."""
+groups quota, the rows, the cast to stratus-scheduler (a new group's
+placement) or to the group's backend. The backend then works member by
+member with the ordinary driver calls (volume/manager_groups.py)."""
 import uuid
 
 from oslo_utils import uuidutils
@@ -18,7 +18,7 @@ from stratus.db.api import volume_quotas
 from stratus.db.api import volume_types
 from stratus.db.api import volumes as db_volumes
 from stratus.db import session
-from stratus.volume import group_placement
+from stratus.scheduler import rpcapi as scheduler_rpcapi
 from stratus.volume import group_replication
 from stratus.volume import group_snapshot_api
 from stratus.volume import host_names
@@ -50,6 +50,7 @@ def check_not_cgsnapshot_type(type_id, what='group'):
 class GroupAPI(group_snapshot_api.GroupSnapshotMixin,
                group_replication.GroupReplicationMixin):
     def __init__(self):
+        self.scheduler_rpc = scheduler_rpcapi.SchedulerRPCClient()
         self.volume_rpc = volume_rpcapi.VolumeRPCClient()
 
     # --- reading -------------------------------------------------------------
@@ -123,13 +124,9 @@ class GroupAPI(group_snapshot_api.GroupSnapshotMixin,
             volume_quotas.rollback(reservations)
             raise
         volume_quotas.commit(reservations)
-        try:
-            host = group_placement.choose(vtypes, zone)
-        except exception.NoValidBackend as exc:
-            LOG.error('No valid backend for group %s: %s', group['id'], exc)
-            return db_groups.update(group['id'], {'status': 'error'})
-        group = db_groups.update(group['id'], {'host': host})
-        self.volume_rpc.create_group(ctxt, group)
+        # cinder's scheduler places the group (or puts it in error) and
+        # casts it to its backend (scheduler/group_placement.py).
+        self.scheduler_rpc.create_group(ctxt, group)
         return group
 
     def create_from_src(self, ctxt, name, description,
@@ -165,7 +162,7 @@ class GroupAPI(group_snapshot_api.GroupSnapshotMixin,
             raise
         volume_quotas.commit(reservations)
         try:
-            self._check_source_capacity(group, source, sum(sizes))
+            self._check_source_capacity(ctxt, group, source, sum(sizes))
             if not members:
                 raise exception.InvalidGroup(
                     reason='Group snapshot is empty. No group will be '
@@ -184,16 +181,14 @@ class GroupAPI(group_snapshot_api.GroupSnapshotMixin,
         self.volume_rpc.create_group_from_src(ctxt, group, volume_ids)
         return group
 
-    @staticmethod
-    def _check_source_capacity(group, source, size):
-        """The new group lives on its source's backend (cinder: 'No valid
-        host' when that backend cannot take it)."""
-        try:
-            group_placement.choose([], source['availability_zone'],
-                                   size=size,
-                                   backend=_backend(source)
-                                   if source['host'] else '-')
-        except exception.NoValidBackend:
+    def _check_source_capacity(self, ctxt, group, source, size):
+        """The new group lives on its source's backend (cinder asks its
+        scheduler; 'No valid host' when that backend cannot take it)."""
+        if not source['host'] or not \
+                self.scheduler_rpc.validate_host_capacity(
+                    ctxt, _backend(source),
+                    {'size': size,
+                     'availability_zone': source['availability_zone']}):
             raise exception.InvalidGroup(
                 reason='No valid host to create group %s.' % group['id'])
         db_groups.update(group['id'], {'host': source['host']})

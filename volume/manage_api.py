@@ -4,18 +4,19 @@ and unmanage): the checks, the row in 'managing'/'creating', the cast to
 the backend's volume service. The volume service sizes and takes the
 object over (stratus.volume.manage_manager).
 
-cinder routes a volume manage through its scheduler, which only checks
-that the named backend passes the filters; the backend is named here, so
-the cast goes to it directly."""
+Both manages go through stratus-scheduler, as cinder routes them through
+its scheduler: it checks that the named backend passes the filters (a
+snapshot: that it has room for the volume's size), gives a managed
+volume its pool and casts on."""
 import uuid
 
 from stratus.common import exception
-from stratus.db.api import backend_pools
 from stratus.db.api import default_types
 from stratus.db.api import services as db_services
 from stratus.db.api import snapshots as db_snapshots
 from stratus.db.api import volumes as db_volumes
 from stratus.db import session
+from stratus.scheduler import rpcapi as scheduler_rpcapi
 from stratus.volume import api as volume_api
 from stratus.volume import host_names
 from stratus.volume import rpcapi as volume_rpcapi
@@ -45,19 +46,10 @@ def service_for(host):
     return service
 
 
-def _pool_host(host, backend):
-    """host@backend#pool: the one given, else the backend's first pool."""
-    if host_names.extract(host, 'pool'):
-        return host
-    for pool in backend_pools.list_pools():
-        if pool['backend'] == backend:
-            return host_names.pool_host(backend, pool['pool_name'])
-    return host_names.pool_host(backend, backend.partition('@')[2])
-
-
 class ManageAPI:
     def __init__(self):
         self.volume_rpc = volume_rpcapi.VolumeRPCClient()
+        self.scheduler_rpc = scheduler_rpcapi.SchedulerRPCClient()
 
     # --- volumes -------------------------------------------------------------
     def manage_volume(self, ctxt, host, ref, name=None, description=None,
@@ -77,14 +69,17 @@ class ManageAPI:
             'user_id': ctxt.user_id, 'size': 0,
             'availability_zone': availability_zone or
             service['availability_zone'],
-            'host': _pool_host(host, service['host']),
+            # A named pool stays; else the scheduler picks one of the
+            # backend's.
+            'host': host if host_names.extract(host, 'pool') else
+            service['host'],
             'status': 'managing', 'attach_status': states.DETACHED,
             'display_name': name, 'display_description': description,
             'volume_type_id': volume_type['id'], 'bootable': bootable,
             # Counted once the backend has said how big it is.
             'use_quota': False, 'replication_status': 'disabled'},
             metadata or {})
-        self.volume_rpc.manage_existing(ctxt, volume, ref)
+        self.scheduler_rpc.manage_existing(ctxt, volume, ref)
         return volume
 
     def manageable_volumes(self, ctxt, host, **paging):
@@ -118,8 +113,8 @@ class ManageAPI:
                 'display_description': description,
                 'volume_type_id': volume['volume_type_id'],
                 'use_quota': False}, metadata)
-        self.volume_rpc.manage_existing_snapshot(ctxt, volume,
-                                                 snapshot['id'], ref)
+        self.scheduler_rpc.manage_existing_snapshot(ctxt, volume,
+                                                    snapshot['id'], ref)
         return snapshot
 
     def manageable_snapshots(self, ctxt, host, **paging):

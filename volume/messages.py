@@ -23,22 +23,27 @@ SNAPSHOT_DELETE = ('010', 'delete snapshot')
 DELETE_VOLUME = ('013', 'delete volume')
 
 UNKNOWN_ERROR = ('001', 'An unknown error occurred.')
-NO_BACKEND_AVAILABLE = ('003', None)     # the exception says it
+NO_BACKEND_AVAILABLE = ('003', 'Could not find any available weighted '
+                               'backend.')
 DRIVER_FAILED = ('020', None)
+DRIVER_FAILED_EXTEND = ('010', 'Volume Driver failed to extend volume.')
 
 
 def _detail(exc):
+    # cinder maps the exception to a fixed detail and never shows the
+    # exception's own text (it may name backends).
     if isinstance(exc, exception.NoValidBackend):
-        return NO_BACKEND_AVAILABLE[0], exc.message
+        return NO_BACKEND_AVAILABLE
     if isinstance(exc, exception.StratusException):
         return DRIVER_FAILED[0], exc.message
     return UNKNOWN_ERROR
 
 
 def record(ctxt, action, resource_uuid, exc, project_id,
-           resource_type='VOLUME'):
-    """A message for `project_id` about `action` failing with `exc`."""
-    detail_id, detail = _detail(exc)
+           resource_type='VOLUME', detail=None):
+    """A message for `project_id` about `action` failing with `exc`
+    (or, given, with the fixed `detail`)."""
+    detail_id, detail = detail or _detail(exc)
     try:
         return volume_messages.create(
             project_id, resource_uuid,

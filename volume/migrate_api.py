@@ -1,17 +1,15 @@
 """os-migrate_volume and os-migrate_volume_completion, API side
-(cinder's volume API and scheduler migrate_volume): the destination's
-service must be up and enabled, the volume idle and elsewhere; the
-destination must pass the filters for the volume's type, then the
-volume's own backend moves it (volume/migrate.py)."""
+(cinder's volume API migrate_volume): the destination's service must be
+up and enabled, the volume idle and elsewhere; then stratus-scheduler
+checks the destination against the filters for the volume's type and
+the volume's own backend moves it (scheduler/volume_moves.py,
+volume/migrate.py)."""
 from stratus.common import exception
 from stratus.common import log
 from stratus.db.api import services as db_services
-from stratus.db.api import volume_types
 from stratus.db.api import volumes as db_volumes
 from stratus.db import session
 from stratus.volume import host_names
-from stratus.volume import messages
-from stratus.volume import placement
 from stratus.volume import retype_api
 from stratus.volume import states
 
@@ -36,12 +34,6 @@ def _service_up(host):
 def _has_snapshots(volume_id):
     with session.reader() as s:
         return db_volumes.has_snapshots(s, volume_id)
-
-
-def volume_type_of(volume):
-    if volume['volume_type_id']:
-        return volume_types.type_get(volume['volume_type_id'])
-    return volume_types.default_type()
 
 
 class MigrateAPI:
@@ -70,23 +62,13 @@ class MigrateAPI:
         if updated is None:
             raise exception.InvalidVolume(reason=MIGRATE_REFUSED %
                                           volume['id'])
-        try:
-            pool = placement.check_destination(current,
-                                               volume_type_of(current), host)
-        except exception.NoValidBackend as exc:
-            # cinder's scheduler: migration_status error, a locked volume
-            # unlocked; the request itself was accepted.
-            LOG.warning('Migration of volume %s: %s', volume['id'], exc)
-            values = {'migration_status': 'error'}
-            if updated['status'] == states.MAINTENANCE:
-                values['status'] = current['status']
-            db_volumes.update(volume['id'], values)
-            messages.record(ctxt, messages.SCHEDULE_ALLOCATE_VOLUME,
-                            volume['id'], exc, volume['project_id'])
-            return
-        self.volume_rpc.migrate_volume(ctxt, updated, pool, force_copy)
+        # cinder's scheduler checks the destination against the filters;
+        # the request is accepted whatever it finds
+        # (scheduler/volume_moves.py).
+        self.volume_api.scheduler_rpc.migrate_volume(ctxt, updated, host,
+                                                     force_copy)
         LOG.info('Migration of volume %s to %s requested', volume['id'],
-                 pool)
+                 host)
 
     def migrate_volume_completion(self, ctxt, volume, new_volume, error):
         if not (volume['migration_status'] or

@@ -1,7 +1,7 @@
-"""os-retype, API side (cinder's volume API and scheduler retype): the
-checks, the quota of the new type held, the volume to retyping, a
-backend chosen for the new type, and the retype cast to the volume's
-backend (volume/retype.py).
+"""os-retype, API side (cinder's volume API retype): the checks, the
+quota of the new type held, the volume to retyping, and the retype cast
+to stratus-scheduler, which finds the backend for the new type and casts
+to the volume's backend (scheduler/volume_moves.py, volume/retype.py).
 
 Quota usage is counted from the volume rows (per type), so moving the
 volume between per-type keys is its volume_type_id changing; what is
@@ -12,8 +12,6 @@ from stratus.db.api import volume_encryption
 from stratus.db.api import volume_quotas
 from stratus.db.api import volume_types
 from stratus.db.api import volumes as db_volumes
-from stratus.volume import messages
-from stratus.volume import placement
 from stratus.volume import states
 
 LOG = log.getLogger(__name__)
@@ -35,7 +33,6 @@ def _is_multiattach(volume_type):
 class RetypeAPI:
     def __init__(self, volume_api):
         self.volume_api = volume_api
-        self.volume_rpc = volume_api.volume_rpc
 
     def retype(self, ctxt, volume, new_type, migration_policy=None):
         new_type = volume_types.type_get_by_name_or_id(new_type)
@@ -69,22 +66,9 @@ class RetypeAPI:
         if updated is None:
             volume_quotas.rollback(reservations)
             raise exception.InvalidVolume(reason=RETYPE_REFUSED)
-        try:
-            pool = placement.find_retype_pool(current, new_type,
-                                              migration_policy)
-        except exception.NoValidBackend as exc:
-            # cinder's scheduler: the volume is back as it was, the user
-            # gets a message, the request itself was accepted.
-            LOG.warning('Retype of volume %s: %s', volume['id'], exc)
-            volume_quotas.rollback(reservations)
-            db_volumes.update(volume['id'], {
-                'status': current['status'], 'previous_status': None},
-                expected={'status': RETYPING})
-            messages.record(ctxt, messages.SCHEDULE_ALLOCATE_VOLUME,
-                            volume['id'], exc, volume['project_id'])
-            return
-        db_volumes.update(volume['id'], {'multiattach': target_multiattach})
-        self.volume_rpc.retype(ctxt, updated, new_type['id'], pool,
-                               migration_policy or 'never', reservations)
-        LOG.info('Retype of volume %s to %s requested (pool %s)',
-                 volume['id'], new_type['name'], pool)
+        # cinder's scheduler finds the backend; the request is accepted
+        # whatever it finds (scheduler/volume_moves.py).
+        self.volume_api.scheduler_rpc.retype(ctxt, updated, new_type['id'],
+                                             migration_policy, reservations)
+        LOG.info('Retype of volume %s to %s requested', volume['id'],
+                 new_type['name'])

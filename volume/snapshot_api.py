@@ -8,6 +8,7 @@ from stratus.db.api import snapshots as db_snapshots
 from stratus.db.api import volume_quotas
 from stratus.db.api import volumes as db_volumes
 from stratus.db import session
+from stratus.scheduler import rpcapi as scheduler_rpcapi
 from stratus.volume import admin_ops
 from stratus.volume import rpcapi as volume_rpcapi
 from stratus.volume import states
@@ -18,6 +19,7 @@ LOG = log.getLogger(__name__)
 class SnapshotAPI:
     def __init__(self):
         self.volume_rpc = volume_rpcapi.VolumeRPCClient()
+        self.scheduler_rpc = scheduler_rpcapi.SchedulerRPCClient()
 
     def get(self, ctxt, snapshot_id):
         snapshot = db_snapshots.get(snapshot_id)
@@ -83,7 +85,8 @@ class SnapshotAPI:
         except Exception:
             volume_quotas.rollback(reservations)
             raise
-        self.volume_rpc.create_snapshot(ctxt, volume, snapshot['id'])
+        # The scheduler checks the backend has room, as cinder's does.
+        self.scheduler_rpc.create_snapshot(ctxt, volume, snapshot['id'])
         LOG.info('Snapshot create request issued successfully: %s',
                  snapshot['id'])
         return snapshot

@@ -148,8 +148,9 @@ def test_no_valid_backend_is_error_with_message(cloud, rest):
     messages = cloud.cli_json('--os-volume-api-version', '3.3', 'volume',
                               'message', 'list')
     mine = [m for m in messages if m['Resource UUID'] == volume_id]
-    assert mine[0]['User Message'].startswith(
-        'schedule allocate volume:No valid backend was found.')
+    assert mine[0]['User Message'] == (
+        'schedule allocate volume:Could not find any available weighted '
+        'backend.')
     log = cloud.log('stratus-scheduler.log')
     assert "Filtering removed all backends for the request with volume " \
            "ID '%s'" % volume_id in log

@@ -11,6 +11,7 @@ GROUPS_SCHEMA = schemas.volume('groups')
 def gcloud(vcloud, monkeypatch):
     from stratus.api.volume import groups
     monkeypatch.setattr(groups.GROUPS, 'volume_rpc', vcloud.volume_rpc)
+    monkeypatch.setattr(groups.GROUPS, 'scheduler_rpc', vcloud.scheduler_rpc)
     return vcloud
 
 

@@ -1,10 +1,12 @@
 """Tasks of volume_extend: grow the volume on its backend, then record the
 new size and give the volume back its status."""
+from stratus.common import context
 from stratus.common import exception
 from stratus.common import flow_engine
 from stratus.common import log
 from stratus.db.api import volume_quotas
 from stratus.db.api import volumes as db_volumes
+from stratus.volume import messages
 from stratus.volume import states
 from stratus.volume.tasks import volume_ref
 
@@ -12,19 +14,24 @@ LOG = log.getLogger(__name__)
 
 
 class ExtendErrorOnRevertTask(flow_engine.StratusTask):
-    """First task: on failure error_extending, and the reserved gigabytes
-    go back.
+    """First task: on failure error_extending, the reserved gigabytes go
+    back and the owner gets cinder's message ('extend volume:Volume
+    Driver failed to extend volume.').
 
-    Revert: those two."""
+    Revert: those three."""
 
     def execute(self, volume):
         pass
 
-    def revert(self, volume, reservations, flow_failures, **kwargs):
+    def revert(self, ctxt, volume, reservations, flow_failures, **kwargs):
         exc = next(iter(flow_failures.values())).exception
         LOG.error('Volume %s: extend failed: %s', volume['id'], exc)
-        volume_quotas.rollback(reservations)
+        messages.record(context.RequestContext.from_dict(ctxt),
+                        messages.EXTEND_VOLUME, volume['id'], exc,
+                        volume['project_id'],
+                        detail=messages.DRIVER_FAILED_EXTEND)
         db_volumes.update(volume['id'], {'status': states.ERROR_EXTENDING})
+        volume_quotas.rollback(reservations)
 
 
 class ExtendVolumeOnBackendTask(flow_engine.StratusTask):

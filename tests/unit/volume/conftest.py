@@ -90,6 +90,15 @@ class VolumeCloud:
         monkeypatch.setattr(volumes.VOLUMES, 'volume_rpc', self.volume_rpc)
         monkeypatch.setattr(snapshots.SNAPSHOTS, 'volume_rpc',
                             self.volume_rpc)
+        monkeypatch.setattr(snapshots.SNAPSHOTS, 'scheduler_rpc',
+                            self.scheduler_rpc)
+        from stratus.api.volume import manageable
+        from stratus.api.volume import pools
+        from stratus.api.volume import unmanage
+        for manage in (manageable.MANAGE, unmanage.MANAGE):
+            monkeypatch.setattr(manage, 'scheduler_rpc', self.scheduler_rpc)
+        monkeypatch.setattr(pools.GetPoolsController, 'scheduler_rpc',
+                            self.scheduler_rpc)
         for backend in backends:
             self.add_backend(backend)
 

@@ -126,8 +126,9 @@ def test_no_valid_backend_errors_with_message_and_releases_quota(vcloud):
     assert (usage['volumes'], usage['gigabytes']) == (0, 0)
     messages = volume_messages.list_messages(
         filters={'resource_uuid': volume['id']})
-    assert messages[0]['user_message'].startswith(
-        'schedule allocate volume:No valid backend was found. ')
+    assert messages[0]['user_message'] == (
+        'schedule allocate volume:Could not find any available weighted '
+        'backend.')
     assert messages[0]['event_id'] == 'VOLUME_VOLUME_001_003'
 
 
@@ -158,7 +159,8 @@ def test_reschedules_stop_at_max_attempts(vcloud):
     assert volume['consumes_quota'] is False
     message = volume_messages.list_messages(
         filters={'resource_uuid': volume['id']})[0]['user_message']
-    assert 'No valid backend was found' in message
+    assert message == ('schedule allocate volume:Could not find any '
+                       'available weighted backend.')
     assert _usage(volume['os-vol-tenant-attr:tenant_id'])['volumes'] == 0
 
 

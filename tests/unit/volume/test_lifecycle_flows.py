@@ -29,7 +29,7 @@ def test_flow_contracts():
     assert delete.get_flow(None).name == 'volume_delete'
     flow = extend.get_flow(None)
     assert flow.name == 'volume_extend'
-    assert flow.requires == {'volume', 'new_size', 'reservations'}
+    assert flow.requires == {'ctxt', 'volume', 'new_size', 'reservations'}
     flow = snapshot_create.get_flow(None)
     assert (flow.name, flow.requires) == ('snapshot_create', {
         'ctxt', 'snapshot', 'volume'})

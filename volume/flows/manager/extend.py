@@ -1,7 +1,7 @@
 """volume_extend: grow a volume to new_size GiB.
 
 1. ExtendErrorOnRevertTask    - revert: error_extending, reserved
-                                gigabytes released
+                                gigabytes released, a user message
 2. ExtendVolumeOnBackendTask  - driver.extend_volume; revert: nothing
 3. SaveExtendedVolumeTask     - new size, previous status back,
                                 reservation committed
