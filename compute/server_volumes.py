@@ -28,6 +28,13 @@ def volume_api():
     return _APIS['volume']
 
 
+def snapshot_api():
+    if 'snapshot' not in _APIS:
+        from stratus.volume import snapshot_api as snapshots
+        _APIS['snapshot'] = snapshots.SnapshotAPI()
+    return _APIS['snapshot']
+
+
 def attach_api():
     if 'attach' not in _APIS:
         from stratus.volume import attach_api as attach

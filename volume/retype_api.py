@@ -12,6 +12,7 @@ from stratus.db.api import volume_encryption
 from stratus.db.api import volume_quotas
 from stratus.db.api import volume_types
 from stratus.db.api import volumes as db_volumes
+from stratus.volume import size_limits
 from stratus.volume import states
 
 LOG = log.getLogger(__name__)
@@ -36,6 +37,7 @@ class RetypeAPI:
 
     def retype(self, ctxt, volume, new_type, migration_policy=None):
         new_type = volume_types.type_get_by_name_or_id(new_type)
+        size_limits.check(new_type['id'], volume['size'])
         target_multiattach = _is_multiattach(new_type)
         if bool(volume['multiattach']) != target_multiattach and \
                 volume['status'] != states.AVAILABLE:

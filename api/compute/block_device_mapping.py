@@ -85,7 +85,9 @@ def _check_source(ctxt, bdm, max_count, image_for):
                                'boot_index', 'device_name', 'volume_size',
                                'volume_type', 'tag',
                                'delete_on_termination')}
-    if source in ('volume', 'snapshot') and max_count > 1:
+    # nova: only an existing volume cannot serve many servers; a snapshot
+    # gives each server a volume of its own.
+    if source == 'volume' and max_count > 1:
         raise exception.Invalid('Cannot attach one or more volumes to '
                                 'multiple instances')
     if source == 'volume':
@@ -96,10 +98,8 @@ def _check_source(ctxt, bdm, max_count, image_for):
         server_volumes.check_available(volume)
         row.update(volume_id=volume['id'], volume=volume)
     elif source == 'snapshot':
-        from stratus.volume import snapshot_api
         try:
-            snapshot = snapshot_api.SnapshotAPI(
-                server_volumes.volume_api()).get(ctxt, uuid)
+            snapshot = server_volumes.snapshot_api().get(ctxt, uuid)
         except exception.NotFound:
             raise _bad('failed to get snapshot %s.' % uuid)
         row['snapshot_id'] = snapshot['id']

@@ -183,3 +183,30 @@ def test_boot_from_an_existing_volume(cloud, rest, image):
     cloud.cli('server', 'delete', '--wait', server['id'])
     wait_volume(rest, vid, 'available')
     cloud.cli('volume', 'delete', vid)
+
+
+def test_boot_from_a_volume_snapshot(cloud, rest, image):
+    """`--snapshot`: each server gets a new volume made from the snapshot
+    (nova lets several servers boot from one snapshot)."""
+    source = new_server(cloud, rest, '--image', image['id'],
+                        '--boot-from-volume', '1')
+    [vid] = _attached(source)
+    cloud.cli('server', 'delete', '--wait', source['id'])
+    wait_volume(rest, vid, 'available')
+    snapshot = cloud.cli_json('volume', 'snapshot', 'create', '--volume',
+                              vid, _name('s'))
+    deadline = time.monotonic() + 30
+    while cloud.cli_json('volume', 'snapshot', 'show', snapshot['id'])[
+            'status'] != 'available':
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    server = new_server(cloud, rest, '--snapshot', snapshot['id'])
+    [new_vid] = _attached(server)
+    new = wait_volume(rest, new_vid, 'in-use')
+    assert new_vid != vid and new['snapshot_id'] == snapshot['id']
+    assert new['bootable'] == 'true'
+    cloud.cli('server', 'delete', '--wait', server['id'])
+    wait_volume(rest, new_vid, 'available')
+    cloud.cli('volume', 'delete', new_vid)
+    cloud.cli('volume', 'snapshot', 'delete', snapshot['id'])
+    cloud.cli('volume', 'delete', vid, check=False)

@@ -15,6 +15,7 @@ from stratus.db.api import volume_types
 from stratus.db.api import volumes as db_volumes
 from stratus.volume import encryption_keys
 from stratus.volume import host_names
+from stratus.volume import size_limits
 from stratus.volume import states
 
 GiB = 1024 ** 3
@@ -164,6 +165,10 @@ class ExtractVolumeRequestTask(flow_engine.StratusTask):
             check_image(image, size)
         volume_type = _type(ctxt, request.get('volume_type'),
                             source or snap_volume)
+        # cinder's provision filter on size: the requested type's limits
+        # (the default type's when none is named).
+        size_limits.check(volume_type['id'] if request.get('volume_type')
+                          else None, size, ctxt['project_id'])
         group = None
         if request.get('group_id'):
             from stratus.volume import group_member

@@ -179,3 +179,39 @@ def test_many_servers_from_an_image_get_a_volume_each(cloud):
     assert len(uuids) == 2
     for sid in uuids:
         assert len(block_devices.for_instance(sid)) == 1
+
+
+def _snapshot(cloud, volume_id, status='available'):
+    from stratus.db.api import snapshots
+    from stratus.db import session
+    with session.writer() as s:
+        row = snapshots.create(s, {
+            'id': str(uuid.uuid4()), 'volume_id': volume_id,
+            'project_id': cloud.project_id, 'user_id': 'u',
+            'volume_size': 1, 'status': status})
+        return row['id']
+
+
+def test_boot_from_a_snapshot(cloud):
+    """Each server gets a volume made from the snapshot (the conductor
+    creates it), so several servers may boot from one snapshot."""
+    snap = _snapshot(cloud, _volume(cloud))
+    resp = _create(cloud, [{'uuid': snap, 'source_type': 'snapshot',
+                            'destination_type': 'volume', 'boot_index': 0,
+                            'volume_size': 1}], min_count=2, max_count=2)
+    assert resp.status_int == 202, resp.text
+    [(_, (uuids, _request), _)] = cloud.conductor.sent
+    rows = [block_devices.for_instance(sid) for sid in uuids]
+    assert len(rows) == 2 and all(
+        r[0]['snapshot_id'] == snap and r[0]['volume_id'] is None
+        for r in rows)
+
+
+def test_boot_from_an_unknown_snapshot_is_400(cloud):
+    missing = str(uuid.uuid4())
+    resp = _create(cloud, [{'uuid': missing, 'source_type': 'snapshot',
+                            'destination_type': 'volume', 'boot_index': 0}])
+    assert resp.status_int == 400
+    assert resp.json['badRequest']['message'] == (
+        'Block Device Mapping is Invalid: failed to get snapshot %s.'
+        % missing)
