@@ -274,7 +274,6 @@ class ComputeAPI:
         if flavor is not None and \
                 flavor['flavorid'] == current['flavor']['flavorid']:
             raise exception.CannotResizeToSameFlavor()
-        self._check_no_volumes(current, 'resize' if flavor else 'migrate')
         action = 'resize' if flavor is not None else 'migrate'
         instance = self.start_action(ctxt, uuid, action, states.RESIZE_PREP)
         new_flavor = create.flavor_snapshot(flavor) if flavor \
@@ -293,18 +292,6 @@ class ComputeAPI:
                                 'system_metadata': meta})
         self.conductor.migrate_server(ctxt, uuid, migration['uuid'],
                                       new_flavor, host)
-
-    @staticmethod
-    def _check_no_volumes(instance, action):
-        """Moving a server's volumes to another host (connecting them
-        there, the guest's disks following) is not built yet: refused
-        rather than leaving them behind."""
-        from stratus.db.api import block_devices
-        if block_devices.for_instance(instance['uuid']):
-            raise exception.Conflict(
-                "Cannot '%s' instance %s: moving a server with volumes to "
-                "another host is not supported yet" % (action,
-                                                       instance['uuid']))
 
     def _unconfirmed(self, instance):
         from stratus.db.api import migration_records

@@ -95,11 +95,18 @@ def without_attached_mode(volume):
 
 
 def _remaining_status(s, volume_id):
-    left = [a for a in volume_attachments.for_volume(s, volume_id)
-            if a['attach_status'] == states.ATTACHED]
-    if left:
-        return {'status': states.IN_USE, 'attach_status': states.ATTACHED}
-    return {'status': states.AVAILABLE, 'attach_status': states.DETACHED}
+    """cinder's rule: the most advanced remaining attachment (attached >
+    attaching > detaching > reserved; errors ignored) names the volume's
+    state, so a server's move (new reserved attachment, old one deleted)
+    leaves the volume reserved, not available."""
+    left = sorted(a['attach_status']
+                  for a in volume_attachments.for_volume(s, volume_id)
+                  if not a['attach_status'].startswith('error'))
+    if not left:
+        return {'status': states.AVAILABLE,
+                'attach_status': states.DETACHED}
+    status = states.IN_USE if left[0] == states.ATTACHED else left[0]
+    return {'status': status, 'attach_status': left[0]}
 
 
 def detach(volume_id, attachment_id=None):

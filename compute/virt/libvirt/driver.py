@@ -323,15 +323,25 @@ class LibvirtDriver(driver.ComputeDriver):
                                                      flavor, dest_target)
 
     def finish_migration(self, instance, disk_info, image, *, resize_disk,
-                         power_on):
+                         power_on, block_devices=None):
+        if any(d['boot_index'] == 0 for d in block_devices or ()):
+            raise driver.DriverError(reason='moving a guest whose root disk '
+                                            'is a volume is not supported')
         self.mover.finish_migration(instance, disk_info,
                                     resize_disk=resize_disk,
                                     power_on=power_on)
+        # The domain defined here has the shipped disk only: its volumes,
+        # now connected to this host, are plugged in after it.
+        for device in block_devices or ():
+            self.attach_volume(instance, device['connection_info'],
+                               device['device_name'])
 
     def confirm_migration(self, instance):
         self.mover.confirm_migration(instance)
 
-    def finish_revert_migration(self, instance, *, power_on):
+    def finish_revert_migration(self, instance, *, power_on,
+                                block_devices=None):
+        # The saved domain still names its volumes, connected here again.
         self.mover.finish_revert_migration(instance, power_on=power_on)
 
     # --- volumes -------------------------------------------------------------
