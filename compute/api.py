@@ -177,22 +177,23 @@ class ComputeAPI:
         self.compute_rpc.unrescue_instance(ctxt, instance)
 
     def rebuild(self, ctxt, uuid, image, name=None, metadata=None,
-                changes=None):
+                changes=None, reimage_boot_volume=False):
         """New disk from `image` (a checked image dict); id, flavor, host
-        and metadata stay unless `name`/`metadata`/`changes` replace them."""
+        and metadata stay unless `name`/`metadata`/`changes` replace them.
+        A volume-backed server keeps no image_ref (nova's rule); from 2.93
+        (`reimage_boot_volume`) its root volume is re-imaged."""
         from stratus.compute import create
-        if not self.get(ctxt, uuid)['image_ref']:
-            # Its root disk is a volume: a new image would mean re-imaging
-            # that volume (nova 2.93 with cinder's reimage), not served.
-            raise exception.Invalid('Rebuilding a volume-backed server is '
-                                    'not supported')
+        from stratus.compute import volume_rebuild
+        reimage = volume_rebuild.check(self, ctxt, self.get(ctxt, uuid),
+                                       image, reimage_boot_volume)
         instance = self.start_action(ctxt, uuid, 'rebuild',
                                      states.REBUILDING)
         meta = {k: v for k, v in instance['system_metadata'].items()
                 if not k.startswith('image_')}
         meta.update(create.image_system_metadata(image))
-        values = dict(changes or {}, image_ref=image['id'],
-                      system_metadata=meta)
+        values = dict(changes or {}, system_metadata=meta)
+        if instance['image_ref']:
+            values['image_ref'] = image['id']
         if name is not None:
             values['display_name'] = name
         instance = instances.update(uuid, values, full=True)
@@ -200,7 +201,8 @@ class ComputeAPI:
             instances.metadata_update(uuid, metadata, replace=True)
             instance['metadata'] = metadata
         self.compute_rpc.rebuild_instance(
-            ctxt, primitives.to_primitive(instance), image)
+            ctxt, primitives.to_primitive(instance), image,
+            reimage_boot_volume=reimage)
         return instance
 
     def snapshot(self, ctxt, uuid, name, metadata=None):

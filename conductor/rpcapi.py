@@ -22,7 +22,7 @@ class ConductorRPCClient(rpc.RPCClientBase):
         'instance_volumes_release',
         '1.3 instance_update carries the events of the flow it ends',
         '1.4 volume_migration_completion',
-        '1.5 volume_attachment_create',
+        '1.5 volume_attachment_create, volume_reimage',
     )
 
     def service_report(self, ctxt, values, timeout=None):
@@ -166,3 +166,10 @@ class ConductorRPCClient(rpc.RPCClientBase):
         return self._prepare('1.5').call(
             ctxt, 'volume_attachment_create', volume_id=volume_id,
             instance_uuid=instance_uuid)
+
+    def volume_reimage(self, ctxt, volume_id, image_id, size):
+        """Re-image a rebuilt server's root volume and wait for it (up to
+        20 s per GiB of its `size`, as nova waits); returns its status."""
+        timeout = 60 + 20 * max(int(size), 1)
+        return self._prepare('1.5', timeout=timeout).call(
+            ctxt, 'volume_reimage', volume_id=volume_id, image_id=image_id)

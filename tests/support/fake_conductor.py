@@ -178,3 +178,10 @@ class FakeConductor:
             'status': 'reserved', 'connector': None}
         return {'id': attachment_id, 'volume_id': volume_id,
                 'instance_uuid': instance_uuid}
+
+    def volume_reimage(self, ctxt, volume_id, image_id, size):
+        """The root volume re-imaged (reserved while it is written)."""
+        self._maybe_fail('volume_reimage')
+        assert self.volumes[volume_id]['status'] == 'reserved'
+        self.volumes[volume_id]['image_id'] = image_id
+        return 'reserved'
