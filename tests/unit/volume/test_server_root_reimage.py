@@ -69,8 +69,10 @@ def test_failed_reimage_raises(vcloud, image, volume_api, monkeypatch):
 
 def test_volume_not_handed_over_is_refused(vcloud, image, volume_api):
     volume = vcloud.create_volume()
-    vcloud.action(volume['id'], {'os-reset_status': {'status': 'in-use'}})
+    resp = vcloud.action(volume['id'], {'os-reset_status': {
+        'status': 'maintenance'}})
+    assert resp.status_int == 202, resp.text
     with pytest.raises(exception.InvalidVolume):
         volume_rebuild.reimage_and_wait(context.get_admin_context(),
                                         volume['id'], image['id'])
-    assert vcloud.show(volume['id'])['status'] == 'in-use'
+    assert vcloud.show(volume['id'])['status'] == 'maintenance'
