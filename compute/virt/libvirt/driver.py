@@ -319,6 +319,10 @@ class LibvirtDriver(driver.ComputeDriver):
 
     def migrate_disk_and_power_off(self, instance, dest_host, flavor,
                                    dest_target=None):
+        if not instance.get('image_ref', 'local'):
+            # Refused before the guest stops: it stays on its source.
+            raise driver.DriverError(reason='moving a guest whose root disk '
+                                            'is a volume is not supported')
         return self.mover.migrate_disk_and_power_off(instance, dest_host,
                                                      flavor, dest_target)
 
@@ -329,12 +333,8 @@ class LibvirtDriver(driver.ComputeDriver):
                                             'is a volume is not supported')
         self.mover.finish_migration(instance, disk_info,
                                     resize_disk=resize_disk,
-                                    power_on=power_on)
-        # The domain defined here has the shipped disk only: its volumes,
-        # now connected to this host, are plugged in after it.
-        for device in block_devices or ():
-            self.attach_volume(instance, device['connection_info'],
-                               device['device_name'])
+                                    power_on=power_on,
+                                    block_devices=block_devices or ())
 
     def confirm_migration(self, instance):
         self.mover.confirm_migration(instance)

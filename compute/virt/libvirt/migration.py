@@ -23,6 +23,7 @@ from stratus.common import log
 from stratus.common.conf import CONF
 from stratus.compute.virt import driver
 from stratus.compute.virt.libvirt import disks
+from stratus.compute.virt.libvirt import volumes
 from stratus.compute.virt.libvirt import xml
 
 LOG = log.getLogger(__name__)
@@ -177,7 +178,7 @@ class Mover:
 
     # --- destination ---------------------------------------------------------
     def finish_migration(self, instance, disk_info, *, resize_disk,
-                         power_on):
+                         power_on, block_devices=()):
         uuid = instance['uuid']
         disk = self.drv.disk_path(uuid)
         if not os.path.exists(disk):
@@ -201,8 +202,12 @@ class Mover:
                 initrd=self.drv.cache.path(boot['ramdisk_id'])
                 if boot.get('ramdisk_id') else None,
                 cmdline=boot.get('cmdline'))
-        guest = self.drv.define(instance, [self.drv.root_disk(disk)],
-                                kernel_boot)
+        # The volumes, connected to this host, follow the shipped disk.
+        disk_list = [self.drv.root_disk(disk)] + [
+            volumes.disk(d['connection_info'],
+                         volumes.target_dev(d['device_name']))
+            for d in sorted(block_devices, key=lambda d: d['device_name'])]
+        guest = self.drv.define(instance, disk_list, kernel_boot)
         if power_on:
             guest.launch()
         LOG.info('Guest %s arrived from %s', guest.name,
