@@ -341,8 +341,8 @@ class LibvirtDriver(driver.ComputeDriver):
 
     def finish_revert_migration(self, instance, *, power_on,
                                 block_devices=None):
-        # The saved domain still names its volumes, connected here again.
-        self.mover.finish_revert_migration(instance, power_on=power_on)
+        self.mover.finish_revert_migration(
+            instance, power_on=power_on, block_devices=block_devices or ())
 
     # --- volumes -------------------------------------------------------------
     def get_volume_connector(self, instance):

@@ -90,12 +90,22 @@ def test_data_volume_follows_and_reverts(managers, new_instance):
                     if a['volume_id'] == bdm['volume_id']]
     assert attachment['connector']['host'] == 'host-b'
     assert attachment['status'] == 'attached'
+    # Connected again on the source, the volume may have another path.
+    connect = conductor.volume_attachment_update
+
+    def elsewhere(ctxt, attachment_id, connector):
+        info = connect(ctxt, attachment_id, connector)
+        info['data']['device_path'] = '/dev/fake/again'
+        return info
+    conductor.volume_attachment_update = elsewhere
     saved['task_state'] = states.RESIZE_REVERTING
     managers['host-b'].revert_resize(_ctxt(), dict(saved), migration)
     back = conductor.instances[saved['uuid']]
     assert (back['vm_state'], back['host']) == (states.ACTIVE, 'host-a')
-    assert _targets(managers['host-a'].driver, saved['uuid']) == ['vda',
-                                                                  'vdb']
+    a = managers['host-a'].driver
+    assert _targets(a, saved['uuid']) == ['vda', 'vdb']
+    assert dict(xml.disk_sources(a.libvirt.get(saved['uuid']).xml_desc()))[
+        'vdb'] == '/dev/fake/again'
     [attachment] = [a for a in conductor.attachments.values()
                     if a['volume_id'] == bdm['volume_id']]
     assert attachment['connector']['host'] == 'host-a'
