@@ -186,15 +186,15 @@ class ComputeAPI:
         self.compute_rpc.unrescue_instance(ctxt, instance)
 
     def rebuild(self, ctxt, uuid, image, name=None, metadata=None,
-                changes=None):
+                changes=None, reimage_boot_volume=False):
         """New disk from `image` (a checked image dict); id, flavor, host
-        and metadata stay unless `name`/`metadata`/`changes` replace them."""
+        and metadata stay unless `name`/`metadata`/`changes` replace them.
+        A volume-backed server keeps no image_ref (nova's rule); from 2.93
+        (`reimage_boot_volume`) its root volume is re-imaged."""
         from stratus.compute import create
-        if not self.get(ctxt, uuid)['image_ref']:
-            # Its root disk is a volume: a new image would mean re-imaging
-            # that volume (nova 2.93 with cinder's reimage), not served.
-            raise exception.Invalid('Rebuilding a volume-backed server is '
-                                    'not supported')
+        from stratus.compute import volume_rebuild
+        reimage = volume_rebuild.check(self, ctxt, self.get(ctxt, uuid),
+                                       image, reimage_boot_volume)
         if metadata is not None:
             # nova: lock and state first, then the metadata_items quota.
             from stratus.compute import quota_checks
@@ -207,8 +207,9 @@ class ComputeAPI:
         meta = {k: v for k, v in instance['system_metadata'].items()
                 if not k.startswith('image_')}
         meta.update(create.image_system_metadata(image))
-        values = dict(changes or {}, image_ref=image['id'],
-                      system_metadata=meta)
+        values = dict(changes or {}, system_metadata=meta)
+        if instance['image_ref']:
+            values['image_ref'] = image['id']
         if name is not None:
             values['display_name'] = name
         instance = instances.update(uuid, values, full=True)
@@ -216,7 +217,8 @@ class ComputeAPI:
             instances.metadata_update(uuid, metadata, replace=True)
             instance['metadata'] = metadata
         self.compute_rpc.rebuild_instance(
-            ctxt, primitives.to_primitive(instance), image)
+            ctxt, primitives.to_primitive(instance), image,
+            reimage_boot_volume=reimage)
         return instance
 
     def snapshot(self, ctxt, uuid, name, metadata=None):
@@ -308,13 +310,12 @@ class ComputeAPI:
         from stratus.db.api import migration_records
         current = self.get(ctxt, uuid)
         action = 'resize' if flavor is not None else 'migrate'
-        # nova's order: lock, state, same flavor, volumes, upsize quota.
+        # nova's order: lock, state, same flavor, upsize quota.
         self._check_lock(ctxt, current)
         states.check(current, action)
         if flavor is not None and \
                 flavor['flavorid'] == current['flavor']['flavorid']:
             raise exception.CannotResizeToSameFlavor()
-        self._check_no_volumes(current, action)
         if flavor is not None:
             from stratus.compute import quota_checks
             quota_checks.check_upsize(ctxt, current['project_id'],
@@ -336,18 +337,6 @@ class ComputeAPI:
                                 'system_metadata': meta})
         self.conductor.migrate_server(ctxt, uuid, migration['uuid'],
                                       new_flavor, host)
-
-    @staticmethod
-    def _check_no_volumes(instance, action):
-        """Moving a server's volumes to another host (connecting them
-        there, the guest's disks following) is not built yet: refused
-        rather than leaving them behind."""
-        from stratus.db.api import block_devices
-        if block_devices.for_instance(instance['uuid']):
-            raise exception.Conflict(
-                "Cannot '%s' instance %s: moving a server with volumes to "
-                "another host is not supported yet" % (action,
-                                                       instance['uuid']))
 
     def _unconfirmed(self, instance):
         from stratus.db.api import migration_records

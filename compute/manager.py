@@ -106,8 +106,10 @@ class ComputeManager:
     def unrescue_instance(self, ctxt, instance):
         self._run(ctxt, 'unrescue', instance)
 
-    def rebuild_instance(self, ctxt, instance, image):
-        self._run(ctxt, 'rebuild', instance, image=image)
+    def rebuild_instance(self, ctxt, instance, image,
+                         reimage_boot_volume=False):
+        self._run(ctxt, 'rebuild', instance, image=image,
+                  reimage_boot_volume=reimage_boot_volume)
 
     def snapshot_instance(self, ctxt, instance, image_id):
         self._run(ctxt, 'snapshot', instance, image_id=image_id)

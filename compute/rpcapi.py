@@ -7,7 +7,7 @@ from stratus.common import rpc
 
 class ComputeRPCClient(rpc.RPCClientBase):
     TOPIC = 'compute'
-    VERSION = '1.4'
+    VERSION = '1.5'
     HISTORY = (
         '1.0 initial: no methods yet (instance operations arrive with the '
         'compute API)',
@@ -22,6 +22,7 @@ class ComputeRPCClient(rpc.RPCClientBase):
         '1.3 swap_volume',
         '1.4 backup_instance, inject_network_info, get_diagnostics, '
         'get_instance_diagnostics',
+        '1.5 rebuild_instance takes reimage_boot_volume',
     )
 
     def _cast(self, ctxt, since, method, host, **kwargs):
@@ -72,7 +73,14 @@ class ComputeRPCClient(rpc.RPCClientBase):
         self._cast(ctxt, '1.1', 'unrescue_instance', instance['host'],
                    instance=instance)
 
-    def rebuild_instance(self, ctxt, instance, image):
+    def rebuild_instance(self, ctxt, instance, image,
+                         reimage_boot_volume=False):
+        if reimage_boot_volume:
+            # Only a 1.5 compute re-images a root volume.
+            self._cast(ctxt, '1.5', 'rebuild_instance', instance['host'],
+                       instance=instance, image=image,
+                       reimage_boot_volume=True)
+            return
         self._cast(ctxt, '1.1', 'rebuild_instance', instance['host'],
                    instance=instance, image=image)
 

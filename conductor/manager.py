@@ -193,6 +193,21 @@ class ConductorManager:
         return server_volumes.migration_completion(
             ctxt, old_volume_id, new_volume_id, error)
 
+    @rpc.expected_exceptions(exception.VolumeNotFound,
+                             exception.InvalidVolume)
+    def volume_attachment_create(self, ctxt, volume_id, instance_uuid):
+        from stratus.compute import server_volumes
+        return primitives.to_primitive(
+            server_volumes.attach_api().attachment_create(
+                ctxt.elevated(), volume_id, instance_uuid))
+
+    @rpc.expected_exceptions(exception.VolumeNotFound,
+                             exception.InvalidVolume, exception.Invalid,
+                             exception.ImageNotFound)
+    def volume_reimage(self, ctxt, volume_id, image_id):
+        from stratus.compute import volume_rebuild
+        return volume_rebuild.reimage_and_wait(ctxt, volume_id, image_id)
+
 
 def _event_times(events):
     return [dict(event, start_time=timeutils.from_iso(event['start_time']),

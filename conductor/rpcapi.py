@@ -9,7 +9,7 @@ from stratus.common import rpc
 
 class ConductorRPCClient(rpc.RPCClientBase):
     TOPIC = 'conductor'
-    VERSION = '1.4'
+    VERSION = '1.5'
     HISTORY = (
         '1.0 initial: service_report',
         '1.1 instance_update, instance_destroy, release_resources, '
@@ -22,6 +22,7 @@ class ConductorRPCClient(rpc.RPCClientBase):
         'instance_volumes_release',
         '1.3 instance_update carries the events of the flow it ends',
         '1.4 volume_migration_completion',
+        '1.5 volume_attachment_create, volume_reimage',
     )
 
     def service_report(self, ctxt, values, timeout=None):
@@ -158,3 +159,17 @@ class ConductorRPCClient(rpc.RPCClientBase):
             ctxt, 'volume_migration_completion',
             old_volume_id=old_volume_id, new_volume_id=new_volume_id,
             error=error)
+
+    def volume_attachment_create(self, ctxt, volume_id, instance_uuid):
+        """A new reserved attachment of the server's volume (no connector
+        yet): how a move hands the volume from one host to another."""
+        return self._prepare('1.5').call(
+            ctxt, 'volume_attachment_create', volume_id=volume_id,
+            instance_uuid=instance_uuid)
+
+    def volume_reimage(self, ctxt, volume_id, image_id, size):
+        """Re-image a rebuilt server's root volume and wait for it (up to
+        20 s per GiB of its `size`, as nova waits); returns its status."""
+        timeout = 60 + 20 * max(int(size), 1)
+        return self._prepare('1.5', timeout=timeout).call(
+            ctxt, 'volume_reimage', volume_id=volume_id, image_id=image_id)

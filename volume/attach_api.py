@@ -150,7 +150,13 @@ class AttachAPI:
             if volume['multiattach'] else states.ATTACHMENT_RESERVE_FROM
         with session.writer() as s:
             current = db_volumes.get_in(s, volume['id'])
-            if current['status'] not in allowed:
+            # cinder lets the server that already has the volume take a
+            # second attachment (how nova moves it to another host).
+            again = instance_uuid and current['status'] in (
+                states.IN_USE, states.RESERVED) and any(
+                a['instance_uuid'] == instance_uuid
+                for a in volume_attachments.for_volume(s, volume['id']))
+            if current['status'] not in allowed and not again:
                 raise exception.InvalidVolume(
                     reason='Volume %s status must be %s to reserve, but the '
                            'current status is %s.' % (
@@ -160,7 +166,7 @@ class AttachAPI:
                 'instance_uuid': instance_uuid,
                 'attach_status': states.ATTACH_RESERVED,
                 'attach_mode': mode, 'connection_info': {}})
-            if current['status'] != states.IN_USE:
+            if current['status'] != states.IN_USE and not again:
                 db_volumes.update(volume['id'],
                                   {'status': states.RESERVED}, s=s)
         if connector:

@@ -3,11 +3,14 @@ host and metadata.
 
 1. ErrorOnRevertTask             - on failure: ERROR + fault (as nova)
 2. SetTaskStateTask rebuild_block_device_mapping (from rebuilding)
-3. SavedBlockDevicesTask         - the attached volumes (kept)
-4. SetTaskStateTask rebuild_spawning
-5. RebuildGuestTask              - destroy + spawn from the new image, the
+3. ReimageRootVolumeTask         - 2.93, volume-backed: the guest goes,
+                                   the root volume is re-imaged by the
+                                   block storage and connected again
+4. SavedBlockDevicesTask         - the attached volumes (kept)
+5. SetTaskStateTask rebuild_spawning
+6. RebuildGuestTask              - destroy + spawn from the new image, the
                                    volumes plugged in again
-6. SaveRebuiltStateTask          - active, or stopped if it was stopped
+7. SaveRebuiltStateTask          - active, or stopped if it was stopped
 """
 from taskflow.patterns import linear_flow
 
@@ -15,6 +18,7 @@ from stratus.compute import states
 from stratus.compute.tasks import guest
 from stratus.compute.tasks import instance
 from stratus.compute.tasks import volume
+from stratus.compute.tasks import volume_rebuild
 
 FLOW_NAME = 'instance_rebuild'
 
@@ -25,6 +29,7 @@ def get_flow(driver, conductor):
         instance.SetTaskStateTask(conductor,
                                   states.REBUILD_BLOCK_DEVICE_MAPPING,
                                   states.REBUILDING),
+        volume_rebuild.ReimageRootVolumeTask(driver, conductor),
         volume.SavedBlockDevicesTask(conductor),
         instance.SetTaskStateTask(conductor, states.REBUILD_SPAWNING,
                                   states.REBUILD_BLOCK_DEVICE_MAPPING),

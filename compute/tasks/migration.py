@@ -128,12 +128,14 @@ class FinishMigrationTask(flow_engine.StratusTask):
         super().__init__()
         self.driver = driver
 
-    def execute(self, moved_instance, disk_info, image):
+    def execute(self, moved_instance, disk_info, image, block_devices=None):
         resize = moved_instance['flavor'].get('flavorid') != \
             moved_instance['old_flavor'].get('flavorid')
+        volumes = {'block_devices': block_devices} if block_devices else {}
         self.driver.finish_migration(moved_instance, disk_info, image,
                                      resize_disk=resize,
-                                     power_on=was_running(moved_instance))
+                                     power_on=was_running(moved_instance),
+                                     **volumes)
 
     def revert(self, moved_instance, **kwargs):
         self.driver.destroy(moved_instance)
@@ -210,11 +212,13 @@ class FinishRevertMigrationTask(flow_engine.StratusTask):
         super().__init__()
         self.driver = driver
 
-    def execute(self, instance):
+    def execute(self, instance, block_devices=None):
         LOG.info('Starting the source guest again after revert',
                  instance=instance)
+        volumes = {'block_devices': block_devices} if block_devices else {}
         self.driver.finish_revert_migration(instance,
-                                            power_on=was_running(instance))
+                                            power_on=was_running(instance),
+                                            **volumes)
 
 
 class SaveRevertedTask(InstanceTask):

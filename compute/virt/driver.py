@@ -128,17 +128,20 @@ class ComputeDriver:
         raise NotImplementedError()
 
     def finish_migration(self, instance, disk_info, image, *, resize_disk,
-                         power_on):
+                         power_on, block_devices=None):
         """On the destination: define and start the guest from the shipped
-        disk with the instance's (new) flavor."""
+        disk with the instance's (new) flavor; `block_devices` (as spawn
+        gets them) are its volumes, connected to this host."""
         raise NotImplementedError()
 
     def confirm_migration(self, instance):
         """On the source, after confirm: remove what stayed behind."""
         raise NotImplementedError()
 
-    def finish_revert_migration(self, instance, *, power_on):
-        """On the source, after revert: bring the original guest back."""
+    def finish_revert_migration(self, instance, *, power_on,
+                                block_devices=None):
+        """On the source, after revert: bring the original guest back
+        (`block_devices`: its volumes, connected here again)."""
         raise NotImplementedError()
 
     def get_console_output(self, instance):

@@ -136,16 +136,18 @@ class FakeDriver(driver.ComputeDriver):
         return {'source_host': self.host}
 
     def finish_migration(self, instance, disk_info, image, *, resize_disk,
-                         power_on):
+                         power_on, block_devices=None):
         self._maybe_fail('finish_migration')
-        self.spawn(None, instance, image, power_on=power_on)
+        self.spawn(None, instance, image, power_on=power_on,
+                   block_devices=block_devices)
 
     def confirm_migration(self, instance):
         self._maybe_fail('confirm_migration')
         with self._lock:
             self._resize_sources.pop(instance['uuid'], None)
 
-    def finish_revert_migration(self, instance, *, power_on):
+    def finish_revert_migration(self, instance, *, power_on,
+                                block_devices=None):
         self._maybe_fail('finish_revert_migration')
         with self._lock:
             guest = self._resize_sources.pop(instance['uuid'], None) or \
@@ -154,6 +156,10 @@ class FakeDriver(driver.ComputeDriver):
                 raise exception.InstanceNotFound(instance_id=instance['uuid'])
             guest['power_state'] = (states.RUNNING if power_on
                                     else states.SHUTDOWN)
+            if block_devices:
+                # Connected here again: the new connection infos.
+                guest['volumes'] = {d['device_name']: d['connection_info']
+                                    for d in block_devices}
             self._guests[instance['uuid']] = guest
 
     def get_console_output(self, instance):

@@ -118,8 +118,10 @@ class _Attached:
                           'initiator': 'e2e'}}}, 200)['attachment']
         self.attachment_id = body['id']
         info = body['connection_info']
+        # cinder's attachment answer carries the connection info flat
+        # (nova puts the 'data' level back itself).
         assert info['driver_volume_type'] == 'local', info
-        return info['data']['device_path']
+        return info['device_path']
 
     def __exit__(self, *exc):
         _call(self.rest, 'DELETE', '/attachments/%s' % self.attachment_id,

@@ -138,7 +138,12 @@ class FakeConductor:
     def volume_attachment_delete(self, ctxt, attachment_id):
         self._maybe_fail('volume_attachment_delete')
         attachment = self.attachments.pop(attachment_id)
-        self.volumes[attachment['volume_id']]['status'] = 'available'
+        # cinder: the most advanced remaining attachment names the state.
+        left = sorted(a['status'] for a in self.attachments.values()
+                      if a['volume_id'] == attachment['volume_id'])
+        status = ({'attached': 'in-use'}.get(left[0], left[0]) if left
+                  else 'available')
+        self.volumes[attachment['volume_id']]['status'] = status
 
     def volume_roll_detaching(self, ctxt, volume_id):
         self._maybe_fail('volume_roll_detaching')
@@ -163,3 +168,20 @@ class FakeConductor:
         self._maybe_fail('volume_migration_completion')
         self.completions.append((old_volume_id, new_volume_id, error))
         return old_volume_id
+
+    def volume_attachment_create(self, ctxt, volume_id, instance_uuid):
+        """A second reserved attachment of the server's volume (a move)."""
+        self._maybe_fail('volume_attachment_create')
+        attachment_id = str(uuidlib.uuid4())
+        self.attachments[attachment_id] = {
+            'volume_id': volume_id, 'instance_uuid': instance_uuid,
+            'status': 'reserved', 'connector': None}
+        return {'id': attachment_id, 'volume_id': volume_id,
+                'instance_uuid': instance_uuid}
+
+    def volume_reimage(self, ctxt, volume_id, image_id, size):
+        """The root volume re-imaged (reserved while it is written)."""
+        self._maybe_fail('volume_reimage')
+        assert self.volumes[volume_id]['status'] == 'reserved'
+        self.volumes[volume_id]['image_id'] = image_id
+        return 'reserved'

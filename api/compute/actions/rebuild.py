@@ -15,9 +15,13 @@ def rebuild(compute, ctxt, server_id, value):
     current = compute.get(ctxt, server_id)
     # nova: lock and state (409) before the image (400).
     compute.check_can(ctxt, current, 'rebuild')
+    flavor = current['flavor']
+    if not current['image_ref']:
+        # Volume-backed: the root volume, not the flavor's disk, must fit
+        # the image (checked with the volume).
+        flavor = dict(flavor, root_gb=0)
     try:
-        image = server_create.image_for(ctxt, value['imageRef'],
-                                        current['flavor'])
+        image = server_create.image_for(ctxt, value['imageRef'], flavor)
     except exception.Invalid as error:
         if 'could not be found' in str(error):
             raise exception.Invalid('Cannot find image for rebuild')
@@ -35,7 +39,8 @@ def rebuild(compute, ctxt, server_id, value):
         changes['key_data'] = key['public_key'] if key else None
     changes.update(servers.access_ips(value))
     instance = compute.rebuild(ctxt, server_id, image, value.get('name'),
-                               value.get('metadata'), changes)
+                               value.get('metadata'), changes,
+                               reimage_boot_volume=version >= (2, 93))
     body = servers.update_view(ctxt, instance, rebuild=True)
     body['adminPass'] = value.get('adminPass') or \
         compute_api.generate_password()

@@ -23,6 +23,7 @@ from stratus.common import log
 from stratus.common.conf import CONF
 from stratus.compute.virt import driver
 from stratus.compute.virt.libvirt import disks
+from stratus.compute.virt.libvirt import volumes
 from stratus.compute.virt.libvirt import xml
 
 LOG = log.getLogger(__name__)
@@ -153,7 +154,8 @@ class Mover:
     def confirm_migration(self, instance):
         shutil.rmtree(self._resize_dir(instance['uuid']), ignore_errors=True)
 
-    def finish_revert_migration(self, instance, *, power_on):
+    def finish_revert_migration(self, instance, *, power_on,
+                                block_devices=()):
         uuid = instance['uuid']
         directory, resize_dir = self.drv.instance_dir(uuid), \
             self._resize_dir(uuid)
@@ -168,7 +170,8 @@ class Mover:
                     reason='guest %s is still defined by host %s'
                            % (uuid, owner))
             with open(saved) as f:
-                guest = self.drv.libvirt.define(f.read(), uuid)
+                guest = self.drv.libvirt.define(
+                    _with_volumes(f.read(), block_devices), uuid)
             os.unlink(saved)
         else:
             guest = self.drv.libvirt.get(uuid)
@@ -177,7 +180,7 @@ class Mover:
 
     # --- destination ---------------------------------------------------------
     def finish_migration(self, instance, disk_info, *, resize_disk,
-                         power_on):
+                         power_on, block_devices=()):
         uuid = instance['uuid']
         disk = self.drv.disk_path(uuid)
         if not os.path.exists(disk):
@@ -201,9 +204,37 @@ class Mover:
                 initrd=self.drv.cache.path(boot['ramdisk_id'])
                 if boot.get('ramdisk_id') else None,
                 cmdline=boot.get('cmdline'))
-        guest = self.drv.define(instance, [self.drv.root_disk(disk)],
-                                kernel_boot)
+        # The volumes, connected to this host, follow the shipped disk.
+        disk_list = [self.drv.root_disk(disk)] + [
+            volumes.disk(d['connection_info'],
+                         volumes.target_dev(d['device_name']))
+            for d in sorted(block_devices, key=lambda d: d['device_name'])]
+        guest = self.drv.define(instance, disk_list, kernel_boot)
         if power_on:
             guest.launch()
         LOG.info('Guest %s arrived from %s', guest.name,
                  disk_info.get('source_host'), instance=instance)
+
+
+def _with_volumes(domain_xml, block_devices):
+    """The saved domain with each volume's disk as it is connected now:
+    the guest's volumes were disconnected from this host while it was
+    away, and their block devices may have other paths."""
+    if not block_devices:
+        return domain_xml
+    root = ET.fromstring(domain_xml)
+    devices = root.find('devices')
+    fresh = {}
+    for device in block_devices:
+        target = volumes.target_dev(device['device_name'])
+        fresh[target] = volumes.disk(device['connection_info'],
+                                     target).element()
+    for index, disk in enumerate(list(devices)):
+        target = disk.find('target') if disk.tag == 'disk' else None
+        if target is not None and target.get('dev') in fresh:
+            devices.remove(disk)
+            devices.insert(index, fresh.pop(target.get('dev')))
+    for element in fresh.values():
+        devices.append(element)
+    return ET.tostring(root, encoding='unicode')
+

@@ -89,7 +89,9 @@ def test_attachments_api(vcloud):
                                'connection_info'}
     assert attachment['status'] == 'reserved'
     assert _status(vcloud, volume['id']) == 'reserved'
-    again = vcloud.post('/attachments', body)
+    other = {'attachment': {'volume_uuid': volume['id'],
+                            'instance_uuid': server[:-1] + '6'}}
+    again = vcloud.post('/attachments', other)
     assert again.status_int == 400
     assert 'status must be available or downloading to reserve' in \
         again.json['badRequest']['message']
@@ -140,3 +142,25 @@ def test_attachment_with_connector_at_once(vcloud, demo):
     assert other
     assert vcloud.get('/attachments').json['attachments'] == []
     assert vcloud.get('/attachments?all_tenants=1').json['attachments']
+
+
+def test_same_server_takes_a_second_attachment(vcloud):
+    """cinder's override: the server that has the volume may reserve it
+    again (nova's moves); deleting the first attachment leaves the volume
+    as the second one is (reserved), not available."""
+    volume = vcloud.create_volume()
+    server = '11111111-2222-3333-4444-555555555555'
+    body = {'attachment': {'volume_uuid': volume['id'],
+                           'instance_uuid': server}}
+    first = vcloud.post('/attachments', body, version='3.27')
+    url = '/attachments/%s' % first.json['attachment']['id']
+    vcloud.put(url, {'attachment': {'connector': {
+        'host': 'compute1', 'mountpoint': '/dev/vdb'}}}, version='3.27')
+    vcloud.post(url + '/action', {'os-complete': None}, version='3.44')
+    assert _status(vcloud, volume['id']) == 'in-use'
+    second = vcloud.post('/attachments', body, version='3.27')
+    assert second.status_int == 200, second.text
+    assert second.json['attachment']['status'] == 'reserved'
+    assert _status(vcloud, volume['id']) == 'in-use'
+    assert vcloud.delete(url, version='3.27').status_int == 200
+    assert _status(vcloud, volume['id']) == 'reserved'

@@ -355,17 +355,23 @@ def test_local_delete_releases_the_volumes(cloud):
     assert block_devices.for_instance(sid) == []
 
 
-def test_servers_with_volumes_are_not_moved(cloud):
+def test_servers_with_volumes_are_moved(cloud):
     sid, vid = _server(cloud), _volume(cloud)
     _attach(cloud, sid, vid)
     resp = cloud.post(SERVERS + '/%s/action' % sid, {'migrate': None})
-    assert resp.status_int == 409 and 'with volumes' in resp.text
-    assert instances.get(sid)['task_state'] is None
+    assert resp.status_int == 202, resp.text
+    assert instances.get(sid)['task_state'] == 'resize_prep'
 
 
-def test_volume_backed_servers_are_not_rebuilt(cloud):
+def test_volume_backed_servers_need_2_93_for_another_image(cloud):
     sid = _server(cloud)
     instances.update(sid, {'image_ref': ''})
+    vid = _volume(cloud, status='in-use',
+                  image_metadata={'image_id': 'another'})
+    block_devices.create({'instance_uuid': sid, 'volume_id': vid,
+                          'source_type': 'volume',
+                          'destination_type': 'volume', 'boot_index': 0,
+                          'device_name': '/dev/vda'})
     resp = cloud.post(SERVERS + '/%s/action' % sid, {'rebuild': {
         'imageRef': cloud.image['id']}})
     assert resp.status_int == 400 and 'volume-backed' in resp.text

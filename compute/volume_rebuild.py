@@ -1,0 +1,96 @@
+"""The API side of rebuilding a volume-backed server, nova's rules: the
+image in its root volume (the volume's image metadata) may be rebuilt
+from at any microversion; another image only from 2.93 on, which re-images
+the root volume through the block storage (os-reimage) on the compute.
+Every volume of the server must be in-use, and the new image's min_disk
+must fit the root volume."""
+from stratus.common import exception
+from stratus.compute import server_volumes
+from stratus.compute import states
+
+GiB = 1024 ** 3
+
+
+def _check_state(compute, ctxt, instance):
+    """Lock and state first, as nova's decorators check them before any
+    image check (the state change itself comes later)."""
+    compute._check_lock(ctxt, instance)
+    for attr, allowed in (('vm_state', states.ALLOWED['rebuild']),
+                          ('task_state', (None,))):
+        if instance[attr] not in allowed:
+            raise exception.InstanceInvalidState(
+                action='rebuild', instance_uuid=instance['uuid'], attr=attr,
+                state=instance[attr])
+
+
+def check(compute, ctxt, instance, image, reimage_boot_volume):
+    """For a volume-backed `instance`: True when its root volume is to be
+    re-imaged; raises nova's 400s. False for an image-backed server."""
+    if not server_volumes.root_is_volume(instance):
+        return False
+    _check_state(compute, ctxt, instance)
+    bdms = server_volumes.ServerVolumesAPI(compute).list(ctxt,
+                                                         instance['uuid'])
+    root = next((b for b in bdms if b['boot_index'] == 0), None)
+    if root is None:
+        raise exception.StratusException(
+            'Unable to find root block device mapping for volume-backed '
+            'instance.')
+    volume = server_volumes.volume_api().get(ctxt, root['volume_id'])
+    current = (volume.get('image_metadata') or {}).get('image_id')
+    if current != image['id'] and not reimage_boot_volume:
+        raise exception.ImageUnacceptable(
+            image_id=image['id'], reason='Unable to rebuild with a '
+            'different image for a volume-backed server.')
+    min_disk = int(image.get('min_disk') or 0) * GiB
+    size = int(volume['size']) * GiB
+    if min_disk > size:
+        raise exception.Invalid(
+            'Volume is smaller than the minimum size specified in image '
+            'metadata. Volume size is %i bytes, minimum size is %i bytes.'
+            % (size, min_disk))
+    for bdm in bdms:
+        attached = volume if bdm is root else \
+            server_volumes.volume_api().get(ctxt, bdm['volume_id'])
+        if attached['status'] != 'in-use':
+            raise exception.InvalidVolume(
+                reason="volume '%s' status must be 'in-use'. Currently in "
+                       "'%s' status" % (attached['id'], attached['status']))
+    return bool(reimage_boot_volume)
+
+
+# nova waits reimage_timeout_per_gb (20 s) per GiB for cinder's event.
+SECONDS_PER_GB = 20
+POLL_INTERVAL = 0.5
+
+
+def reimage_and_wait(ctxt, volume_id, image_id, sleep=None):
+    """The conductor's part of a 2.93 rebuild: os-reimage of the server's
+    root volume (reserved: the compute has handed its attachment over),
+    then wait until the volume service has written it (nova waits for the
+    volume-reimaged event the same way). Returns the volume's status;
+    raises when the re-image failed or timed out."""
+    import time
+
+    from stratus.volume import reimage_api
+    api = server_volumes.volume_api()
+    volume = api.get(ctxt, volume_id)
+    reimage_api.reimage(api.volume_rpc, ctxt, volume, image_id,
+                        reserved=True)
+    sleep = sleep or time.sleep
+    deadline = time.monotonic() + SECONDS_PER_GB * max(int(volume['size']),
+                                                       1)
+    while True:
+        status = api.get(ctxt.elevated(), volume_id)['status']
+        if status != 'downloading':
+            break
+        if time.monotonic() > deadline:
+            raise exception.StratusException(
+                'Timed out waiting for volume %s to be re-imaged'
+                % volume_id)
+        sleep(POLL_INTERVAL)
+    if status == 'error':
+        raise exception.StratusException(
+            'Re-imaging volume %s with image %s failed' % (volume_id,
+                                                          image_id))
+    return status
