@@ -466,6 +466,11 @@ class ComputeAPI:
         instances.soft_delete(uuid)
         allocations.delete(uuid)
 
+    def external_instance_event(self, ctxt, instances, events):
+        """Deliver accepted external events to the servers' computes."""
+        from stratus.compute import external_events
+        external_events.dispatch(self.compute_rpc, ctxt, instances, events)
+
     @staticmethod
     def _host_is_up(host):
         rows = db_services.service_list(binary='stratus-compute', host=host)

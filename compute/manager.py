@@ -192,3 +192,9 @@ class ComputeManager:
         self._run(ctxt, 'volume_swap', instance, bdm=bdm,
                   old_volume_id=old_volume_id, new_volume_id=new_volume_id,
                   new_attachment_id=new_attachment_id)
+
+    # --- 1.6 --------------------------------------------------------------
+    def external_instance_event(self, ctxt, instances, events):
+        from stratus.compute import event_handlers
+        event_handlers.handle(ctxt, self.driver, self.conductor, self.host,
+                              instances, events)

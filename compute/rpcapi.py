@@ -7,7 +7,7 @@ from stratus.common import rpc
 
 class ComputeRPCClient(rpc.RPCClientBase):
     TOPIC = 'compute'
-    VERSION = '1.5'
+    VERSION = '1.6'
     HISTORY = (
         '1.0 initial: no methods yet (instance operations arrive with the '
         'compute API)',
@@ -23,6 +23,7 @@ class ComputeRPCClient(rpc.RPCClientBase):
         '1.4 backup_instance, inject_network_info, get_diagnostics, '
         'get_instance_diagnostics',
         '1.5 rebuild_instance takes reimage_boot_volume',
+        '1.6 external_instance_event',
     )
 
     def _cast(self, ctxt, since, method, host, **kwargs):
@@ -170,3 +171,9 @@ class ComputeRPCClient(rpc.RPCClientBase):
                    instance=instance, bdm=bdm, old_volume_id=old_volume_id,
                    new_volume_id=new_volume_id,
                    new_attachment_id=new_attachment_id)
+
+    # --- 1.6: events from other services ---------------------------------
+    def external_instance_event(self, ctxt, host, instances, events):
+        """Events (neutron's, cinder's) for servers on `host`."""
+        self._cast(ctxt, '1.6', 'external_instance_event', host,
+                   instances=instances, events=events)

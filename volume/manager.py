@@ -109,6 +109,8 @@ class VolumeManager:
                      volume=volume, new_size=new_size,
                      reservations=reservations or []):
             self._refresh(ctxt)
+            from stratus.volume import extend_notify
+            extend_notify.volume_extended(ctxt, volume_id)
 
     def create_snapshot(self, ctxt, volume_id, snapshot_id):
         self._run(ctxt,

@@ -13,6 +13,7 @@ from stratus.api.compute import limits
 from stratus.api.compute import migrations
 from stratus.api.compute import quota_classes
 from stratus.api.compute import quota_sets
+from stratus.api.compute import server_external_events
 from stratus.api.compute import server_groups
 from stratus.api.compute import servers
 from stratus.api.compute import services
@@ -82,7 +83,9 @@ for _path, _controller in (
         ('os-volumes_boot', volumes_boot.VolumesBootController()),
         ('os-hosts', hosts.HostsController()),
         ('os-quota-class-sets', quota_classes.QuotaClassSetsController()),
-        ('extensions', extensions.ExtensionsController())):
+        ('extensions', extensions.ExtensionsController()),
+        ('os-server-external-events',
+         server_external_events.ServerExternalEventsController())):
     pecan.route(V21Root, _path, _controller)
 
 

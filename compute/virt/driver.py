@@ -191,3 +191,14 @@ class ComputeDriver:
         runs (nova's libvirt blockCopy then pivot). On failure the guest
         still uses the old volume."""
         raise NotImplementedError()
+
+    def extend_volume(self, connection_info, instance, requested_size):
+        """Make the guest see that its attached volume
+        (`connection_info`) grew to `requested_size` bytes (drivers whose
+        capabilities say supports_extend_volume)."""
+        raise NotImplementedError()
+
+    def power_update_event(self, instance, target_power_state):
+        """Take in a power change made outside stratus ('POWER_ON' or
+        'POWER_OFF'; nova's ironic driver is the one that does)."""
+        raise NotImplementedError()

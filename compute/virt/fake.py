@@ -12,7 +12,8 @@ from stratus.compute.virt import driver
 
 class FakeDriver(driver.ComputeDriver):
     capabilities = dict(driver.ComputeDriver.capabilities,
-                        supports_same_host_resize=True)
+                        supports_same_host_resize=True,
+                        supports_extend_volume=True)
 
     def __init__(self):
         self._guests = {}
@@ -234,3 +235,16 @@ class FakeDriver(driver.ComputeDriver):
                 raise driver.DriverError(reason='no volume at %s'
                                          % mountpoint)
             volumes[mountpoint] = new_connection_info
+
+    def extend_volume(self, connection_info, instance, requested_size):
+        """Recorded per volume id: a fake guest has no disk to grow."""
+        self._maybe_fail('extend_volume')
+        volume_id = (connection_info.get('data') or {}).get('volume_id')
+        with self._lock:
+            self._guest(instance).setdefault('extended_volumes', {})[
+                volume_id] = requested_size
+
+    def power_update_event(self, instance, target_power_state):
+        self._set_power('power_update_event', instance,
+                        states.RUNNING if target_power_state == 'POWER_ON'
+                        else states.SHUTDOWN)

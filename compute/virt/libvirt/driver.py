@@ -45,6 +45,8 @@ def _o_direct_works(directory):
 
 
 class LibvirtDriver(driver.ComputeDriver):
+    capabilities = dict(driver.ComputeDriver.capabilities,
+                        supports_extend_volume=True)
 
     def __init__(self, client_factory=_image_client):
         self.host = None
@@ -382,6 +384,13 @@ class LibvirtDriver(driver.ComputeDriver):
         LOG.info('Volume at %s swapped for %s', mountpoint,
                  (new_connection_info.get('data') or {}).get('volume_id'),
                  instance=instance)
+
+    def extend_volume(self, connection_info, instance, requested_size):
+        volumes.extend(self._guest(instance), connection_info,
+                       requested_size)
+        LOG.info('Volume %s resized to %d bytes',
+                 (connection_info.get('data') or {}).get('volume_id'),
+                 requested_size, instance=instance)
 
 
 def _host_memory_used_mb(total_mb):

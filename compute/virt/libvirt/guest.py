@@ -181,6 +181,10 @@ class Guest:
                        libvirt.VIR_DOMAIN_AFFECT_CONFIG)
         return live
 
+    def block_resize(self, target, size_bytes):
+        self._call('resizing disk %s' % target, 'blockResize', target,
+                   size_bytes, libvirt.VIR_DOMAIN_BLOCK_RESIZE_BYTES)
+
     def undefine(self):
         """Remove the definition (and any managed save image)."""
         flags = (libvirt.VIR_DOMAIN_UNDEFINE_MANAGED_SAVE |

@@ -107,3 +107,18 @@ def _wait_gone(guest, target, timeout, interval=0.1):
                 reason='guest %s did not release %s within %ss'
                        % (guest.name, target, timeout))
         time.sleep(interval)
+
+
+def extend(guest, connection_info, requested_size):
+    """A running guest is told its volume's new size (nova's
+    extend_volume: virDomainBlockResize in bytes on the volume's disk);
+    a stopped one reads it at its next boot."""
+    if not guest.is_active():
+        return
+    present = xml.disk_targets(guest.xml_desc())
+    for target, disk_xml in present.items():
+        if _same_source(disk_xml, disk(connection_info, target)):
+            guest.block_resize(target, requested_size)
+            return
+    raise driver.DriverError(reason='volume %s is not a disk of %s' % (
+        (connection_info.get('data') or {}).get('volume_id'), guest.name))
