@@ -5,6 +5,7 @@ from stratus.api.compute import aggregates
 from stratus.api.compute import availability_zones
 from stratus.api.compute import extensions
 from stratus.api.compute import flavors
+from stratus.api.compute import gone
 from stratus.api.compute import hosts
 from stratus.api.compute import hypervisors
 from stratus.api.compute import images
@@ -84,6 +85,8 @@ for _path, _controller in (
         ('os-quota-class-sets', quota_classes.QuotaClassSetsController()),
         ('extensions', extensions.ExtensionsController())):
     pecan.route(V21Root, _path, _controller)
+for _path in gone.ROOT_FAMILIES:
+    pecan.route(V21Root, _path, gone.GoneController())
 
 
 class ComputeSurface(layer.Layer):

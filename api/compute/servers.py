@@ -10,6 +10,7 @@ from pecan import rest
 from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.compute import gone
 from stratus.api.compute import instance_actions
 from stratus.api.compute import ips
 from stratus.api.compute import pinned_az
@@ -286,3 +287,5 @@ for _path, _controller in (
         ('diagnostics', server_diagnostics.ServerDiagnosticsController()),
         ('topology', server_diagnostics.ServerTopologyController())):
     pecan.route(ServersController, _path, _controller)
+for _path in gone.SERVER_FAMILIES:
+    pecan.route(ServersController, _path, gone.GoneController())
