@@ -12,6 +12,7 @@ from stratus.api.compute import images
 from stratus.api.compute import keypairs
 from stratus.api.compute import limits
 from stratus.api.compute import migrations
+from stratus.api.compute import network_proxies
 from stratus.api.compute import quota_classes
 from stratus.api.compute import quota_sets
 from stratus.api.compute import server_groups
@@ -87,6 +88,8 @@ for _path, _controller in (
     pecan.route(V21Root, _path, _controller)
 for _path in gone.ROOT_FAMILIES:
     pecan.route(V21Root, _path, gone.GoneController())
+for _path, _controller in network_proxies.ROOT_FAMILIES:
+    pecan.route(V21Root, _path, _controller)
 
 
 class ComputeSurface(layer.Layer):

@@ -57,3 +57,83 @@ def test_gone_still_needs_a_token(compute_v):
     resp = compute_v.request('GET', '/compute/v2.1/os-agents',
                              headers={'X-Auth-Token': 'nonsense'})
     assert resp.status_int == 401
+
+
+NOT_FOUND = 'The resource could not be found.'
+GROUP = '11111111-2222-3333-4444-555555555555'
+LISTS = [('/compute/v2.1/os-networks', 'networks', None),
+         ('/compute/v2.1/os-tenant-networks', 'networks',
+          ('tenant_networks', 'list_tenant_networks')),
+         ('/compute/v2.1/os-floating-ip-pools', 'floating_ip_pools', None),
+         ('/compute/v2.1/os-floating-ips', 'floating_ips',
+          ('floating_ips', 'list_floating_ips')),
+         ('/compute/v2.1/os-security-groups', 'security_groups',
+          ('security_groups', 'list_security_groups'))]
+MISSING = [
+    ('GET', '/compute/v2.1/os-networks/n1', 'Network not found'),
+    ('GET', '/compute/v2.1/os-tenant-networks/n1', 'Network not found'),
+    ('GET', '/compute/v2.1/os-floating-ips/f1',
+     'Floating IP not found for ID f1'),
+    ('DELETE', '/compute/v2.1/os-floating-ips/f1',
+     'Floating IP not found for ID f1'),
+    ('POST', '/compute/v2.1/os-floating-ips', 'Floating IP pool not found.'),
+    ('GET', '/compute/v2.1/os-security-groups/' + GROUP,
+     'Security group %s does not exist' % GROUP),
+    ('DELETE', '/compute/v2.1/os-security-groups/' + GROUP,
+     'Security group %s does not exist' % GROUP),
+    ('DELETE', '/compute/v2.1/os-security-group-rules/' + GROUP,
+     'Security group rule %s does not exist' % GROUP)]
+
+
+@pytest.mark.parametrize('version', ('2.1', '2.35'))
+@pytest.mark.parametrize('path,key,schema', LISTS)
+def test_proxy_lists_are_empty_below_2_36(compute_v, path, key, schema,
+                                          version):
+    resp = compute_v.request('GET', path, version=version)
+    assert resp.status_int == 200
+    assert json.loads(resp.body) == {key: []}
+    if schema:
+        schemas.check(getattr(schemas.compute(schema[0], version),
+                              schema[1]), resp)
+
+
+@pytest.mark.parametrize('version', ('2.36', '2.104'))
+@pytest.mark.parametrize('path,key,schema', LISTS)
+def test_proxy_lists_are_404_from_2_36(compute_v, path, key, schema,
+                                       version):
+    resp = compute_v.request('GET', path, version=version)
+    assert schemas.check_fault(resp, 404, 'itemNotFound') == NOT_FOUND
+
+
+@pytest.mark.parametrize('method,path,message', MISSING)
+def test_proxy_unknown_ids_below_2_36(compute_v, method, path, message):
+    body = {} if method == 'POST' else None
+    for version in ('2.1', '2.35'):
+        resp = compute_v.request(method, path, body, version=version)
+        assert schemas.check_fault(resp, 404, 'itemNotFound') == message
+    for version in ('2.36', '2.104'):
+        resp = compute_v.request(method, path, body, version=version)
+        assert schemas.check_fault(resp, 404, 'itemNotFound') == NOT_FOUND
+
+
+@pytest.mark.parametrize('path', ('/compute/v2.1/os-security-groups/x',
+                                  '/compute/v2.1/os-security-group-rules/x'))
+def test_security_group_ids_must_be_uuids(compute_v, path):
+    resp = compute_v.request('DELETE', path, version='2.1')
+    assert (schemas.check_fault(resp, 400, 'badRequest') ==
+            'Security group id should be uuid')
+
+
+@pytest.mark.parametrize('version', VERSIONS)
+@pytest.mark.parametrize('method,path', [
+    ('POST', '/compute/v2.1/os-networks'),
+    ('POST', '/compute/v2.1/os-networks/add'),
+    ('DELETE', '/compute/v2.1/os-networks/n1'),
+    ('POST', '/compute/v2.1/os-networks/n1/action'),
+    ('POST', '/compute/v2.1/os-tenant-networks'),
+    ('DELETE', '/compute/v2.1/os-tenant-networks/n1')])
+def test_nova_network_writes_are_gone(compute_v, method, path, version):
+    body = {} if method == 'POST' else None
+    resp = compute_v.request(method, path, body, version=version)
+    assert resp.status_int == 410
+    assert json.loads(resp.body) == GONE
