@@ -19,6 +19,7 @@ from stratus.api.compute import server_groups
 from stratus.api.compute import servers
 from stratus.api.compute import services
 from stratus.api.compute import snapshots_proxy
+from stratus.api.compute import tenant_usage
 from stratus.api.compute import versions
 from stratus.api.compute import volumes_boot
 from stratus.api.compute import volumes_proxy
@@ -84,7 +85,8 @@ for _path, _controller in (
         ('os-volumes_boot', volumes_boot.VolumesBootController()),
         ('os-hosts', hosts.HostsController()),
         ('os-quota-class-sets', quota_classes.QuotaClassSetsController()),
-        ('extensions', extensions.ExtensionsController())):
+        ('extensions', extensions.ExtensionsController()),
+        ('os-simple-tenant-usage', tenant_usage.TenantUsageController())):
     pecan.route(V21Root, _path, _controller)
 for _path in gone.ROOT_FAMILIES:
     pecan.route(V21Root, _path, gone.GoneController())
