@@ -20,6 +20,7 @@ from stratus.api.compute import server_create
 from stratus.api.compute import server_diagnostics
 from stratus.api.compute import server_metadata
 from stratus.api.compute import server_password
+from stratus.api.compute import server_ports
 from stratus.api.compute import server_tags
 from stratus.api.compute import volume_attachments
 from stratus.api.compute.schemas import servers as schemas
@@ -289,3 +290,5 @@ for _path, _controller in (
     pecan.route(ServersController, _path, _controller)
 for _path in gone.SERVER_FAMILIES:
     pecan.route(ServersController, _path, gone.GoneController())
+for _path, _controller in server_ports.SERVER_FAMILIES:
+    pecan.route(ServersController, _path, _controller)

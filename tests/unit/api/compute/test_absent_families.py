@@ -137,3 +137,42 @@ def test_nova_network_writes_are_gone(compute_v, method, path, version):
     resp = compute_v.request(method, path, body, version=version)
     assert resp.status_int == 410
     assert json.loads(resp.body) == GONE
+
+
+def _a_server():
+    import uuid
+    from stratus.db import models
+    from stratus.db import session
+    server = str(uuid.uuid4())
+    with session.writer() as s:
+        s.add(models.Instance(
+            uuid=server, project_id='p-ports', user_id='u',
+            display_name='vm', flavor='{}', vcpus=1, memory_mb=64,
+            root_gb=1, vm_state='active'))
+    return '/compute/v2.1/servers/' + server
+
+
+@pytest.mark.parametrize('version', VERSIONS)
+def test_a_server_has_no_interfaces_or_security_groups(compute_v, version):
+    server = _a_server()
+    resp = compute_v.request('GET', server + '/os-interface', version=version)
+    schemas.check(schemas.compute('interfaces', version).list_interfaces,
+                  resp)
+    assert resp.json == {'interfaceAttachments': []}
+    resp = compute_v.request('GET', server + '/os-security-groups',
+                             version=version)
+    schemas.check(schemas.compute('security_groups', version)
+                  .list_security_groups, resp)
+    assert resp.json == {'security_groups': []}
+    resp = compute_v.request('GET', server + '/os-interface/p1',
+                             version=version)
+    assert (schemas.check_fault(resp, 404, 'itemNotFound') ==
+            'Port id p1 could not be found.')
+
+
+@pytest.mark.parametrize('tail', ('os-interface', 'os-interface/p1',
+                                  'os-security-groups'))
+def test_ports_of_an_unknown_server_are_404(compute_v, tail):
+    resp = compute_v.request('GET', '%s/%s' % (SERVER, tail), version='2.1')
+    assert schemas.check_fault(resp, 404, 'itemNotFound').startswith(
+        'Instance ')
