@@ -20,6 +20,7 @@ from stratus.api.compute import servers
 from stratus.api.compute import services
 from stratus.api.compute import snapshots_proxy
 from stratus.api.compute import tenant_usage
+from stratus.api.compute import usage_audit_log
 from stratus.api.compute import versions
 from stratus.api.compute import volumes_boot
 from stratus.api.compute import volumes_proxy
@@ -86,7 +87,9 @@ for _path, _controller in (
         ('os-hosts', hosts.HostsController()),
         ('os-quota-class-sets', quota_classes.QuotaClassSetsController()),
         ('extensions', extensions.ExtensionsController()),
-        ('os-simple-tenant-usage', tenant_usage.TenantUsageController())):
+        ('os-simple-tenant-usage', tenant_usage.TenantUsageController()),
+        ('os-instance_usage_audit_log',
+         usage_audit_log.UsageAuditLogController())):
     pecan.route(V21Root, _path, _controller)
 for _path in gone.ROOT_FAMILIES:
     pecan.route(V21Root, _path, gone.GoneController())

@@ -176,3 +176,34 @@ def test_ports_of_an_unknown_server_are_404(compute_v, tail):
     resp = compute_v.request('GET', '%s/%s' % (SERVER, tail), version='2.1')
     assert schemas.check_fault(resp, 404, 'itemNotFound').startswith(
         'Instance ')
+
+
+AUDIT = '/compute/v2.1/os-instance_usage_audit_log'
+
+
+@pytest.mark.parametrize('version', VERSIONS)
+def test_usage_audit_log_reports_no_audits(compute_v, version):
+    resp = compute_v.request('GET', AUDIT, version=version)
+    schemas.check(schemas.compute('instance_usage_audit_logs', version)
+                  .list_instance_usage_audit_log, resp)
+    report = resp.json['instance_usage_audit_logs']
+    assert report['num_hosts_done'] == 0 and report['log'] == {}
+    assert report['num_hosts_not_run'] == report['num_hosts']
+    resp = compute_v.request('GET', AUDIT + '/2012-07-05 10:00:00',
+                             version=version)
+    schemas.check(schemas.compute('instance_usage_audit_logs', version)
+                  .get_instance_usage_audit_log, resp)
+    report = resp.json['instance_usage_audit_log']
+    assert (report['period_beginning'], report['period_ending']) == (
+        '2012-06-01 00:00:00', '2012-07-01 00:00:00')
+
+
+def test_usage_audit_log_refusals(compute_v, demo):
+    resp = compute_v.request('GET', AUDIT + '/yesterday', version='2.1')
+    assert (schemas.check_fault(resp, 400, 'badRequest') ==
+            'Invalid timestamp for date yesterday')
+    resp = compute_v.request('GET', AUDIT, version='2.1',
+                             headers={'X-Auth-Token': demo['token']})
+    schemas.check_fault(resp, 403, 'forbidden')
+    schemas.check_fault(compute_v.request('GET', AUDIT + '?x=1',
+                                          version='2.102'), 400, 'badRequest')
