@@ -3,6 +3,8 @@
 from stratus.api import wsgi
 from stratus.api.compute import aggregates
 from stratus.api.compute import availability_zones
+from stratus.api.compute import baremetal_nodes
+from stratus.api.compute import console_auth_tokens
 from stratus.api.compute import extensions
 from stratus.api.compute import flavors
 from stratus.api.compute import gone
@@ -89,7 +91,10 @@ for _path, _controller in (
         ('extensions', extensions.ExtensionsController()),
         ('os-simple-tenant-usage', tenant_usage.TenantUsageController()),
         ('os-instance_usage_audit_log',
-         usage_audit_log.UsageAuditLogController())):
+         usage_audit_log.UsageAuditLogController()),
+        ('os-baremetal-nodes', baremetal_nodes.BareMetalNodesController()),
+        ('os-console-auth-tokens',
+         console_auth_tokens.ConsoleAuthTokensController())):
     pecan.route(V21Root, _path, _controller)
 for _path in gone.ROOT_FAMILIES:
     pecan.route(V21Root, _path, gone.GoneController())

@@ -207,3 +207,52 @@ def test_usage_audit_log_refusals(compute_v, demo):
     schemas.check_fault(resp, 403, 'forbidden')
     schemas.check_fault(compute_v.request('GET', AUDIT + '?x=1',
                                           version='2.102'), 400, 'badRequest')
+
+
+TOKENS = '/compute/v2.1/os-console-auth-tokens/abc'
+NODES = '/compute/v2.1/os-baremetal-nodes'
+
+
+def test_console_auth_tokens(compute_v, demo):
+    resp = compute_v.request('GET', TOKENS, version='2.30')
+    assert schemas.check_fault(resp, 400, 'badRequest').startswith(
+        'The server could not comply')
+    for version in ('2.31', '2.99', '2.104'):
+        resp = compute_v.request('GET', TOKENS, version=version)
+        assert (schemas.check_fault(resp, 404, 'itemNotFound') ==
+                'Token not found')
+    resp = compute_v.request('GET', TOKENS, version='2.31',
+                             headers={'X-Auth-Token': demo['token']})
+    schemas.check_fault(resp, 403, 'forbidden')
+
+
+@pytest.mark.parametrize('version', ('2.1', '2.35'))
+def test_baremetal_nodes_below_2_36(compute_v, demo, version):
+    resp = compute_v.request('GET', NODES, version=version)
+    assert resp.status_int == 200 and resp.json == {'nodes': []}
+    resp = compute_v.request('GET', NODES + '/n1', version=version)
+    assert (schemas.check_fault(resp, 404, 'itemNotFound') ==
+            'Node n1 could not be found.')
+    for method, path, body, cmd in (
+            ('POST', NODES, {'node': {}}, 'node-create'),
+            ('DELETE', NODES + '/n1', None, 'node-delete'),
+            ('POST', NODES + '/n1/action', {'add_interface': {}},
+             'port-create'),
+            ('POST', NODES + '/n1/action', {'remove_interface': {}},
+             'port-delete')):
+        resp = compute_v.request(method, path, body, version=version)
+        assert schemas.check_fault(resp, 400, 'badRequest') == (
+            'Command not supported. Please use Ironic command %s to '
+            'perform this action.' % cmd)
+    resp = compute_v.request('GET', NODES, version=version,
+                             headers={'X-Auth-Token': demo['token']})
+    schemas.check_fault(resp, 403, 'forbidden')
+
+
+@pytest.mark.parametrize('version', ('2.36', '2.104'))
+def test_baremetal_nodes_are_404_from_2_36(compute_v, version):
+    for method, path in (('GET', NODES), ('GET', NODES + '/n1'),
+                         ('POST', NODES), ('DELETE', NODES + '/n1')):
+        body = {} if method == 'POST' else None
+        resp = compute_v.request(method, path, body, version=version)
+        schemas.check_fault(resp, 404, 'itemNotFound')
