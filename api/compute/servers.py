@@ -15,6 +15,7 @@ from stratus.api.compute import instance_actions
 from stratus.api.compute import ips
 from stratus.api.compute import pinned_az
 from stratus.api.compute import query
+from stratus.api.compute import remote_consoles
 from stratus.api.compute import server_actions
 from stratus.api.compute import server_create
 from stratus.api.compute import server_diagnostics
@@ -286,7 +287,8 @@ for _path, _controller in (
         ('ips', ips.IPsController()),
         ('os-server-password', server_password.ServerPasswordController()),
         ('diagnostics', server_diagnostics.ServerDiagnosticsController()),
-        ('topology', server_diagnostics.ServerTopologyController())):
+        ('topology', server_diagnostics.ServerTopologyController()),
+        ('remote-consoles', remote_consoles.RemoteConsolesController())):
     pecan.route(ServersController, _path, _controller)
 for _path in gone.SERVER_FAMILIES:
     pecan.route(ServersController, _path, gone.GoneController())

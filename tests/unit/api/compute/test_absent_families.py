@@ -139,7 +139,7 @@ def test_nova_network_writes_are_gone(compute_v, method, path, version):
     assert json.loads(resp.body) == GONE
 
 
-def _a_server():
+def _a_server(host=None):
     import uuid
     from stratus.db import models
     from stratus.db import session
@@ -148,7 +148,7 @@ def _a_server():
         s.add(models.Instance(
             uuid=server, project_id='p-ports', user_id='u',
             display_name='vm', flavor='{}', vcpus=1, memory_mb=64,
-            root_gb=1, vm_state='active'))
+            root_gb=1, vm_state='active', host=host))
     return '/compute/v2.1/servers/' + server
 
 
@@ -256,3 +256,42 @@ def test_baremetal_nodes_are_404_from_2_36(compute_v, version):
         body = {} if method == 'POST' else None
         resp = compute_v.request(method, path, body, version=version)
         schemas.check_fault(resp, 404, 'itemNotFound')
+
+
+def _console(protocol, kind):
+    return {'remote_console': {'protocol': protocol, 'type': kind}}
+
+
+@pytest.mark.parametrize('version,protocol,kind', [
+    ('2.6', 'vnc', 'novnc'), ('2.6', 'serial', 'serial'),
+    ('2.8', 'mks', 'webmks'), ('2.99', 'spice', 'spice-direct'),
+    ('2.104', 'spice', 'spice-html5')])
+def test_remote_consoles_are_unavailable(compute_v, version, protocol,
+                                         kind):
+    server = _a_server(host='c1') + '/remote-consoles'
+    resp = compute_v.request('POST', server, _console(protocol, kind),
+                             version=version)
+    assert (schemas.check_fault(resp, 400, 'badRequest') ==
+            'Unavailable console type %s.' % kind)
+
+
+def test_remote_console_refusals(compute_v):
+    hosted = _a_server(host='c1') + '/remote-consoles'
+    resp = compute_v.request('POST', hosted, _console('vnc', 'novnc'),
+                             version='2.5')
+    schemas.check_fault(resp, 404, 'itemNotFound')
+    resp = compute_v.request('POST', hosted, _console('rdp', 'rdp-html5'),
+                             version='2.6')
+    assert (schemas.check_fault(resp, 400, 'badRequest') ==
+            'Unavailable console type rdp.')
+    resp = compute_v.request('POST', hosted, _console('mks', 'webmks'),
+                             version='2.6')
+    schemas.check_fault(resp, 400, 'badRequest')
+    unhosted = _a_server() + '/remote-consoles'
+    resp = compute_v.request('POST', unhosted, _console('vnc', 'novnc'),
+                             version='2.6')
+    assert schemas.check_fault(resp, 409, 'conflictingRequest').endswith(
+        'is not ready')
+    resp = compute_v.request('POST', SERVER + '/remote-consoles',
+                             _console('vnc', 'novnc'), version='2.6')
+    schemas.check_fault(resp, 404, 'itemNotFound')
