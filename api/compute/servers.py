@@ -22,6 +22,7 @@ from stratus.api.compute import server_diagnostics
 from stratus.api.compute import server_metadata
 from stratus.api.compute import server_password
 from stratus.api.compute import server_ports
+from stratus.api.compute import server_shares
 from stratus.api.compute import server_tags
 from stratus.api.compute import volume_attachments
 from stratus.api.compute.schemas import servers as schemas
@@ -288,7 +289,8 @@ for _path, _controller in (
         ('os-server-password', server_password.ServerPasswordController()),
         ('diagnostics', server_diagnostics.ServerDiagnosticsController()),
         ('topology', server_diagnostics.ServerTopologyController()),
-        ('remote-consoles', remote_consoles.RemoteConsolesController())):
+        ('remote-consoles', remote_consoles.RemoteConsolesController()),
+        ('shares', server_shares.ServerSharesController())):
     pecan.route(ServersController, _path, _controller)
 for _path in gone.SERVER_FAMILIES:
     pecan.route(ServersController, _path, gone.GoneController())

@@ -139,7 +139,7 @@ def test_nova_network_writes_are_gone(compute_v, method, path, version):
     assert json.loads(resp.body) == GONE
 
 
-def _a_server(host=None):
+def _a_server(host=None, vm_state='active'):
     import uuid
     from stratus.db import models
     from stratus.db import session
@@ -148,7 +148,7 @@ def _a_server(host=None):
         s.add(models.Instance(
             uuid=server, project_id='p-ports', user_id='u',
             display_name='vm', flavor='{}', vcpus=1, memory_mb=64,
-            root_gb=1, vm_state='active', host=host))
+            root_gb=1, vm_state=vm_state, host=host))
     return '/compute/v2.1/servers/' + server
 
 
@@ -295,3 +295,29 @@ def test_remote_console_refusals(compute_v):
     resp = compute_v.request('POST', SERVER + '/remote-consoles',
                              _console('vnc', 'novnc'), version='2.6')
     schemas.check_fault(resp, 404, 'itemNotFound')
+
+
+@pytest.mark.parametrize('version', ('2.97', '2.104'))
+def test_server_shares_from_2_97(compute_v, version):
+    shares = _a_server() + '/shares'
+    resp = compute_v.request('GET', shares, version=version)
+    assert resp.status_int == 200 and resp.json == {'shares': []}
+    resp = compute_v.request('GET', shares + '/s1', version=version)
+    assert (schemas.check_fault(resp, 404, 'itemNotFound') ==
+            'Share s1 could not be found.')
+    resp = compute_v.request('DELETE', shares + '/s1', version=version)
+    assert schemas.check_fault(resp, 409, 'conflictingRequest') == (
+        "Cannot 'delete share' instance %s while it is in vm_state active"
+        % shares.split('/')[-2])
+    stopped = _a_server(vm_state='stopped') + '/shares/s1'
+    resp = compute_v.request('DELETE', stopped, version=version)
+    schemas.check_fault(resp, 404, 'itemNotFound')
+    resp = compute_v.request('GET', SERVER + '/shares', version=version)
+    assert schemas.check_fault(resp, 404, 'itemNotFound').startswith(
+        'Instance ')
+
+
+def test_server_shares_are_404_before_2_97(compute_v):
+    resp = compute_v.request('GET', _a_server() + '/shares', version='2.96')
+    assert (schemas.check_fault(resp, 404, 'itemNotFound') ==
+            'The resource could not be found.')
