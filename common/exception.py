@@ -537,3 +537,11 @@ class InvalidAggregateActionUpdate(Invalid):
 class InvalidAggregateActionUpdateMeta(Invalid):
     msg_fmt = ('Cannot update metadata of aggregate %(aggregate_id)s. '
                'Reason: %(reason)s.')
+
+
+# --- gone ---
+class Gone(StratusException):
+    """A family nova removed: every call answers webob's HTTPGone text."""
+    msg_fmt = ('This resource is no longer available. No forwarding '
+               'address is given.')
+    code = 410

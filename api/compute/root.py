@@ -3,14 +3,18 @@
 from stratus.api import wsgi
 from stratus.api.compute import aggregates
 from stratus.api.compute import availability_zones
+from stratus.api.compute import baremetal_nodes
+from stratus.api.compute import console_auth_tokens
 from stratus.api.compute import extensions
 from stratus.api.compute import flavors
+from stratus.api.compute import gone
 from stratus.api.compute import hosts
 from stratus.api.compute import hypervisors
 from stratus.api.compute import images
 from stratus.api.compute import keypairs
 from stratus.api.compute import limits
 from stratus.api.compute import migrations
+from stratus.api.compute import network_proxies
 from stratus.api.compute import quota_classes
 from stratus.api.compute import quota_sets
 from stratus.api.compute import server_external_events
@@ -18,6 +22,8 @@ from stratus.api.compute import server_groups
 from stratus.api.compute import servers
 from stratus.api.compute import services
 from stratus.api.compute import snapshots_proxy
+from stratus.api.compute import tenant_usage
+from stratus.api.compute import usage_audit_log
 from stratus.api.compute import versions
 from stratus.api.compute import volumes_boot
 from stratus.api.compute import volumes_proxy
@@ -85,7 +91,17 @@ for _path, _controller in (
         ('os-quota-class-sets', quota_classes.QuotaClassSetsController()),
         ('extensions', extensions.ExtensionsController()),
         ('os-server-external-events',
-         server_external_events.ServerExternalEventsController())):
+         server_external_events.ServerExternalEventsController()),
+        ('os-simple-tenant-usage', tenant_usage.TenantUsageController()),
+        ('os-instance_usage_audit_log',
+         usage_audit_log.UsageAuditLogController()),
+        ('os-baremetal-nodes', baremetal_nodes.BareMetalNodesController()),
+        ('os-console-auth-tokens',
+         console_auth_tokens.ConsoleAuthTokensController())):
+    pecan.route(V21Root, _path, _controller)
+for _path in gone.ROOT_FAMILIES:
+    pecan.route(V21Root, _path, gone.GoneController())
+for _path, _controller in network_proxies.ROOT_FAMILIES:
     pecan.route(V21Root, _path, _controller)
 
 

@@ -10,15 +10,19 @@ from pecan import rest
 from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.compute import gone
 from stratus.api.compute import instance_actions
 from stratus.api.compute import ips
 from stratus.api.compute import pinned_az
 from stratus.api.compute import query
+from stratus.api.compute import remote_consoles
 from stratus.api.compute import server_actions
 from stratus.api.compute import server_create
 from stratus.api.compute import server_diagnostics
 from stratus.api.compute import server_metadata
 from stratus.api.compute import server_password
+from stratus.api.compute import server_ports
+from stratus.api.compute import server_shares
 from stratus.api.compute import server_tags
 from stratus.api.compute import volume_attachments
 from stratus.api.compute.schemas import servers as schemas
@@ -284,5 +288,11 @@ for _path, _controller in (
         ('ips', ips.IPsController()),
         ('os-server-password', server_password.ServerPasswordController()),
         ('diagnostics', server_diagnostics.ServerDiagnosticsController()),
-        ('topology', server_diagnostics.ServerTopologyController())):
+        ('topology', server_diagnostics.ServerTopologyController()),
+        ('remote-consoles', remote_consoles.RemoteConsolesController()),
+        ('shares', server_shares.ServerSharesController())):
+    pecan.route(ServersController, _path, _controller)
+for _path in gone.SERVER_FAMILIES:
+    pecan.route(ServersController, _path, gone.GoneController())
+for _path, _controller in server_ports.SERVER_FAMILIES:
     pecan.route(ServersController, _path, _controller)
