@@ -41,14 +41,16 @@ def test_usage_report_with_strict_clients_and_cli(cloud, server):
             assert 'tenant_usages' in listed
             shown = admin.usages.show_tenant_usage(
                 admin.provider.credentials.project_id, start=start, end=end)
-            assert [u['instance_id'] for u in
-                    shown['tenant_usage']['server_usages']] == [server['id']]
+            # The cloud is shared by the session: other tests' servers
+            # (deleted ones too) count in the period as well.
+            assert server['id'] in [u['instance_id'] for u in
+                                    shown['tenant_usage']['server_usages']]
     rows = cloud.cli_json('usage', 'list')
     # The SDK sends detailed=True, which nova (wanting '1') does not take as
     # detailed: the list has no server count, as against nova.
-    assert len(rows) == 1 and rows[0]['RAM MB-Hours'] > 0
+    assert rows and any(row['RAM MB-Hours'] > 0 for row in rows)
     shown = cloud.cli_json('usage', 'show', '--project', 'admin')
-    assert [s['instance_id'] for s in shown['Servers']] == [server['id']]
+    assert server['id'] in [s['instance_id'] for s in shown['Servers']]
 
 
 def test_removed_and_proxied_families_over_rest(cloud):
