@@ -8,61 +8,34 @@ import uuid
 
 import pytest
 
-from stratus.api.compute import servers as servers_api
-from stratus.api.compute import versions
 from stratus.common import rpc
 from stratus.db.api import block_devices
 from stratus.db.api import images
 from stratus.db.api import instances
 from stratus.db.api import volumes as db_volumes
+from support import compute_api
 from support import schemas
 
-SERVERS = '/compute/v2.1/servers'
-
-
-class RecordingComputeRPC:
-    def __init__(self):
-        self.sent = []
-
-    def __getattr__(self, method):
-        def record(ctxt, *args, **kwargs):
-            self.sent.append((method, args, kwargs))
-        return record
+SERVERS = compute_api.SERVERS
 
 
 @pytest.fixture
 def cloud(monkeypatch, admin):
-    monkeypatch.setattr(versions, 'MAX', (2, 100))
-    rpc.init(url='fake:/')
-    from stratus.api import app as app_module
-    admin.app = app_module.build_app()
-    admin.casts = RecordingComputeRPC()
-    monkeypatch.setattr(servers_api.COMPUTE, 'compute_rpc', admin.casts)
-    admin.images = [images.create({
-        'id': str(uuid.uuid4()), 'name': 'img%d' % i, 'status': 'active',
-        'visibility': 'public', 'owner': 'x', 'disk_format': 'raw',
-        'container_format': 'bare', 'size': 1, 'min_disk': min_disk}, {})
+    compute_api.build(monkeypatch, admin, (2, 100))
+    admin.images = [images.create(compute_api.image_values(
+        name='img%d' % i, min_disk=min_disk), {})
         for i, min_disk in enumerate((0, 0, 5))]
-    admin.post('/compute/v2.1/flavors', {'flavor': {
-        'name': 'tiny', 'ram': 64, 'vcpus': 1, 'disk': 1, 'id': '1'}})
     yield admin
     rpc.init()
 
 
 def _mv(version):
-    return {'OpenStack-API-Version': 'compute %s' % version}
+    return compute_api.mv(version)
 
 
 def _server(cloud, root_status='in-use', data_status=None):
     """A volume-backed server whose root volume holds images[0]."""
-    body = {'name': 'vm', 'imageRef': cloud.images[0]['id'],
-            'flavorRef': '1'}
-    resp = cloud.post(SERVERS, {'server': body}, headers=_mv('2.1'))
-    sid = resp.json['server']['id']
-    instances.update(sid, {'vm_state': 'active', 'task_state': None,
-                           'host': 'compute1', 'node': 'compute1',
-                           'image_ref': '',
-                           'launched_at': datetime.datetime.utcnow()})
+    sid = compute_api.boot(cloud, image=cloud.images[0], image_ref='')
     project = instances.get(sid)['project_id']
     volumes = [('/dev/vda', 0, root_status)]
     if data_status:

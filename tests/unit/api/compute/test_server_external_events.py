@@ -5,52 +5,28 @@ accelerator-request-bound, 2.93 volume-reimaged); per-event codes 200,
 400 (tag missing), 404 (no server), 422 (no host), 207 when any failed;
 volume-extended and power-update open an instance action; the accepted
 events go to the server's compute in one cast."""
-import datetime
 import uuid
 
 import pytest
 
+from support import compute_api
 from support import schemas
 from support.identity import V3, token_for
 
-from stratus.api.compute import servers as servers_api
-from stratus.api.compute import versions
 from stratus.common import rpc
 from stratus.db.api import block_devices
-from stratus.db.api import images
-from stratus.db.api import instances
 from stratus.db.api import volumes as db_volumes
 
 EVENTS = '/compute/v2.1/os-server-external-events'
-SERVERS = '/compute/v2.1/servers'
+SERVERS = compute_api.SERVERS
 SERVICE_PASSWORD = 'service-secret'
 EVENT_KEYS = {'name', 'server_uuid', 'status', 'code'}
-
-
-class RecordingComputeRPC:
-    def __init__(self):
-        self.sent = []
-
-    def __getattr__(self, method):
-        def record(ctxt, *args, **kwargs):
-            self.sent.append((method, args, kwargs))
-        return record
+_mv = compute_api.mv
 
 
 @pytest.fixture
 def cloud(monkeypatch, admin):
-    monkeypatch.setattr(versions, 'MAX', (2, 104))
-    rpc.init(url='fake:/')
-    from stratus.api import app as app_module
-    admin.app = app_module.build_app()
-    admin.casts = RecordingComputeRPC()
-    monkeypatch.setattr(servers_api.COMPUTE, 'compute_rpc', admin.casts)
-    admin.image = images.create({
-        'id': str(uuid.uuid4()), 'name': 'img', 'status': 'active',
-        'visibility': 'public', 'owner': 'x', 'disk_format': 'raw',
-        'container_format': 'bare', 'size': 1}, {})
-    admin.post('/compute/v2.1/flavors', {'flavor': {
-        'name': 'tiny', 'ram': 64, 'vcpus': 1, 'disk': 1, 'id': '1'}})
+    compute_api.build(monkeypatch, admin)
     admin.admin_token = admin.token
     # A user with the service role alone, as neutron's and cinder's
     # service users hold it.
@@ -70,23 +46,8 @@ def cloud(monkeypatch, admin):
     rpc.init()
 
 
-def _mv(version, token=None):
-    headers = {'OpenStack-API-Version': 'compute %s' % version}
-    if token:
-        headers['X-Auth-Token'] = token
-    return headers
-
-
 def _server(cloud, host='compute1', **values):
-    body = {'name': 'vm', 'imageRef': cloud.image['id'], 'flavorRef': '1'}
-    resp = cloud.post(SERVERS, {'server': body},
-                      headers=_mv('2.1', cloud.admin_token))
-    assert resp.status_int == 202, resp.text
-    sid = resp.json['server']['id']
-    instances.update(sid, dict({
-        'vm_state': 'active', 'task_state': None, 'host': host,
-        'node': host, 'launched_at': datetime.datetime.utcnow()}, **values))
-    return sid
+    return compute_api.boot(cloud, cloud.admin_token, host=host, **values)
 
 
 def _post(cloud, events, version='2.1', token=None):

@@ -8,65 +8,25 @@ import uuid
 
 import pytest
 
-from stratus.api.compute import servers as servers_api
-from stratus.api.compute import versions
+from support import compute_api
+
 from stratus.common import rpc
 from stratus.db.api import block_devices
-from stratus.db.api import images
 from stratus.db.api import instances
 from stratus.db.api import volumes as db_volumes
 
-SERVERS = '/compute/v2.1/servers'
-
-
-class RecordingComputeRPC:
-    """What the API casts to computes (the fake transport drops casts)."""
-
-    def __init__(self):
-        self.sent = []
-
-    def __getattr__(self, method):
-        def record(ctxt, *args, **kwargs):
-            self.sent.append((method, args, kwargs))
-        return record
+SERVERS = compute_api.SERVERS
+_mv = compute_api.mv
 
 
 @pytest.fixture
 def cloud(monkeypatch, admin):
-    monkeypatch.setattr(versions, 'MAX', (2, 100))
-    rpc.init(url='fake:/')
-    from stratus.api import app as app_module
-    admin.app = app_module.build_app()
-    admin.casts = RecordingComputeRPC()
-    monkeypatch.setattr(servers_api.COMPUTE, 'compute_rpc', admin.casts)
-    admin.image = images.create({
-        'id': str(uuid.uuid4()), 'name': 'img', 'status': 'active',
-        'visibility': 'public', 'owner': 'x', 'disk_format': 'raw',
-        'container_format': 'bare', 'size': 1}, {})
-    admin.post('/compute/v2.1/flavors', {'flavor': {
-        'name': 'tiny', 'ram': 64, 'vcpus': 1, 'disk': 1, 'id': '1'}})
-    yield admin
+    yield compute_api.build(monkeypatch, admin, (2, 100))
     rpc.init()
 
 
-def _mv(version, token=None):
-    headers = {'OpenStack-API-Version': 'compute %s' % version}
-    if token:
-        headers['X-Auth-Token'] = token
-    return headers
-
-
 def _server(cloud, vm_state='active', host='compute1', token=None):
-    body = {'name': 'vm', 'imageRef': cloud.image['id'], 'flavorRef': '1'}
-    resp = cloud.post(SERVERS, {'server': body}, headers=_mv('2.1', token))
-    assert resp.status_int == 202, resp.text
-    uuid_ = resp.json['server']['id']
-    # launched_at: nova refuses a server never launched (must_have_launched)
-    import datetime
-    instances.update(uuid_, {'vm_state': vm_state, 'task_state': None,
-                             'host': host, 'node': host,
-                             'launched_at': datetime.datetime.utcnow()})
-    return uuid_
+    return compute_api.boot(cloud, token, host=host, vm_state=vm_state)
 
 
 def _volume(cloud, status='available', project_id=None, **values):

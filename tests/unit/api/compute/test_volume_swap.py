@@ -4,71 +4,33 @@ or with another volumeId; the old volume must be migrating (cinder is the
 caller), the new one detached and as large; the answer 202 with the new
 volume's attachment reserved, the action recorded and the compute asked
 to swap. Faults as nova answers them."""
-import datetime
 import uuid
 
 import pytest
 
+from support import compute_api
 from support import schemas
 
-from stratus.api.compute import servers as servers_api
-from stratus.api.compute import versions
 from stratus.common import rpc
 from stratus.compute import server_volumes
 from stratus.db.api import block_devices
-from stratus.db.api import images
 from stratus.db.api import instances
 from stratus.db.api import volume_attachments
 from stratus.db.api import volumes as db_volumes
 from stratus.db import session
 
-SERVERS = '/compute/v2.1/servers'
-
-
-class RecordingComputeRPC:
-    def __init__(self):
-        self.sent = []
-
-    def __getattr__(self, method):
-        def record(ctxt, *args, **kwargs):
-            self.sent.append((method, args, kwargs))
-        return record
+SERVERS = compute_api.SERVERS
+_mv = compute_api.mv
 
 
 @pytest.fixture
 def cloud(monkeypatch, admin):
-    monkeypatch.setattr(versions, 'MAX', (2, 100))
-    rpc.init(url='fake:/')
-    from stratus.api import app as app_module
-    admin.app = app_module.build_app()
-    admin.casts = RecordingComputeRPC()
-    monkeypatch.setattr(servers_api.COMPUTE, 'compute_rpc', admin.casts)
-    admin.image = images.create({
-        'id': str(uuid.uuid4()), 'name': 'img', 'status': 'active',
-        'visibility': 'public', 'owner': 'x', 'disk_format': 'raw',
-        'container_format': 'bare', 'size': 1}, {})
-    admin.post('/compute/v2.1/flavors', {'flavor': {
-        'name': 'tiny', 'ram': 64, 'vcpus': 1, 'disk': 1, 'id': '1'}})
-    yield admin
+    yield compute_api.build(monkeypatch, admin, (2, 100))
     rpc.init()
 
 
-def _mv(version, token=None):
-    headers = {'OpenStack-API-Version': 'compute %s' % version}
-    if token:
-        headers['X-Auth-Token'] = token
-    return headers
-
-
 def _server(cloud, vm_state='active', token=None):
-    body = {'name': 'vm', 'imageRef': cloud.image['id'], 'flavorRef': '1'}
-    resp = cloud.post(SERVERS, {'server': body}, headers=_mv('2.1', token))
-    assert resp.status_int == 202, resp.text
-    sid = resp.json['server']['id']
-    instances.update(sid, {'vm_state': vm_state, 'task_state': None,
-                           'host': 'compute1', 'node': 'compute1',
-                           'launched_at': datetime.datetime.utcnow()})
-    return sid
+    return compute_api.boot(cloud, token, vm_state=vm_state)
 
 
 def _volume(cloud, size=1, **values):
