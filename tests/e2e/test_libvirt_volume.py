@@ -13,30 +13,22 @@ with -s for the timings.
 """
 import os
 import re
-import shutil
-import tempfile
 import time
-import uuid
 
 import pytest
 
-from support import cloud as cloud_support
+from support import guest_e2e
 from support import lvm_group
 from support import libvirt_cloud
 
-BANNER = 'stratus test guest up'
+BANNER = guest_e2e.BANNER
 BACKEND = 'lvmdriver-1'
 TIMINGS = []
 
 
 @pytest.fixture(scope='module')
 def test_image():
-    reason = libvirt_cloud.skip_reason()
-    if reason:
-        pytest.skip(reason)
-    if not shutil.which('lvm') or not os.path.exists('/dev/loop-control'):
-        pytest.skip('needs lvm2 and loop devices')
-    return libvirt_cloud.build_test_image()
+    return guest_e2e.test_image_or_skip()
 
 
 @pytest.fixture(scope='module')
@@ -48,78 +40,27 @@ def volume_group(test_image):
 
 @pytest.fixture(scope='module')
 def cloud(test_image, volume_group):
-    workdir = tempfile.mkdtemp(prefix='stratus-e2e-vol-', dir='/var/tmp')
-    os.chmod(workdir, 0o711)        # qemu must reach the instance files
-    c = libvirt_cloud.E2ECloud(workdir, 'e2ev%s' % uuid.uuid4().hex[:5],
-                               debug=False)
-    c.options.update({(BACKEND, 'volume_driver'): 'lvm',
-                      (BACKEND, 'volume_group'): volume_group,
-                      (BACKEND, 'volume_clear'): 'none'})
-    try:
-        c.start()
-        c.rest = cloud_support.Rest(c)
+    def started(c):
         c.disk_image = libvirt_cloud.upload_test_image(c, test_image, 'e2ev')
-        yield c
+    try:
+        with guest_e2e.lvm_cloud('e2ev', lambda c: guest_e2e.lvm_backend(
+                c, BACKEND, volume_group), started) as c:
+            yield c
     finally:
-        try:
-            c.stop()
-        finally:
-            libvirt_cloud.remove_guests(c.hosts)
-            print('\ntimings on this machine:')
-            for label, seconds in TIMINGS:
-                print('  %-44s %6.2f s' % (label, seconds))
-            if not os.environ.get('STRATUS_KEEP_LOGS'):
-                shutil.rmtree(workdir, ignore_errors=True)
+        print('\ntimings on this machine:')
+        for label, seconds in TIMINGS:
+            print('  %-44s %6.2f s' % (label, seconds))
 
 
-def _console(cloud, server_id):
-    return cloud.rest.request(
-        'POST', '/compute/v2.1/servers/%s/action' % server_id,
-        json={'os-getConsoleOutput': {'length': None}}).json()['output']
-
-
-def _wait_console(cloud, server_id, pattern, since=0, timeout=60):
-    """Until `pattern` shows in the console after offset `since`; returns
-    (text, offset just after the match)."""
-    deadline = time.monotonic() + timeout
-    text = ''
-    while time.monotonic() < deadline:
-        text = _console(cloud, server_id)
-        found = re.search(pattern, text[since:])
-        if found:
-            return text, since + found.end()
-        time.sleep(0.1)
-    raise AssertionError('no %r in the console:\n%s' % (pattern,
-                                                        text[-2000:]))
-
-
-def _volume(cloud, volume_id):
-    resp = cloud.rest.get('/volume/v3/volumes/%s' % volume_id, headers={
-        'OpenStack-API-Version': 'volume 3.71'})
-    return resp.json()['volume'] if resp.ok else None
-
-
-def _wait_volume(cloud, volume_id, status, timeout=60):
-    deadline = time.monotonic() + timeout
-    volume = None
-    while time.monotonic() < deadline:
-        volume = _volume(cloud, volume_id)
-        if (volume is None and status == 'DELETED') or (
-                volume and volume['status'] == status):
-            return volume
-        time.sleep(0.05)
-    raise AssertionError('volume %s not %s: %s' % (volume_id, status,
-                                                   volume))
+_console = guest_e2e.console
+_wait_console = guest_e2e.wait_console
+_volume = guest_e2e.volume
+_wait_volume = guest_e2e.wait_volume
+_disks_of = guest_e2e.disks_of
 
 
 def _lvs(volume_group):
     return lvm_group.lvm('lvs', '--noheadings', '-o', 'lv_name', volume_group)
-
-
-def _disks_of(cloud, server_id):
-    from stratus.compute.virt.libvirt import xml
-    _owner, _state, domain_xml = cloud.domain(server_id)
-    return xml.disk_sources(domain_xml)
 
 
 def test_attach_and_detach_seen_by_the_guest(cloud, volume_group):

@@ -7,31 +7,22 @@ from a volume is rebuilt at 2.93 with another image, which the block
 storage writes into the LV (the disk's boot counter starts again).
 
 Needs root, a running libvirtd, QEMU and lvm2; skips otherwise."""
-import os
 import re
-import shutil
-import tempfile
 import time
-import uuid
 
 import pytest
 
-from support import cloud as cloud_support
+from support import guest_e2e
 from support import libvirt_cloud
 from support import lvm_group
 
-BANNER = 'stratus test guest up'
+BANNER = guest_e2e.BANNER
 BACKEND = 'lvmdriver-1'
 
 
 @pytest.fixture(scope='module')
 def test_image():
-    reason = libvirt_cloud.skip_reason()
-    if reason:
-        pytest.skip(reason)
-    if not shutil.which('lvm') or not os.path.exists('/dev/loop-control'):
-        pytest.skip('needs lvm2 and loop devices')
-    return libvirt_cloud.build_test_image()
+    return guest_e2e.test_image_or_skip()
 
 
 @pytest.fixture(scope='module')
@@ -42,45 +33,23 @@ def volume_group(test_image):
 
 @pytest.fixture(scope='module')
 def cloud(test_image, volume_group):
-    workdir = tempfile.mkdtemp(prefix='stratus-e2e-mv-', dir='/var/tmp')
-    os.chmod(workdir, 0o711)
-    c = libvirt_cloud.E2ECloud(workdir, 'e2em%s' % uuid.uuid4().hex[:5],
-                               debug=False)
-    c.options.update({(BACKEND, 'volume_driver'): 'lvm',
-                      (BACKEND, 'volume_group'): volume_group,
-                      (BACKEND, 'volume_clear'): 'none'})
-    try:
-        c.start()
-        c.rest = cloud_support.Rest(c)
+    def started(c):
         c.disk_images = [
             libvirt_cloud.upload_test_image(c, test_image, prefix)
             for prefix in ('e2em', 'e2em2')]
+    with guest_e2e.lvm_cloud('e2em', lambda c: guest_e2e.lvm_backend(
+            c, BACKEND, volume_group), started) as c:
         yield c
-    finally:
-        try:
-            c.stop()
-        finally:
-            libvirt_cloud.remove_guests(c.hosts)
-            if not os.environ.get('STRATUS_KEEP_LOGS'):
-                shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _console(cloud, server_id):
-    return cloud.rest.request(
-        'POST', '/compute/v2.1/servers/%s/action' % server_id,
-        json={'os-getConsoleOutput': {'length': None}}).json()['output']
+_console = guest_e2e.console
+_wait_volume = guest_e2e.wait_volume
+_disks_of = guest_e2e.disks_of
 
 
 def _wait_console(cloud, server_id, pattern, timeout=120):
-    deadline = time.monotonic() + timeout
-    text = ''
-    while time.monotonic() < deadline:
-        text = _console(cloud, server_id)
-        if re.search(pattern, text):
-            return text
-        time.sleep(0.2)
-    raise AssertionError('no %r in the console:\n%s' % (pattern,
-                                                        text[-2000:]))
+    return guest_e2e.wait_console(cloud, server_id, pattern,
+                                  timeout=timeout)[0]
 
 
 def _wait_fresh_banner(cloud, server_id, old, timeout=120):
@@ -95,26 +64,6 @@ def _wait_fresh_banner(cloud, server_id, old, timeout=120):
             return new
         assert time.monotonic() < deadline, text[-2000:]
         time.sleep(0.2)
-
-
-def _wait_volume(cloud, volume_id, status, timeout=60):
-    deadline = time.monotonic() + timeout
-    volume = None
-    while time.monotonic() < deadline:
-        resp = cloud.rest.get('/volume/v3/volumes/%s' % volume_id, headers={
-            'OpenStack-API-Version': 'volume 3.71'})
-        volume = resp.json()['volume'] if resp.ok else None
-        if volume and volume['status'] == status:
-            return volume
-        time.sleep(0.1)
-    raise AssertionError('volume %s not %s: %s' % (volume_id, status,
-                                                   volume))
-
-
-def _disks_of(cloud, server_id):
-    from stratus.compute.virt.libvirt import xml
-    _owner, _state, domain_xml = cloud.domain(server_id)
-    return dict(xml.disk_sources(domain_xml))
 
 
 def _volume_here(cloud, server, vid, volume_group):

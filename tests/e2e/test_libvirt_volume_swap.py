@@ -15,31 +15,22 @@ source host) and a guest then boots from it.
 Needs root, a running libvirtd, QEMU and lvm2; skips otherwise. Every
 domain, LV, loop device and file goes afterwards, even on failure."""
 import os
-import re
 import socket
-import shutil
-import tempfile
 import time
-import uuid
 
 import pytest
 
-from support import cloud as cloud_support
+from support import guest_e2e
 from support import lvm_group
 from support import libvirt_cloud
 
-BANNER = 'stratus test guest up'
+BANNER = guest_e2e.BANNER
 BACKENDS = ('lvmdriver-1', 'lvmdriver-2')
 
 
 @pytest.fixture(scope='module')
 def test_image():
-    reason = libvirt_cloud.skip_reason()
-    if reason:
-        pytest.skip(reason)
-    if not shutil.which('lvm') or not os.path.exists('/dev/loop-control'):
-        pytest.skip('needs lvm2 and loop devices')
-    return libvirt_cloud.build_test_image()
+    return guest_e2e.test_image_or_skip()
 
 
 @pytest.fixture(scope='module')
@@ -51,22 +42,17 @@ def volume_groups(test_image):
 
 @pytest.fixture(scope='module')
 def cloud(test_image, volume_groups):
-    workdir = tempfile.mkdtemp(prefix='stratus-e2e-swap-', dir='/var/tmp')
-    os.chmod(workdir, 0o711)
-    tag = 'e2es%s' % uuid.uuid4().hex[:5]
-    c = libvirt_cloud.E2ECloud(workdir, tag, debug=False)
-    # lvmdriver-1 on the first volume host (this machine's name),
-    # lvmdriver-2 on a second stratus-volume host started below.
-    c.backends = [BACKENDS[0]]
-    for backend, group in zip(BACKENDS, volume_groups):
-        c.options.update({(backend, 'volume_driver'): 'lvm',
-                          (backend, 'volume_backend_name'): backend,
-                          (backend, 'volume_group'): group,
-                          (backend, 'volume_clear'): 'none'})
-    c.second_host = tag + '-vol2'
-    try:
-        c.start()
-        conf = os.path.join(workdir, 'vol2.conf')
+    def configure(c):
+        # lvmdriver-1 on the first volume host (this machine's name),
+        # lvmdriver-2 on a second stratus-volume host started below.
+        c.backends = [BACKENDS[0]]
+        for backend, group in zip(BACKENDS, volume_groups):
+            guest_e2e.lvm_backend(c, backend, group,
+                                  volume_backend_name=backend)
+        c.second_host = c.tag + '-vol2'
+
+    def started(c):
+        conf = os.path.join(c.workdir, 'vol2.conf')
         with open(conf, 'w') as f:
             f.write('[DEFAULT]\nhost = %s\nenabled_backends = %s\n'
                     % (c.second_host, BACKENDS[1]))
@@ -76,16 +62,10 @@ def cloud(test_image, volume_groups):
             os.path.join(c.logdir, 'stratus-volume-2.log')])
         c.wait_for(lambda: c.services_up() >= expected,
                    'the second volume host', interval=0.5)
-        c.rest = cloud_support.Rest(c)
         c.disk_image = libvirt_cloud.upload_test_image(c, test_image, 'e2es')
+
+    with guest_e2e.lvm_cloud('e2es', configure, started) as c:
         yield c
-    finally:
-        try:
-            c.stop()
-        finally:
-            libvirt_cloud.remove_guests(c.hosts)
-            if not os.environ.get('STRATUS_KEEP_LOGS'):
-                shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _other(cloud, volume):
@@ -96,29 +76,13 @@ def _other(cloud, volume):
         cloud.second_host, socket.gethostname()) + '@' + BACKENDS[0], 1
 
 
-def _console(cloud, server_id):
-    return cloud.rest.request(
-        'POST', '/compute/v2.1/servers/%s/action' % server_id,
-        json={'os-getConsoleOutput': {'length': None}}).json()['output']
+_console = guest_e2e.console
+_volume = guest_e2e.volume
 
 
 def _wait_console(cloud, server_id, pattern, since=0, timeout=120):
-    deadline = time.monotonic() + timeout
-    text = ''
-    while time.monotonic() < deadline:
-        text = _console(cloud, server_id)
-        found = re.search(pattern, text[since:])
-        if found:
-            return since + found.end()
-        time.sleep(0.2)
-    raise AssertionError('no %r in the console:\n%s' % (pattern,
-                                                        text[-2000:]))
-
-
-def _volume(cloud, volume_id):
-    resp = cloud.rest.get('/volume/v3/volumes/%s' % volume_id, headers={
-        'OpenStack-API-Version': 'volume 3.71'})
-    return resp.json()['volume'] if resp.ok else None
+    return guest_e2e.wait_console(cloud, server_id, pattern, since,
+                                  timeout)[1]
 
 
 def _wait(cloud, volume_id, predicate, what, timeout=180):
