@@ -8,44 +8,16 @@ import uuid
 import pytest
 
 from stratus.common import context
-from stratus.compute import manager
 from stratus.compute import states
-from stratus.compute.virt import fake
-from support.fake_conductor import FakeConductor
+from support import two_computes
 
-OLD = {'flavorid': '1', 'vcpus': 1, 'memory_mb': 512, 'root_gb': 1,
-       'ephemeral_gb': 0}
-NEW = {'flavorid': '2', 'vcpus': 2, 'memory_mb': 1024, 'root_gb': 2,
-       'ephemeral_gb': 0}
-
-
-class LocalRPC:
-    def __init__(self, managers):
-        self.managers = managers
-
-    def __getattr__(self, method):
-        def cast(ctxt, host, instance, *args, **kwargs):
-            getattr(self.managers[host], method)(ctxt, instance, *args,
-                                                 **kwargs)
-        return cast
+OLD = two_computes.OLD
+NEW = two_computes.NEW
 
 
 @pytest.fixture
 def cloud():
-    conductor = FakeConductor()
-    conductor.migrations = {}
-    conductor.migration_update = lambda ctxt, m, values: \
-        conductor.migrations.setdefault(m, {}).update(values)
-    conductor.claims_move = lambda ctxt, a, b: None
-    managers = {}
-    for host in ('node1', 'node2'):
-        driver = fake.FakeDriver()
-        driver.init_host(host)
-        managers[host] = manager.ComputeManager(host, driver, conductor)
-    rpc = LocalRPC(managers)
-    for mgr in managers.values():
-        mgr.compute_rpc = rpc
-    return conductor, managers
+    return two_computes.build()
 
 
 def _attached(conductor, instance, device, boot_index=None):
