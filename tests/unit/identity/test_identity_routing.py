@@ -5,7 +5,6 @@ from support.identity import V3
 
 
 @pytest.mark.parametrize('method,path,status', [
-    ('GET', '/groups', 404),
     ('PUT', '/projects', 405),
     ('DELETE', '/projects', 405),
     ('PATCH', '/projects/', 405),
