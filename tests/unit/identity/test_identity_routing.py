@@ -17,6 +17,11 @@ from support.identity import V3
     ('POST', '/auth/catalog', 405),
     ('PUT', '/regions', 405),
     ('GET', '/nonexistent/deeper', 404),
+    ('PUT', '/groups', 405),
+    ('GET', '/groups/x/users/y/z', 404),
+    ('GET', '/projects/x/groups', 404),
+    ('GET', '/roles/x/implies/y/z', 404),
+    ('POST', '/role_inferences', 405),
 ])
 def test_odd_requests(admin, method, path, status):
     resp = admin.request(method, V3 + path,
