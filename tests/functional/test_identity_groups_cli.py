@@ -118,3 +118,67 @@ def test_project_properties(cloud):
     assert resp.status_code == 200
     assert resp.json()['project']['parents'] == {'default': None}
     cloud.cli('project', 'delete', name)
+
+
+# --- tempest's own identity clients: each call checks keystone's status ---
+
+def _tempest(cloud):
+    from tempest.lib.services.identity import v3
+    from support import strict_clients
+    provider = strict_clients._provider(cloud, 'admin')
+    return {name: cls(provider, 'identity', 'RegionOne')
+            for name, cls in (('groups', v3.GroupsClient),
+                              ('users', v3.UsersClient),
+                              ('roles', v3.RolesClient),
+                              ('assignments', v3.RoleAssignmentsClient))}
+
+
+def test_tempest_clients_on_groups_and_implied_roles(cloud):
+    clients = _tempest(cloud)
+    groups, roles = clients['groups'], clients['roles']
+    user = _name('tu')
+    _user_with_project(cloud, user)
+    user_id = cloud.cli_json('user', 'show', user)['id']
+    project_id = cloud.cli_json('project', 'show', user)['id']
+    group = groups.create_group(name=_name('tg'),
+                                domain_id='default')['group']
+    assert groups.show_group(group['id'])['group'] == group
+    assert group['id'] in [g['id'] for g in groups.list_groups(
+        domain_id='default')['groups']]
+    groups.update_group(group['id'], description='changed')
+    groups.add_group_user(group['id'], user_id)
+    groups.check_group_user_existence(group['id'], user_id)
+    assert [u['id'] for u in groups.list_group_users(group['id'])[
+        'users']] == [user_id]
+    assert [g['id'] for g in clients['users'].list_user_groups(user_id)[
+        'groups']] == [group['id']]
+    prior = roles.create_role(name=_name('tprior'))['role']
+    implied = roles.create_role(name=_name('timplied'))['role']
+    roles.create_role_inference_rule(prior['id'], implied['id'])
+    roles.check_role_inference_rule(prior['id'], implied['id'])
+    assert roles.show_role_inference_rule(prior['id'], implied['id'])[
+        'role_inference']['implies']['id'] == implied['id']
+    assert [r['id'] for r in roles.list_role_inferences_rules(prior['id'])[
+        'role_inference']['implies']] == [implied['id']]
+    assert prior['id'] in [r['prior_role']['id'] for r in roles.
+                           list_all_role_inference_rules()['role_inferences']]
+    roles.create_group_role_on_project(project_id, group['id'], prior['id'])
+    roles.check_role_from_group_on_project_existence(
+        project_id, group['id'], prior['id'])
+    assert [r['id'] for r in roles.list_group_roles_on_project(
+        project_id, group['id'])['roles']] == [prior['id']]
+    effective = clients['assignments'].list_role_assignments(
+        effective=True, **{'user.id': user_id, 'scope.project.id':
+                           project_id})['role_assignments']
+    assert sorted(a['role']['id'] for a in effective) == sorted(
+        [prior['id'], implied['id']])
+    domain_role = roles.create_role(name=_name('tdr'),
+                                    domain_id='default')['role']
+    assert domain_role in roles.list_roles(domain_id='default')['roles']
+    roles.delete_role_from_group_on_project(project_id, group['id'],
+                                            prior['id'])
+    roles.delete_role_inference_rule(prior['id'], implied['id'])
+    groups.delete_group_user(group['id'], user_id)
+    groups.delete_group(group['id'])
+    for role in (prior, implied, domain_role):
+        roles.delete_role(role['id'])
