@@ -4,7 +4,8 @@ User and group grants on projects and domains. ?effective shows what
 users end up holding: group grants as grants of each member (with a
 membership link), plus implied roles (with a prior_role link), without
 domain-specific roles. There is no inheritance and no system scope here,
-so filters on them match nothing.
+so filters on them match nothing; every project is top-level, so
+include_subtree lists the project's own assignments.
 """
 import pecan
 
@@ -40,10 +41,17 @@ class RoleAssignmentsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
-        authz.admin('list_role_assignments')
-
         def query(key):
             return wsgi.query_value(kwargs, key)
+
+        if common.bool_query(kwargs, 'include_subtree'):
+            authz.admin('list_role_assignments_for_tree')
+            if not query('scope.project.id'):
+                raise exception.ValidationError(
+                    'scope.project.id must be specified if include_subtree '
+                    'is also specified')
+        else:
+            authz.admin('list_role_assignments')
 
         include_names = common.bool_query(kwargs, 'include_names')
         effective = bool(common.bool_query(kwargs, 'effective'))

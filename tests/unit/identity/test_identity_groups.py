@@ -279,3 +279,14 @@ def test_deleting_a_user_or_domain_clears_memberships(admin, demo):
                   {'domain': {'enabled': False}})
     assert admin.delete(V3 + '/domains/' + domain['id']).status_int == 204
     _error(admin.get(V3 + '/groups/' + doomed['id']), 404)
+
+
+def test_role_assignments_include_subtree(admin, demo):
+    resp = admin.get(V3 + '/role_assignments?include_subtree=True')
+    _error(resp, 400, 'scope.project.id must be specified if '
+           'include_subtree is also specified')
+    rows = admin.get(V3 + '/role_assignments?include_subtree=True&'
+                     'scope.project.id=' + demo['project_id']).json[
+        'role_assignments']
+    assert [(r['user']['id'], r['role']['id']) for r in rows] == [
+        (demo['user_id'], demo['member_role_id'])]
