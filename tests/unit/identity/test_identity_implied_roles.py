@@ -202,3 +202,18 @@ def test_a_new_token_carries_implied_roles(admin, demo):
     body = admin.get(V3 + '/auth/tokens',
                      headers={'X-Subject-Token': token}).json['token']
     assert [r['name'] for r in body['roles']] == ['member', 'reader']
+
+
+def test_member_refused_domain_role_actions_by_name(admin, demo):
+    role = _role(admin, 'dr', domain_id='default')
+    headers = as_token(demo['token'])
+    action = 'You are not authorized to perform the requested action: %s.'
+    _error(admin.get(V3 + '/roles/' + role['id'], headers=headers), 403,
+           action % 'identity:get_domain_role')
+    _error(admin.delete(V3 + '/roles/' + role['id'], headers=headers), 403,
+           action % 'identity:delete_domain_role')
+    _error(admin.get(V3 + '/roles/nope', headers=headers), 403,
+           action % 'identity:get_role')
+    _error(admin.get(V3 + '/roles?domain_id=default', headers=headers), 403,
+           action % 'identity:list_domain_roles')
+    _error(admin.get(V3 + '/roles/nope'), 404, 'Could not find role: nope.')
