@@ -36,10 +36,6 @@ class RoleGrantsController(common.RestController):
         return common.no_content()
 
     @pecan.expose()
-    def head(self, target_id, actor_id, role_id, **kwargs):
-        return self.get_one(target_id, actor_id, role_id)
-
-    @pecan.expose()
     def put(self, target_id, actor_id, role_id, **kwargs):
         authz.admin('create_grant')
         assignments.grant_create(actor_id, self.target_type, target_id,

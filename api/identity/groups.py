@@ -34,10 +34,6 @@ class GroupUsersController(common.RestController):
         return common.no_content()
 
     @pecan.expose()
-    def head(self, group_id, user_id, **kwargs):
-        return self.get_one(group_id, user_id)
-
-    @pecan.expose()
     def put(self, group_id, user_id, **kwargs):
         authz.admin('add_user_to_group')
         identity_groups.member_add(group_id, user_id)

@@ -33,7 +33,7 @@ class ImpliesController(common.RestController):
             prior_role_id, implied_role_id)))
 
     @pecan.expose()
-    def head(self, prior_role_id, implied_role_id, **kwargs):
+    def head_one(self, prior_role_id, implied_role_id, **kwargs):
         authz.admin('check_implied_role')
         implied_roles.rule_get(prior_role_id, implied_role_id)
         return common.no_content()

@@ -290,3 +290,28 @@ def test_role_assignments_include_subtree(admin, demo):
         'role_assignments']
     assert [(r['user']['id'], r['role']['id']) for r in rows] == [
         (demo['user_id'], demo['member_role_id'])]
+
+
+def test_head_answers_like_get_without_a_body(admin, demo):
+    group = _group(admin)
+    reader = _role_id(admin, 'reader')
+    for path in ('/groups', '/groups/' + group['id'],
+                 '/groups/%s/users' % group['id'],
+                 '/users/%s/groups' % demo['user_id'],
+                 '/roles/%s/implies' % _role_id(admin, 'member'),
+                 '/role_inferences', '/role_assignments?group.id=x',
+                 '/projects', '/projects/' + demo['project_id'], '/users',
+                 '/roles', '/domains', '/regions',
+                 '/projects/%s/users/%s/roles' % (demo['project_id'],
+                                                  demo['user_id']),
+                 '/domains/default/groups/%s/roles' % group['id']):
+        resp = admin.request('HEAD', V3 + path)
+        assert resp.status_int == 200, path
+        assert resp.body == b''
+    assert admin.request('HEAD', V3 + '/groups/nope').status_int == 404
+    # A check answers 204 to HEAD as to GET.
+    assert admin.request('HEAD', V3 + '/projects/%s/users/%s/roles/%s' % (
+        demo['project_id'], demo['user_id'], reader)).status_int == 404
+    assert admin.request('HEAD', V3 + '/projects/%s/users/%s/roles/%s' % (
+        demo['project_id'], demo['user_id'],
+        demo['member_role_id'])).status_int == 204
