@@ -1,6 +1,7 @@
-"""Roles and role assignments (grants of a role to a user on a project or
-a domain). Tokens read the assignments at every validation, so a removed
-grant takes effect without revoking anything."""
+"""Roles (global, or specific to a domain) and grants of a role to a user
+or a group on a project or a domain. Tokens read the grants at every
+validation (effective_roles), so a removed grant takes effect without
+revoking anything."""
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 
