@@ -78,6 +78,18 @@ class ProjectsController(common.RestController):
             name=wsgi.query_value(kwargs, 'name'),
             domain_id=wsgi.query_value(kwargs, 'domain_id'),
             enabled=common.bool_query(kwargs, 'enabled'))
+        parent_id = wsgi.query_value(kwargs, 'parent_id')
+        if parent_id is not None:
+            # Every project is top-level: the children of a domain are its
+            # projects, a project has none.
+            rows = [r for r in rows if r['domain_id'] == parent_id]
+        if common.bool_query(kwargs, 'is_domain'):
+            # Keystone stores each domain as a project acting as a domain.
+            return wsgi.response(common.collection('projects', [
+                views.domain_as_project(d) for d in identity.domain_list(
+                    name=wsgi.query_value(kwargs, 'name'),
+                    enabled=common.bool_query(kwargs, 'enabled'))
+                if parent_id is None], 'projects'))
         return wsgi.response(common.collection(
             'projects', [views.project(r) for r in rows], 'projects'))
 

@@ -22,6 +22,15 @@ def project(row):
     return body
 
 
+def domain_as_project(row):
+    """A domain as keystone lists it among projects (?is_domain=true)."""
+    return {'id': row['id'], 'name': row['name'], 'domain_id': None,
+            'description': row['description'] or '',
+            'enabled': row['enabled'], 'parent_id': None,
+            'is_domain': True, 'tags': [], 'options': {},
+            'links': common.self_link('projects/%s' % row['id'])}
+
+
 def user(row):
     body = {'id': row['id'], 'name': row['name'],
             'domain_id': row['domain_id'], 'enabled': row['enabled'],

@@ -58,3 +58,18 @@ def test_hierarchy_queries_of_a_top_level_project(admin, demo):
     _error(admin.get(path + '?subtree_as_list&subtree_as_ids'), 400,
            'Cannot use subtree_as_list and subtree_as_ids query params at '
            'the same time.')
+
+
+def test_list_filters_parent_id_and_is_domain(admin, demo):
+    listed = admin.get(V3 + '/projects?parent_id=default').json['projects']
+    assert {p['name'] for p in listed} == {'admin', 'demo'}
+    assert admin.get(V3 + '/projects?parent_id=' + demo['project_id']).json[
+        'projects'] == []
+    domains = admin.get(V3 + '/projects?is_domain=true').json['projects']
+    assert domains == [{
+        'id': 'default', 'name': 'Default', 'domain_id': None,
+        'description': 'The default domain', 'enabled': True,
+        'parent_id': None, 'is_domain': True, 'tags': [], 'options': {},
+        'links': {'self': 'http://localhost/identity/v3/projects/default'}}]
+    assert len(admin.get(V3 + '/projects?is_domain=false').json[
+        'projects']) == 2
