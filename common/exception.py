@@ -545,3 +545,21 @@ class Gone(StratusException):
     msg_fmt = ('This resource is no longer available. No forwarding '
                'address is given.')
     code = 410
+
+
+# --- identity ---
+class GroupNotFound(IdentityNotFound):
+    target = 'group'
+
+
+class ImpliedRoleNotFound(NotFound):
+    msg_fmt = '%(prior_role_id)s does not imply %(implied_role_id)s.'
+
+
+class InvalidImpliedRole(Forbidden):
+    msg_fmt = '%(role_id)s cannot be an implied roles.'
+
+
+class DomainSpecificRoleMismatch(Forbidden):
+    msg_fmt = ('Project %(project_id)s must be in the same domain as the '
+               'role %(role_id)s being assigned.')

@@ -113,6 +113,21 @@ class RestController(rest.RestController):
             method, remainder, request), request)
 
     def _handle_unknown_method(self, method, remainder, request=None):
-        # PATCH and HEAD.
+        # PATCH, and HEAD on a controller with its own `head`.
+        if method == 'head' and not self._find_controller('head'):
+            return self._head(remainder, request)
         return self._checked(super()._handle_unknown_method(
             method, remainder, request), request)
+
+    def _head(self, remainder, request):
+        """Keystone answers HEAD on every GET route, as GET without a body
+        (the identity surface drops it); `head_one`, where a controller
+        has one, answers HEAD on one item differently (keystone's 204 on
+        an inference rule)."""
+        controller, rest = self._checked(
+            self._handle_get('get', remainder, request), request)
+        if getattr(controller, '__self__', None) is self and \
+                controller.__name__ == 'get_one' and \
+                self._find_controller('head_one'):
+            controller = self.head_one
+        return controller, rest

@@ -13,7 +13,8 @@ from stratus.db.api import identity
 
 
 class DomainsController(common.RestController):
-    users = grants.TargetUsersController('domain')
+    users = grants.TargetActorsController('domain', 'user')
+    groups = grants.TargetActorsController('domain', 'group')
 
     @pecan.expose()
     def get_all(self, **kwargs):

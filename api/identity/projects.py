@@ -1,5 +1,6 @@
-"""/v3/projects: CRUD, name/domain/enabled filters, and the user grants
-below each project."""
+"""/v3/projects: CRUD (unknown attributes are kept and returned, as
+keystone's extra attributes), name/domain/enabled filters, keystone's
+hierarchy queries, and the user and group grants below each project."""
 import pecan
 
 from stratus.api import wsgi
@@ -33,8 +34,42 @@ def _check_parent(body, domain_id):
             reason='Projects acting as domains are not supported.')
 
 
+def _hierarchy(kwargs, body):
+    """?parents_as_list|parents_as_ids|subtree_as_list|subtree_as_ids.
+
+    Every project here is top-level: its only parent is its domain (which
+    keystone lists as a project acting as a domain, but which no user
+    holds a project role on, so the list form leaves it out), and it has
+    no subtree.
+    """
+    flags = {key: bool(common.bool_query(kwargs, key)) for key in (
+        'parents_as_list', 'parents_as_ids', 'subtree_as_list',
+        'subtree_as_ids', 'include_limits')}
+    for kind in ('parents', 'subtree'):
+        if flags[kind + '_as_list'] and flags[kind + '_as_ids']:
+            raise exception.ValidationError(
+                'Cannot use %s_as_list and %s_as_ids query params at the '
+                'same time.' % (kind, kind))
+    if flags['parents_as_list']:
+        body['parents'] = []
+    elif flags['parents_as_ids']:
+        body['parents'] = {body['domain_id']: None}
+    if flags['subtree_as_list']:
+        body['subtree'] = []
+    elif flags['subtree_as_ids']:
+        body['subtree'] = None
+    return body
+
+
+def _values(body):
+    values = dict(body)
+    values['extra'] = schemas.extra(body)
+    return values
+
+
 class ProjectsController(common.RestController):
-    users = grants.TargetUsersController('project')
+    users = grants.TargetActorsController('project', 'user')
+    groups = grants.TargetActorsController('project', 'group')
 
     @pecan.expose()
     def get_all(self, **kwargs):
@@ -43,6 +78,18 @@ class ProjectsController(common.RestController):
             name=wsgi.query_value(kwargs, 'name'),
             domain_id=wsgi.query_value(kwargs, 'domain_id'),
             enabled=common.bool_query(kwargs, 'enabled'))
+        parent_id = wsgi.query_value(kwargs, 'parent_id')
+        if parent_id is not None:
+            # Every project is top-level: the children of a domain are its
+            # projects, a project has none.
+            rows = [r for r in rows if r['domain_id'] == parent_id]
+        if common.bool_query(kwargs, 'is_domain'):
+            # Keystone stores each domain as a project acting as a domain.
+            return wsgi.response(common.collection('projects', [
+                views.domain_as_project(d) for d in identity.domain_list(
+                    name=wsgi.query_value(kwargs, 'name'),
+                    enabled=common.bool_query(kwargs, 'enabled'))
+                if parent_id is None], 'projects'))
         return wsgi.response(common.collection(
             'projects', [views.project(r) for r in rows], 'projects'))
 
@@ -51,7 +98,8 @@ class ProjectsController(common.RestController):
         authz.authenticated()
         row = identity.project_get(project_id)
         authz.admin_or_member_of('get_project', project_id)
-        return wsgi.response({'project': views.project(row)})
+        return wsgi.response({'project': _hierarchy(kwargs,
+                                                    views.project(row))})
 
     @pecan.expose()
     def post(self, **kwargs):
@@ -59,7 +107,7 @@ class ProjectsController(common.RestController):
         body = common.body(schemas.project_create)['project']
         body['domain_id'] = body.get('domain_id') or default_domain(ctxt)
         _check_parent(body, body['domain_id'])
-        row = identity.project_create(body)
+        row = identity.project_create(_values(body))
         return common.created({'project': views.project(row)})
 
     @pecan.expose()
@@ -71,7 +119,7 @@ class ProjectsController(common.RestController):
             raise exception.ValidationError(field='project/domain_id',
                                             reason='Cannot change Domain ID.')
         _check_parent(body, row['domain_id'])
-        row = identity.project_update(project_id, body)
+        row = identity.project_update(project_id, _values(body))
         return wsgi.response({'project': views.project(row)})
 
     @pecan.expose()

@@ -1,8 +1,11 @@
 """GET /v3/role_assignments.
 
-Only direct user grants exist here (no groups, no inheritance, no system
-scope), so the effective list equals the direct one, and filters on
-groups, system scope or inheritance match nothing.
+User and group grants on projects and domains. ?effective shows what
+users end up holding: group grants as grants of each member (with a
+membership link), plus implied roles (with a prior_role link), without
+domain-specific roles. There is no inheritance and no system scope here,
+so filters on them match nothing; every project is top-level, so
+include_subtree lists the project's own assignments.
 """
 import pecan
 
@@ -11,31 +14,58 @@ from stratus.api.identity import authz
 from stratus.api.identity import common
 from stratus.api.identity.views import resources as views
 from stratus.common import exception
-from stratus.db.api import assignments
+from stratus.db.api import role_assignment_list
 
-_MATCH_NOTHING = ('group.id', 'scope.system', 'scope.OS-INHERIT:inherited_to')
+_MATCH_NOTHING = ('scope.system', 'scope.OS-INHERIT:inherited_to')
+
+
+def _check_filters(query, effective):
+    """Keystone's 400s for filter combinations."""
+    pairs = (('scope.domain.id', 'scope.project.id',
+              'Specify a domain or project, not both'),
+             ('scope.domain.id', 'scope.system',
+              'Specify system or domain, not both'),
+             ('scope.project.id', 'scope.system',
+              'Specify system or project, not both'),
+             ('user.id', 'group.id', 'Specify a user or group, not both'))
+    for first, second, message in pairs:
+        if query(first) and query(second):
+            raise exception.ValidationError(message)
+    if effective and query('group.id'):
+        raise exception.ValidationError(
+            'Combining effective and group filter will always result in '
+            'an empty list.')
 
 
 class RoleAssignmentsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
-        authz.admin('list_role_assignments')
-        project_id = wsgi.query_value(kwargs, 'scope.project.id')
-        domain_id = wsgi.query_value(kwargs, 'scope.domain.id')
-        if project_id and domain_id:
-            raise exception.ValidationError(
-                field='scope', reason='Specify a domain or project, not both.')
+        def query(key):
+            return wsgi.query_value(kwargs, key)
+
+        if common.bool_query(kwargs, 'include_subtree'):
+            authz.admin('list_role_assignments_for_tree')
+            if not query('scope.project.id'):
+                raise exception.ValidationError(
+                    'scope.project.id must be specified if include_subtree '
+                    'is also specified')
+        else:
+            authz.admin('list_role_assignments')
+
         include_names = common.bool_query(kwargs, 'include_names')
-        common.bool_query(kwargs, 'effective')  # validated; no difference
-        if any(wsgi.query_value(kwargs, key) for key in _MATCH_NOTHING):
+        effective = bool(common.bool_query(kwargs, 'effective'))
+        _check_filters(query, effective)
+        if any(query(key) for key in _MATCH_NOTHING):
             rows = []
         else:
-            rows = assignments.assignment_list(
-                user_id=wsgi.query_value(kwargs, 'user.id'),
-                project_id=project_id, domain_id=domain_id,
-                role_id=wsgi.query_value(kwargs, 'role.id'))
-        names = assignments.names_for(rows) if include_names else None
+            rows = role_assignment_list.assignment_list(
+                user_id=query('user.id'), group_id=query('group.id'),
+                project_id=query('scope.project.id'),
+                domain_id=query('scope.domain.id'),
+                role_id=query('role.id'), effective=effective)
+        names = role_assignment_list.names_for(rows) if include_names \
+            else None
         return wsgi.response(common.collection(
             'role_assignments',
             [views.role_assignment(r, names) for r in rows],

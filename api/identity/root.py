@@ -5,6 +5,8 @@ import pecan
 from stratus.api import wsgi
 from stratus.api.identity import domains
 from stratus.api.identity import endpoints
+from stratus.api.identity import groups
+from stratus.api.identity import implied_roles
 from stratus.api.identity import projects
 from stratus.api.identity import regions
 from stratus.api.identity import role_assignments
@@ -35,6 +37,8 @@ class V3Root:
     domains = domains.DomainsController()
     roles = roles.RolesController()
     role_assignments = role_assignments.RoleAssignmentsController()
+    groups = groups.GroupsController()
+    role_inferences = implied_roles.RoleInferencesController()
     services = services.ServicesController()
     endpoints = endpoints.EndpointsController()
     regions = regions.RegionsController()

@@ -5,6 +5,7 @@ import pecan
 from stratus.api import wsgi
 from stratus.api.identity import authz
 from stratus.api.identity import common
+from stratus.api.identity import groups
 from stratus.api.identity import projects
 from stratus.api.identity.schemas import resources as schemas
 from stratus.api.identity.views import resources as views
@@ -43,6 +44,7 @@ class UserPasswordController(common.RestController):
 class UsersController(common.RestController):
     projects = UserProjectsController()
     password = UserPasswordController()
+    groups = groups.UserGroupsController()
 
     @pecan.expose()
     def get_all(self, **kwargs):

@@ -14,6 +14,9 @@ opts = [
                     'reading the database again. Revocation in the same '
                     'worker is immediate; in other workers it takes effect '
                     'within this time. 0 disables the cache.'),
+    cfg.ListOpt('prohibited_implied_role', default=['admin'],
+                help='Names of roles that no role may imply (keystone\'s '
+                     '[assignment] prohibited_implied_role).'),
 ]
 
 

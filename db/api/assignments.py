@@ -1,12 +1,14 @@
-"""Roles and role assignments (grants of a role to a user on a project or
-a domain). Tokens read the assignments at every validation, so a removed
-grant takes effect without revoking anything."""
+"""Roles (global, or specific to a domain) and grants of a role to a user
+or a group on a project or a domain. Tokens read the grants at every
+validation (effective_roles), so a removed grant takes effect without
+revoking anything."""
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 
 from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import effective_roles
 from stratus.db.api import identity
 from stratus.db.api import tokens
 
@@ -16,6 +18,14 @@ TARGETS = {'project': (models.Project, exception.ProjectNotFound),
 
 # --- roles -------------------------------------------------------------------
 
+def role_dict(row):
+    """A role row as a dict; global roles have domain_id None."""
+    result = row.to_dict()
+    if result['domain_id'] == models.GLOBAL_ROLE_DOMAIN:
+        result['domain_id'] = None
+    return result
+
+
 def _role(s, role_id):
     row = s.get(models.Role, role_id)
     if row is None:
@@ -23,52 +33,73 @@ def _role(s, role_id):
     return row
 
 
-def _check_role_name(s, name, role_id=None):
-    row = s.scalars(sa.select(models.Role).filter_by(name=name)).first()
+def _duplicate_role(name, domain_id):
+    details = 'Duplicate entry found with name %s' % name
+    if domain_id:
+        details += ' at domain ID %s' % domain_id
+    return exception.IdentityConflict(type='role', details=details)
+
+
+def _check_role_name(s, name, domain_id, role_id=None):
+    row = s.scalars(sa.select(models.Role).filter_by(
+        name=name, domain_id=domain_id or models.GLOBAL_ROLE_DOMAIN)).first()
     if row is not None and row.id != role_id:
-        raise exception.IdentityConflict(
-            type='role', details='Duplicate entry found with name %s' % name)
+        raise _duplicate_role(name, domain_id)
 
 
 def role_create(values):
+    """A global role, or a domain-specific one when values has domain_id
+    (names are unique within the domain, or among global roles)."""
+    domain_id = values.get('domain_id') or None
     try:
         with session.writer() as s:
-            _check_role_name(s, values['name'])
-            row = models.Role(id=values.get('id') or identity.new_id(),
-                              name=values['name'],
-                              description=values.get('description'))
+            _check_role_name(s, values['name'], domain_id)
+            row = models.Role(
+                id=values.get('id') or identity.new_id(),
+                name=values['name'], description=values.get('description'),
+                domain_id=domain_id or models.GLOBAL_ROLE_DOMAIN)
             s.add(row)
             s.flush()
-            return row.to_dict()
+            return role_dict(row)
     except sa_exc.IntegrityError:
-        raise exception.IdentityConflict(
-            type='role', details='Duplicate entry found with name %s'
-            % values['name'])
+        raise _duplicate_role(values['name'], domain_id)
 
 
 def role_get(role_id):
     with session.reader() as s:
-        return _role(s, role_id).to_dict()
+        return role_dict(_role(s, role_id))
 
 
-def role_list(name=None):
+def role_list(name=None, domain_id=None, ids=None):
+    """Global roles, or the roles of one domain when domain_id is given."""
     with session.reader() as s:
-        query = sa.select(models.Role).order_by(models.Role.name)
+        query = sa.select(models.Role).filter_by(
+            domain_id=domain_id or models.GLOBAL_ROLE_DOMAIN).order_by(
+            models.Role.name)
+        if ids is not None:
+            query = sa.select(models.Role).where(
+                models.Role.id.in_(ids)).order_by(models.Role.name)
         if name is not None:
             query = query.filter_by(name=name)
-        return [r.to_dict() for r in s.scalars(query)]
+        return [role_dict(r) for r in s.scalars(query)]
 
 
 def role_update(role_id, values):
     with session.writer() as s:
         row = _role(s, role_id)
+        current = role_dict(row)
+        if 'domain_id' in values and \
+                values['domain_id'] != current['domain_id']:
+            raise exception.ValidationError(
+                'Update of `domain_id` is not allowed.')
         if values.get('name') not in (None, row.name):
-            _check_role_name(s, values['name'], role_id)
+            _check_role_name(s, values['name'], current['domain_id'],
+                             role_id)
         for key in ('name', 'description'):
             if key in values:
                 setattr(row, key, values[key])
         s.flush()
-        result = row.to_dict()
+        result = role_dict(row)
     tokens.invalidate_cache()
     return result
 
@@ -77,83 +108,113 @@ def role_delete(role_id):
     with session.writer() as s:
         row = _role(s, role_id)
         s.execute(sa.delete(models.RoleAssignment).filter_by(role_id=role_id))
+        s.execute(sa.delete(models.GroupRoleAssignment).filter_by(
+            role_id=role_id))
+        ir = models.ImpliedRole
+        s.execute(sa.delete(ir).where(sa.or_(ir.prior_role_id == role_id,
+                                             ir.implied_role_id == role_id)))
         s.delete(row)
     tokens.invalidate_cache()
 
 
 # --- grants ------------------------------------------------------------------
+# The actor of a grant is a user or a group: each has its own table.
 
-def _check_parties(s, user_id, target_type, target_id, role_id=None):
-    """404 naming whichever of target, user, role does not exist."""
-    model, not_found = TARGETS[target_type]
-    if s.get(model, target_id) is None:
-        raise not_found(target_id)
-    if s.get(models.User, user_id) is None:
-        raise exception.UserNotFound(user_id)
+ACTORS = {'user': (models.User, exception.UserNotFound,
+                   models.RoleAssignment, 'actor_id'),
+          'group': (models.IdentityGroup, exception.GroupNotFound,
+                    models.GroupRoleAssignment, 'group_id')}
+
+
+def _check_parties(s, actor_type, actor_id, target_type, target_id,
+                   role_id=None):
+    """404 naming whichever of role, actor, target does not exist (in
+    keystone's order); the target row."""
     if role_id is not None:
         _role(s, role_id)
+    actor_model, actor_missing, _table, _column = ACTORS[actor_type]
+    if s.get(actor_model, actor_id) is None:
+        raise actor_missing(actor_id)
+    model, not_found = TARGETS[target_type]
+    target = s.get(model, target_id)
+    if target is None:
+        raise not_found(target_id)
+    return target
 
 
-def _grant_row(s, user_id, target_type, target_id, role_id):
-    return s.get(models.RoleAssignment, (user_id, target_type, target_id,
-                                         role_id))
+def _grant_row(s, actor_type, actor_id, target_type, target_id, role_id):
+    table = ACTORS[actor_type][2]
+    return s.get(table, (actor_id, target_type, target_id, role_id))
 
 
-def grant_create(user_id, target_type, target_id, role_id):
-    """Idempotent, like keystone's PUT."""
+def grant_create(actor_id, target_type, target_id, role_id,
+                 actor_type='user'):
+    """Idempotent, like keystone's PUT. A domain-specific role is only
+    granted on projects of its domain."""
     with session.writer() as s:
-        _check_parties(s, user_id, target_type, target_id, role_id)
-        if _grant_row(s, user_id, target_type, target_id, role_id) is None:
-            s.add(models.RoleAssignment(actor_id=user_id,
-                                        target_type=target_type,
-                                        target_id=target_id, role_id=role_id))
+        target = _check_parties(s, actor_type, actor_id, target_type,
+                                target_id, role_id)
+        role = role_dict(_role(s, role_id))
+        if target_type == 'project' and role['domain_id'] and \
+                role['domain_id'] != target.domain_id:
+            raise exception.DomainSpecificRoleMismatch(
+                role_id=role_id, project_id=target_id)
+        if _grant_row(s, actor_type, actor_id, target_type, target_id,
+                      role_id) is None:
+            table, column = ACTORS[actor_type][2:]
+            s.add(table(**{column: actor_id, 'target_type': target_type,
+                           'target_id': target_id, 'role_id': role_id}))
     tokens.invalidate_cache()
 
 
-def grant_check(user_id, target_type, target_id, role_id):
+def grant_check(actor_id, target_type, target_id, role_id,
+                actor_type='user'):
     with session.reader() as s:
-        _check_parties(s, user_id, target_type, target_id, role_id)
-        if _grant_row(s, user_id, target_type, target_id, role_id) is None:
+        _check_parties(s, actor_type, actor_id, target_type, target_id,
+                       role_id)
+        if _grant_row(s, actor_type, actor_id, target_type, target_id,
+                      role_id) is None:
             raise exception.RoleAssignmentNotFound(
-                role_id=role_id, actor_id=user_id, target_id=target_id)
+                role_id=role_id, actor_id=actor_id, target_id=target_id)
 
 
-def grant_delete(user_id, target_type, target_id, role_id):
+def grant_delete(actor_id, target_type, target_id, role_id,
+                 actor_type='user'):
     with session.writer() as s:
-        _check_parties(s, user_id, target_type, target_id, role_id)
-        row = _grant_row(s, user_id, target_type, target_id, role_id)
+        _check_parties(s, actor_type, actor_id, target_type, target_id,
+                       role_id)
+        row = _grant_row(s, actor_type, actor_id, target_type, target_id,
+                         role_id)
         if row is None:
             raise exception.RoleAssignmentNotFound(
-                role_id=role_id, actor_id=user_id, target_id=target_id)
+                role_id=role_id, actor_id=actor_id, target_id=target_id)
         s.delete(row)
     tokens.invalidate_cache()
 
 
-def grant_list(user_id, target_type, target_id):
-    """The roles `user_id` holds on the target."""
+def grant_list(actor_id, target_type, target_id, actor_type='user'):
+    """The roles the actor holds directly on the target."""
     with session.reader() as s:
-        _check_parties(s, user_id, target_type, target_id)
+        _check_parties(s, actor_type, actor_id, target_type, target_id)
+        table, column = ACTORS[actor_type][2:]
         query = sa.select(models.Role).join(
-            models.RoleAssignment,
-            models.RoleAssignment.role_id == models.Role.id).where(
-            models.RoleAssignment.actor_id == user_id,
-            models.RoleAssignment.target_type == target_type,
-            models.RoleAssignment.target_id == target_id).order_by(
-            models.Role.name)
-        return [r.to_dict() for r in s.scalars(query)]
+            table, table.role_id == models.Role.id).where(
+            getattr(table, column) == actor_id,
+            table.target_type == target_type,
+            table.target_id == target_id).order_by(models.Role.name)
+        return [role_dict(r) for r in s.scalars(query)]
 
 
 def has_role_on(user_id, target_type, target_id):
+    """Whether the user holds a grant on the target (its own or a
+    group's)."""
     with session.reader() as s:
-        return s.scalars(sa.select(models.RoleAssignment.role_id).filter_by(
-            actor_id=user_id, target_type=target_type,
-            target_id=target_id).limit(1)).first() is not None
+        return bool(effective_roles.granted_role_ids(
+            s, user_id, target_type, target_id))
 
 
 def _target_ids(s, user_id, target_type):
-    return list(s.scalars(sa.select(
-        models.RoleAssignment.target_id).distinct().filter_by(
-        actor_id=user_id, target_type=target_type)))
+    return effective_roles.target_ids(s, user_id, target_type)
 
 
 def user_projects(user_id, enabled_only=False):
@@ -174,58 +235,3 @@ def user_domains(user_id, enabled_only=False):
         ids = _target_ids(s, user_id, 'domain')
     return identity.domain_list(ids=ids,
                                 enabled=True if enabled_only else None)
-
-
-# --- role assignment listing -------------------------------------------------
-
-def assignment_list(user_id=None, project_id=None, domain_id=None,
-                    role_id=None):
-    """Plain dicts {user_id, role_id, target_type, target_id}."""
-    with session.reader() as s:
-        ra = models.RoleAssignment
-        query = sa.select(ra).order_by(ra.target_type, ra.target_id,
-                                       ra.actor_id, ra.role_id)
-        if user_id is not None:
-            query = query.where(ra.actor_id == user_id)
-        if role_id is not None:
-            query = query.where(ra.role_id == role_id)
-        if project_id is not None:
-            query = query.where(ra.target_type == 'project',
-                                ra.target_id == project_id)
-        if domain_id is not None:
-            query = query.where(ra.target_type == 'domain',
-                                ra.target_id == domain_id)
-        return [{'user_id': r.actor_id, 'role_id': r.role_id,
-                 'target_type': r.target_type, 'target_id': r.target_id}
-                for r in s.scalars(query)]
-
-
-def names_for(assignments):
-    """Names for include_names: {('user'|'role'|'project'|'domain', id):
-    {'name', 'domain_id'}} for every party of `assignments`."""
-    wanted = {'user': set(), 'role': set(), 'project': set(),
-              'domain': set()}
-    for a in assignments:
-        wanted['user'].add(a['user_id'])
-        wanted['role'].add(a['role_id'])
-        wanted[a['target_type']].add(a['target_id'])
-    models_by_kind = {'user': models.User, 'role': models.Role,
-                      'project': models.Project, 'domain': models.Domain}
-    names = {}
-    with session.reader() as s:
-        for kind, ids in wanted.items():
-            model = models_by_kind[kind]
-            if not ids:
-                continue
-            for row in s.scalars(sa.select(model).where(model.id.in_(ids))):
-                names[(kind, row.id)] = {
-                    'name': row.name,
-                    'domain_id': getattr(row, 'domain_id', None)}
-        domain_ids = {v['domain_id'] for v in names.values()
-                      if v['domain_id']} - wanted['domain']
-        if domain_ids:
-            for row in s.scalars(sa.select(models.Domain).where(
-                    models.Domain.id.in_(domain_ids))):
-                names[('domain', row.id)] = {'name': row.name,
-                                             'domain_id': None}
-    return names

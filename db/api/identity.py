@@ -120,6 +120,7 @@ def domain_delete(domain_id):
         _delete_assignments(s, 'project', project_ids)
         _delete_assignments(s, 'domain', [domain_id])
         _delete_users(s, user_ids)
+        _delete_groups(s, domain_id)
         s.execute(sa.delete(models.Project).filter_by(domain_id=domain_id))
         s.delete(row)
     tokens.invalidate_cache()
@@ -127,9 +128,21 @@ def domain_delete(domain_id):
 
 def _delete_assignments(s, target_type, target_ids):
     if target_ids:
-        s.execute(sa.delete(models.RoleAssignment).where(
-            models.RoleAssignment.target_type == target_type,
-            models.RoleAssignment.target_id.in_(target_ids)))
+        for model in (models.RoleAssignment, models.GroupRoleAssignment):
+            s.execute(sa.delete(model).where(
+                model.target_type == target_type,
+                model.target_id.in_(target_ids)))
+
+
+def _delete_groups(s, domain_id):
+    group_ids = list(s.scalars(sa.select(models.IdentityGroup.id).filter_by(
+        domain_id=domain_id)))
+    if group_ids:
+        for model in (models.GroupRoleAssignment,
+                      models.UserGroupMembership):
+            s.execute(sa.delete(model).where(model.group_id.in_(group_ids)))
+        s.execute(sa.delete(models.IdentityGroup).where(
+            models.IdentityGroup.id.in_(group_ids)))
 
 
 def _delete_users(s, user_ids):
@@ -137,6 +150,8 @@ def _delete_users(s, user_ids):
     if user_ids:
         s.execute(sa.delete(models.RoleAssignment).where(
             models.RoleAssignment.actor_id.in_(user_ids)))
+        s.execute(sa.delete(models.UserGroupMembership).where(
+            models.UserGroupMembership.user_id.in_(user_ids)))
         s.execute(sa.delete(models.Token).where(
             models.Token.user_id.in_(user_ids)))
         s.execute(sa.delete(models.User).where(models.User.id.in_(user_ids)))
@@ -169,7 +184,8 @@ def project_create(values):
             _domain(s, values['domain_id'])
             _check_project_name(s, values['name'], values['domain_id'])
             row = models.Project(id=new_id(), domain_id=values['domain_id'],
-                                 enabled=True, description='')
+                                 enabled=True, description='',
+                                 extra=values.get('extra') or None)
             _apply(row, values, _PROJECT_KEYS)
             s.add(row)
             s.flush()
@@ -202,6 +218,9 @@ def project_update(project_id, values):
         if values.get('name') not in (None, row.name):
             _check_project_name(s, values['name'], row.domain_id, row.id)
         _apply(row, values, _PROJECT_KEYS)
+        if values.get('extra'):
+            # Keystone merges new extra attributes into the stored ones.
+            row.extra = dict(row.extra or {}, **values['extra'])
         s.flush()
         result = row.to_dict()
     tokens.invalidate_cache()

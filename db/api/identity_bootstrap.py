@@ -8,6 +8,7 @@ from stratus.common.conf import CONF
 from stratus.db.api import assignments
 from stratus.db.api import catalog
 from stratus.db.api import identity
+from stratus.db.api import implied_roles
 from stratus.db.api import passwords
 
 ROLES = ('reader', 'member', 'manager', 'admin')
@@ -38,6 +39,23 @@ def _roles(lines):
             ids[name] = assignments.role_create({'name': name})['id']
             lines.append('Created role %s' % name)
     return ids
+
+
+# Keystone's bootstrap: admin implies manager, manager member, member
+# reader, so each persona holds the roles below it.
+IMPLICATIONS = (('member', 'reader'), ('manager', 'member'),
+                ('admin', 'manager'))
+
+
+def _implications(lines, ids):
+    for prior, implied in IMPLICATIONS:
+        try:
+            implied_roles.rule_create(ids[prior], ids[implied])
+            lines.append('Created implied role where %s implies %s'
+                         % (prior, implied))
+        except exception.Conflict:
+            lines.append('Implied role where %s implies %s exists, '
+                         'skipping creation.' % (prior, implied))
 
 
 def _project(lines, name, domain_id):
@@ -130,6 +148,7 @@ def bootstrap(admin_password, admin_username='admin', project_name='admin',
     lines = []
     domain_id = _domain(lines)
     role_ids = _roles(lines)
+    _implications(lines, role_ids)
     project_id = _project(lines, project_name, domain_id)
     user_id = _user(lines, admin_username, domain_id, admin_password)
     _grant(lines, user_id, project_id, role_ids['admin'],

@@ -5,7 +5,8 @@ sha256 digest is stored, so a database dump holds no usable credential.
 Validation runs on every API request: one joined query for the token,
 user, project and domains, one for the roles, plus a short per-process
 cache ([identity] token_cache_time). Roles are read from the assignments
-each time the cache misses, so removing a grant takes effect. Nothing in
+each time the cache misses (with group grants and implied roles: see
+effective_roles), so removing a grant takes effect. Nothing in
 this module logs a token id.
 """
 import datetime
@@ -21,6 +22,7 @@ from stratus.common import exception
 from stratus.common.conf import CONF
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import effective_roles
 
 # The contract stratus.api.middleware.auth (and other daemons) rely on.
 CONTRACT_KEYS = ('user_id', 'user_name', 'user_domain_id', 'user_domain_name',
@@ -72,12 +74,7 @@ def _cache_put(key, info):
 
 
 def _roles(s, user_id, target_type, target_id):
-    ra = models.RoleAssignment
-    rows = s.execute(sa.select(models.Role.id, models.Role.name).join(
-        ra, ra.role_id == models.Role.id).where(
-        ra.actor_id == user_id, ra.target_type == target_type,
-        ra.target_id == target_id).order_by(models.Role.name))
-    return [{'id': r.id, 'name': r.name} for r in rows]
+    return effective_roles.token_roles(s, user_id, target_type, target_id)
 
 
 def _select(token_digest):

@@ -11,6 +11,7 @@ from stratus.db.models.encryption import *  # noqa: F401,F403
 from stratus.db.models.flavors import *  # noqa: F401,F403
 from stratus.db.models.groups import *  # noqa: F401,F403
 from stratus.db.models.identity import *  # noqa: F401,F403
+from stratus.db.models.identity_groups import *  # noqa: F401,F403
 from stratus.db.models.image_tasks import *  # noqa: F401,F403
 from stratus.db.models.images import *  # noqa: F401,F403
 from stratus.db.models.metadefs import *  # noqa: F401,F403

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from stratus.db.models.base import Base, utcnow
 
-__all__ = ['Domain', 'Project', 'User', 'Role', 'RoleAssignment', 'Region', 'CatalogService', 'Endpoint', 'Token']
+__all__ = ['GLOBAL_ROLE_DOMAIN', 'Domain', 'Project', 'User', 'Role', 'RoleAssignment', 'Region', 'CatalogService', 'Endpoint', 'Token']
 
 
 class Domain(Base):
@@ -26,6 +26,8 @@ class Project(Base):
     domain_id: Mapped[str] = mapped_column(sa.ForeignKey('domains.id'))
     description: Mapped[str | None] = mapped_column(sa.Text)
     enabled: Mapped[bool] = mapped_column(default=True)
+    # Attributes keystone does not know, kept and returned as given.
+    extra: Mapped[dict | None] = mapped_column(sa.JSON)
 
 
 class User(Base):
@@ -43,10 +45,19 @@ class User(Base):
     created_at: Mapped[datetime.datetime] = mapped_column(default=utcnow)
 
 
+# domain_id of a global role: a value, not NULL, so that the unique
+# (name, domain_id) pair also holds for global roles (as keystone stores it).
+GLOBAL_ROLE_DOMAIN = '<<null>>'
+
+
 class Role(Base):
     __tablename__ = 'roles'
+    __table_args__ = (sa.UniqueConstraint('name', 'domain_id',
+                                          name='uniq_roles0name0domain'),)
     id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
-    name: Mapped[str] = mapped_column(sa.String(255), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(255))
+    domain_id: Mapped[str] = mapped_column(sa.String(64),
+                                           default=GLOBAL_ROLE_DOMAIN)
     description: Mapped[str | None] = mapped_column(sa.Text)
 
 

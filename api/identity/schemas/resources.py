@@ -1,7 +1,8 @@
 """Bodies of the domain, project, user and role APIs.
 
-Keystone accepts (and stores) extra attributes; stratus accepts and
-ignores them, so clients that send e.g. `tags` or `options` keep working.
+Keystone accepts (and stores) extra attributes: projects and groups
+keep theirs (see EXTRA_EXCLUDED); elsewhere stratus accepts and ignores
+them, so clients that send e.g. `tags` or `options` keep working.
 Known attributes are type-checked; updates need at least one attribute.
 """
 
@@ -51,6 +52,21 @@ password_change = _wrap('user', {
 }, required=['password', 'original_password'])
 
 _role = {'name': name_255, 'description': _description,
-         'domain_id': {'type': 'null'}}
+         'domain_id': _nullable_id}
 role_create = _wrap('role', _role, required=['name'])
 role_update = _wrap('role', _role, update=True)
+
+_group = {'name': name_64, 'description': _description, 'domain_id': _id}
+group_create = _wrap('group', _group, required=['name'])
+group_update = _wrap('group', _group, update=True)
+
+# Body keys never stored as extra attributes: the known ones, and those
+# stratus accepts without storing (tags, options).
+EXTRA_EXCLUDED = ('id', 'name', 'description', 'enabled', 'domain_id',
+                  'parent_id', 'is_domain', 'tags', 'options', 'links')
+
+
+def extra(body):
+    """The attributes of a project or group body keystone keeps as
+    extra: every key it does not know."""
+    return {k: v for k, v in body.items() if k not in EXTRA_EXCLUDED}

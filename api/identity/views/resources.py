@@ -11,11 +11,23 @@ def domain(row):
 
 def project(row):
     # Top-level projects have their domain as parent, as in keystone.
-    return {'id': row['id'], 'name': row['name'],
-            'domain_id': row['domain_id'],
+    # Extra attributes come first: the known ones always win.
+    body = dict(row.get('extra') or {})
+    body.update({'id': row['id'], 'name': row['name'],
+                 'domain_id': row['domain_id'],
+                 'description': row['description'] or '',
+                 'enabled': row['enabled'], 'parent_id': row['domain_id'],
+                 'is_domain': False, 'tags': [], 'options': {},
+                 'links': common.self_link('projects/%s' % row['id'])})
+    return body
+
+
+def domain_as_project(row):
+    """A domain as keystone lists it among projects (?is_domain=true)."""
+    return {'id': row['id'], 'name': row['name'], 'domain_id': None,
             'description': row['description'] or '',
-            'enabled': row['enabled'], 'parent_id': row['domain_id'],
-            'is_domain': False, 'tags': [], 'options': {},
+            'enabled': row['enabled'], 'parent_id': None,
+            'is_domain': True, 'tags': [], 'options': {},
             'links': common.self_link('projects/%s' % row['id'])}
 
 
@@ -32,7 +44,8 @@ def user(row):
 
 
 def role(row):
-    return {'id': row['id'], 'name': row['name'], 'domain_id': None,
+    return {'id': row['id'], 'name': row['name'],
+            'domain_id': row.get('domain_id'),
             'description': row['description'], 'options': {},
             'links': common.self_link('roles/%s' % row['id'])}
 
@@ -49,17 +62,38 @@ def _named(ref, kind, names, with_domain):
     return ref
 
 
+def _assignment_link(a, actor, actor_id):
+    """The grant an entry stands for: a group's for an entry expanded from
+    a group, the prior role's for an implied role."""
+    indirect = a.get('indirect', {})
+    path = '%ss/%s' % (a['target_type'], a['target_id'])
+    if 'group_id' in indirect:
+        path += '/groups/%s' % indirect['group_id']
+    else:
+        path += '/%ss/%s' % (actor, actor_id)
+    path += '/roles/%s' % indirect.get('role_id', a['role_id'])
+    return '%s/%s' % (common.base_url(), path)
+
+
 def role_assignment(a, names=None):
     """One entry of GET /v3/role_assignments; `names` for include_names."""
     target = a['target_type']
-    body = {'role': {'id': a['role_id']}, 'user': {'id': a['user_id']},
-            'scope': {target: {'id': a['target_id']}},
-            'links': {'assignment': '%s/%ss/%s/users/%s/roles/%s' % (
-                common.base_url(), target, a['target_id'], a['user_id'],
-                a['role_id'])}}
+    actor = 'user' if a.get('user_id') else 'group'
+    actor_id = a[actor + '_id']
+    indirect = a.get('indirect', {})
+    links = {'assignment': _assignment_link(a, actor, actor_id)}
+    if 'group_id' in indirect:
+        links['membership'] = '%s/groups/%s/users/%s' % (
+            common.base_url(), indirect['group_id'], actor_id)
+    if 'role_id' in indirect:
+        # Keystone's own path, implied role first.
+        links['prior_role'] = '%s/prior_role/%s/implies/%s' % (
+            common.base_url(), a['role_id'], indirect['role_id'])
+    body = {'role': {'id': a['role_id']}, actor: {'id': actor_id},
+            'scope': {target: {'id': a['target_id']}}, 'links': links}
     if names is not None:
-        _named(body['role'], 'role', names, with_domain=False)
-        _named(body['user'], 'user', names, with_domain=True)
+        _named(body['role'], 'role', names, with_domain=True)
+        _named(body[actor], actor, names, with_domain=True)
         _named(body['scope'][target], target, names,
                with_domain=target == 'project')
     return body

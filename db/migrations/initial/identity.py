@@ -32,9 +32,10 @@ def create():
     op.create_table('roles',
     sa.Column('id', sa.String(length=64), nullable=False),
     sa.Column('name', sa.String(length=255), nullable=False),
+    sa.Column('domain_id', sa.String(length=64), nullable=False),
     sa.Column('description', sa.Text(), nullable=True),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('name')
+    sa.UniqueConstraint('name', 'domain_id', name='uniq_roles0name0domain')
     )
 
     op.create_table('endpoints',
@@ -54,6 +55,7 @@ def create():
     sa.Column('domain_id', sa.String(length=64), nullable=False),
     sa.Column('description', sa.Text(), nullable=True),
     sa.Column('enabled', sa.Boolean(), nullable=False),
+    sa.Column('extra', sa.JSON(), nullable=True),
     sa.ForeignKeyConstraint(['domain_id'], ['domains.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('domain_id', 'name', name='uniq_projects0domain0name')

@@ -6,6 +6,7 @@ Revises:
 from stratus.db.migrations.initial import compute
 from stratus.db.migrations.initial import compute_aggregates
 from stratus.db.migrations.initial import identity
+from stratus.db.migrations.initial import identity_groups
 from stratus.db.migrations.initial import image_metadefs
 from stratus.db.migrations.initial import image_tasks
 from stratus.db.migrations.initial import images
@@ -24,6 +25,7 @@ depends_on = None
 
 def upgrade():
     identity.create()
+    identity_groups.create()
     images.create()
     image_metadefs.create()
     image_tasks.create()

@@ -5,6 +5,7 @@ from stratus.db.api import assignments
 from stratus.db.api import catalog
 from stratus.db.api import identity
 from stratus.db.api import identity_bootstrap
+from stratus.db.api import role_assignment_list
 
 
 def test_first_run_creates_everything(boot):
@@ -30,7 +31,7 @@ def test_second_run_changes_nothing(boot):
     assert len(identity.user_list()) == 1
     assert len(identity.project_list()) == 1
     assert len(assignments.role_list()) == 4
-    assert len(assignments.assignment_list()) == 1
+    assert len(role_assignment_list.assignment_list()) == 1
     assert len(catalog.service_list()) == 1
     assert len(catalog.endpoint_list()) == 1
 

@@ -33,7 +33,8 @@ def test_password_by_names_scoped_to_project_by_name(admin):
     assert token['project']['name'] == 'admin'
     assert token['project']['domain'] == {'id': 'default',
                                           'name': 'Default'}
-    assert [r['name'] for r in token['roles']] == ['admin']
+    # Keystone's bootstrap: admin implies manager, member and reader.
+    assert [r['name'] for r in token['roles']] == ['admin', 'manager', 'member', 'reader']
     assert token['expires_at'].endswith('.000000Z')
     assert token['issued_at'].endswith('Z') and len(token['audit_ids']) == 1
     identity = [s for s in token['catalog'] if s['type'] == 'identity'][0]
@@ -50,7 +51,8 @@ def test_password_by_ids_scoped_to_project_by_id(admin, demo):
     resp = issue(admin, body)
     assert resp.status_int == 201
     assert resp.json['token']['project']['id'] == demo['project_id']
-    assert [r['name'] for r in resp.json['token']['roles']] == ['member']
+    assert [r['name'] for r in resp.json['token']['roles']] == ['member',
+                                                             'reader']
 
 
 def test_user_domain_by_id_and_project_domain_by_id(admin):
@@ -302,7 +304,8 @@ def test_short_token_expiration_option(admin):
 def test_validate_contract(admin):
     info = tokens.validate(admin.token)
     assert set(info) == set(tokens.CONTRACT_KEYS)
-    assert info['roles'] == ['admin'] and info['methods'] == ['password']
+    assert info['roles'] == ['admin', 'manager', 'member', 'reader']
+    assert info['methods'] == ['password']
     assert info['project_name'] == 'admin'
     assert info['project_domain_name'] == 'Default'
     assert info['domain_id'] is None and info['domain_name'] is None
@@ -310,7 +313,7 @@ def test_validate_contract(admin):
     assert isinstance(info['audit_ids'], list)
     # Callers may change what they get without touching the cache.
     info['roles'].append('x')
-    assert tokens.validate(admin.token)['roles'] == ['admin']
+    assert tokens.validate(admin.token)['roles'] == ['admin', 'manager', 'member', 'reader']
 
 
 def test_unknown_or_empty_token_is_not_authenticated(boot):
@@ -327,7 +330,7 @@ def test_only_a_digest_is_stored(admin):
 
 
 def test_removed_role_takes_effect(admin, demo):
-    assert tokens.validate(demo['token'])['roles'] == ['member']
+    assert tokens.validate(demo['token'])['roles'] == ['member', 'reader']
     resp = admin.delete(V3 + '/projects/%s/users/%s/roles/%s' % (
         demo['project_id'], demo['user_id'], demo['member_role_id']))
     assert resp.status_int == 204

@@ -1,0 +1,83 @@
+"""The roles a user effectively holds on a project or domain: granted to
+them or to a group they are in, plus every role those imply (followed
+transitively; a cycle of implications ends where it closes). Only global
+roles count: a domain-specific role only carries the roles it implies.
+
+Functions take an open session: tokens read roles inside their own
+transaction, at every validation the cache misses, so a removed grant,
+membership or implication takes effect at once.
+"""
+import sqlalchemy as sa
+
+from stratus.db import models
+
+
+def group_ids(s, user_id):
+    m = models.UserGroupMembership
+    return list(s.scalars(sa.select(m.group_id).where(m.user_id == user_id)))
+
+
+def granted_role_ids(s, user_id, target_type, target_id):
+    """Ids of the roles granted on the target to the user or its groups."""
+    ra = models.RoleAssignment
+    gra = models.GroupRoleAssignment
+    direct = sa.select(ra.role_id).where(
+        ra.actor_id == user_id, ra.target_type == target_type,
+        ra.target_id == target_id)
+    through_groups = sa.select(gra.role_id).join(
+        models.UserGroupMembership,
+        models.UserGroupMembership.group_id == gra.group_id).where(
+        models.UserGroupMembership.user_id == user_id,
+        gra.target_type == target_type, gra.target_id == target_id)
+    return set(s.scalars(direct)) | set(s.scalars(through_groups))
+
+
+def implications(s):
+    """{prior role id: [implied role ids]} of every inference rule."""
+    rules = {}
+    for prior, implied in s.execute(sa.select(
+            models.ImpliedRole.prior_role_id,
+            models.ImpliedRole.implied_role_id)):
+        rules.setdefault(prior, []).append(implied)
+    return rules
+
+
+def with_implied(s, role_ids):
+    """role_ids and every role they imply, transitively."""
+    rules = implications(s)
+    found = set(role_ids)
+    pending = list(role_ids)
+    while pending:
+        for implied in rules.get(pending.pop(), ()):
+            if implied not in found:
+                found.add(implied)
+                pending.append(implied)
+    return found
+
+
+def token_roles(s, user_id, target_type, target_id):
+    """[{id, name}] sorted by name: the global roles a token scoped to the
+    target carries."""
+    ids = with_implied(s, granted_role_ids(s, user_id, target_type,
+                                           target_id))
+    if not ids:
+        return []
+    rows = s.execute(sa.select(models.Role.id, models.Role.name).where(
+        models.Role.id.in_(ids),
+        models.Role.domain_id == models.GLOBAL_ROLE_DOMAIN).order_by(
+        models.Role.name))
+    return [{'id': r.id, 'name': r.name} for r in rows]
+
+
+def target_ids(s, user_id, target_type):
+    """Targets of that type the user holds a grant on, directly or
+    through a group."""
+    ra = models.RoleAssignment
+    gra = models.GroupRoleAssignment
+    direct = set(s.scalars(sa.select(ra.target_id).where(
+        ra.actor_id == user_id, ra.target_type == target_type)))
+    groups = group_ids(s, user_id)
+    if groups:
+        direct |= set(s.scalars(sa.select(gra.target_id).where(
+            gra.group_id.in_(groups), gra.target_type == target_type)))
+    return sorted(direct)
