@@ -575,3 +575,7 @@ class InstanceNotRunning(Invalid):
 
 class InvalidSharedStorage(Invalid):
     msg_fmt = 'Invalid state of instance files on shared storage'
+
+
+class QemuGuestAgentNotEnabled(InstanceAgentNotEnabled):
+    msg_fmt = 'QEMU guest agent is not enabled'

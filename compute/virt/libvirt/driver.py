@@ -392,6 +392,15 @@ class LibvirtDriver(driver.ComputeDriver):
                  (connection_info.get('data') or {}).get('volume_id'),
                  requested_size, instance=instance)
 
+    # --- evac: changePassword, trigger_crash_dump --------------------------
+    def set_admin_password(self, instance, new_pass):
+        from stratus.compute.virt.libvirt import guest_admin
+        guest_admin.set_admin_password(self._guest(instance), instance,
+                                       new_pass)
+
+    def trigger_crash_dump(self, instance):
+        from stratus.compute.virt.libvirt import guest_admin
+        guest_admin.trigger_crash_dump(self._guest(instance), instance)
 
 def _host_memory_used_mb(total_mb):
     """Memory in use on the machine (total - MemAvailable), as nova
