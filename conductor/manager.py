@@ -212,7 +212,7 @@ class ConductorManager:
     # --- evacuate ------------------------------------------------------------
     def evacuate_instance(self, ctxt, instance_uuid, migration_uuid,
                           host=None, password=None, on_shared_storage=None,
-                          target_state=None):
+                          target_state=None, force=False):
         from stratus.compute import image_facts
         from stratus.conductor.flows import evacuate
         from stratus.db.api import images
@@ -230,7 +230,8 @@ class ConductorManager:
         evacuate.run(ctxt, instance, migration, image, host, {
             'password': password, 'on_shared_storage': on_shared_storage,
             'target_state': target_state}, self.scheduler, self.compute_rpc,
-            lambda events: record_events(ctxt, [instance_uuid], events))
+            lambda events: record_events(ctxt, [instance_uuid], events),
+            forced=force)
 
     def evacuations_from_host(self, ctxt, host):
         from stratus.db.api import migrations

@@ -179,13 +179,15 @@ class ConductorRPCClient(rpc.RPCClientBase):
     # --- evacuate ------------------------------------------------------------
     def evacuate_instance(self, ctxt, instance_uuid, migration_uuid,
                           host=None, password=None, on_shared_storage=None,
-                          target_state=None):
+                          target_state=None, force=False):
         """Place a server whose host is down elsewhere (on `host` if
-        given) and have that compute re-create it."""
+        given; `force`: claimed there without the scheduler's filters)
+        and have that compute re-create it."""
         self._prepare('1.7').cast(
             ctxt, 'evacuate_instance', instance_uuid=instance_uuid,
             migration_uuid=migration_uuid, host=host, password=password,
-            on_shared_storage=on_shared_storage, target_state=target_state)
+            on_shared_storage=on_shared_storage, target_state=target_state,
+            force=force)
 
     def evacuations_from_host(self, ctxt, host):
         """Evacuation migrations away from `host` not yet cleaned up there

@@ -21,9 +21,9 @@ def compute_service(host):
 def evacuate(compute, ctxt, uuid, host, on_shared_storage, password,
              force, target_state):
     """`host`: the destination asked for (None: the scheduler picks);
-    `force` True (2.29-2.67, or a host before 2.29) bypasses nothing here
-    but is kept for the record: the scheduler still checks the host.
-    Returns the migration."""
+    `force`: None before 2.29, else the body's (False from 2.68). A host
+    is forced (no scheduler filters, only its capacity) as nova forces it:
+    before 2.29, or with force true. Returns the migration."""
     instance = compute.get(ctxt, uuid, extras=False)
     # nova: no lock check; the state table first, then the service.
     states.check(instance, 'evacuate')
@@ -44,5 +44,6 @@ def evacuate(compute, ctxt, uuid, host, on_shared_storage, password,
              ' to %s' % host if host else '', instance=instance)
     compute.conductor.evacuate_instance(
         ctxt, uuid, migration['uuid'], host=host, password=password,
-        on_shared_storage=on_shared_storage, target_state=target_state)
+        on_shared_storage=on_shared_storage, target_state=target_state,
+        force=bool(host) and force is not False)
     return migration

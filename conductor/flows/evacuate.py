@@ -6,7 +6,8 @@ down on another host, then hand it to that compute.
                                migration (released when that host comes
                                back); revert: moved back
 3. SelectDestinationsTask    - scheduler picks and claims a host (never
-                               the source; the requested one if given)
+                               the source; the requested one if given);
+   ClaimForcedHostTask instead for a forced host: its capacity only
 4. DispatchEvacuateTask      - destination recorded, re-create cast there
 """
 from taskflow.patterns import linear_flow
@@ -21,17 +22,19 @@ LOG = log.getLogger(__name__)
 FLOW_NAME = 'instance_evacuate'
 
 
-def get_flow(scheduler, compute_rpc):
+def get_flow(scheduler, compute_rpc, forced=False):
+    place = evacuate.ClaimForcedHostTask() if forced \
+        else scheduling.SelectDestinationsTask(scheduler)
     return linear_flow.Flow(FLOW_NAME).add(
         evacuate.EvacuateErrorOnRevertTask(),
         resize.MoveSourceClaimTask(),
-        scheduling.SelectDestinationsTask(scheduler),
+        place,
         evacuate.DispatchEvacuateTask(compute_rpc),
     )
 
 
 def run(ctxt, instance, migration, image, host, options, scheduler,
-        compute_rpc, record):
+        compute_rpc, record, forced=False):
     """`options`: password, on_shared_storage, target_state (passed on
     to the destination compute)."""
     from stratus.scheduler import request_spec
@@ -44,8 +47,8 @@ def run(ctxt, instance, migration, image, host, options, scheduler,
              'request': dict(options, image=image)}
     try:
         flow_engine.run(
-            lambda: get_flow(scheduler, compute_rpc), store,
-            key=(FLOW_NAME, scheduler, compute_rpc), listeners=[
+            lambda: get_flow(scheduler, compute_rpc, forced), store,
+            key=(FLOW_NAME, scheduler, compute_rpc, forced), listeners=[
             lambda engine: flow_engine.ActionEventListener(
                 engine, record, 'conductor_' + FLOW_NAME)])
     except Exception as exc:

@@ -57,3 +57,40 @@ class DispatchEvacuateTask(flow_engine.StratusTask):
             primitives.to_primitive(migration), request['image'],
             request['password'], request['on_shared_storage'],
             request['target_state'])
+
+
+class ClaimForcedHostTask(flow_engine.StratusTask):
+    """A forced destination (nova: a host before 2.29, force true up to
+    2.67): no scheduler filters, only the claim on that host's node,
+    refused when its capacity cannot take the server (nova's placement
+    claim). Revert: nothing; the first tasks release and move back."""
+    default_provides = 'destinations'
+
+    def execute(self, instance_uuids, spec):
+        from stratus.common import exception
+        from stratus.db.api import allocations
+        from stratus.db import session
+        from stratus.scheduler import host_manager
+        from stratus.scheduler import request_spec
+        uuid = instance_uuids[0]
+        host = spec['requested_destination']['host']
+        claim = request_spec.resources(spec)
+        with session.writer() as s:
+            nodes = [h for h in host_manager.load(
+                s, exclude_consumers=[uuid]) if h.host == host]
+            fits = [n for n in nodes
+                    if claim['vcpus'] <= n.free_vcpus and
+                    claim['memory_mb'] <= n.free_memory_mb and
+                    claim['disk_gb'] <= n.free_disk_gb]
+            if not fits:
+                raise exception.NoValidHost(
+                    reason='Unable to move instance %s to host %s. There '
+                           'is not enough capacity on the host for the '
+                           'instance.' % (uuid, host))
+            node = fits[0]
+            allocations.replace(uuid, node.host, node.node, session=s,
+                                **claim)
+        LOG.info('Forced to host %s (node %s)', node.host, node.node,
+                 instance={'uuid': uuid})
+        return [{'host': node.host, 'node': node.node,
+                 'availability_zone': node.availability_zone}]

@@ -98,6 +98,52 @@ def test_no_valid_host_is_error(ctxt):
     assert allocations.get(migration['uuid']) == []
 
 
+def _nodes():
+    from stratus.db.api import compute_nodes
+    from stratus.db.api import services
+    for host in ('node1', 'node2'):
+        services.report(None, {'host': host, 'binary': 'stratus-compute',
+                               'topic': 'compute',
+                               'availability_zone': 'nova'})
+        compute_nodes.update({
+            'hypervisor_hostname': host, 'host': host,
+            'hypervisor_type': 'fake', 'hypervisor_version': 1,
+            'vcpus': 1, 'memory_mb': 128, 'local_gb': 10})
+
+
+def test_forced_host_is_claimed_without_the_scheduler(ctxt):
+    _nodes()
+    row, migration = _evacuating()
+    scheduler, compute_rpc = Scheduler(), ComputeRPC()
+    evacuate.run(ctxt, row, migration, None, 'node2', OPTIONS, scheduler,
+                 compute_rpc, lambda e: None, forced=True)
+    assert scheduler.specs == []
+    assert [a['node'] for a in allocations.get(row['uuid'])] == ['node2']
+    assert [a['node'] for a in allocations.get(migration['uuid'])] == [
+        'node1']
+    (method, args, _), = compute_rpc.casts
+    assert args[1] == 'node2'
+
+
+def test_forced_host_without_room_is_error(ctxt):
+    _nodes()
+    allocations.replace('someone', 'node2', 'node2', 1, 100, 1)
+    row, migration = _evacuating()
+    compute_rpc = ComputeRPC()
+    evacuate.run(ctxt, row, migration, None, 'node2', OPTIONS, Scheduler(),
+                 compute_rpc, lambda e: None, forced=True)
+    saved = instances.get(row['uuid'])
+    assert (saved['vm_state'], saved['task_state']) == ('error', None)
+    fault = instances.fault_get_latest(row['uuid'])
+    assert fault['message'] == (
+        'No valid host was found. Unable to move instance %s to host '
+        'node2. There is not enough capacity on the host for the '
+        'instance.' % row['uuid'])
+    assert migration_records.get(migration['uuid'])['status'] == 'error'
+    assert compute_rpc.casts == []
+    assert [a['node'] for a in allocations.get(row['uuid'])] == ['node1']
+
+
 def test_evacuations_from_host(ctxt):
     row, migration = _evacuating()
     other = migration_records.create({

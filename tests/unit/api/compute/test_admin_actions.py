@@ -120,7 +120,8 @@ def test_evacuate_below_214_answers_the_password(cloud):
     assert method == 'evacuate_instance'
     assert args == (sid, migration['uuid'])
     assert kwargs == {'host': None, 'password': 'Secret1',
-                      'on_shared_storage': False, 'target_state': None}
+                      'on_shared_storage': False, 'target_state': None,
+                      'force': False}
     assert 'evacuate' in _actions(cloud, sid)
 
 
@@ -135,6 +136,9 @@ def test_evacuate_generates_a_password_below_214(cloud):
     assert len(body['adminPass']) == 12
     migration, = db_migrations.migration_list(instance_uuid=sid)
     assert migration['dest_compute'] == 'compute2'
+    # nova: a host before 2.29 is forced (no scheduler filters).
+    (_, _, kwargs), = cloud.conductor.sent
+    assert (kwargs['host'], kwargs['force']) == ('compute2', True)
 
 
 def test_evacuate_on_shared_storage_refuses_a_password(cloud):
@@ -172,7 +176,7 @@ def test_evacuate_from_214_answers_no_body(cloud, version):
     schemas.check(V21.evacuate_server, resp)
     assert resp.body == b''
     (_, _, kwargs), = cloud.conductor.sent
-    assert kwargs['target_state'] is None
+    assert kwargs['target_state'] is None and kwargs['force'] is False
     assert kwargs['on_shared_storage'] is None
     assert len(kwargs['password']) == 12
 
@@ -202,7 +206,20 @@ def test_evacuate_forced_to_a_host(cloud):
                                           'host': 'compute2'}}, '2.29')
     schemas.check(V21.evacuate_server, resp)
     (_, _, kwargs), = cloud.conductor.sent
-    assert kwargs['host'] == 'compute2'
+    assert (kwargs['host'], kwargs['force']) == ('compute2', True)
+
+
+@pytest.mark.parametrize('version,body', [
+    ('2.29', {'host': 'compute2'}), ('2.67', {'host': 'compute2',
+                                              'force': False}),
+    ('2.68', {'host': 'compute2'})])
+def test_evacuate_to_a_host_through_the_scheduler(cloud, version, body):
+    sid = _server(cloud)
+    _down()
+    resp = _act(cloud, sid, {'evacuate': body}, version)
+    schemas.check(V21.evacuate_server, resp)
+    (_, _, kwargs), = cloud.conductor.sent
+    assert (kwargs['host'], kwargs['force']) == ('compute2', False)
 
 
 def test_evacuate_unknown_host(cloud):
