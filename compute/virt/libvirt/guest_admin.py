@@ -22,10 +22,15 @@ def _admin_user(instance):
         else 'root'
 
 
-def set_admin_password(guest, instance, new_pass):
+def agent_enabled(instance):
+    """Whether the server's image announces the qemu guest agent."""
     meta = instance.get('system_metadata') or {}
+    return strutils.bool_from_string(meta.get('image_hw_qemu_guest_agent'))
+
+
+def set_admin_password(guest, instance, new_pass):
     # virt_type is kvm or qemu here: the agent must be announced.
-    if not strutils.bool_from_string(meta.get('image_hw_qemu_guest_agent')):
+    if not agent_enabled(instance):
         raise exception.QemuGuestAgentNotEnabled()
     user = _admin_user(instance)
     try:

@@ -44,6 +44,16 @@ def _with_agent(instance, **meta):
         {'image_hw_qemu_guest_agent': 'yes'}, **meta))
 
 
+def test_agent_channel_only_when_the_image_says_so(drv, spawned,
+                                                  new_instance):
+    plain = drv.libvirt.get(spawned['uuid']).xml_desc()
+    assert 'org.qemu.guest_agent.0' not in plain
+    instance = _with_agent(new_instance(2))
+    drv.spawn(CTXT, instance, {'id': 'img', 'properties': {}})
+    text = drv.libvirt.get(instance['uuid']).xml_desc()
+    assert "<target type='virtio' name='org.qemu.guest_agent.0'" in text
+
+
 def test_password_needs_the_guest_agent(drv, spawned):
     with pytest.raises(exception.QemuGuestAgentNotEnabled) as caught:
         drv.set_admin_password(spawned, 'pw')
