@@ -563,3 +563,37 @@ class InvalidImpliedRole(Forbidden):
 class DomainSpecificRoleMismatch(Forbidden):
     msg_fmt = ('Project %(project_id)s must be in the same domain as the '
                'role %(role_id)s being assigned.')
+
+
+# --- evac ---
+class ComputeServiceInUse(Invalid):
+    # nova answers it 400 from evacuate: the source host is still up.
+    msg_fmt = 'Compute service of %(host)s is still in use.'
+
+
+class InstancePasswordSetFailed(Conflict):
+    msg_fmt = 'Failed to set admin password on %(instance)s because %(reason)s'
+
+
+class SetAdminPasswdNotSupported(Conflict):
+    msg_fmt = 'Set admin password is not supported'
+
+
+class InstanceAgentNotEnabled(Conflict):
+    msg_fmt = 'Guest agent is not enabled for the instance'
+
+
+class TriggerCrashDumpNotSupported(Invalid):
+    msg_fmt = 'Triggering crash dump is not supported'
+
+
+class InstanceNotRunning(Invalid):
+    msg_fmt = 'Instance %(instance_id)s is not running.'
+
+
+class InvalidSharedStorage(Invalid):
+    msg_fmt = 'Invalid state of instance files on shared storage'
+
+
+class QemuGuestAgentNotEnabled(InstanceAgentNotEnabled):
+    msg_fmt = 'QEMU guest agent is not enabled'

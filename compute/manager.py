@@ -5,8 +5,10 @@ import importlib
 
 import oslo_messaging as messaging
 
+from stratus.common import exception
 from stratus.common import log
 from stratus.common import periodic
+from stratus.common import rpc
 from stratus.common.conf import CONF
 from stratus.compute import reconcile
 from stratus.compute import resources
@@ -27,7 +29,10 @@ class ComputeManager:
     def init_host(self, ctxt):
         self.driver.init_host(self.host)
         resources.report(ctxt, self.driver, self.conductor)
-        reconcile.recover(ctxt, self.host, self.driver, self.conductor)
+        evacuated = reconcile.destroy_evacuated(ctxt, self.host, self.driver,
+                                                self.conductor)
+        reconcile.recover(ctxt, self.host, self.driver, self.conductor,
+                          skip=evacuated)
 
     # --- periodic -------------------------------------------------------
     @periodic.task(lambda: CONF.update_resources_interval)
@@ -198,3 +203,23 @@ class ComputeManager:
         from stratus.compute import event_handlers
         event_handlers.handle(ctxt, self.driver, self.conductor, self.host,
                               instances, events)
+
+    # 1.8
+    def evacuate_instance(self, ctxt, instance, migration, image, password,
+                          on_shared_storage, target_state):
+        # The password is not injected: no driver here writes into guests.
+        self._run(ctxt, 'evacuate', instance, migration=migration,
+                  image=image, on_shared_storage=on_shared_storage,
+                  target_state=target_state)
+
+    @rpc.expected_exceptions(NotImplementedError,
+                             exception.InstancePasswordSetFailed,
+                             exception.SetAdminPasswdNotSupported,
+                             exception.InstanceAgentNotEnabled)
+    def set_admin_password(self, ctxt, instance, new_pass):
+        from stratus.compute import guest_admin
+        guest_admin.set_admin_password(self.driver, self.conductor,
+                                       self.host, ctxt, instance, new_pass)
+
+    def trigger_crash_dump(self, ctxt, instance):
+        self._run(ctxt, 'trigger_crash_dump', instance)

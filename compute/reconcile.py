@@ -48,12 +48,13 @@ def _settled_vm_state(instance, power):
     return _VM_STATE_OF_POWER.get(power, states.STOPPED)
 
 
-def recover(ctxt, host, driver, conductor):
+def recover(ctxt, host, driver, conductor, skip=()):
     """On start: bring every instance of this host out of a transitional
-    task_state, so nothing stays stuck after a crash or restart."""
+    task_state, so nothing stays stuck after a crash or restart (`skip`:
+    servers being evacuated elsewhere)."""
     for instance in conductor.instances_on_host(ctxt, host):
         task_state = instance['task_state']
-        if task_state is None:
+        if task_state is None or instance['uuid'] in skip:
             continue
         LOG.warning('Recovering from task_state %s after a restart',
                     task_state, instance=instance)
@@ -106,3 +107,28 @@ def sync_power_states(ctxt, host, driver, conductor):
         if values:
             conductor.instance_update(ctxt, instance['uuid'], values,
                                       expected_task_state=[None])
+
+
+def destroy_evacuated(ctxt, host, driver, conductor):
+    """On start, before `recover` (nova's _destroy_evacuated_instances):
+    servers evacuated from this host while it was down still have their
+    guest here; it goes, the claim this host kept for them (held by the
+    migration) is released, and a finished evacuation becomes 'completed'.
+    Returns the uuids of those servers (recover leaves them alone)."""
+    evacuations = {m['instance_uuid']: m
+                   for m in conductor.evacuations_from_host(ctxt, host)}
+    if not evacuations:
+        return set()
+    local = set(driver.list_instance_uuids())
+    for uuid, migration in evacuations.items():
+        if uuid in local:
+            LOG.info('Destroying instance as it has been evacuated from '
+                     'this host but still exists in the hypervisor',
+                     instance={'uuid': uuid})
+            driver.destroy({'uuid': uuid, 'host': host})
+        conductor.release_resources(ctxt, migration['uuid'])
+        if migration['status'] == 'done':
+            # One still under way is finished by its destination.
+            conductor.migration_update(ctxt, migration['uuid'],
+                                       {'status': 'completed'})
+    return set(evacuations)

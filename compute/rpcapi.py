@@ -7,7 +7,7 @@ from stratus.common import rpc
 
 class ComputeRPCClient(rpc.RPCClientBase):
     TOPIC = 'compute'
-    VERSION = '1.6'
+    VERSION = '1.8'
     HISTORY = (
         '1.0 initial: no methods yet (instance operations arrive with the '
         'compute API)',
@@ -24,6 +24,7 @@ class ComputeRPCClient(rpc.RPCClientBase):
         'get_instance_diagnostics',
         '1.5 rebuild_instance takes reimage_boot_volume',
         '1.6 external_instance_event',
+        '1.8 evacuate_instance, set_admin_password, trigger_crash_dump',
     )
 
     def _cast(self, ctxt, since, method, host, **kwargs):
@@ -177,3 +178,23 @@ class ComputeRPCClient(rpc.RPCClientBase):
         """Events (neutron's, cinder's) for servers on `host`."""
         self._cast(ctxt, '1.6', 'external_instance_event', host,
                    instances=instances, events=events)
+
+    # 1.8
+    # --- evacuate, changePassword, trigger_crash_dump -------------------
+    def evacuate_instance(self, ctxt, host, instance, migration, image,
+                          password, on_shared_storage, target_state):
+        """Re-create a server whose host is down on `host` (the
+        destination); `image` None for a volume-backed one."""
+        self._cast(ctxt, '1.8', 'evacuate_instance', host,
+                   instance=instance, migration=migration, image=image,
+                   password=password, on_shared_storage=on_shared_storage,
+                   target_state=target_state)
+
+    def set_admin_password(self, ctxt, instance, new_pass):
+        """A call, as nova's: the driver's refusal is the API's answer."""
+        return self._prepare('1.8', server=instance['host']).call(
+            ctxt, 'set_admin_password', instance=instance, new_pass=new_pass)
+
+    def trigger_crash_dump(self, ctxt, instance):
+        self._cast(ctxt, '1.8', 'trigger_crash_dump', instance['host'],
+                   instance=instance)

@@ -143,6 +143,7 @@ ALLOWED = {
     'createBackup': (ACTIVE, STOPPED, PAUSED, SUSPENDED),
     'evacuate': (ACTIVE, STOPPED, ERROR),
     'trigger_crash_dump': (ACTIVE, PAUSED, RESCUED, RESIZED, ERROR),
+    'changePassword': (ACTIVE,),
     'restore': (SOFT_DELETED,),
     'forceDelete': None,
     'delete': None,

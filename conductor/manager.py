@@ -208,6 +208,38 @@ class ConductorManager:
         from stratus.compute import volume_rebuild
         return volume_rebuild.reimage_and_wait(ctxt, volume_id, image_id)
 
+    # 1.7
+    # --- evacuate ------------------------------------------------------------
+    def evacuate_instance(self, ctxt, instance_uuid, migration_uuid,
+                          host=None, password=None, on_shared_storage=None,
+                          target_state=None, force=False):
+        from stratus.compute import image_facts
+        from stratus.conductor.flows import evacuate
+        from stratus.db.api import images
+        from stratus.db.api import migration_records
+        instance = primitives.to_primitive(instances.get(instance_uuid))
+        migration = primitives.to_primitive(
+            migration_records.get(migration_uuid))
+        image = None
+        if instance['image_ref']:
+            try:
+                image = image_facts.summary(images.get(
+                    instance['image_ref'], include_deleted=True))
+            except exception.NotFound:
+                image = {'id': instance['image_ref']}
+        evacuate.run(ctxt, instance, migration, image, host, {
+            'password': password, 'on_shared_storage': on_shared_storage,
+            'target_state': target_state}, self.scheduler, self.compute_rpc,
+            lambda events: record_events(ctxt, [instance_uuid], events),
+            forced=force)
+
+    def evacuations_from_host(self, ctxt, host):
+        from stratus.db.api import migrations
+        return primitives.to_primitive([
+            m for m in migrations.migration_list(
+                source_compute=host, migration_type='evacuation')
+            if m['status'] in ('accepted', 'pre-migrating', 'done')])
+
 
 def _event_times(events):
     return [dict(event, start_time=timeutils.from_iso(event['start_time']),

@@ -9,7 +9,7 @@ from stratus.common import rpc
 
 class ConductorRPCClient(rpc.RPCClientBase):
     TOPIC = 'conductor'
-    VERSION = '1.5'
+    VERSION = '1.7'
     HISTORY = (
         '1.0 initial: service_report',
         '1.1 instance_update, instance_destroy, release_resources, '
@@ -23,6 +23,7 @@ class ConductorRPCClient(rpc.RPCClientBase):
         '1.3 instance_update carries the events of the flow it ends',
         '1.4 volume_migration_completion',
         '1.5 volume_attachment_create, volume_reimage',
+        '1.7 evacuate_instance, evacuations_from_host',
     )
 
     def service_report(self, ctxt, values, timeout=None):
@@ -173,3 +174,23 @@ class ConductorRPCClient(rpc.RPCClientBase):
         timeout = 60 + 20 * max(int(size), 1)
         return self._prepare('1.5', timeout=timeout).call(
             ctxt, 'volume_reimage', volume_id=volume_id, image_id=image_id)
+
+    # 1.7
+    # --- evacuate ------------------------------------------------------------
+    def evacuate_instance(self, ctxt, instance_uuid, migration_uuid,
+                          host=None, password=None, on_shared_storage=None,
+                          target_state=None, force=False):
+        """Place a server whose host is down elsewhere (on `host` if
+        given; `force`: claimed there without the scheduler's filters)
+        and have that compute re-create it."""
+        self._prepare('1.7').cast(
+            ctxt, 'evacuate_instance', instance_uuid=instance_uuid,
+            migration_uuid=migration_uuid, host=host, password=password,
+            on_shared_storage=on_shared_storage, target_state=target_state,
+            force=force)
+
+    def evacuations_from_host(self, ctxt, host):
+        """Evacuation migrations away from `host` not yet cleaned up there
+        (accepted, pre-migrating, done), deleted servers included."""
+        return self._prepare('1.7').call(ctxt, 'evacuations_from_host',
+                                         host=host)

@@ -8,6 +8,7 @@ import pecan
 from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.compute.actions import admin_actions
 from stratus.api.compute.actions import backup
 from stratus.api.compute.actions import console
 from stratus.api.compute.actions import images
@@ -26,6 +27,7 @@ for _module in (power, lock, console, rescue, rebuild, images,
     HANDLERS.update(_module.HANDLERS)
 for _module in (reset_state, backup, network):
     HANDLERS.update(_module.HANDLERS)
+HANDLERS.update(admin_actions.HANDLERS)
 
 
 def dispatch(compute, server_id):

@@ -202,3 +202,20 @@ class ComputeDriver:
         """Take in a power change made outside stratus ('POWER_ON' or
         'POWER_OFF'; nova's ironic driver is the one that does)."""
         raise NotImplementedError()
+
+    # --- evac: changePassword, trigger_crash_dump, evacuate -----------------
+    def set_admin_password(self, instance, new_pass):
+        """Set the guest's admin (root) password in the running guest
+        (nova's libvirt: through the qemu guest agent); drivers that cannot
+        raise SetAdminPasswdNotSupported or InstanceAgentNotEnabled."""
+        raise NotImplementedError()
+
+    def trigger_crash_dump(self, instance):
+        """Inject an NMI into the running guest (InstanceNotRunning when it
+        is not, TriggerCrashDumpNotSupported where the driver cannot)."""
+        raise NotImplementedError()
+
+    def instance_on_disk(self, instance):
+        """Whether this host sees the guest's files where its (down) host
+        left them (shared instance storage): evacuate then keeps them."""
+        return False

@@ -248,3 +248,19 @@ class FakeDriver(driver.ComputeDriver):
         self._set_power('power_update_event', instance,
                         states.RUNNING if target_power_state == 'POWER_ON'
                         else states.SHUTDOWN)
+
+    # --- evac: changePassword, trigger_crash_dump --------------------------
+    def set_admin_password(self, instance, new_pass):
+        self._maybe_fail('set_admin_password')
+        with self._lock:
+            self._guest(instance)['admin_password'] = new_pass
+
+    def trigger_crash_dump(self, instance):
+        """Counted per guest; only a running guest takes an NMI."""
+        self._maybe_fail('trigger_crash_dump')
+        with self._lock:
+            guest = self._guest(instance)
+            if guest['power_state'] != states.RUNNING:
+                raise exception.InstanceNotRunning(
+                    instance_id=instance['uuid'])
+            guest['crash_dumps'] = guest.get('crash_dumps', 0) + 1

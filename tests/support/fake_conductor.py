@@ -68,6 +68,12 @@ class FakeConductor:
         return [copy.deepcopy(i) for i in self.instances.values()
                 if i.get('host') == host and i['vm_state'] != 'deleted']
 
+    def evacuations_from_host(self, ctxt, host):
+        """Evacuation migrations the test put in `self.evacuations`."""
+        return [copy.deepcopy(m) for m in getattr(self, 'evacuations', ())
+                if m['source_compute'] == host and
+                m['status'] in ('accepted', 'pre-migrating', 'done')]
+
     # --- volumes of servers --------------------------------------------------
     def _maybe_fail(self, method):
         if method in self.fail_methods:

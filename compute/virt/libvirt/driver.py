@@ -19,6 +19,7 @@ from stratus.compute import states
 from stratus.compute.virt import driver
 from stratus.compute.virt.libvirt import console
 from stratus.compute.virt.libvirt import disks
+from stratus.compute.virt.libvirt import guest_admin
 from stratus.compute.virt.libvirt import host as host_mod
 from stratus.compute.virt.libvirt import migration
 from stratus.compute.virt.libvirt import volumes
@@ -99,7 +100,8 @@ class LibvirtDriver(driver.ComputeDriver):
             disks=disk_list,
             console=xml.SerialConsole(os.path.join(
                 self.instance_dir(instance['uuid']), 'console.log')),
-            mem_stats_period=CONF.libvirt.mem_stats_period_seconds)
+            mem_stats_period=CONF.libvirt.mem_stats_period_seconds,
+            guest_agent=guest_admin.agent_enabled(instance))
 
     def define(self, instance, disk_list, kernel_boot):
         """Define the instance's domain here; never over another host's."""
@@ -392,6 +394,13 @@ class LibvirtDriver(driver.ComputeDriver):
                  (connection_info.get('data') or {}).get('volume_id'),
                  requested_size, instance=instance)
 
+    # --- evac: changePassword, trigger_crash_dump --------------------------
+    def set_admin_password(self, instance, new_pass):
+        guest_admin.set_admin_password(self._guest(instance), instance,
+                                       new_pass)
+
+    def trigger_crash_dump(self, instance):
+        guest_admin.trigger_crash_dump(self._guest(instance), instance)
 
 def _host_memory_used_mb(total_mb):
     """Memory in use on the machine (total - MemAvailable), as nova

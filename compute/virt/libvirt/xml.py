@@ -164,6 +164,9 @@ class Domain:
     disks: list = dataclasses.field(default_factory=list)
     console: SerialConsole | None = None
     mem_stats_period: int = 0
+    # The image says hw_qemu_guest_agent: the agent's virtio channel
+    # (changePassword goes through it, as in nova).
+    guest_agent: bool = False
 
     def element(self):
         domain = ET.Element('domain', type=self.virt_type)
@@ -210,6 +213,11 @@ class Domain:
             devices.append(disk.element())
         if self.console:
             devices.extend(self.console.elements())
+        if self.guest_agent:
+            channel = _sub(devices, 'channel', type_='unix')
+            _sub(channel, 'source', mode='bind')
+            _sub(channel, 'target', type_='virtio',
+                 name='org.qemu.guest_agent.0')
         # No USB controller, no balloon unless asked: fewer devices boot
         # faster under TCG and cost less memory.
         _sub(devices, 'controller', type_='usb', model='none')
