@@ -545,3 +545,9 @@ class Gone(StratusException):
     msg_fmt = ('This resource is no longer available. No forwarding '
                'address is given.')
     code = 410
+
+
+# --- rootvol ---
+class BuildAbortException(StratusException):
+    """nova's: why a build or rebuild on the compute was given up."""
+    msg_fmt = 'Build of instance %(instance_uuid)s aborted: %(reason)s'

@@ -59,38 +59,13 @@ def check(compute, ctxt, instance, image, reimage_boot_volume):
     return bool(reimage_boot_volume)
 
 
-# nova waits reimage_timeout_per_gb (20 s) per GiB for cinder's event.
-SECONDS_PER_GB = 20
-POLL_INTERVAL = 0.5
-
-
-def reimage_and_wait(ctxt, volume_id, image_id, sleep=None):
+def reimage(ctxt, volume_id, image_id):
     """The conductor's part of a 2.93 rebuild: os-reimage of the server's
-    root volume (reserved: the compute has handed its attachment over),
-    then wait until the volume service has written it (nova waits for the
-    volume-reimaged event the same way). Returns the volume's status;
-    raises when the re-image failed or timed out."""
-    import time
-
+    root volume (reserved: the compute has handed its attachment over).
+    The block storage sends the volume-reimaged event when it has written
+    the image; the compute waits for that (as nova's does), not this."""
     from stratus.volume import reimage_api
     api = server_volumes.volume_api()
     volume = api.get(ctxt, volume_id)
     reimage_api.reimage(api.volume_rpc, ctxt, volume, image_id,
                         reserved=True)
-    sleep = sleep or time.sleep
-    deadline = time.monotonic() + SECONDS_PER_GB * max(int(volume['size']),
-                                                       1)
-    while True:
-        status = api.get(ctxt.elevated(), volume_id)['status']
-        if status != 'downloading':
-            break
-        if time.monotonic() > deadline:
-            raise exception.StratusException(
-                'Timed out waiting for volume %s to be re-imaged'
-                % volume_id)
-        sleep(POLL_INTERVAL)
-    if status == 'error':
-        raise exception.StratusException(
-            'Re-imaging volume %s with image %s failed' % (volume_id,
-                                                          image_id))
-    return status
