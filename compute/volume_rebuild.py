@@ -2,12 +2,15 @@
 image in its root volume (the volume's image metadata) may be rebuilt
 from at any microversion; another image only from 2.93 on, which re-images
 the root volume through the block storage (os-reimage) on the compute.
-Every volume of the server must be in-use, and the new image's min_disk
-must fit the root volume."""
+Every volume of the server must be in-use, the new image's min_disk
+must fit the root volume, and every compute must speak the compute RPC
+version that re-images (nova's RPC version check)."""
 from stratus.common import exception
+from stratus.common import log
 from stratus.compute import server_volumes
 from stratus.compute import states
 
+LOG = log.getLogger(__name__)
 GiB = 1024 ** 3
 
 
@@ -57,6 +60,44 @@ def check(compute, ctxt, instance, image, reimage_boot_volume):
                 reason="volume '%s' status must be 'in-use'. Currently in "
                        "'%s' status" % (attached['id'], attached['status']))
     return bool(reimage_boot_volume)
+
+
+# The compute RPC version that re-images a root volume
+# (rebuild_instance's reimage_boot_volume; nova's compute RPC 6.1).
+REIMAGE_VERSION = '1.5'
+
+
+def _version(text):
+    return tuple(int(part) for part in text.split('.'))
+
+
+def compute_version_cap():
+    """The highest compute RPC version the computes all speak: the
+    [upgrade_levels] pin, else the oldest version a compute reported (as
+    nova's automatic pin; a compute that reported none, or none at all,
+    leaves it open, as nova's version 0 does); None when open."""
+    from stratus.common.conf import CONF
+    from stratus.db.api import services
+    if CONF.upgrade_levels.compute:
+        return CONF.upgrade_levels.compute
+    versions = [row['version'] for row in
+                services.service_list(binary='stratus-compute')
+                if row.get('version') and not row['forced_down']]
+    return min(versions, key=_version) if versions else None
+
+
+def check_compute_version():
+    """nova's compute RPC client refuses reimage_boot_volume (sent by
+    every rebuild from 2.93, image-backed too) below its version; here
+    before anything changed (nova's conductor raises it when it casts;
+    the cast here is the API's)."""
+    cap = compute_version_cap()
+    if cap and _version(cap) < _version(REIMAGE_VERSION):
+        exc = exception.ComputeRPCTooOld(parameter='reimage_boot_volume')
+        # The user sees an unexpected 500 (as nova's); the log says why.
+        LOG.error('%s (compute RPC version cap %s, re-imaging needs %s)',
+                  exc.message, cap, REIMAGE_VERSION)
+        raise exc
 
 
 def reimage(ctxt, volume_id, image_id):
