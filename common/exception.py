@@ -597,3 +597,17 @@ class InvalidSharedStorage(Invalid):
 
 class QemuGuestAgentNotEnabled(InstanceAgentNotEnabled):
     msg_fmt = 'QEMU guest agent is not enabled'
+
+
+# --- rootvol ---
+class BuildAbortException(StratusException):
+    """nova's: why a build or rebuild on the compute was given up."""
+    msg_fmt = 'Build of instance %(instance_uuid)s aborted: %(reason)s'
+
+
+class ComputeRPCTooOld(StratusException):
+    """nova's compute RPC client refuses a parameter the version cap (the
+    oldest compute) does not know: a NovaException, so the API answers
+    an unexpected 500 and only the log says why."""
+    msg_fmt = 'Compute RPC version does not support %(parameter)s parameter.'
+    safe = False

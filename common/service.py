@@ -43,9 +43,15 @@ class Service:
         self._periodic = periodic.PeriodicRunner(tasks)
 
     def _values(self, member):
-        return {'binary': self.binary, 'host': member.host,
-                'topic': member.topic,
-                'availability_zone': member.availability_zone}
+        values = {'binary': self.binary, 'host': member.host,
+                  'topic': member.topic,
+                  'availability_zone': member.availability_zone}
+        # The RPC version this member serves (nova reports its service
+        # version): callers check what the oldest one can do.
+        target = getattr(member.manager, 'target', None)
+        if getattr(target, 'version', None):
+            values['version'] = target.version
+        return values
 
     def _report_all(self, ctxt):
         for member in self.members:

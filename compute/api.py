@@ -202,6 +202,8 @@ class ComputeAPI:
             self._check_lock(ctxt, current)
             states.check(current, 'rebuild')
             quota_checks.check_metadata(ctxt, metadata)
+        if reimage_boot_volume:
+            volume_rebuild.check_compute_version()
         instance = self.start_action(ctxt, uuid, 'rebuild',
                                      states.REBUILDING)
         meta = {k: v for k, v in instance['system_metadata'].items()

@@ -8,7 +8,8 @@ change ironic saw is taken into the server's state (compute_power_update)
 when the server is in the matching steady state, else ignored. Network
 events: stratus servers have no ports, so there is no network info to
 refresh, no port to detach and nobody waiting on a plug event; nova
-does nothing further for such a server either."""
+does nothing further for such a server either. volume-reimaged: the
+rebuild waiting for it goes on (instance_events.py)."""
 import traceback
 
 from stratus.common import log
@@ -87,8 +88,10 @@ def handle(ctxt, driver, conductor, host, instances, events):
             name, run = 'compute_power_update', lambda: power_update(
                 driver, conductor, ctxt, instance, event['tag'])
         else:
-            # Network, accelerator and reimage events: nothing waits on
-            # them here (see above).
+            # Network, accelerator and volume-reimaged events: to whoever
+            # waits for them (a volume-backed rebuild waits for the last).
+            from stratus.compute import instance_events
+            instance_events.deliver(instance, event)
             continue
         started = timeutils.utcnow()
         try:

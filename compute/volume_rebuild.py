@@ -2,12 +2,15 @@
 image in its root volume (the volume's image metadata) may be rebuilt
 from at any microversion; another image only from 2.93 on, which re-images
 the root volume through the block storage (os-reimage) on the compute.
-Every volume of the server must be in-use, and the new image's min_disk
-must fit the root volume."""
+Every volume of the server must be in-use, the new image's min_disk
+must fit the root volume, and every compute must speak the compute RPC
+version that re-images (nova's RPC version check)."""
 from stratus.common import exception
+from stratus.common import log
 from stratus.compute import server_volumes
 from stratus.compute import states
 
+LOG = log.getLogger(__name__)
 GiB = 1024 ** 3
 
 
@@ -59,38 +62,51 @@ def check(compute, ctxt, instance, image, reimage_boot_volume):
     return bool(reimage_boot_volume)
 
 
-# nova waits reimage_timeout_per_gb (20 s) per GiB for cinder's event.
-SECONDS_PER_GB = 20
-POLL_INTERVAL = 0.5
+# The compute RPC version that re-images a root volume
+# (rebuild_instance's reimage_boot_volume; nova's compute RPC 6.1).
+REIMAGE_VERSION = '1.5'
 
 
-def reimage_and_wait(ctxt, volume_id, image_id, sleep=None):
+def _version(text):
+    return tuple(int(part) for part in text.split('.'))
+
+
+def compute_version_cap():
+    """The highest compute RPC version the computes all speak: the
+    [upgrade_levels] pin, else the oldest version a compute reported (as
+    nova's automatic pin; a compute that reported none, or none at all,
+    leaves it open, as nova's version 0 does); None when open."""
+    from stratus.common.conf import CONF
+    from stratus.db.api import services
+    if CONF.upgrade_levels.compute:
+        return CONF.upgrade_levels.compute
+    versions = [row['version'] for row in
+                services.service_list(binary='stratus-compute')
+                if row.get('version') and not row['forced_down']]
+    return min(versions, key=_version) if versions else None
+
+
+def check_compute_version():
+    """nova's compute RPC client refuses reimage_boot_volume (sent by
+    every rebuild from 2.93, image-backed too) below its version; here
+    before anything changed (nova's conductor raises it when it casts;
+    the cast here is the API's)."""
+    cap = compute_version_cap()
+    if cap and _version(cap) < _version(REIMAGE_VERSION):
+        exc = exception.ComputeRPCTooOld(parameter='reimage_boot_volume')
+        # The user sees an unexpected 500 (as nova's); the log says why.
+        LOG.error('%s (compute RPC version cap %s, re-imaging needs %s)',
+                  exc.message, cap, REIMAGE_VERSION)
+        raise exc
+
+
+def reimage(ctxt, volume_id, image_id):
     """The conductor's part of a 2.93 rebuild: os-reimage of the server's
-    root volume (reserved: the compute has handed its attachment over),
-    then wait until the volume service has written it (nova waits for the
-    volume-reimaged event the same way). Returns the volume's status;
-    raises when the re-image failed or timed out."""
-    import time
-
+    root volume (reserved: the compute has handed its attachment over).
+    The block storage sends the volume-reimaged event when it has written
+    the image; the compute waits for that (as nova's does), not this."""
     from stratus.volume import reimage_api
     api = server_volumes.volume_api()
     volume = api.get(ctxt, volume_id)
     reimage_api.reimage(api.volume_rpc, ctxt, volume, image_id,
                         reserved=True)
-    sleep = sleep or time.sleep
-    deadline = time.monotonic() + SECONDS_PER_GB * max(int(volume['size']),
-                                                       1)
-    while True:
-        status = api.get(ctxt.elevated(), volume_id)['status']
-        if status != 'downloading':
-            break
-        if time.monotonic() > deadline:
-            raise exception.StratusException(
-                'Timed out waiting for volume %s to be re-imaged'
-                % volume_id)
-        sleep(POLL_INTERVAL)
-    if status == 'error':
-        raise exception.StratusException(
-            'Re-imaging volume %s with image %s failed' % (volume_id,
-                                                          image_id))
-    return status

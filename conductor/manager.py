@@ -206,7 +206,7 @@ class ConductorManager:
                              exception.ImageNotFound)
     def volume_reimage(self, ctxt, volume_id, image_id):
         from stratus.compute import volume_rebuild
-        return volume_rebuild.reimage_and_wait(ctxt, volume_id, image_id)
+        volume_rebuild.reimage(ctxt, volume_id, image_id)
 
     # 1.7
     # --- evacuate ------------------------------------------------------------

@@ -168,11 +168,10 @@ class ConductorRPCClient(rpc.RPCClientBase):
             ctxt, 'volume_attachment_create', volume_id=volume_id,
             instance_uuid=instance_uuid)
 
-    def volume_reimage(self, ctxt, volume_id, image_id, size):
-        """Re-image a rebuilt server's root volume and wait for it (up to
-        20 s per GiB of its `size`, as nova waits); returns its status."""
-        timeout = 60 + 20 * max(int(size), 1)
-        return self._prepare('1.5', timeout=timeout).call(
+    def volume_reimage(self, ctxt, volume_id, image_id):
+        """Ask the block storage to re-image a rebuilt server's root
+        volume (os-reimage); its volume-reimaged event says when done."""
+        return self._prepare('1.5').call(
             ctxt, 'volume_reimage', volume_id=volume_id, image_id=image_id)
 
     # 1.7

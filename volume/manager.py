@@ -127,10 +127,12 @@ class VolumeManager:
                   snapshot=db_snapshots.get(snapshot_id))
 
     def reimage(self, ctxt, volume_id, image_id, image_metadata):
-        self._run(ctxt, self._flows('reimage').get_flow(self.driver),
-                  'Re-image of volume %s' % volume_id,
-                  volume=db_volumes.get(volume_id), image_id=image_id,
-                  image_metadata=image_metadata)
+        if self._run(ctxt, self._flows('reimage').get_flow(self.driver),
+                     'Re-image of volume %s' % volume_id,
+                     volume=db_volumes.get(volume_id), image_id=image_id,
+                     image_metadata=image_metadata):
+            from stratus.volume import reimage_notify
+            reimage_notify.volume_reimaged(ctxt, volume_id)
 
     def delete_snapshot(self, ctxt, volume_id, snapshot_id):
         self._run(ctxt,

@@ -33,6 +33,12 @@ opts = [
                  min=0.05,
                  help='Seconds between those looks (the conductor reads the '
                       'volume\'s status from the database each time).'),
+    cfg.IntOpt('reimage_timeout_per_gb', default=20, min=1,
+               help='Seconds per GiB of the new image a rebuild of a '
+                    'volume-backed server (2.93) waits for the block '
+                    'storage\'s volume-reimaged event before the server '
+                    'goes to ERROR (nova\'s option: a 6 GiB image waits '
+                    '120 s).'),
 ]
 
 glance_opts = [

@@ -2,10 +2,12 @@
 host and metadata.
 
 1. ErrorOnRevertTask             - on failure: ERROR + fault (as nova)
-2. SetTaskStateTask rebuild_block_device_mapping (from rebuilding)
-3. ReimageRootVolumeTask         - 2.93, volume-backed: the guest goes,
-                                   the root volume is re-imaged by the
-                                   block storage and connected again
+2. ReimageRootVolumeTask         - 2.93, volume-backed, still rebuilding
+                                   (as nova): the guest goes, the block
+                                   storage re-images the root volume, its
+                                   volume-reimaged event is waited for,
+                                   the volume is connected again
+3. SetTaskStateTask rebuild_block_device_mapping (from rebuilding)
 4. SavedBlockDevicesTask         - the attached volumes (kept)
 5. SetTaskStateTask rebuild_spawning
 6. RebuildGuestTask              - destroy + spawn from the new image, the
@@ -26,10 +28,10 @@ FLOW_NAME = 'instance_rebuild'
 def get_flow(driver, conductor):
     return linear_flow.Flow(FLOW_NAME).add(
         instance.ErrorOnRevertTask(conductor),
+        volume_rebuild.ReimageRootVolumeTask(driver, conductor),
         instance.SetTaskStateTask(conductor,
                                   states.REBUILD_BLOCK_DEVICE_MAPPING,
                                   states.REBUILDING),
-        volume_rebuild.ReimageRootVolumeTask(driver, conductor),
         volume.SavedBlockDevicesTask(conductor),
         instance.SetTaskStateTask(conductor, states.REBUILD_SPAWNING,
                                   states.REBUILD_BLOCK_DEVICE_MAPPING),

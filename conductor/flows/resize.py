@@ -35,8 +35,13 @@ def run(ctxt, instance, migration, flavor, image, host, scheduler,
         compute_rpc, record):
     from stratus.scheduler import request_spec
     ignore = [] if CONF.allow_resize_to_same_host else [instance['host']]
+    claimed = flavor
+    if not instance.get('image_ref'):
+        # The root disk is a volume: nothing of the host's disk is claimed
+        # for it (nova's is_bfv), as at the build.
+        claimed = dict(flavor, root_gb=0)
     spec = request_spec.build(
-        instance, flavor, image, ignore_hosts=ignore,
+        instance, claimed, image, ignore_hosts=ignore,
         requested_destination={'host': host} if host else None)
     store = {'ctxt': ctxt.to_dict(), 'instance_uuids': [instance['uuid']],
              'migration': migration, 'spec': spec,

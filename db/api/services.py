@@ -41,6 +41,8 @@ def report(ctxt, values):
             s.add(row)
         row.topic = values['topic']
         row.availability_zone = values.get('availability_zone')
+        if values.get('version'):
+            row.version = values['version']
         if row.report_count == 0:
             GENERATION[0] += 1
         row.report_count += 1

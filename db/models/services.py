@@ -25,4 +25,8 @@ class Service(Timestamps, Base):
     forced_down: Mapped[bool] = mapped_column(default=False)
     # A frozen volume backend refuses volume management (os-services/freeze).
     frozen: Mapped[bool] = mapped_column(default=False)
+    # The RPC API version the service's manager serves, reported at each
+    # start and beat (nova's services.version): a caller refuses what the
+    # oldest compute cannot do (a 2.93 re-image needs compute 1.5).
+    version: Mapped[str | None] = mapped_column(sa.String(16))
     last_seen_up: Mapped[datetime.datetime | None]

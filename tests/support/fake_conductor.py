@@ -185,9 +185,23 @@ class FakeConductor:
         return {'id': attachment_id, 'volume_id': volume_id,
                 'instance_uuid': instance_uuid}
 
-    def volume_reimage(self, ctxt, volume_id, image_id, size):
-        """The root volume re-imaged (reserved while it is written)."""
+    # The volume-reimaged event the block storage sends after a re-image
+    # of a reserved volume ('completed'; 'failed'; None: none comes).
+    reimage_event = 'completed'
+
+    def volume_reimage(self, ctxt, volume_id, image_id):
+        """The root volume re-imaged (reserved while it is written); the
+        event goes to the server waiting for it, as the block storage's
+        would through os-server-external-events."""
         self._maybe_fail('volume_reimage')
         assert self.volumes[volume_id]['status'] == 'reserved'
         self.volumes[volume_id]['image_id'] = image_id
-        return 'reserved'
+        if self.reimage_event:
+            from stratus.compute import instance_events
+            for attachment in list(self.attachments.values()):
+                if attachment['volume_id'] == volume_id:
+                    instance_events.deliver(
+                        {'uuid': attachment['instance_uuid']},
+                        {'name': 'volume-reimaged', 'tag': volume_id,
+                         'server_uuid': attachment['instance_uuid'],
+                         'status': self.reimage_event})

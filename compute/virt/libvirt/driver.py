@@ -323,18 +323,11 @@ class LibvirtDriver(driver.ComputeDriver):
 
     def migrate_disk_and_power_off(self, instance, dest_host, flavor,
                                    dest_target=None):
-        if not instance.get('image_ref', 'local'):
-            # Refused before the guest stops: it stays on its source.
-            raise driver.DriverError(reason='moving a guest whose root disk '
-                                            'is a volume is not supported')
         return self.mover.migrate_disk_and_power_off(instance, dest_host,
                                                      flavor, dest_target)
 
     def finish_migration(self, instance, disk_info, image, *, resize_disk,
                          power_on, block_devices=None):
-        if any(d['boot_index'] == 0 for d in block_devices or ()):
-            raise driver.DriverError(reason='moving a guest whose root disk '
-                                            'is a volume is not supported')
         self.mover.finish_migration(instance, disk_info,
                                     resize_disk=resize_disk,
                                     power_on=power_on,

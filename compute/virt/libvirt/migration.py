@@ -13,6 +13,12 @@ second host). The destination adopts the images into its cache, rebases
 the overlay onto them, grows it for a resize, defines and starts the
 guest. Confirm removes <uuid>_resize; revert renames it back and defines
 the saved domain again.
+
+A guest booted from a volume has no local root disk (nova's libvirt
+driver likewise copies nothing for it): only the kernel and ramdisk it
+boots move; the destination defines the domain over the root volume as
+connected there (boot index 0, vda), and the flavor's root_gb is ignored
+(nova never resizes the volume).
 """
 import os
 import shutil
@@ -78,9 +84,12 @@ class Mover:
         uuid = instance['uuid']
         guest = self.drv.libvirt.get(uuid)
         disk = self.drv.disk_path(uuid)
-        self._check_size(disk, flavor)
+        # No local disk: the root is a volume, which stays where it is.
+        local_root = os.path.exists(disk)
+        if local_root:
+            self._check_size(disk, flavor)
         domain_xml = guest.xml_desc(inactive=True)
-        bases = self._bases(disk, domain_xml)
+        bases = self._bases(disk if local_root else None, domain_xml)
         was_running = guest.is_active()
         guest.remove_managed_save()
         guest.power_off(CONF.shutdown_timeout)
@@ -90,7 +99,8 @@ class Mover:
             os.rename(directory, resize_dir)
             with open(os.path.join(resize_dir, 'domain.xml'), 'w') as f:
                 f.write(domain_xml)
-            shipped = self._ship(uuid, resize_dir, bases, dest_target)
+            shipped = self._ship(uuid, resize_dir, bases, dest_target,
+                                 local_root)
         except Exception:
             LOG.exception('Moving the disk to %s failed; the guest stays',
                           dest_host, instance=instance)
@@ -100,7 +110,7 @@ class Mover:
         LOG.info('Disk moved to %s:%s', dest_host,
                  dest_target['instances_path'], instance=instance)
         return {'source_host': self.drv.host, 'bases': shipped,
-                'root_image_id': bases[0][0],
+                'root_image_id': bases[0][0] if local_root else None,
                 'kernel_boot': kernel_boot_of(domain_xml)}
 
     @staticmethod
@@ -114,9 +124,11 @@ class Mover:
 
     def _bases(self, disk, domain_xml):
         """[(image id, cache path, facts)]: the disk's backing image
-        first, then the kernel and ramdisk it boots."""
-        backing = disks.backing_file(disk)
-        ids = [os.path.basename(backing or '')]
+        first (none without a local `disk`), then the kernel and ramdisk
+        it boots."""
+        ids = []
+        if disk:
+            ids.append(os.path.basename(disks.backing_file(disk) or ''))
         boot = kernel_boot_of(domain_xml) or {}
         ids += [boot.get('kernel_id'), boot.get('ramdisk_id')]
         found = []
@@ -128,12 +140,13 @@ class Mover:
             found.append((image_id, self.drv.cache.path(image_id), facts))
         return found
 
-    def _ship(self, uuid, resize_dir, bases, target):
+    def _ship(self, uuid, resize_dir, bases, target, local_root=True):
         dest_dir = os.path.join(target['instances_path'], uuid)
         disk = os.path.join(resize_dir, 'disk')
         if target.get('machine_id') == machine_id():
             os.makedirs(dest_dir, mode=0o755, exist_ok=True)
-            disks.copy_sparse(disk, os.path.join(dest_dir, 'disk'))
+            if local_root:
+                disks.copy_sparse(disk, os.path.join(dest_dir, 'disk'))
             return [{'facts': facts, 'path': path}
                     for _, path, facts in bases]
         remote = '%s@%s' % (CONF.libvirt.migration_ssh_user,
@@ -141,8 +154,9 @@ class Mover:
         ship_dir = os.path.join(dest_dir, '_ship')
         disks.execute('ssh', *SSH_OPTIONS, remote, 'mkdir', '-p', ship_dir)
         rsh = 'ssh ' + ' '.join(SSH_OPTIONS)
-        disks.execute('rsync', '-S', '-e', rsh, disk,
-                      '%s:%s/disk' % (remote, dest_dir))
+        if local_root:
+            disks.execute('rsync', '-S', '-e', rsh, disk,
+                          '%s:%s/disk' % (remote, dest_dir))
         shipped = []
         for image_id, path, facts in bases:
             dest = os.path.join(ship_dir, image_id)
@@ -183,19 +197,19 @@ class Mover:
                          power_on, block_devices=()):
         uuid = instance['uuid']
         disk = self.drv.disk_path(uuid)
-        if not os.path.exists(disk):
+        root_volume = any(d['boot_index'] == 0 for d in block_devices)
+        if root_volume:
+            os.makedirs(self.drv.instance_dir(uuid), mode=0o755,
+                        exist_ok=True)
+        elif not os.path.exists(disk):
             raise driver.DriverError(reason='the disk of %s did not arrive '
                                             'in %s' % (uuid, disk))
         for base in disk_info['bases']:
             self.drv.cache.adopt(base['facts'], base['path'])
         shutil.rmtree(os.path.join(self.drv.instance_dir(uuid), '_ship'),
                       ignore_errors=True)
-        root = disk_info['root_image_id']
-        disks.rebase_unsafe(disk, self.drv.cache.path(root),
-                            self.drv.cache.get(root)['format'])
-        root_gb = instance['flavor'].get('root_gb') or 0
-        if resize_disk and root_gb:
-            disks.grow(disk, root_gb * disks.GiB)
+        if not root_volume:
+            self._rebase_and_grow(instance, disk, disk_info, resize_disk)
         boot = disk_info.get('kernel_boot')
         kernel_boot = None
         if boot:
@@ -204,16 +218,28 @@ class Mover:
                 initrd=self.drv.cache.path(boot['ramdisk_id'])
                 if boot.get('ramdisk_id') else None,
                 cmdline=boot.get('cmdline'))
-        # The volumes, connected to this host, follow the shipped disk.
-        disk_list = [self.drv.root_disk(disk)] + [
+        # The volumes, connected to this host, follow the shipped disk (or
+        # the root volume is vda itself).
+        disk_list = [] if root_volume else [self.drv.root_disk(disk)]
+        disk_list += [
             volumes.disk(d['connection_info'],
                          volumes.target_dev(d['device_name']))
             for d in sorted(block_devices, key=lambda d: d['device_name'])]
         guest = self.drv.define(instance, disk_list, kernel_boot)
         if power_on:
             guest.launch()
-        LOG.info('Guest %s arrived from %s', guest.name,
-                 disk_info.get('source_host'), instance=instance)
+        LOG.info('Guest %s arrived from %s%s', guest.name,
+                 disk_info.get('source_host'),
+                 ' (root disk: a volume)' if root_volume else '',
+                 instance=instance)
+
+    def _rebase_and_grow(self, instance, disk, disk_info, resize_disk):
+        root = disk_info['root_image_id']
+        disks.rebase_unsafe(disk, self.drv.cache.path(root),
+                            self.drv.cache.get(root)['format'])
+        root_gb = instance['flavor'].get('root_gb') or 0
+        if resize_disk and root_gb:
+            disks.grow(disk, root_gb * disks.GiB)
 
 
 def _with_volumes(domain_xml, block_devices):

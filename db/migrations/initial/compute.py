@@ -162,6 +162,7 @@ def create():
     sa.Column('disabled_reason', sa.String(length=255), nullable=True),
     sa.Column('forced_down', sa.Boolean(), nullable=False),
     sa.Column('frozen', sa.Boolean(), nullable=False),
+    sa.Column('version', sa.String(length=16), nullable=True),
     sa.Column('last_seen_up', sa.DateTime(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=True),

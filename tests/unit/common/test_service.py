@@ -61,7 +61,8 @@ def test_service_registers_serves_beats_and_stops(fake_bus):
         while len(reports) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
         assert reports[0] == {'binary': 'stratus-echo', 'host': 'node1',
-                              'topic': 'echo', 'availability_zone': 'nova'}
+                              'topic': 'echo', 'availability_zone': 'nova',
+                              'version': '1.0'}
         assert len(reports) >= 2      # registration + at least one beat
         assert manager.ticks >= 1
     finally:

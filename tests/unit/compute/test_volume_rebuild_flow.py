@@ -99,3 +99,123 @@ def test_reimage_failure_is_error(compute):
     (attachment,) = [a for a in conductor.attachments.values()
                      if a['volume_id'] == root['volume_id']]
     assert attachment['status'] == 'reserved'
+
+
+# --- waiting for the block storage's volume-reimaged event ------------------
+ABORTED = 'Build of instance %s aborted: Failed to rebuild volume backed ' \
+          'instance.'
+
+
+def _wait_for_waiter(instance_uuid, timeout=5):
+    import time
+
+    from stratus.compute import instance_events
+    deadline = time.monotonic() + timeout
+    while not any(key[0] == instance_uuid
+                  for key in instance_events._waiting):
+        assert time.monotonic() < deadline, 'nobody waits'
+        time.sleep(0.01)
+
+
+def _event(instance, volume_id, status='completed'):
+    return {'name': 'volume-reimaged', 'server_uuid': instance['uuid'],
+            'tag': volume_id, 'status': status}
+
+
+def test_the_rebuild_waits_for_the_event_while_rebuilding(compute):
+    """The event comes through external_instance_event (another RPC
+    thread); until then the server is rebuilding, as nova's is."""
+    import threading
+    conductor = compute.conductor
+    conductor.reimage_event = None
+    instance, (root, _data) = _server(compute)
+    seen = {}
+
+    def block_storage():
+        _wait_for_waiter(instance['uuid'])
+        seen['task_state'] = conductor.instances[instance['uuid']][
+            'task_state']
+        compute.external_instance_event(
+            _ctxt(), [instance], [_event(instance, root['volume_id'])])
+    thread = threading.Thread(target=block_storage)
+    thread.start()
+    compute.rebuild_instance(_ctxt(), instance, {'id': 'img2', 'size': 5},
+                             reimage_boot_volume=True)
+    thread.join(5)
+    assert seen['task_state'] == states.REBUILDING
+    saved = conductor.instances[instance['uuid']]
+    assert (saved['vm_state'], saved['task_state']) == (states.ACTIVE, None)
+    assert conductor.volume_status(root['volume_id']) == 'in-use'
+    from stratus.compute import instance_events
+    assert not any(k[0] == instance['uuid'] for k in instance_events._waiting)
+
+
+@pytest.mark.parametrize('event', ['failed', None])
+def test_a_failed_or_missing_event_is_error_with_nova_fault(compute,
+                                                            monkeypatch,
+                                                            event):
+    from stratus.compute.tasks import volume_rebuild
+    monkeypatch.setattr(volume_rebuild, 'reimage_timeout', lambda i: 0.2)
+    conductor = compute.conductor
+    conductor.reimage_event = event
+    instance, (root, _data) = _server(compute)
+    compute.rebuild_instance(_ctxt(), instance, {'id': 'img2', 'size': 5},
+                             reimage_boot_volume=True)
+    saved = conductor.instances[instance['uuid']]
+    assert (saved['vm_state'], saved['task_state']) == (states.ERROR, None)
+    [fault] = conductor.faults
+    assert (fault['code'], fault['message']) == (
+        500, ABORTED % instance['uuid'])
+    (attachment,) = [a for a in conductor.attachments.values()
+                     if a['volume_id'] == root['volume_id']]
+    assert attachment['status'] == 'reserved'
+    from stratus.compute import instance_events
+    assert not any(k[0] == instance['uuid'] for k in instance_events._waiting)
+
+
+def test_a_failed_reimage_call_has_nova_fault(compute):
+    conductor = compute.conductor
+    instance, _devices = _server(compute)
+    conductor.fail_methods.add('volume_reimage')
+    compute.rebuild_instance(_ctxt(), instance, {'id': 'img2'},
+                             reimage_boot_volume=True)
+    [fault] = conductor.faults
+    assert fault['message'] == ABORTED % instance['uuid']
+
+
+@pytest.mark.parametrize('size,seconds', [
+    (None, 20), (1, 20), (1024 ** 3, 20), (1024 ** 3 + 1, 40),
+    (6 * 1024 ** 3, 120)])
+def test_the_wait_is_nova_s_per_gib_of_the_image(size, seconds):
+    from stratus.compute.tasks import volume_rebuild
+    assert volume_rebuild.reimage_timeout({'size': size}) == seconds
+
+
+def test_the_option_sets_the_wait():
+    from stratus.common.conf import CONF
+    from stratus.compute.tasks import volume_rebuild
+    CONF.set_override('reimage_timeout_per_gb', 3)
+    try:
+        assert volume_rebuild.reimage_timeout({'size': 2 * 1024 ** 3}) == 6
+    finally:
+        CONF.clear_override('reimage_timeout_per_gb')
+
+
+def test_an_event_nobody_waits_for_is_dropped(compute):
+    instance, (root, _data) = _server(compute)
+    compute.external_instance_event(
+        _ctxt(), [instance], [_event(instance, root['volume_id'])])
+    assert compute.conductor.instances[instance['uuid']]['task_state'] == \
+        states.REBUILDING
+
+
+def test_a_restart_while_waiting_leaves_error_with_a_fault(compute):
+    """The waiter dies with the process; on start the compute puts the
+    server, still rebuilding, in ERROR with a fault."""
+    from stratus.compute import reconcile
+    conductor = compute.conductor
+    instance, (root, _data) = _server(compute)
+    reconcile.recover(_ctxt(), 'node1', compute.driver, conductor)
+    saved = conductor.instances[instance['uuid']]
+    assert (saved['vm_state'], saved['task_state']) == (states.ERROR, None)
+    assert 'restart' in conductor.faults[0]['message']

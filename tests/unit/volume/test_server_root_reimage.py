@@ -1,13 +1,18 @@
-"""The conductor's half of a 2.93 rebuild of a volume-backed server
-(stratus.compute.volume_rebuild.reimage_and_wait) against the in-process
-block storage: the root volume, reserved for its server, is re-imaged by
-the volume service and waited for; a failed re-image raises."""
+"""The block storage's half of a 2.93 rebuild of a volume-backed server
+(stratus.compute.volume_rebuild.reimage, the conductor's os-reimage)
+against the in-process block storage: the root volume, reserved for its
+server, is re-imaged by the volume service, which then sends the server
+nova's volume-reimaged event (tag: the volume), as cinder does; a failed
+re-image leaves the volume in error and sends nothing (cinder sends no
+event then either: the compute's wait runs out); an available volume
+re-imaged through the API tells nobody."""
 import uuid
 
 import pytest
 
 from stratus.common import context
 from stratus.common import exception
+from stratus.compute import external_events
 from stratus.compute import server_volumes
 from stratus.compute import volume_rebuild
 from stratus.db.api import images
@@ -43,36 +48,79 @@ def _reserved_root(vcloud):
     return volume
 
 
-def test_reimage_and_wait(vcloud, image, volume_api):
+@pytest.fixture
+def sent(monkeypatch):
+    """The events the volume service hands to the compute API."""
+    events = []
+
+    def accept(compute, ctxt, batch):
+        events.append((ctxt.is_admin, batch))
+        return 200
+    monkeypatch.setattr(external_events, 'accept', accept)
+    return events
+
+
+def test_reimage_sends_volume_reimaged(vcloud, image, volume_api, sent):
     volume = _reserved_root(vcloud)
-    status = volume_rebuild.reimage_and_wait(
-        context.get_admin_context(), volume['id'], image['id'])
-    assert status == 'reserved'
+    volume_rebuild.reimage(context.get_admin_context(), volume['id'],
+                           image['id'])
     shown = vcloud.show(volume['id'])
     assert shown['status'] == 'reserved' and shown['bootable'] == 'true'
     assert shown['volume_image_metadata']['image_id'] == image['id']
+    assert sent == [(True, [{'name': 'volume-reimaged',
+                             'server_uuid': SERVER, 'tag': volume['id']}])]
 
 
-def test_failed_reimage_raises(vcloud, image, volume_api, monkeypatch):
+def test_the_event_reaches_the_server_s_compute(vcloud, image, volume_api,
+                                                monkeypatch):
+    """Through the compute API's event handling: a server with a host
+    gets the event cast to its compute (200), one without is 422."""
+    from stratus.compute import api as compute_api
+    volume = _reserved_root(vcloud)
+    cast = []
+    monkeypatch.setattr(
+        compute_api.ComputeAPI, 'get',
+        lambda self, ctxt, uuid, extras=True: {'uuid': uuid,
+                                               'host': 'node1'})
+    monkeypatch.setattr(
+        compute_api.ComputeAPI, 'external_instance_event',
+        lambda self, ctxt, instances, events: cast.extend(events))
+    volume_rebuild.reimage(context.get_admin_context(), volume['id'],
+                           image['id'])
+    assert cast == [{'name': 'volume-reimaged', 'server_uuid': SERVER,
+                     'tag': volume['id'], 'status': 'completed'}]
+
+
+def test_failed_reimage_sends_nothing(vcloud, image, volume_api, sent,
+                                      monkeypatch):
     volume = _reserved_root(vcloud)
     from stratus.volume.tasks import reimage
 
     def broken(*args, **kwargs):
         raise RuntimeError('disk on fire')
     monkeypatch.setattr(reimage.create, 'write_image', broken)
-    with pytest.raises(exception.StratusException) as exc:
-        volume_rebuild.reimage_and_wait(context.get_admin_context(),
-                                        volume['id'], image['id'])
-    assert 'failed' in str(exc.value)
+    volume_rebuild.reimage(context.get_admin_context(), volume['id'],
+                           image['id'])
     assert vcloud.show(volume['id'])['status'] == 'error'
+    assert sent == []
 
 
-def test_volume_not_handed_over_is_refused(vcloud, image, volume_api):
+def test_available_volume_tells_nobody(vcloud, image, volume_api, sent):
+    volume = vcloud.create_volume()
+    resp = vcloud.action(volume['id'], {'os-reimage': {
+        'image_id': image['id']}}, version='3.68')
+    assert resp.status_int == 202, resp.text
+    assert vcloud.show(volume['id'])['status'] == 'available'
+    assert sent == []
+
+
+def test_volume_not_handed_over_is_refused(vcloud, image, volume_api, sent):
     volume = vcloud.create_volume()
     resp = vcloud.action(volume['id'], {'os-reset_status': {
         'status': 'maintenance'}})
     assert resp.status_int == 202, resp.text
     with pytest.raises(exception.InvalidVolume):
-        volume_rebuild.reimage_and_wait(context.get_admin_context(),
-                                        volume['id'], image['id'])
+        volume_rebuild.reimage(context.get_admin_context(), volume['id'],
+                               image['id'])
     assert vcloud.show(volume['id'])['status'] == 'maintenance'
+    assert sent == []

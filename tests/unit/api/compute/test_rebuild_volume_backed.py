@@ -145,3 +145,100 @@ def test_image_backed_rebuild_is_unchanged(cloud):
     assert body['server']['image']['id'] == cloud.images[1]['id']
     [(_, _, kwargs)] = cloud.casts.sent
     assert kwargs == {'reimage_boot_volume': False}
+
+
+# --- the computes' RPC version (nova's version check for 2.93) --------------
+def _compute(host, version, forced_down=False):
+    from stratus.db.api import services
+    record = services.report(None, {'binary': 'stratus-compute',
+                                    'host': host, 'topic': 'compute',
+                                    'version': version})
+    if forced_down:
+        services.service_update(record['id'], {'forced_down': True})
+
+
+def _image_backed(cloud):
+    body = {'name': 'vm', 'imageRef': cloud.images[0]['id'],
+            'flavorRef': '1'}
+    sid = cloud.post(SERVERS, {'server': body},
+                     headers=_mv('2.1')).json['server']['id']
+    instances.update(sid, {'vm_state': 'active', 'task_state': None,
+                           'host': 'compute1', 'node': 'compute1',
+                           'launched_at': datetime.datetime.utcnow()})
+    return sid
+
+
+def _refused(cloud, resp, sid):
+    """nova's NovaException: an unexpected 500, nothing changed."""
+    from stratus.api.middleware import faults
+    assert schemas.check_fault(resp, 500, 'computeFault') == \
+        faults.UNEXPECTED
+    saved = instances.get(sid)
+    assert (saved['vm_state'], saved['task_state']) == ('active', None)
+    assert cloud.casts.sent == []
+
+
+@pytest.mark.parametrize('backed', ['volume', 'image'])
+def test_an_old_compute_refuses_2_93(cloud, backed, caplog):
+    _compute('compute1', '1.6')
+    _compute('compute2', '1.4')
+    sid = _server(cloud) if backed == 'volume' else _image_backed(cloud)
+    resp = _rebuild(cloud, sid, cloud.images[1], '2.93')
+    _refused(cloud, resp, sid)
+    assert 'Compute RPC version does not support reimage_boot_volume ' \
+        'parameter.' in caplog.text
+
+
+def test_an_old_compute_still_rebuilds_below_2_93(cloud):
+    _compute('compute1', '1.4')
+    sid = _server(cloud)
+    resp = _rebuild(cloud, sid, cloud.images[0], '2.92')
+    schemas.check(schemas.compute('servers', '2.92')
+                  .rebuild_server_with_admin_pass, resp)
+    [(_, _, kwargs)] = cloud.casts.sent
+    assert kwargs == {'reimage_boot_volume': False}
+
+
+@pytest.mark.parametrize('computes', [
+    [('compute1', '1.5')], [('compute1', '1.6'), ('compute2', '1.10')],
+    [('compute1', None)], [('compute1', '1.6'), ('old', '1.4', True)], []])
+def test_computes_that_re_image_let_2_93_through(cloud, computes):
+    for compute in computes:
+        _compute(*compute)
+    sid = _server(cloud)
+    resp = _rebuild(cloud, sid, cloud.images[1], '2.93')
+    schemas.check(schemas.compute('servers', '2.93')
+                  .rebuild_server_with_admin_pass, resp)
+    [(_, _, kwargs)] = cloud.casts.sent
+    assert kwargs == {'reimage_boot_volume': True}
+
+
+def test_the_upgrade_levels_pin_counts(cloud):
+    from stratus.common.conf import CONF
+    _compute('compute1', '1.6')
+    CONF.set_override('compute', '1.4', 'upgrade_levels')
+    try:
+        sid = _server(cloud)
+        resp = _rebuild(cloud, sid, cloud.images[1], '2.93')
+        _refused(cloud, resp, sid)
+    finally:
+        CONF.clear_override('compute', 'upgrade_levels')
+
+
+def test_services_report_the_version_they_serve():
+    """Each service's record says the RPC version of its manager."""
+    from stratus.common import service as service_mod
+    from stratus.compute import manager
+    from stratus.compute import rpcapi
+    member = service_mod.Member('compute', 'compute9',
+                                manager.ComputeManager('compute9', None, None),
+                                'nova')
+    reported = []
+    svc = service_mod.Service('stratus-compute', [member],
+                              lambda ctxt, values: reported.append(values))
+    svc._report_all(None)
+    assert reported[0]['version'] == rpcapi.ComputeRPCClient.VERSION
+    from stratus.db.api import services
+    services.report(None, reported[0])
+    [row] = services.service_list(binary='stratus-compute', host='compute9')
+    assert row['version'] == rpcapi.ComputeRPCClient.VERSION

@@ -1,8 +1,8 @@
 """Resize of a libvirt guest with a data volume between two hosts sharing
 one libvirt (test driver): the volume is connected on the destination and
 plugged into the guest defined there; revert brings it back in the
-original domain; a guest whose root disk is a volume is refused before it
-stops (it stays on its source)."""
+original domain. (A guest whose root disk is a volume: test_rootvol_moves.)
+"""
 import pytest
 
 from stratus.common import context
@@ -110,13 +110,3 @@ def test_data_volume_follows_and_reverts(managers, new_instance):
                     if a['volume_id'] == bdm['volume_id']]
     assert attachment['connector']['host'] == 'host-a'
 
-
-def test_volume_root_is_refused_before_the_guest_stops(managers,
-                                                        new_instance):
-    saved, migration, bdm = _resize(managers, new_instance, image_ref='')
-    assert (saved['vm_state'], saved['task_state'], saved['host']) == (
-        states.ACTIVE, None, 'host-a')
-    assert managers['host-a'].conductor.migrations['m1']['status'] == \
-        'error'
-    assert managers['host-a'].driver.get_power_state(saved) == \
-        states.RUNNING
