@@ -96,66 +96,6 @@ class ServiceUnavailable(StratusException):
     code = 503
 
 
-# --- identity (keystone wording: clients and tempest match on it) -----------
-
-class ForbiddenAction(Forbidden):
-    msg_fmt = ('You are not authorized to perform the requested action: '
-               '%(action)s.')
-
-
-class IdentityConflict(Conflict):
-    msg_fmt = ('Conflict occurred attempting to store %(type)s - '
-               '%(details)s.')
-
-
-class IdentityNotFound(NotFound):
-    """Base of the keystone-style 404s: 'Could not find project: X.'"""
-    msg_fmt = 'Could not find %(target)s: %(target_id)s.'
-    target = 'resource'
-
-    def __init__(self, target_id=None, message=None):
-        super().__init__(message, target=self.target, target_id=target_id)
-
-
-class DomainNotFound(IdentityNotFound):
-    target = 'domain'
-
-
-class ProjectNotFound(IdentityNotFound):
-    target = 'project'
-
-
-class UserNotFound(IdentityNotFound):
-    target = 'user'
-
-
-class RoleNotFound(IdentityNotFound):
-    target = 'role'
-
-
-class RegionNotFound(IdentityNotFound):
-    target = 'region'
-
-
-class CatalogServiceNotFound(IdentityNotFound):
-    target = 'service'
-
-
-class EndpointNotFound(IdentityNotFound):
-    target = 'endpoint'
-
-
-class TokenNotFound(NotFound):
-    # Never carries the token id: it is a credential.
-    msg_fmt = 'Could not find token.'
-
-
-class RoleAssignmentNotFound(NotFound):
-    msg_fmt = ('Could not find role assignment with role: %(role_id)s, user '
-               'or group: %(actor_id)s, project, domain, or system: '
-               '%(target_id)s.')
-
-
 # --- instances ------------------------------------------------------------
 
 class InstanceNotFound(NotFound):
@@ -467,6 +407,8 @@ class VolumeNotCreated(StratusException):
 from stratus.common.volume_exceptions import *  # noqa: E402,F401,F403
 # The image service's errors, in glance's wording, likewise.
 from stratus.common.image_exceptions import *  # noqa: E402,F401,F403
+# The identity API's errors, in keystone's wording, likewise.
+from stratus.common.identity_exceptions import *  # noqa: E402,F401,F403
 
 
 # --- srvroutes ---
@@ -545,24 +487,6 @@ class Gone(StratusException):
     msg_fmt = ('This resource is no longer available. No forwarding '
                'address is given.')
     code = 410
-
-
-# --- identity ---
-class GroupNotFound(IdentityNotFound):
-    target = 'group'
-
-
-class ImpliedRoleNotFound(NotFound):
-    msg_fmt = '%(prior_role_id)s does not imply %(implied_role_id)s.'
-
-
-class InvalidImpliedRole(Forbidden):
-    msg_fmt = '%(role_id)s cannot be an implied roles.'
-
-
-class DomainSpecificRoleMismatch(Forbidden):
-    msg_fmt = ('Project %(project_id)s must be in the same domain as the '
-               'role %(role_id)s being assigned.')
 
 
 # --- evac ---
