@@ -63,7 +63,7 @@ class RoleAssignmentNotFound(NotFound):
 
 
 
-class GroupNotFound(IdentityNotFound):
+class IdentityGroupNotFound(IdentityNotFound):
     target = 'group'
 
 

@@ -122,7 +122,7 @@ def role_delete(role_id):
 
 ACTORS = {'user': (models.User, exception.UserNotFound,
                    models.RoleAssignment, 'actor_id'),
-          'group': (models.IdentityGroup, exception.GroupNotFound,
+          'group': (models.IdentityGroup, exception.IdentityGroupNotFound,
                     models.GroupRoleAssignment, 'group_id')}
 
 

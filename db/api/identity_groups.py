@@ -16,7 +16,7 @@ _KEYS = ('name', 'description')
 def _group(s, group_id):
     row = s.get(models.IdentityGroup, group_id)
     if row is None:
-        raise exception.GroupNotFound(group_id)
+        raise exception.IdentityGroupNotFound(group_id)
     return row
 
 
