@@ -545,3 +545,11 @@ class Gone(StratusException):
     msg_fmt = ('This resource is no longer available. No forwarding '
                'address is given.')
     code = 410
+
+
+# --- image ---
+class ImageLimitExceeded(StratusException):
+    """glance's 413 for a count past its image_*_quota options."""
+    msg_fmt = ('The limit has been exceeded on the number of allowed image '
+               '%(what)s. Attempted: %(attempted)s, Maximum: %(maximum)s')
+    code = 413

@@ -5,13 +5,13 @@ import pecan
 from pecan import rest
 
 from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.image import access
 from stratus.api.image import actions
 from stratus.api.image import filters
 from stratus.api.image import image_data
 from stratus.api.image import image_import
+from stratus.api.image import image_rules
 from stratus.api.image import import_methods
 from stratus.api.image import locations
 from stratus.api.image import members
@@ -19,6 +19,7 @@ from stratus.api.image import patch as json_patch
 from stratus.api.image import store
 from stratus.api.image import tags
 from stratus.api.image import tasks as image_tasks
+from stratus.api.image.metadefs import access as metadef_access
 from stratus.api.image.schemas import images as schemas
 from stratus.api.image.views import images as views
 from stratus.common import exception
@@ -38,9 +39,6 @@ def _split(body):
 
 
 def _create_values(ctxt, body):
-    for name in body:
-        json_patch.check_name_allowed(name, creating=True)
-    validation.check(schemas.create, body)
     values, props, tag_list = _split(body)
     values.setdefault('visibility', 'shared')
     if values['visibility'] == 'public' and not ctxt.is_admin:
@@ -49,6 +47,8 @@ def _create_values(ctxt, body):
     if owner != ctxt.project_id and not ctxt.is_admin:
         raise exception.Forbidden("You are not permitted to create images "
                                   "owned by '%s'." % owner)
+    image_rules.check_create_values(body)
+    image_rules.check_property_count(props)
     values.update(id=body.get('id') or str(uuid.uuid4()), owner=owner,
                   status='queued')
     values.setdefault('min_disk', 0)
@@ -80,10 +80,9 @@ class ImagesController(rest.RestController):
     @pecan.expose()
     def post(self):
         ctxt = wsgi.context()
+        body = metadef_access.body(pecan.request)
+        image_rules.check_create_body(body)
         policy.require_member(ctxt, 'add_image')
-        body = validation.load_json(pecan.request)
-        if not isinstance(body, dict):
-            raise exception.Invalid(reason='The body must be a JSON object')
         values, props, tag_list = _create_values(ctxt, body)
         image = db_images.create(values, props, tag_list)
         LOG.info('Created image %s (%s)', image['id'], image['name'])
@@ -97,9 +96,9 @@ class ImagesController(rest.RestController):
     @pecan.expose()
     def patch(self, image_id):
         ctxt = wsgi.context()
+        ops = json_patch.parse(pecan.request)
         policy.require_member(ctxt, 'modify_image')
         image = access.get_owned(ctxt, image_id, 'modify_image')
-        ops = json_patch.parse(pecan.request)
         values, set_props, remove_props, tag_list = json_patch.apply(
             ctxt, image, ops)
         image = db_images.update(image_id, values, set_props, remove_props,

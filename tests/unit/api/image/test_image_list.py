@@ -101,10 +101,10 @@ def test_status_and_format_filters(admin, images):
 
 
 def test_property_and_tag_filters(admin, images):
-    images.create(admin, name='k1', kernel_id='kern', tags=['x', 'y'])
-    images.create(admin, name='k2', kernel_id='other', tags=['x'])
-    assert names(admin.get(BASE + '?kernel_id=kern')) == ['k1']
-    resp = admin.get(BASE + '?kernel_id=in:kern,other')
+    images.create(admin, name='k1', os_distro='kern', tags=['x', 'y'])
+    images.create(admin, name='k2', os_distro='other', tags=['x'])
+    assert names(admin.get(BASE + '?os_distro=kern')) == ['k1']
+    resp = admin.get(BASE + '?os_distro=in:kern,other')
     assert sorted(names(resp)) == ['k1', 'k2']
     assert sorted(names(admin.get(BASE + '?tag=x'))) == ['k1', 'k2']
     assert names(admin.get(BASE + '?tag=x&tag=y')) == ['k1']
