@@ -553,3 +553,8 @@ class ImageLimitExceeded(StratusException):
     msg_fmt = ('The limit has been exceeded on the number of allowed image '
                '%(what)s. Attempted: %(attempted)s, Maximum: %(maximum)s')
     code = 413
+
+
+class ImageForbidden(Forbidden):
+    """glance's policy refusal (its Forbidden's text)."""
+    msg_fmt = 'You are not authorized to complete %(action)s action.'

@@ -8,7 +8,6 @@ import pecan
 from pecan import rest
 import webob
 
-from stratus.api import policy
 from stratus.api import wsgi
 from stratus.api.image import access
 from stratus.api.image import store
@@ -105,7 +104,7 @@ class ImageDataController(rest.RestController):
     @pecan.expose()
     def put(self, image_id):
         ctxt = wsgi.context()
-        policy.require_member(ctxt, 'upload_image')
+        access.require_member(ctxt, 'upload_image')
         request = pecan.request
         image = access.get_owned(ctxt, image_id, 'upload_image')
         content_type = (request.content_type or '').split(';')[0]
@@ -124,7 +123,7 @@ class ImageDataController(rest.RestController):
     @pecan.expose()
     def get_all(self, image_id):
         ctxt = wsgi.context()
-        policy.require_reader(ctxt, 'download_image')
+        access.require_reader(ctxt, 'download_image')
         image = access.get_visible(ctxt, image_id)
         if image['status'] == 'deactivated' and not ctxt.is_admin:
             raise exception.Forbidden('The requested image has been '

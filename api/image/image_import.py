@@ -16,7 +16,6 @@ import uuid
 import pecan
 from pecan import rest
 
-from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.image import access
@@ -55,7 +54,7 @@ class StageController(rest.RestController):
         if content_type != 'application/octet-stream':
             raise exception.InvalidContentType(content_type=content_type or
                                                'none')
-        policy.require_member(ctxt, 'modify_image')
+        access.require_member(ctxt, 'modify_image')
         access.get_owned(ctxt, image_id, 'modify_image')
         try:
             db_images.set_status(image_id, ('queued',), 'uploading')
@@ -122,7 +121,7 @@ class ImportController(rest.RestController):
         ctxt = wsgi.context()
         body = validation.load_json(pecan.request)
         method = _check_body(body)
-        policy.require_member(ctxt, 'modify_image')
+        access.require_member(ctxt, 'modify_image')
         image = access.get_visible(ctxt, image_id)
         _check_image(image, method)
         image = access.get_owned(ctxt, image_id, 'modify_image')

@@ -4,7 +4,6 @@ import uuid
 import pecan
 from pecan import rest
 
-from stratus.api import policy
 from stratus.api import wsgi
 from stratus.api.image import access
 from stratus.api.image import actions
@@ -40,13 +39,13 @@ def _split(body):
 
 def _create_values(ctxt, body):
     values, props, tag_list = _split(body)
-    values.setdefault('visibility', 'shared')
-    if values['visibility'] == 'public' and not ctxt.is_admin:
-        raise exception.Forbidden(action='publicize_image')
     owner = values.get('owner') or ctxt.project_id
     if owner != ctxt.project_id and not ctxt.is_admin:
         raise exception.Forbidden("You are not permitted to create images "
-                                  "owned by '%s'." % owner)
+                                  "owned by '%s'" % owner)
+    values.setdefault('visibility', 'shared')
+    if values['visibility'] == 'public' and not ctxt.is_admin:
+        raise exception.ImageForbidden(action='publicize_image')
     image_rules.check_create_values(body)
     image_rules.check_property_count(props)
     values.update(id=body.get('id') or str(uuid.uuid4()), owner=owner,
@@ -60,21 +59,21 @@ class ImagesController(rest.RestController):
     @pecan.expose()
     def get_all(self, **kwargs):
         ctxt = wsgi.context()
-        policy.require_reader(ctxt, 'get_images')
+        access.require_reader(ctxt, 'get_images')
         params = pecan.request.GET
         args = filters.list_args(params)
-        found, more = image_list.image_list(
+        found, _more = image_list.image_list(
             project_id=ctxt.project_id, is_admin=ctxt.is_admin, **args)
         body = {'images': [views.image(i) for i in found],
                 'schema': '/v2/schemas/images'}
         body.update(filters.links(params, found[-1]['id'] if found else None,
-                                  args['limit'], more))
+                                  args['limit'], len(found) == args['limit']))
         return wsgi.response(body)
 
     @pecan.expose()
     def get_one(self, image_id):
         ctxt = wsgi.context()
-        policy.require_reader(ctxt, 'get_image')
+        access.require_reader(ctxt, 'get_image')
         return wsgi.response(views.image(access.get_visible(ctxt, image_id)))
 
     @pecan.expose()
@@ -82,7 +81,7 @@ class ImagesController(rest.RestController):
         ctxt = wsgi.context()
         body = metadef_access.body(pecan.request)
         image_rules.check_create_body(body)
-        policy.require_member(ctxt, 'add_image')
+        access.require_member(ctxt, 'add_image')
         values, props, tag_list = _create_values(ctxt, body)
         image = db_images.create(values, props, tag_list)
         LOG.info('Created image %s (%s)', image['id'], image['name'])
@@ -97,7 +96,7 @@ class ImagesController(rest.RestController):
     def patch(self, image_id):
         ctxt = wsgi.context()
         ops = json_patch.parse(pecan.request)
-        policy.require_member(ctxt, 'modify_image')
+        access.require_member(ctxt, 'modify_image')
         image = access.get_owned(ctxt, image_id, 'modify_image')
         values, set_props, remove_props, tag_list = json_patch.apply(
             ctxt, image, ops)
@@ -108,7 +107,7 @@ class ImagesController(rest.RestController):
     @pecan.expose()
     def delete(self, image_id):
         ctxt = wsgi.context()
-        policy.require_member(ctxt, 'delete_image')
+        access.require_member(ctxt, 'delete_image')
         image = access.get_owned(ctxt, image_id, 'delete_image')
         if image['protected']:
             raise exception.ImageProtected(image_id=image_id)

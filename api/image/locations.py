@@ -5,7 +5,6 @@ here: one file store)."""
 import pecan
 from pecan import rest
 
-from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.image import access
@@ -42,7 +41,7 @@ class LocationsController(rest.RestController):
     @pecan.expose()
     def get_all(self, image_id):
         ctxt = wsgi.context()
-        policy.require_reader(ctxt, 'get_image')
+        access.require_reader(ctxt, 'get_image')
         image = access.get_visible(ctxt, image_id)
         if not _is_service(ctxt):
             raise _denied('fetch_image_location')

@@ -4,6 +4,7 @@ read and checked as glance's deserializer does (all operations before
 any is applied), then applied as its controller does."""
 import re
 
+from stratus.api.image import access
 from stratus.api.image import image_rules
 from stratus.api.image.metadefs import access as metadef_access
 from stratus.api.image.schemas import image_document
@@ -128,7 +129,7 @@ def _locations(ctxt, op, value):
 
 def _check_base_change(ctxt, image, op, name, value):
     if name == 'visibility' and value == 'public' and not ctxt.is_admin:
-        raise exception.Forbidden(action='publicize_image')
+        raise exception.ImageForbidden(action='publicize_image')
     if name == 'owner' and not ctxt.is_admin and (
             op == 'replace' or value != image['owner']):
         raise exception.Forbidden("Owner can't be updated by non admin.")

@@ -26,6 +26,9 @@ opts = [
     cfg.IntOpt('image_property_quota', default=128,
                help='Most extra properties an image may have (glance\'s '
                     'option); negative: no limit.'),
+    cfg.IntOpt('image_member_quota', default=128,
+               help='Most members an image may have (glance\'s option); '
+                    'negative: no limit.'),
     cfg.IntOpt('image_tag_quota', default=128,
                help='Most tags an image may have (glance\'s option); '
                     'negative: no limit.'),
