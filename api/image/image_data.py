@@ -4,6 +4,8 @@ data, streamed in chunks and hashed on the way, never held in memory.
 Upload moves the image queued -> saving -> active with compare-and-swap
 writes; a failed upload puts it back to queued so the client may retry.
 """
+import contextlib
+
 import pecan
 from pecan import rest
 import webob
@@ -43,6 +45,16 @@ def check_declared_size(request):
         raise exception.Invalid(reason='Invalid X-OpenStack-Image-Size')
     if declared is not None and declared > CONF.image.image_size_cap:
         raise exception.ImageTooLarge()
+
+
+@contextlib.contextmanager
+def too_large_as_glance():
+    """glance's 413 text for data past image_size_cap (upload, stage)."""
+    try:
+        yield
+    except exception.ImageTooLarge as exc:
+        raise exception.ImageTooLarge('The incoming image is too large: %s'
+                                      % exc) from None
 
 
 def _restore(image_id):
@@ -115,8 +127,9 @@ class ImageDataController(rest.RestController):
             raise exception.Conflict('Image status transition from %s to '
                                      'saving is not allowed'
                                      % image['status'])
-        check_declared_size(request)
-        image = upload(image_id, request)
+        with too_large_as_glance():
+            check_declared_size(request)
+            image = upload(image_id, request)
         LOG.info('Stored %d bytes for image %s', image['size'], image_id)
         return wsgi.response(status=204)
 

@@ -61,11 +61,12 @@ class StageController(rest.RestController):
         except exception.ImageStatusConflict as exc:
             raise _transition_conflict(image_id, exc.kwargs['status'],
                                        'uploading')
-        image_data.check_declared_size(request)
         try:
-            size, _md5, _hash = store.write(
-                image_id, image_data.body_chunks(request),
-                CONF.image.image_size_cap, store.staging_dir())
+            with image_data.too_large_as_glance():
+                image_data.check_declared_size(request)
+                size, _md5, _hash = store.write(
+                    image_id, image_data.body_chunks(request),
+                    CONF.image.image_size_cap, store.staging_dir())
         except BaseException:
             store.delete(image_id, store.staging_dir())
             _back_to_queued(image_id, ('uploading',))

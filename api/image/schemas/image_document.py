@@ -112,6 +112,35 @@ def image():
     return doc
 
 
+def location():
+    """glance's schema of the body of POST /v2/images/{id}/locations,
+    checked as {"add_location": body}."""
+    return {
+        'name': 'location',
+        'properties': {'add_location': {
+            'type': 'object',
+            'description': 'Location to add and what its data must match',
+            'properties': {
+                'url': {'type': 'string', 'readOnly': True,
+                        'description': 'URL of the new location'},
+                'validation_data': {
+                    'description': 'Hash the data at the URL must have',
+                    'type': 'object', 'writeOnly': True,
+                    'additionalProperties': False,
+                    'properties': {
+                        'os_hash_algo': {
+                            'type': 'string', 'maxLength': 64,
+                            'enum': ['sha1', 'sha256', 'sha512', 'md5']},
+                        'os_hash_value': {'type': 'string',
+                                          'maxLength': 128}},
+                    'dependentRequired': {
+                        'os_hash_value': ['os_hash_algo'],
+                        'os_hash_algo': ['os_hash_value']}}},
+            'required': ['url']}},
+        'additionalProperties': {'type': 'string'},
+    }
+
+
 def validate(obj, schema=None):
     """glance's 400 for an image body (or the part of one a PATCH
     operation sets) its image schema refuses: jsonschema's whole report
@@ -121,5 +150,5 @@ def validate(obj, schema=None):
     error = jsonschema.exceptions.best_match(validator.iter_errors(obj))
     if error is not None:
         raise exception.Invalid("Provided object does not match schema "
-                                "'image': %s"
-                                % str(error).replace('\n', ' '))
+                                "'%s': %s" % (schema['name'],
+                                              str(error).replace('\n', ' ')))

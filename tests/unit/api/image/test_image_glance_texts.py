@@ -239,3 +239,47 @@ def test_create_limits_and_domain_checks(admin, images):
         {'op': 'replace', 'path': '/tags', 'value': tags}])
     _fault(resp, 413, 'The limit has been exceeded on the number of '
            'allowed image tags. Attempted: 129, Maximum: 128')
+
+
+def test_add_location_body_checked_with_glances_location_schema(admin,
+                                                                images):
+    queued = images.create(admin)
+    path = '%s/%s/locations' % (BASE, queued['id'])
+    prefix = "Provided object does not match schema 'location': "
+    resp = admin.post(path, {})
+    assert resp.status_int == 400
+    assert resp.json['message'].startswith(
+        prefix + "'url' is a required property")
+    resp = admin.post(path, {'url': 'http://x/y', 'validation_data': {
+        'os_hash_algo': 'sha512'}})
+    assert resp.json['message'].startswith(
+        prefix + "'os_hash_value' is a dependency of 'os_hash_algo'")
+    resp = admin.post(path, {'url': 'http://x/y', 'validation_data': {
+        'os_hash_algo': 'crc', 'os_hash_value': 'v'}})
+    assert resp.json['message'].startswith(
+        prefix + "'crc' is not one of ['sha1', 'sha256', 'sha512', 'md5']")
+    resp = admin.post(path, raw=b'')
+    _fault(resp, 400, 'Body expected in request.')
+
+
+def test_size_cap_413_in_glances_words(admin, images):
+    CONF.set_override('image_size_cap', 4, 'image')
+    try:
+        image = images.create(admin)
+        resp = images.put_file(admin, image['id'], b'12345', headers=JSON)
+        _fault(resp, 413, 'The incoming image is too large: The provided '
+               'image is too large.')
+        assert admin.get('%s/%s' % (BASE, image['id'])).json[
+            'status'] == 'queued'
+        resp = images.send(admin, 'PUT', '%s/%s/stage' % (BASE, image['id']),
+                           b'12345', headers=JSON)
+        _fault(resp, 413, 'The incoming image is too large: The provided '
+               'image is too large.')
+        assert admin.get('%s/%s' % (BASE, image['id'])).json[
+            'status'] == 'queued'
+        resp = images.send(admin, 'PUT', '%s/%s/stage' % (BASE, image['id']),
+                           b'12345', chunked=True, headers=JSON)
+        _fault(resp, 413, 'The incoming image is too large: The provided '
+               'image is too large.')
+    finally:
+        CONF.clear_override('image_size_cap', 'image')
