@@ -38,6 +38,9 @@ def _split(body):
 
 
 def _create_values(ctxt, body):
+    """Column values, properties and tags of a checked create body (the
+    volume service's upload-to-image creates images through this too)."""
+    image_rules.check_create_body(body)
     values, props, tag_list = _split(body)
     owner = values.get('owner') or ctxt.project_id
     if owner != ctxt.project_id and not ctxt.is_admin:
