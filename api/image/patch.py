@@ -85,8 +85,13 @@ def parse(request):
     draft), checked as glance's deserializer checks them."""
     content_type = (request.content_type or '').split(';')[0].strip()
     if content_type not in _DRAFT:
-        raise exception.InvalidContentType(content_type=content_type or
-                                           'none')
+        # webob's 415 text (glance adds the allowed types as its detail
+        # and in Accept-Patch).
+        exc = exception.InvalidContentType(
+            'The request media type %s is not supported by this server.'
+            % request.environ.get('CONTENT_TYPE', ''))
+        exc.headers = {'Accept-Patch': ', '.join(sorted(_DRAFT))}
+        raise exc
     draft = _DRAFT[content_type]
     body = metadef_access.body(request)
     if not isinstance(body, list):

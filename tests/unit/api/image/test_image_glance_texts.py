@@ -283,3 +283,15 @@ def test_size_cap_413_in_glances_words(admin, images):
                'image is too large.')
     finally:
         CONF.clear_override('image_size_cap', 'image')
+
+
+def test_patch_of_another_media_type_is_415_with_accept_patch(admin,
+                                                              images):
+    image = images.create(admin)
+    resp = images.patch(admin, image['id'], [], headers=JSON,
+                        content_type='application/json')
+    _fault(resp, 415, 'The request media type application/json is not '
+           'supported by this server.')
+    assert resp.headers['Accept-Patch'] == (
+        'application/openstack-images-v2.0-json-patch, '
+        'application/openstack-images-v2.1-json-patch')
