@@ -102,6 +102,7 @@ def _supervise(app, workers):
         except InterruptedError:
             continue
         children.pop(pid, None)
+        _recover_image_imports(pid)
         if not stopping:
             LOG.error('API worker %d exited (status %s); starting another',
                       pid, status)
@@ -109,11 +110,22 @@ def _supervise(app, workers):
             spawn()
 
 
+def _recover_image_imports(dead_pid=None):
+    """Image imports run on API threads: fail those a stopped API process
+    left running, as glance fails an import (nothing stays importing)."""
+    try:
+        from stratus.api.image import import_recovery
+        import_recovery.recover(dead_pid)
+    except Exception:
+        LOG.exception('Could not recover interrupted image imports')
+
+
 def main():
     config.parse_args(sys.argv[1:], 'stratus-api')
     malloc.limit_arenas()   # before the request threads start
     from stratus.api import app as app_module
     app = app_module.build_app()
+    _recover_image_imports()
     if CONF.api.workers == 1:
         _serve_one(app, reuse_port=False)
     else:

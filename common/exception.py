@@ -535,3 +535,16 @@ class ComputeRPCTooOld(StratusException):
     an unexpected 500 and only the log says why."""
     msg_fmt = 'Compute RPC version does not support %(parameter)s parameter.'
     safe = False
+
+
+# --- image ---
+class ImageLimitExceeded(StratusException):
+    """glance's 413 for a count past its image_*_quota options."""
+    msg_fmt = ('The limit has been exceeded on the number of allowed image '
+               '%(what)s. Attempted: %(attempted)s, Maximum: %(maximum)s')
+    code = 413
+
+
+class ImageForbidden(Forbidden):
+    """glance's policy refusal (its Forbidden's text)."""
+    msg_fmt = 'You are not authorized to complete %(action)s action.'

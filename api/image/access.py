@@ -39,5 +39,25 @@ def get_owned(ctxt, image_id, action):
     """The image if `ctxt` may change it: 404 unseen, 403 not its own."""
     image = get_visible(ctxt, image_id)
     if not owns(ctxt, image):
-        raise exception.Forbidden(action=action)
+        raise exception.ImageForbidden(action=action)
     return image
+
+
+def require_reader(ctxt, action):
+    """The policy check of a read, with glance's 403 text."""
+    try:
+        policy.require_reader(ctxt, action)
+    except exception.NotAuthenticated:
+        raise
+    except exception.Forbidden:
+        raise exception.ImageForbidden(action=action)
+
+
+def require_member(ctxt, action):
+    """The policy check of a change, with glance's 403 text."""
+    try:
+        policy.require_member(ctxt, action)
+    except exception.NotAuthenticated:
+        raise
+    except exception.Forbidden:
+        raise exception.ImageForbidden(action=action)

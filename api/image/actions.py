@@ -6,7 +6,6 @@ Both actions are idempotent; any other status answers 403, as glance.
 import pecan
 from pecan import rest
 
-from stratus.api import policy
 from stratus.api import wsgi
 from stratus.api.image import access
 from stratus.common import exception
@@ -18,7 +17,7 @@ LOG = log.getLogger(__name__)
 
 def _transition(image_id, action, source, target):
     ctxt = wsgi.context()
-    policy.require_member(ctxt, action)
+    access.require_member(ctxt, action)
     image = access.get_owned(ctxt, image_id, action)
     if image['status'] == target:
         return wsgi.response(status=204)

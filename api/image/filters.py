@@ -1,180 +1,247 @@
-"""GET /v2/images query parameters -> the arguments of image_list():
-visibility, filters with glance's operators (``in:a,b``, ``gte:date``),
-property and tag filters, sorting, limit and marker. Bad values are 400."""
-import csv
+"""GET /v2/images query parameters -> the arguments of image_list(), read
+as glance reads them: its deserializer (member_status, visibility,
+limit, sorting), its controller (os_hidden, protected), then its
+database filters (ranges, times, operators on the main columns, plain
+equality on other columns and on properties). Bad values are 400 with
+glance's texts."""
 import datetime
+import re
 import urllib.parse
 
 from stratus.api.image.schemas import images as schemas
 from stratus.common import exception
 from stratus.common.conf import CONF
-from stratus.db.api import image_list
 
+# glance's _available_sort_keys, in its order (its message lists them).
+SORT_KEYS = ('name', 'status', 'container_format', 'disk_format', 'size',
+             'id', 'created_at', 'updated_at')
 _PAGING = ('limit', 'marker', 'sort_key', 'sort_dir', 'sort')
 _SPECIAL = _PAGING + ('visibility', 'member_status', 'tag', 'os_hidden',
-                      'size_min', 'size_max', 'protected', 'created_at',
-                      'updated_at')
-_COLUMNS = ('id', 'name', 'status', 'owner', 'disk_format',
-            'container_format')
-_TIME_OPS = ('gt', 'gte', 'lt', 'lte', 'eq', 'neq')
-_BOOL = {'true': True, 'false': False}
+                      'protected', 'size_min', 'size_max', 'created_at',
+                      'updated_at', 'changes-since')
+# Filters with glance's operators ('in:a,b'; 'eq' without one).
+_OPERATED = ('name', 'id', 'status', 'container_format', 'disk_format')
+# Other image columns: plain equality (anything else is a property).
+_COLUMNS = ('owner', 'checksum', 'os_hash_algo', 'os_hash_value', 'size',
+            'virtual_size', 'min_disk', 'min_ram')
+_TIME_OPS = ('gt', 'gte', 'lt', 'lte', 'neq', 'eq')
 
 
-def _invalid(reason):
-    return exception.Invalid(reason=reason)
+def _invalid(message):
+    return exception.Invalid(message)
 
 
-def _one(params, key):
+def _last(params, key):
     values = params.getall(key)
     return values[-1] if values else None
 
 
-def _split_in(value):
-    """'in:a,"b,c"' -> ('in', ['a', 'b,c']); other values -> ('eq', v)."""
-    if not value.startswith('in:'):
-        return 'eq', value
-    return 'in', next(csv.reader([value[3:]], skipinitialspace=True), [])
-
-
-def _bool(key, value):
-    if value.lower() not in _BOOL:
-        raise _invalid('Invalid value for %s: %s (true or false)'
-                       % (key, value))
-    return _BOOL[value.lower()]
-
-
-def _int(key, value, minimum=0):
-    try:
-        number = int(value)
-    except ValueError:
-        raise _invalid('%s param must be an integer' % key)
-    if number < minimum:
-        raise _invalid('%s param must be positive' % key)
-    return number
-
-
-def _time(key, value):
-    op, sep, stamp = value.partition(':')
-    if not sep or op not in _TIME_OPS:
-        op, stamp = 'eq', value
-    try:
-        when = datetime.datetime.fromisoformat(stamp.replace('Z', '+00:00'))
-    except ValueError:
-        raise _invalid('Unable to filter on %s: %s is not a valid '
-                       'timestamp' % (key, stamp))
+def _isotime(value):
+    """oslo's parse_isotime, normalized to naive UTC; ValueError."""
+    if not isinstance(value, str) or not value:
+        raise ValueError(value)
+    when = datetime.datetime.fromisoformat(value.replace('Z', '+00:00'))
     if when.tzinfo is not None:
         when = when.astimezone(datetime.timezone.utc).replace(tzinfo=None)
-    return key, op, when
+    return when
+
+
+def split_op(expression):
+    """glance's split_filter_op: 'op:value', unless the whole is a time."""
+    left, sep, right = expression.partition(':')
+    if not sep:
+        return 'eq', left
+    try:
+        _isotime(expression)
+        return 'eq', expression
+    except ValueError:
+        return left, right
+
+
+def _check_quotes(value):
+    open_quote = True
+    for i, char in enumerate(value):
+        if char != '"' or (i and value[i - 1] == '\\'):
+            continue
+        if open_quote and i and value[i - 1] != ',':
+            raise _invalid('Invalid filter value %s. There is no comma '
+                           'before opening quotation mark.' % value)
+        if not open_quote and i + 1 != len(value) and value[i + 1] != ',':
+            raise _invalid('Invalid filter value %s. There is no comma '
+                           'after closing quotation mark.' % value)
+        open_quote = not open_quote
+    if not open_quote:
+        raise _invalid('Invalid filter value %s. The quote is not closed.'
+                       % value)
+
+
+_IN_ITEM = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)",?|([^,]+),?|,')
+
+
+def split_in(value):
+    """The values of an 'in:' list, with glance's quoting rules."""
+    _check_quotes(value)
+    return [m[0] or m[1] for m in _IN_ITEM.findall(value)]
 
 
 def _sort(params):
     keys, dirs = params.getall('sort_key'), params.getall('sort_dir')
-    sort = _one(params, 'sort')
+    sort = params.getall('sort')[0] if 'sort' in params else None
     if sort is not None:
         if keys or dirs:
-            raise _invalid("The 'sort' param can't be used with 'sort_key' "
-                           "or 'sort_dir'.")
-        pairs = [item.strip().partition(':') for item in sort.split(',')]
-        keys = [key for key, _, _ in pairs]
-        dirs = [direction or 'desc' for _, _, direction in pairs]
-    if not keys:
-        keys = ['created_at']
-    if not dirs:
-        dirs = ['desc']
-    if len(dirs) == 1:
-        dirs = dirs * len(keys)
-    if len(dirs) != len(keys):
-        raise _invalid('Number of sort dirs does not match the number of '
-                       'sort keys')
-    for key in keys:
-        if key not in image_list.SORT_KEYS:
+            raise _invalid('Old and new sorting syntax cannot be combined')
+        keys, dirs = [], []
+        for item in sort.strip().split(','):
+            key, _sep, direction = item.partition(':')
+            keys.append(key.strip())
+            dirs.append(direction.strip() or 'desc')
+    keys = [key.strip() for key in keys]
+    dirs = [direction.strip() for direction in dirs]
+    pairs = list(zip(keys, dirs)) if sort is not None else None
+    for i, key in enumerate(keys):
+        if key not in SORT_KEYS:
             raise _invalid('Invalid sort key: %s. It must be one of the '
-                           'following: %s.' % (key, ', '.join(
-                               image_list.SORT_KEYS)))
-    for direction in dirs:
-        if direction not in ('asc', 'desc'):
-            raise _invalid('Invalid sort direction: %s' % direction)
-    return list(zip(keys, dirs))
+                           'following: %s.' % (key, ', '.join(SORT_KEYS)))
+        if pairs is not None and dirs[i] not in ('asc', 'desc'):
+            raise _invalid('Invalid sort direction: %s' % dirs[i])
+    if pairs is None:
+        for direction in dirs:
+            if direction not in ('asc', 'desc'):
+                raise _invalid('Invalid sort direction: %s' % direction)
+        if len(dirs) > 1 and len(dirs) != len(keys):
+            raise _invalid('Number of sort dirs does not match the number '
+                           'of sort keys')
+    keys = keys or ['created_at']
+    # The database completes the order as glance's does: created_at, id,
+    # in the one direction given (else desc).
+    default = dirs[0] if len(dirs) == 1 else 'desc'
+    dirs = dirs * len(keys) if len(dirs) == 1 else (dirs or
+                                                     ['desc'] * len(keys))
+    sort = list(zip(keys, dirs))
+    for key in ('created_at', 'id'):
+        if key not in keys:
+            sort.append((key, default))
+    return sort
 
 
-def _visibility(params):
-    visibility = _one(params, 'visibility')
-    if visibility is not None and visibility not in schemas.VISIBILITIES + (
-            'all',):
-        raise _invalid('Invalid visibility value: %s' % visibility)
-    member_status = _one(params, 'member_status') or 'accepted'
-    if member_status not in schemas.MEMBER_STATUSES + ('all',):
-        raise _invalid('Invalid member_status value: %s' % member_status)
-    return visibility, member_status
+def _limit(params):
+    limit = params.get('limit')
+    if limit is None:
+        return CONF.image.limit_param_default
+    limit = params.getall('limit')[0]
+    try:
+        limit = int(limit)
+    except ValueError:
+        raise _invalid('limit param must be an integer')
+    if limit < 0:
+        raise _invalid('limit param must be positive')
+    return min(limit, CONF.image.api_limit_max)
+
+
+def _flag(params, key, default=None, lower=False):
+    value = _last(params, key)
+    if value is None:
+        return default
+    checked = value.lower() if lower else value
+    if checked not in ('true', 'false'):
+        raise _invalid("Invalid value '%s' for '%s' filter. Valid values "
+                       "are 'true' or 'false'." % (checked, key))
+    return checked == 'true'
+
+
+def _time_filter(key, value):
+    op, stamp = split_op(value)
+    try:
+        when = _isotime(stamp)
+    except ValueError:
+        raise _invalid('Bad "%s" query filter format. Use ISO 8601 '
+                       'DateTime notation.' % key)
+    if op not in _TIME_OPS:
+        raise _invalid('Unable to filter on a unknown operator.')
+    return key, op, when
 
 
 def _filters(params):
     filters = []
-    for key in _COLUMNS:
-        value = _one(params, key)
+    for key in ('size_min', 'size_max'):
+        value = _last(params, key)
         if value is not None:
-            op, value = _split_in(value)
-            if key == 'status':
-                for status in (value if op == 'in' else [value]):
-                    if status not in schemas.STATUSES:
-                        raise _invalid('Invalid status value: %s' % status)
-            filters.append((key, op, value))
-    for key, op in (('size_min', 'gte'), ('size_max', 'lte')):
-        if _one(params, key) is not None:
-            filters.append(('size', op, _int(key, _one(params, key))))
-    if _one(params, 'protected') is not None:
-        filters.append(('protected', 'eq',
-                        _bool('protected', _one(params, 'protected'))))
+            try:
+                number = int(value)
+            except ValueError:
+                raise _invalid('Unable to filter on a range with a '
+                               'non-numeric value.')
+            filters.append(('size', 'gte' if key == 'size_min' else 'lte',
+                            number))
     for key in ('created_at', 'updated_at'):
-        if _one(params, key) is not None:
-            filters.append(_time(key, _one(params, key)))
+        value = _last(params, key)
+        if value is not None:
+            filters.append(_time_filter(key, value))
+    for key in _OPERATED:
+        value = _last(params, key)
+        if value is None:
+            continue
+        op, value = split_op(value)
+        if op == 'in':
+            filters.append((key, 'in', split_in(value)))
+        elif op == 'eq':
+            filters.append((key, 'eq', value))
+        else:
+            raise _invalid("Unable to filter by unknown operator '%s'."
+                           % op)
+    for key in _COLUMNS:
+        value = _last(params, key)
+        if value is not None:
+            filters.append((key, 'eq', value))
     return filters
 
 
 def _properties(params):
-    out = []
-    for key in params.keys():
-        if key in _SPECIAL or key in _COLUMNS:
-            continue
-        op, value = _split_in(_one(params, key))
-        if (key, op, value) not in out:
-            out.append((key, op, value))
-    return out
-
-
-def _limit(params):
-    limit = _one(params, 'limit')
-    if limit is None:
-        return CONF.image.limit_param_default
-    return min(_int('limit', limit), CONF.image.api_limit_max)
+    return [(key, 'eq', _last(params, key)) for key in dict.fromkeys(params)
+            if key not in _SPECIAL + _OPERATED + _COLUMNS]
 
 
 def list_args(params):
     """keyword arguments of image_list() from the request's GET params."""
-    visibility, member_status = _visibility(params)
-    hidden = _one(params, 'os_hidden')
+    visibility = _last(params, 'visibility')
+    if visibility and visibility not in schemas.VISIBILITIES + ('all',):
+        raise _invalid('Invalid visibility value: %s' % visibility)
+    if _last(params, 'changes-since'):
+        raise _invalid('The "changes-since" filter is no longer available '
+                       'on v2.')
+    member_status = params.getall('member_status')[0] \
+        if 'member_status' in params else 'accepted'
+    if member_status not in schemas.MEMBER_STATUSES + ('all',):
+        raise _invalid('Invalid status: %s' % member_status)
+    limit = _limit(params)
+    sort = _sort(params)
+    hidden = _flag(params, 'os_hidden', default=False, lower=True)
+    protected = _flag(params, 'protected')
+    filters = _filters(params)
+    if protected is not None:
+        filters.append(('protected', 'eq', protected))
     return {
-        'visibility': visibility,
+        'visibility': visibility or None,
         'member_status': member_status,
-        'filters': _filters(params),
+        'filters': filters,
         'properties': _properties(params),
-        'tags': params.getall('tag'),
-        'hidden': _bool('os_hidden', hidden) if hidden is not None else False,
-        'sort': _sort(params),
-        'limit': _limit(params),
-        'marker': _one(params, 'marker'),
+        'tags': [tag.strip() for tag in params.getall('tag')],
+        'hidden': hidden,
+        'sort': sort,
+        'limit': limit,
+        'marker': params.getall('marker')[0] if 'marker' in params
+        else None,
     }
 
 
-def links(params, last_id, limit, more):
-    """The 'first' and (when more images follow) 'next' links."""
-    kept = [(k, v) for k, v in params.items() if k not in ('marker',
-                                                           'limit')]
-    first = '/v2/images'
-    query = urllib.parse.urlencode([(k, v) for k, v in params.items()
-                                    if k != 'marker'])
-    out = {'first': first + ('?' + query if query else '')}
-    if more and last_id:
-        out['next'] = '/v2/images?' + urllib.parse.urlencode(
-            kept + [('marker', last_id), ('limit', limit)])
+def links(params, last_id, limit, full):
+    """glance's 'first' and 'next' links: the request's parameters (one
+    value each) without the marker; 'next' whenever the page is full."""
+    kept = dict(params)
+    kept.pop('marker', None)
+    query = urllib.parse.urlencode(kept)
+    out = {'first': '/v2/images' + ('?' + query if query else '')}
+    if full and last_id:
+        kept['marker'] = last_id
+        out['next'] = '/v2/images?' + urllib.parse.urlencode(kept)
     return out

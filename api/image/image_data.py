@@ -4,11 +4,12 @@ data, streamed in chunks and hashed on the way, never held in memory.
 Upload moves the image queued -> saving -> active with compare-and-swap
 writes; a failed upload puts it back to queued so the client may retry.
 """
+import contextlib
+
 import pecan
 from pecan import rest
 import webob
 
-from stratus.api import policy
 from stratus.api import wsgi
 from stratus.api.image import access
 from stratus.api.image import store
@@ -44,6 +45,16 @@ def check_declared_size(request):
         raise exception.Invalid(reason='Invalid X-OpenStack-Image-Size')
     if declared is not None and declared > CONF.image.image_size_cap:
         raise exception.ImageTooLarge()
+
+
+@contextlib.contextmanager
+def too_large_as_glance():
+    """glance's 413 text for data past image_size_cap (upload, stage)."""
+    try:
+        yield
+    except exception.ImageTooLarge as exc:
+        raise exception.ImageTooLarge('The incoming image is too large: %s'
+                                      % exc) from None
 
 
 def _restore(image_id):
@@ -105,7 +116,7 @@ class ImageDataController(rest.RestController):
     @pecan.expose()
     def put(self, image_id):
         ctxt = wsgi.context()
-        policy.require_member(ctxt, 'upload_image')
+        access.require_member(ctxt, 'upload_image')
         request = pecan.request
         image = access.get_owned(ctxt, image_id, 'upload_image')
         content_type = (request.content_type or '').split(';')[0]
@@ -116,15 +127,16 @@ class ImageDataController(rest.RestController):
             raise exception.Conflict('Image status transition from %s to '
                                      'saving is not allowed'
                                      % image['status'])
-        check_declared_size(request)
-        image = upload(image_id, request)
+        with too_large_as_glance():
+            check_declared_size(request)
+            image = upload(image_id, request)
         LOG.info('Stored %d bytes for image %s', image['size'], image_id)
         return wsgi.response(status=204)
 
     @pecan.expose()
     def get_all(self, image_id):
         ctxt = wsgi.context()
-        policy.require_reader(ctxt, 'download_image')
+        access.require_reader(ctxt, 'download_image')
         image = access.get_visible(ctxt, image_id)
         if image['status'] == 'deactivated' and not ctxt.is_admin:
             raise exception.Forbidden('The requested image has been '

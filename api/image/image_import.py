@@ -10,17 +10,19 @@ glance's progress properties (os_glance_import_task while it runs,
 os_glance_importing_to_stores and os_glance_failed_import, empty with a
 single store)."""
 import threading
+import time
 import uuid
 
 import pecan
 from pecan import rest
 
-from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.image import access
 from stratus.api.image import image_data
+from stratus.api.image import import_lock
 from stratus.api.image import import_methods
+from stratus.api.image import import_recovery
 from stratus.api.image import store
 from stratus.api.image import web_download
 from stratus.common import exception
@@ -30,7 +32,7 @@ from stratus.db.api import image_tasks as db_tasks
 from stratus.db.api import images as db_images
 
 LOG = log.getLogger(__name__)
-LOCK = 'os_glance_import_task'
+LOCK = import_lock.LOCK
 PROGRESS = ('os_glance_importing_to_stores', 'os_glance_failed_import')
 
 
@@ -52,18 +54,19 @@ class StageController(rest.RestController):
         if content_type != 'application/octet-stream':
             raise exception.InvalidContentType(content_type=content_type or
                                                'none')
-        policy.require_member(ctxt, 'modify_image')
+        access.require_member(ctxt, 'modify_image')
         access.get_owned(ctxt, image_id, 'modify_image')
         try:
             db_images.set_status(image_id, ('queued',), 'uploading')
         except exception.ImageStatusConflict as exc:
             raise _transition_conflict(image_id, exc.kwargs['status'],
                                        'uploading')
-        image_data.check_declared_size(request)
         try:
-            size, _md5, _hash = store.write(
-                image_id, image_data.body_chunks(request),
-                CONF.image.image_size_cap, store.staging_dir())
+            with image_data.too_large_as_glance():
+                image_data.check_declared_size(request)
+                size, _md5, _hash = store.write(
+                    image_id, image_data.body_chunks(request),
+                    CONF.image.image_size_cap, store.staging_dir())
         except BaseException:
             store.delete(image_id, store.staging_dir())
             _back_to_queued(image_id, ('uploading',))
@@ -112,18 +115,6 @@ def _check_image(image, method):
                                      % key)
 
 
-def _check_lock(image):
-    task_id = image['properties'].get(LOCK)
-    if not task_id:
-        return
-    try:
-        task = db_tasks.get(task_id)
-    except exception.ImageTaskNotFound:
-        return
-    if task['status'] in ('pending', 'processing'):
-        raise exception.Conflict('Image has active task')
-
-
 class ImportController(rest.RestController):
 
     @pecan.expose()
@@ -131,11 +122,11 @@ class ImportController(rest.RestController):
         ctxt = wsgi.context()
         body = validation.load_json(pecan.request)
         method = _check_body(body)
-        policy.require_member(ctxt, 'modify_image')
+        access.require_member(ctxt, 'modify_image')
         image = access.get_visible(ctxt, image_id)
         _check_image(image, method)
         image = access.get_owned(ctxt, image_id, 'modify_image')
-        _check_lock(image)
+        import_lock.enforce(image)
         if body.get('all_stores_must_succeed', True) is False:
             raise exception.Invalid('All_stores_must_succeed can only be set '
                                     'with enabled_backends %s'
@@ -148,6 +139,7 @@ class ImportController(rest.RestController):
             'id': str(uuid.uuid4()), 'type': 'api_image_import',
             'owner': ctxt.project_id, 'image_id': image_id,
             'user_id': ctxt.user_id, 'request_id': ctxt.request_id,
+            'runner': import_recovery.runner_id(),
             'input': {'image_id': image_id, 'import_req': body,
                       'backend': [None]}})
         try:
@@ -187,24 +179,45 @@ def _source(task_id, method, image_id, uri):
     return _staged_chunks(image_id), 0
 
 
+# glance's import records its progress every five minutes.
+PROGRESS_INTERVAL = 300
+
+
+def _with_progress(task_id, chunks):
+    """The chunks; every PROGRESS_INTERVAL the task notes what was copied
+    (so its lock stays valid) and stops if it was failed meanwhile."""
+    last, copied = time.monotonic(), 0
+    for chunk in chunks:
+        copied += len(chunk)
+        if time.monotonic() - last >= PROGRESS_INTERVAL:
+            last = time.monotonic()
+            status = db_tasks.progress(task_id, 'Copied %i MiB'
+                                       % (copied // (1024 * 1024)))
+            if status != 'processing':
+                raise exception.Conflict('Task was aborted externally')
+        yield chunk
+
+
 def run_import(task_id, image_id, method='glance-direct', uri=None):
     """The api_image_import task: staging or URL -> store, then active."""
     db_tasks.set_status(task_id, 'processing')
     try:
         chunks, expected = _source(task_id, method, image_id, uri)
-        size, md5, multihash = store.write(image_id, chunks,
-                                           CONF.image.image_size_cap)
+        size, md5, multihash = store.write(
+            image_id, _with_progress(task_id, chunks),
+            CONF.image.image_size_cap)
         if expected and size != expected:
             raise exception.Invalid(
                 'Task %s failed because downloaded data size %i is '
                 'different from expected %i' % (task_id, size, expected))
+        if not import_lock.holds(image_id, task_id):
+            raise exception.Conflict('Task was aborted externally')
         db_images.update(image_id, {
             'status': 'active', 'size': size, 'checksum': md5,
             'os_hash_algo': store.HASH_ALGO, 'os_hash_value': multihash},
             remove_props=(LOCK,), expected_status=('importing',))
     except Exception as exc:
         LOG.exception('Import of image %s failed', image_id)
-        store.delete(image_id)
         _fail(task_id, image_id, exc)
         return
     finally:
@@ -214,8 +227,15 @@ def run_import(task_id, image_id, method='glance-direct', uri=None):
 
 
 def _fail(task_id, image_id, exc):
-    db_tasks.finish(task_id, 'failure', message='Error: %s: %s'
-                    % (type(exc), exc))
+    db_tasks.fail_unfinished(task_id, 'Error: %s: %s' % (type(exc), exc))
+    try:
+        lock = db_images.get(image_id)['properties'].get(LOCK)
+    except exception.ImageNotFound:
+        lock = None
+    if lock and lock != task_id:
+        # Another import took the image over: leave it to that one.
+        return
+    store.delete(image_id)
     try:
         db_images.update(image_id, {'status': 'queued'},
                          remove_props=(LOCK,),

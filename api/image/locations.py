@@ -5,11 +5,11 @@ here: one file store)."""
 import pecan
 from pecan import rest
 
-from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.image import access
 from stratus.api.image import store
+from stratus.api.image.metadefs import access as metadef_access
+from stratus.api.image.schemas import image_document
 from stratus.common import exception
 
 
@@ -22,27 +22,12 @@ def _is_service(ctxt):
     return ctxt.is_admin or 'service' in (ctxt.roles or [])
 
 
-_ADD_LOCATION = {
-    'type': 'object',
-    'properties': {
-        'url': {'type': 'string', 'maxLength': 255},
-        'validation_data': {
-            'type': 'object', 'additionalProperties': False,
-            'properties': {
-                'os_hash_algo': {'type': 'string', 'maxLength': 64,
-                                 'enum': ['sha1', 'sha256', 'sha512',
-                                          'md5']},
-                'os_hash_value': {'type': 'string', 'maxLength': 128}}}},
-    'required': ['url'],
-}
-
-
 class LocationsController(rest.RestController):
 
     @pecan.expose()
     def get_all(self, image_id):
         ctxt = wsgi.context()
-        policy.require_reader(ctxt, 'get_image')
+        access.require_reader(ctxt, 'get_image')
         image = access.get_visible(ctxt, image_id)
         if not _is_service(ctxt):
             raise _denied('fetch_image_location')
@@ -56,8 +41,9 @@ class LocationsController(rest.RestController):
     @pecan.expose()
     def post(self, image_id):
         ctxt = wsgi.context()
-        body = validation.load_json(pecan.request)
-        validation.check(_ADD_LOCATION, body)
+        body = metadef_access.body(pecan.request)
+        image_document.validate({'add_location': body},
+                                image_document.location())
         image = access.get_visible(ctxt, image_id)
         if image['status'] != 'queued':
             raise exception.Conflict("It's not allowed to add locations if "

@@ -6,7 +6,6 @@ import urllib.parse
 import pecan
 from pecan import rest
 
-from stratus.api import policy
 from stratus.api import timefmt
 from stratus.api import wsgi
 from stratus.api.image import access
@@ -206,7 +205,7 @@ class ImageTasksController(rest.RestController):
     @pecan.expose()
     def get_all(self, image_id):
         ctxt = wsgi.context()
-        policy.require_reader(ctxt, 'get_image')
+        access.require_reader(ctxt, 'get_image')
         try:
             access.get_visible(ctxt, image_id)
         except exception.ImageNotFound:

@@ -16,6 +16,22 @@ opts = [
     cfg.IntOpt('api_limit_max', default=1000, min=1,
                help='Largest page an image list returns, whatever limit '
                     'the request asks for.'),
+    cfg.StrOpt('custom_properties_file',
+               help='JSON file of the extra image properties the image '
+                    'schema defines and image changes are checked against, '
+                    'in the format of glance\'s schema-image.json. Unset: '
+                    'a schema-image.json in the configuration directories, '
+                    'else stratus\'s definitions of the properties devstack '
+                    'installs.'),
+    cfg.IntOpt('image_property_quota', default=128,
+               help='Most extra properties an image may have (glance\'s '
+                    'option); negative: no limit.'),
+    cfg.IntOpt('image_member_quota', default=128,
+               help='Most members an image may have (glance\'s option); '
+                    'negative: no limit.'),
+    cfg.IntOpt('image_tag_quota', default=128,
+               help='Most tags an image may have (glance\'s option); '
+                    'negative: no limit.'),
 ]
 
 

@@ -26,8 +26,12 @@ def _scope(project_id, is_admin, visibility, member_status):
     if visibility in ('public', 'community'):
         return Image.visibility == visibility
     if is_admin:
-        if visibility in (None, 'all'):
+        if visibility == 'all':
             return sa.true()
+        if visibility is None:
+            # As glance: others' community images only when asked for.
+            return sa.or_(Image.visibility != 'community',
+                          Image.owner == project_id)
         return Image.visibility == visibility
     owned = Image.owner == project_id
     shared = sa.and_(Image.visibility == 'shared',
@@ -95,6 +99,26 @@ def total_sort(sort):
     return sort
 
 
+def _marker(s, marker, project_id, is_admin):
+    """The marker's row: glance's 400 when there is none, 403 when the
+    caller may not see it (filters aside)."""
+    row = s.get(Image, marker) if len(marker) <= 36 else None
+    if row is None or row.deleted:
+        raise exception.Invalid('No image found with ID %s' % marker)
+    if not is_admin:
+        visible = s.scalars(sa.select(Image.id).where(
+            Image.id == marker, sa.or_(
+                Image.owner == project_id,
+                Image.visibility.in_(('public', 'community')),
+                sa.and_(Image.visibility == 'shared',
+                        image_members.shared_with(project_id, 'all'))))
+        ).first()
+        if visible is None:
+            raise exception.Forbidden('Forbidding request, image %s not '
+                                      'visible' % marker)
+    return row
+
+
 def image_list(*, project_id=None, is_admin=False, visibility=None,
                member_status='accepted', filters=(), properties=(),
                tags=(), hidden=False, sort=(), limit=25, marker=None):
@@ -116,11 +140,7 @@ def image_list(*, project_id=None, is_admin=False, visibility=None,
         for tag in tags:
             query = query.where(_tagged(tag))
         if marker is not None:
-            row = s.scalars(sa.select(Image).where(
-                scope, Image.id == marker)).first()
-            if row is None:
-                raise exception.Invalid(reason='Invalid marker. Image %s '
-                                        'could not be found.' % marker)
+            row = _marker(s, marker, project_id, is_admin)
             query = query.where(_after(row, sort))
         rows = list(s.scalars(query.order_by(*_order(sort)).limit(
             limit + 1)))

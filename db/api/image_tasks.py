@@ -72,3 +72,36 @@ def set_status(task_id, status):
     with session.writer() as s:
         s.execute(sa.update(T).where(T.id == task_id).values(
             status=status, updated_at=utcnow()))
+
+
+UNFINISHED = ('pending', 'processing')
+
+
+def unfinished_on(host):
+    """Tasks still pending or processing that a process of `host` runs."""
+    query = sa.select(T).where(T.status.in_(UNFINISHED),
+                               T.runner.like('%s:%%' % host))
+    with session.reader() as s:
+        return [r.to_dict() for r in s.scalars(query)]
+
+
+def fail_unfinished(task_id, message):
+    """pending/processing -> failure (glance's task.fail()); False when
+    the task had already finished."""
+    now = utcnow()
+    with session.writer() as s:
+        done = s.execute(sa.update(T).where(
+            T.id == task_id, T.status.in_(UNFINISHED)).values(
+            status='failure', message=message, updated_at=now,
+            expires_at=now + TIME_TO_LIVE))
+        return done.rowcount == 1
+
+
+def progress(task_id, message):
+    """Record progress (keeps updated_at fresh, so the import lock stays
+    valid); the task's status, None when it is gone."""
+    with session.writer() as s:
+        s.execute(sa.update(T).where(T.id == task_id).values(
+            message=message, updated_at=utcnow()))
+        row = s.get(T, task_id)
+        return row.status if row is not None else None

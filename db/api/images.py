@@ -184,3 +184,14 @@ def remove_tag(image_id, tag):
             raise exception.ImageTagNotFound(image_id=image_id, tag=tag)
         s.delete(existing)
         row.updated_at = utcnow()
+
+
+def drop_property_if(image_id, name, value):
+    """Remove property `name` only while it still holds `value` (glance's
+    delete_property_atomic); False when another request changed it."""
+    with session.writer() as s:
+        done = s.execute(sa.delete(models.ImageProperty).where(
+            models.ImageProperty.image_id == image_id,
+            models.ImageProperty.name == name,
+            models.ImageProperty.value == value))
+        return done.rowcount == 1

@@ -25,3 +25,6 @@ class ImageTask(Base):
     expires_at: Mapped[datetime.datetime | None]
     created_at: Mapped[datetime.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime.datetime] = mapped_column(default=utcnow)
+    # '<host>:<pid>' of the stratus-api process running the task (never
+    # shown): a restarted API fails what its dead processes left running.
+    runner: Mapped[str | None] = mapped_column(sa.String(255))

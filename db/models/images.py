@@ -46,7 +46,8 @@ class ImageProperty(Base):
     image_id: Mapped[str] = mapped_column(
         sa.ForeignKey('images.id', ondelete='CASCADE'), primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(255), primary_key=True)
-    value: Mapped[str] = mapped_column(sa.Text)
+    # glance keeps a null kernel_id/ramdisk_id (its schema allows null).
+    value: Mapped[str | None] = mapped_column(sa.Text)
 
 
 class ImageTag(Base):

@@ -38,28 +38,8 @@ ATTRIBUTES = {
     'tags': {'type': 'array', 'maxItems': 128, 'uniqueItems': False,
              'items': {'type': 'string', 'minLength': 1, 'maxLength': 255}},
 }
-PROPERTY = {'type': 'string', 'maxLength': 65535}
-
-create = {
-    'type': 'object',
-    'properties': ATTRIBUTES,
-    'additionalProperties': PROPERTY,
-}
-
 PATCH_TYPES = ('application/openstack-images-v2.1-json-patch',
                'application/openstack-images-v2.0-json-patch')
-
-_op = {
-    'type': 'object',
-    'properties': {
-        'op': {'type': 'string', 'enum': ['add', 'replace', 'remove']},
-        'path': {'type': 'string'},
-        'value': {},
-    },
-    'required': ['op', 'path'],
-}
-
-patch = {'type': 'array', 'items': _op}
 
 member_create = {
     'type': 'object',

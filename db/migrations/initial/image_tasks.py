@@ -18,6 +18,7 @@ def create():
     sa.Column('expires_at', sa.DateTime(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('runner', sa.String(length=255), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('image_tasks', schema=None) as batch_op:

@@ -74,13 +74,17 @@ def test_checksum_mismatch_leaves_no_file(client, tmp_path):
     assert list(target.iterdir()) == []
 
 
+_KERNEL = '9e2b8a56-0b5e-4b31-a2a4-3a4f5d1c8e01'
+_RAMDISK = '9e2b8a56-0b5e-4b31-a2a4-3a4f5d1c8e02'
+
+
 def test_update_and_list(client):
     image = client.create(name='a', disk_format='raw',
-                          container_format='bare', kernel_id='k')
-    updated = client.update(image['id'], name='b', min_ram=64, ramdisk_id='r',
-                            remove=['kernel_id'])
+                          container_format='bare', kernel_id=_KERNEL)
+    updated = client.update(image['id'], name='b', min_ram=64,
+                            ramdisk_id=_RAMDISK, remove=['kernel_id'])
     assert updated['name'] == 'b' and updated['min_ram'] == 64
-    assert updated['ramdisk_id'] == 'r' and 'kernel_id' not in updated
+    assert updated['ramdisk_id'] == _RAMDISK and 'kernel_id' not in updated
     for i in range(3):
         client.create(name='more%d' % i)
     assert len(client.list(limit=2)) == 4

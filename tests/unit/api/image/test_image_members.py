@@ -81,8 +81,17 @@ def test_remove_member(admin, shared, demo, demo_headers):
 def test_only_shared_images_have_members(admin, images):
     private = images.create(admin, visibility='private')
     resp = admin.post(_members(private), {'member': 'x'})
-    assert resp.status_int == 403 and 'shared' in resp.text
-    assert admin.get(_members(private)).status_int == 403
+    # glance words the refusal per operation.
+    assert resp.status_int == 403
+    assert resp.json['message'] == 'Not allowed to create members for ' \
+        'image %s.' % private['id']
+    resp = admin.get(_members(private))
+    assert resp.status_int == 403
+    assert resp.json['message'] == 'Not allowed to list members for ' \
+        'image %s: Only shared images have members.' % private['id']
+    resp = admin.get(_members(private) + '/x')
+    assert resp.status_int == 404
+    assert resp.json['message'] == 'Only shared images have members.'
 
 
 def test_bad_member_body(admin, shared):

@@ -3,22 +3,25 @@ the rules on what may change."""
 import pytest
 
 BASE = '/image/v2/images'
+K1 = '0b5c4b6e-7a1d-4f0e-9a55-1f2e3d4c5b01'
+K2 = '0b5c4b6e-7a1d-4f0e-9a55-1f2e3d4c5b02'
+R1 = '0b5c4b6e-7a1d-4f0e-9a55-1f2e3d4c5b03'
 
 
 def test_add_replace_remove(admin, images):
-    image = images.create(admin, kernel_id='k1', image_type='snapshot')
+    image = images.create(admin, kernel_id=K1, image_type='snapshot')
     resp = images.patch(admin, image['id'], [
         {'op': 'replace', 'path': '/name', 'value': 'renamed'},
         {'op': 'add', 'path': '/min_ram', 'value': 128},
-        {'op': 'add', 'path': '/ramdisk_id', 'value': 'r1'},
-        {'op': 'replace', 'path': '/kernel_id', 'value': 'k2'},
+        {'op': 'add', 'path': '/ramdisk_id', 'value': R1},
+        {'op': 'replace', 'path': '/kernel_id', 'value': K2},
         {'op': 'remove', 'path': '/image_type'},
         {'op': 'replace', 'path': '/tags', 'value': ['t1', 't2']},
     ])
     assert resp.status_int == 200, resp.text
     body = resp.json
     assert body['name'] == 'renamed' and body['min_ram'] == 128
-    assert body['ramdisk_id'] == 'r1' and body['kernel_id'] == 'k2'
+    assert body['ramdisk_id'] == R1 and body['kernel_id'] == K2
     assert 'image_type' not in body and body['tags'] == ['t1', 't2']
     assert admin.get('%s/%s' % (BASE, image['id'])).json == body
 

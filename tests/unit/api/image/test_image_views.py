@@ -63,8 +63,8 @@ def test_image_schema_document(admin):
         'description', 'cinder_encryption_key_id',
         'cinder_encryption_key_deletion_policy'}
     assert doc['properties']['status']['enum'] == [
-        'queued', 'saving', 'active', 'killed', 'deleted', 'pending_delete',
-        'deactivated', 'uploading', 'importing']
+        'queued', 'saving', 'active', 'killed', 'deleted', 'uploading',
+        'importing', 'pending_delete', 'deactivated']
     assert [link['rel'] for link in doc['links']] == [
         'self', 'enclosure', 'describedby']
     images_doc = admin.get(V2 + '/schemas/images').json

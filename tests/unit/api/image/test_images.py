@@ -36,15 +36,17 @@ def test_create_answers_201_queued_with_the_glance_shape(admin):
                                              image['id'])
     assert 'locations' not in image
 
+KERNEL = '4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f'
+
 
 def test_show_equals_create_and_default_visibility_is_shared(admin, images):
     image = images.create(admin, min_ram=64, tags=['a', 'b', 'a'],
-                          kernel_id='k', ramdisk_id='r')
+                          kernel_id=KERNEL, ramdisk_id=KERNEL)
     assert image['visibility'] == 'shared'
     assert image['tags'] == ['a', 'b']
     shown = admin.get('%s/%s' % (BASE, image['id']))
     assert shown.status_int == 200 and shown.json == image
-    assert shown.json['kernel_id'] == 'k' and shown.json['min_ram'] == 64
+    assert shown.json['kernel_id'] == KERNEL and shown.json['min_ram'] == 64
 
 
 def test_id_may_be_given_once(admin, images):
@@ -62,11 +64,14 @@ def test_owner_is_the_project(admin, demo, images, demo_headers):
     assert image['owner'] == demo['project_id']
 
 
-@pytest.mark.parametrize('key', ['status', 'checksum', 'size', 'self',
-                                 'file', 'schema', 'created_at',
-                                 'os_hash_value', 'virtual_size'])
-def test_read_only_attributes_are_403(admin, key):
-    resp = admin.post(BASE, {'name': 'x', key: 'v'})
+@pytest.mark.parametrize('key,value', [
+    ('status', 'active'), ('checksum', 'v'), ('size', 1), ('self', 'v'),
+    ('file', 'v'), ('schema', 'v'), ('created_at', 'v'),
+    ('os_hash_value', 'v'), ('virtual_size', 1)])
+def test_read_only_attributes_are_403(admin, key, value):
+    # glance checks values against the schema first: a value of the
+    # wrong type is a 400 even for a read-only attribute.
+    resp = admin.post(BASE, {'name': 'x', key: value})
     assert resp.status_int == 403
     assert 'read-only' in resp.text
 
