@@ -148,6 +148,9 @@ def resolve(ctxt, body, version=(2, 1)):
     from stratus.compute import quota_checks
     networks = server_networks.resolve(server.get('networks'))
     quota_checks.check_metadata(ctxt, server.get('metadata'))
+    from stratus.api.compute import server_security_groups
+    security_groups = server_security_groups.requested(
+        ctxt, server.get('security_groups'))
     return {
         'name': server['name'],
         'flavor': flavor,
@@ -160,6 +163,7 @@ def resolve(ctxt, body, version=(2, 1)):
         'user_data': server.get('user_data'),
         'availability_zone': _zone(server.get('availability_zone')),
         'networks': networks,
+        'security_groups': security_groups,
         'access_ip_v4': server.get('accessIPv4'),
         'access_ip_v6': server.get('accessIPv6'),
         'scheduler_hints': hints,
