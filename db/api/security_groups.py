@@ -86,6 +86,10 @@ def _default_of(s, project_id):
 def ensure_default(project_id):
     """The project's 'default' group, made now if it has none (neutron
     makes it on the project's first request)."""
+    with session.reader() as s:
+        row = _default_of(s, project_id)
+        if row is not None:
+            return _views(s, [row])[0]
     with session.writer() as s:
         row = _default_of(s, project_id)
         if row is None:

@@ -302,3 +302,47 @@ def test_rule_quota_is_neutrons(compute_v, monkeypatch):
                  to_port=9)
     assert (schemas.check_fault(resp, 403, 'forbidden') ==
             "Quota exceeded for resources: ['security_group_rule'].")
+
+
+def _reader(compute_v, demo):
+    role = compute_v.get('/identity/v3/roles?name=reader').json['roles']
+    if not role:
+        pytest.skip('no reader role bootstrapped')
+    user = compute_v.post('/identity/v3/users', {'user': {
+        'name': 'r', 'password': 'pw-r',
+        'default_project_id': demo['project_id']}}).json['user']
+    compute_v.put('/identity/v3/projects/%s/users/%s/roles/%s' % (
+        demo['project_id'], user['id'], role[0]['id']))
+    from support.identity import token_for
+    return {'X-Auth-Token': token_for(compute_v, 'r', 'pw-r', 'demo')}
+
+
+def test_a_reader_reads_but_does_not_write(compute_v, demo):
+    group = _create(compute_v, headers=_member(demo)).json['security_group']
+    reader = _reader(compute_v, demo)
+    path = '%s/%s' % (GROUPS, group['id'])
+    assert compute_v.request('GET', GROUPS, headers=reader,
+                             version=V).status_int == 200
+    assert compute_v.request('GET', path, headers=reader,
+                             version=V).status_int == 200
+    for method, target, body in (
+            ('POST', GROUPS, {'security_group': {'name': 'x',
+                                                 'description': 'y'}}),
+            ('PUT', path, {'security_group': {'name': 'x',
+                                              'description': 'y'}}),
+            ('DELETE', path, None),
+            ('POST', RULES, {'security_group_rule': {
+                'parent_group_id': group['id']}}),
+            ('DELETE', RULES + '/' + group['id'], None)):
+        resp = compute_v.request(method, target, body, headers=reader,
+                                 version=V)
+        assert schemas.check_fault(resp, 403, 'forbidden')
+
+
+@pytest.mark.parametrize('version', ('2.36', '2.104'))
+def test_list_and_show_are_404_from_2_36(compute_v, version):
+    group = _create(compute_v).json['security_group']
+    for path in (GROUPS, '%s/%s' % (GROUPS, group['id'])):
+        resp = compute_v.request('GET', path, version=version)
+        assert schemas.check_fault(resp, 404, 'itemNotFound') == \
+            'The resource could not be found.'
