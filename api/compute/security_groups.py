@@ -13,12 +13,19 @@ from pecan import rest
 from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.compute import query
 from stratus.api.compute.schemas import security_groups as schemas
 from stratus.common import exception
 from stratus.db.api import security_groups as db
 
 MAX_PROXY_VERSION = (2, 35)
 _RULE = 'os_compute_api:os-security-groups:%s'
+# nova's index_query: open to other parameters (the API went at 2.36
+# before strict queries came).
+_INDEX_QUERY = query.schema({
+    'limit': query.multi(query.NON_NEGATIVE_INT),
+    'offset': query.multi(query.NON_NEGATIVE_INT),
+    'all_tenants': query.multi({'type': 'string'})}, strict=False)
 
 
 def check_version():
@@ -133,6 +140,7 @@ class SecurityGroupsController(rest.RestController):
     def get_all(self, **kwargs):
         from stratus.api.compute import volumes_proxy
         check_version()
+        query.check(kwargs, _INDEX_QUERY)
         ctxt = wsgi.context()
         policy.require_reader(ctxt, _RULE % 'get')
         db.ensure_default(ctxt.project_id)

@@ -165,7 +165,11 @@ def test_list_limit_and_offset(compute_v):
     resp = compute_v.request('GET', GROUPS + '?offset=1&limit=2', version=V)
     assert len(resp.json['security_groups']) == 2
     resp = compute_v.request('GET', GROUPS + '?limit=-1', version=V)
-    assert schemas.check_fault(resp, 400, 'badRequest')
+    assert schemas.check_fault(resp, 400, 'badRequest') == (
+        'Invalid input for query parameters limit. Value: ["-1"]. '
+        "'-1' does not match '^[0-9]+$'")
+    resp = compute_v.request('GET', GROUPS + '?other=1', version=V)
+    assert resp.status_int == 200
 
 
 def test_writes_need_a_token(compute_v):
