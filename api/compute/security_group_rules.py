@@ -75,7 +75,7 @@ def _ingress(protocol, from_port, to_port, group_id=None, cidr=None):
 def _as_nova(rule):
     """The keys nova compares an existing rule on."""
     from stratus.api.compute import security_groups as views
-    from_port, to_port = views._ports(rule)
+    from_port, to_port = views.ports_of(rule)
     return {'group_id': rule['remote_group_id'],
             'cidr': rule['remote_ip_prefix'] or '0.0.0.0/0',
             'from_port': from_port, 'to_port': to_port,

@@ -71,7 +71,7 @@ def find(ctxt, name_or_id):
 
 
 # --- nova's view of neutron's groups ----------------------------------------
-def _ports(rule):
+def ports_of(rule):
     low, high = rule['port_range_min'], rule['port_range_max']
     if rule['protocol'] and low is None and high is None:
         return (1, 65535) if rule['protocol'].upper() in ('TCP', 'UDP') \
@@ -81,7 +81,7 @@ def _ports(rule):
 
 def rule_view(rule, remote=None):
     """`remote`: {'name', 'tenant_id'} of the rule's remote group."""
-    from_port, to_port = _ports(rule)
+    from_port, to_port = ports_of(rule)
     view = {'id': rule['id'], 'parent_group_id': rule['security_group_id'],
             'ip_protocol': rule['protocol'], 'from_port': from_port,
             'to_port': to_port, 'group': {}, 'ip_range': {}}
