@@ -150,7 +150,7 @@ def resolve(ctxt, body, version=(2, 1)):
     quota_checks.check_metadata(ctxt, server.get('metadata'))
     from stratus.api.compute import server_security_groups
     security_groups = server_security_groups.requested(
-        ctxt, server.get('security_groups'))
+        ctxt, server.get('security_groups'), networks)
     return {
         'name': server['name'],
         'flavor': flavor,

@@ -8,11 +8,17 @@ from stratus.common import exception
 from stratus.db.api import security_groups as db
 
 
-def requested(ctxt, security_groups):
+def _portless(instance):
+    """A server made with networks 'none' has no port to carry groups."""
+    return instance.get('networks') == 'none'
+
+
+def requested(ctxt, security_groups, networks=None):
     """The ids of the groups a create names ('default' when it names
     none), each looked up as nova's _check_requested_secgroups does: 400
     "Unable to find security_group with name or id ..." for an unknown
-    one, 409 for an ambiguous name."""
+    one, 409 for an ambiguous name. None are kept for a server without
+    ports (networks 'none'), though nova checks them all the same."""
     names = [] if security_groups is None else [
         sg['name'] for sg in security_groups if sg.get('name')]
     # nova takes the set of names; the order it keeps is the first seen.
@@ -28,6 +34,8 @@ def requested(ctxt, security_groups):
             raise exception.Invalid(
                 "Unable to find security_group with name or id '%s'" % name)
         ids.append(group['id'])
+    if _portless({'networks': networks}):
+        return []
     return list(dict.fromkeys(ids))
 
 
@@ -45,8 +53,16 @@ def _named(ctxt, name):
     return group
 
 
+def _with_ports(instance):
+    if _portless(instance):
+        raise exception.NotFound(
+            'instance_id %s could not be found as device id on any ports'
+            % instance['uuid'])
+
+
 def add(ctxt, instance, name):
     group = _named(ctxt, name)
+    _with_ports(instance)
     if not db.add_to_instance(instance['uuid'], group['id']):
         # neutron refuses the port update (400), nova passes it on.
         raise exception.Invalid(
@@ -56,6 +72,7 @@ def add(ctxt, instance, name):
 
 def remove(ctxt, instance, name):
     group = _named(ctxt, name)
+    _with_ports(instance)
     if not db.remove_from_instance(instance['uuid'], group['id']):
         raise exception.NotFound(
             'Security group %s not associated with the instance %s'

@@ -160,3 +160,24 @@ def test_server_list_detail_shows_groups(cloud):
     schemas.check(schemas.compute('servers', '2.1').list_servers_detail,
                   resp)
     assert resp.json['servers'][0]['security_groups'] == [{'name': 'web'}]
+
+
+def test_a_server_without_ports_has_no_groups(cloud):
+    """networks 'none' (2.37): nova gives the server no port, so neutron
+    has nowhere to put groups; the request's groups are still checked."""
+    resp = create(cloud, '2.37', security_groups=[{'name': 'nope'}])
+    assert (schemas.check_fault(resp, 400, 'badRequest') ==
+            "Unable to find security_group with name or id 'nope'")
+    resp = create(cloud, '2.37')
+    assert resp.json['server']['security_groups'] == [{'name': 'default'}]
+    server_id = resp.json['server']['id']
+    assert 'security_groups' not in _show(cloud, server_id, '2.37')
+    assert _listed(cloud, server_id, '2.37') == []
+    for name in ('addSecurityGroup', 'removeSecurityGroup'):
+        resp = action(cloud, server_id, {name: {'name': 'default'}}, '2.37')
+        assert (schemas.check_fault(resp, 404, 'itemNotFound') ==
+                'instance_id %s could not be found as device id on any '
+                'ports' % server_id)
+        resp = action(cloud, server_id, {name: {'name': 'nope'}}, '2.37')
+        assert schemas.check_fault(resp, 404, 'itemNotFound').startswith(
+            'Security group nope is not found for project ')
