@@ -146,11 +146,12 @@ def resolve(ctxt, body, version=(2, 1)):
     else:
         image = _image(ctxt, _image_id(server), flavor)
     from stratus.compute import quota_checks
-    networks = server_networks.resolve(server.get('networks'))
-    quota_checks.check_metadata(ctxt, server.get('metadata'))
+    # nova looks the security groups up before the networks.
     from stratus.api.compute import server_security_groups
     security_groups = server_security_groups.requested(
-        ctxt, server.get('security_groups'), networks)
+        ctxt, server.get('security_groups'), server.get('networks'))
+    networks = server_networks.resolve(server.get('networks'))
+    quota_checks.check_metadata(ctxt, server.get('metadata'))
     return {
         'name': server['name'],
         'flavor': flavor,

@@ -181,3 +181,10 @@ def test_a_server_without_ports_has_no_groups(cloud):
         resp = action(cloud, server_id, {name: {'name': 'nope'}}, '2.37')
         assert schemas.check_fault(resp, 404, 'itemNotFound').startswith(
             'Security group nope is not found for project ')
+
+
+def test_groups_are_looked_up_before_networks(cloud):
+    resp = create(cloud, security_groups=[{'name': 'nope'}], networks=[
+        {'uuid': '3cb9bc59-5699-4588-a4b1-b87f96708bc6'}])
+    assert (schemas.check_fault(resp, 400, 'badRequest') ==
+            "Unable to find security_group with name or id 'nope'")
