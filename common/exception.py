@@ -548,3 +548,26 @@ class ImageLimitExceeded(StratusException):
 class ImageForbidden(Forbidden):
     """glance's policy refusal (its Forbidden's text)."""
     msg_fmt = 'You are not authorized to complete %(action)s action.'
+
+
+# --- netproxy ---
+class SecurityGroupNotFound(NotFound):
+    """neutron's SecurityGroupNotFound, as nova's proxy passes it on."""
+    msg_fmt = 'Security group %(id)s does not exist'
+
+
+class SecurityGroupRuleNotFound(NotFound):
+    msg_fmt = 'Security group rule %(id)s does not exist'
+
+
+class SecurityGroupLimitExceeded(Forbidden):
+    """neutron's 409 (quota, duplicate rule, reserved name) on a create,
+    which nova's proxy answers 403 with neutron's text."""
+    msg_fmt = 'Maximum number of security groups or rules exceeded'
+
+
+class SecurityGroupUnexpected(StratusException):
+    """A neutron refusal nova's proxy does not map (updating 'default'):
+    nova answers its 500 'Unexpected API Error'."""
+    code = 500
+    safe = False

@@ -57,6 +57,8 @@ class ComputeAPI:
             ctxt, rows, request['min_count'], request.get('metadata'),
             request.get('group'), request.get('tags') or ())
         uuids = [i['uuid'] for i in created]
+        create_helpers.record_security_groups(
+            uuids, request.get('security_groups'))
         volumes = request.get('block_devices') or []
         if volumes:
             self._map_volumes(ctxt, uuids, volumes)

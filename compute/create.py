@@ -116,3 +116,11 @@ def insert_within_quota(ctxt, rows, min_count, metadata, group, tags=()):
     return instances.create(rows[:min_count], metadata,
                             dict(_deltas(rows[:min_count]), **extra),
                             group_id, tags)
+
+
+def record_security_groups(uuids, group_ids):
+    """The new servers carry the groups the request named (neutron would
+    put them on the servers' ports)."""
+    from stratus.db.api import security_groups
+    if group_ids:
+        security_groups.set_instance_groups(uuids, group_ids)

@@ -152,6 +152,8 @@ ALLOWED = {
     'swap_volume': (ACTIVE, PAUSED, RESIZED),
     'update metadata': (ACTIVE, PAUSED, SUSPENDED, STOPPED),
     'delete metadata': (ACTIVE, PAUSED, SUSPENDED, STOPPED),
+    'attach_interface': (ACTIVE, PAUSED, STOPPED),
+    'detach_interface': (ACTIVE, PAUSED, STOPPED),
 }
 TASK_STATES = {
     'reboot_hard': ALLOW_REBOOT,

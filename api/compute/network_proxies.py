@@ -3,15 +3,16 @@ os-floating-ip-pools, os-floating-ips, os-security-groups,
 os-security-group-rules): nova forwards them to neutron from 2.1 to 2.35
 and answers 404 from 2.36. stratus has no network service, so below 2.36
 they answer as nova does over a neutron holding nothing: empty lists and
-nova's not-found messages. The nova-network writes of os-networks and
-os-tenant-networks stay 410 at every microversion, as in nova."""
-import uuid
-
+nova's not-found messages. Security groups are the exception: neutron
+accepts them even with no network, so they are kept (security_groups.py).
+The nova-network writes of os-networks and os-tenant-networks stay 410 at
+every microversion, as in nova."""
 import pecan
 from pecan import rest
 
 from stratus.api import policy
 from stratus.api import wsgi
+from stratus.api.compute import security_groups
 from stratus.common import exception
 
 MAX_PROXY_VERSION = (2, 35)
@@ -104,47 +105,12 @@ class FloatingIPsController(rest.RestController):
         raise exception.NotFound('Floating IP not found for ID %s' % fip_id)
 
 
-def _group_id(value):
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        raise exception.Invalid('Security group id should be uuid')
-    return value
-
-
-class SecurityGroupsController(rest.RestController):
-    _rule = 'os_compute_api:os-security-groups:%s'
-
-    @pecan.expose()
-    def get_all(self, **kwargs):
-        return _listing('security_groups', self._rule % 'get')
-
-    @pecan.expose()
-    def get_one(self, group_id, **kwargs):
-        _begin(self._rule % 'show')
-        raise exception.NotFound('Security group %s does not exist'
-                                 % _group_id(group_id))
-
-    @pecan.expose()
-    def delete(self, group_id):
-        _begin(self._rule % 'delete', write=True)
-        raise exception.NotFound('Security group %s does not exist'
-                                 % _group_id(group_id))
-
-
-class SecurityGroupRulesController(rest.RestController):
-    @pecan.expose()
-    def delete(self, rule_id):
-        _begin('os_compute_api:os-security-groups:rule:delete', write=True)
-        raise exception.NotFound('Security group rule %s does not exist'
-                                 % _group_id(rule_id))
-
-
 ROOT_FAMILIES = (
     ('os-networks', NetworksController()),
     ('os-tenant-networks', TenantNetworksController()),
     ('os-floating-ip-pools', FloatingIPPoolsController()),
     ('os-floating-ips', FloatingIPsController()),
-    ('os-security-groups', SecurityGroupsController()),
-    ('os-security-group-rules', SecurityGroupRulesController()),
+    ('os-security-groups', security_groups.SecurityGroupsController()),
+    ('os-security-group-rules',
+     security_groups.SecurityGroupRulesController()),
 )

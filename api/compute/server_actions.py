@@ -19,6 +19,7 @@ from stratus.api.compute.actions import rebuild
 from stratus.api.compute.actions import rescue
 from stratus.api.compute.actions import reset_state
 from stratus.api.compute.actions import resize
+from stratus.api.compute.actions import security_groups
 from stratus.common import exception
 
 HANDLERS = {}
@@ -28,6 +29,7 @@ for _module in (power, lock, console, rescue, rebuild, images,
 for _module in (reset_state, backup, network):
     HANDLERS.update(_module.HANDLERS)
 HANDLERS.update(admin_actions.HANDLERS)
+HANDLERS.update(security_groups.HANDLERS)
 
 
 def dispatch(compute, server_id):

@@ -146,6 +146,10 @@ def resolve(ctxt, body, version=(2, 1)):
     else:
         image = _image(ctxt, _image_id(server), flavor)
     from stratus.compute import quota_checks
+    # nova looks the security groups up before the networks.
+    from stratus.api.compute import server_security_groups
+    security_groups = server_security_groups.requested(
+        ctxt, server.get('security_groups'), server.get('networks'))
     networks = server_networks.resolve(server.get('networks'))
     quota_checks.check_metadata(ctxt, server.get('metadata'))
     return {
@@ -160,6 +164,7 @@ def resolve(ctxt, body, version=(2, 1)):
         'user_data': server.get('user_data'),
         'availability_zone': _zone(server.get('availability_zone')),
         'networks': networks,
+        'security_groups': security_groups,
         'access_ip_v4': server.get('accessIPv4'),
         'access_ip_v6': server.get('accessIPv6'),
         'scheduler_hints': hints,

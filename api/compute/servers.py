@@ -188,8 +188,10 @@ class ServersController(rest.RestController):
             return wsgi.response({'reservation_id': created[0][
                 'reservation_id']}, status=202)
         first = created[0]
+        groups = body['server'].get('security_groups')
         return wsgi.response(
-            {'server': views.created(first, base, password)}, status=202,
+            {'server': views.created(first, base, password, groups)},
+            status=202,
             headers={'Location': views.links(base, first['uuid'])[0][
                 'href']})
 

@@ -38,6 +38,7 @@ def _extras_query():
     meta, tag = models.InstanceMetadata, models.InstanceTag
     member, group = models.ServerGroupMember, models.ServerGroup
     bdm = models.BlockDeviceMapping
+    sgi, sg = models.SecurityGroupInstance, models.SecurityGroup
     none = sa.null().cast(sa.String)
     zero = sa.literal(0, sa.Integer)
     union = sa.union_all(
@@ -53,6 +54,11 @@ def _extras_query():
         sa.select(sa.literal('v'), bdm.instance_uuid, bdm.volume_id, none,
                   bdm.id, sa.cast(bdm.delete_on_termination, sa.Integer)
                   ).where(_in(bdm.instance_uuid), bdm.volume_id.is_not(None)),
+        # Security groups in the order given (name, or id when unnamed).
+        sa.select(sa.literal('s'), sgi.instance_uuid, sg.name, sg.id,
+                  sgi.position, zero).join(
+            sg, sgi.security_group_id == sg.id).where(
+            _in(sgi.instance_uuid)),
     ).subquery()
     return sa.select(union).order_by(union.c.kind, union.c.n, union.c.a)
 
@@ -71,7 +77,8 @@ def _extras(s, rows):
     one."""
     uuids = [row.uuid for row in rows]
     extras = {u: {'metadata': {}, 'fault': None, 'tags': [],
-                  'server_groups': [], 'volumes_attached': []}
+                  'server_groups': [], 'volumes_attached': [],
+                  'security_groups': []}
               for u in uuids}
     if not uuids:
         return extras
@@ -88,6 +95,8 @@ def _extras(s, rows):
             extra['tags'].append(a)
         elif kind == 'g':
             extra['server_groups'].append(a)
+        elif kind == 's':
+            extra['security_groups'].append(a or b)
         else:
             extra['volumes_attached'].append(
                 {'volume_id': a, 'delete_on_termination': bool(flag)})

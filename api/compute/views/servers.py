@@ -134,8 +134,8 @@ def detail(instance, base, is_admin=False, version=(2, 1),
         'os-extended-volumes:volumes_attached':
             volume_views.volumes_attached(
                 instance.get('volumes_attached') or [], version),
-        'security_groups': [{'name': 'default'}],
     }
+    _security_groups(instance, body)
     if status in _PROGRESS:
         body['progress'] = instance['progress'] or 0
     if is_admin:
@@ -172,6 +172,15 @@ def detail(instance, base, is_admin=False, version=(2, 1),
     return body
 
 
+def _security_groups(instance, body):
+    """The server's groups by name, as nova reads them off its ports: none
+    at all leaves the key out. An instance read without its extras shows
+    the group every server starts in."""
+    groups = instance.get('security_groups', ['default'])
+    if groups:
+        body['security_groups'] = [{'name': name} for name in groups]
+
+
 # What update and rebuild leave out below 2.75 (nova shows them from then).
 _NOT_IN_UPDATE = ('OS-EXT-AZ:availability_zone', 'config_drive', 'key_name',
                   'OS-SRV-USG:launched_at', 'OS-SRV-USG:terminated_at',
@@ -201,8 +210,10 @@ def updated(instance, base, is_admin=False, version=(2, 1),
     return body
 
 
-def created(instance, base, admin_password):
+def created(instance, base, admin_password, security_groups=None):
+    """`security_groups`: the request's own list, which nova echoes."""
     return {'id': instance['uuid'], 'links': links(base, instance['uuid']),
             'OS-DCF:diskConfig': 'MANUAL',
-            'security_groups': [{'name': 'default'}],
+            'security_groups': [{'name': 'default'}]
+            if security_groups is None else security_groups,
             'adminPass': admin_password}

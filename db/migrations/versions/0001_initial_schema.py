@@ -10,6 +10,7 @@ from stratus.db.migrations.initial import identity_groups
 from stratus.db.migrations.initial import image_metadefs
 from stratus.db.migrations.initial import image_tasks
 from stratus.db.migrations.initial import images
+from stratus.db.migrations.initial import security_groups
 from stratus.db.migrations.initial import volume
 from stratus.db.migrations.initial import volume_backups
 from stratus.db.migrations.initial import volume_encryption
@@ -31,6 +32,7 @@ def upgrade():
     image_tasks.create()
     compute.create()
     compute_aggregates.create()
+    security_groups.create()
     volume.create()
     volume_qos_specs.create()
     volume_transfers.create()
