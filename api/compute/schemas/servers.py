@@ -114,8 +114,11 @@ def create(version):
     props = server['properties']
     if version >= (2, 19):
         props['description'] = _description
-    if version >= (2, 32):
+    # Device tags: nova took them at 2.32, lost the bdm's at 2.33 and the
+    # network's at 2.37 by mistake, and restored both at 2.42.
+    if (2, 32) <= version < (2, 37) or version >= (2, 42):
         props['networks']['items']['properties']['tag'] = _tag
+    if version == (2, 32) or version >= (2, 42):
         props['block_device_mapping_v2']['items']['properties']['tag'] = \
             _tag
     if version >= (2, 37):
