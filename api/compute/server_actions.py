@@ -12,6 +12,7 @@ from stratus.api import wsgi
 from stratus.api.compute.actions import backup
 from stratus.api.compute.actions import console
 from stratus.api.compute.actions import images
+from stratus.api.compute.actions import legacy_consoles
 from stratus.api.compute.actions import lock
 from stratus.api.compute.actions import network
 from stratus.api.compute.actions import power
@@ -27,6 +28,7 @@ for _module in (power, lock, console, rescue, rebuild, images,
     HANDLERS.update(_module.HANDLERS)
 for _module in (reset_state, backup, network):
     HANDLERS.update(_module.HANDLERS)
+HANDLERS.update(legacy_consoles.HANDLERS)
 
 
 def _action(request):
