@@ -7,6 +7,7 @@ or the bare message when the error is about the whole body. The block
 storage API words its errors as cinder does (api/volume/request_validation).
 """
 import json
+import unicodedata
 
 import jsonschema
 from oslo_utils import uuidutils
@@ -56,11 +57,40 @@ def _is_uuid(instance):
     return not isinstance(instance, str) or uuidutils.is_uuid_like(instance)
 
 
+class _InvalidName(Exception):
+    """nova's InvalidName: its message replaces the validator's."""
+    def __init__(self, reason):
+        super().__init__("An invalid 'name' value was provided. The name "
+                         "must be: %s" % reason)
+
+
+def _printable(char, space_ok=True):
+    # nova's regex ranges: the basic plane, no control, format or
+    # separator other than a space separator (Zs), which may not start
+    # or end a name.
+    category = unicodedata.category(char)
+    return ord(char) < 0xFFFF and not category.startswith('C') and (
+        not category.startswith('Z') or (category == 'Zs' and space_ok))
+
+
+def _is_name(instance):
+    """nova's 'name' format (parameter_types.valid_name_regex)."""
+    if isinstance(instance, str) and all(map(_printable, instance)) and (
+            not instance or (_printable(instance[0], False) and
+                             _printable(instance[-1], False))):
+        return True
+    raise _InvalidName('printable characters. Can not start or end with '
+                       'whitespace.')
+
+
 FORMATS = jsonschema.FormatChecker()
 FORMATS.checks('uuid')(_is_uuid)
+FORMATS.checks('name', raises=_InvalidName)(_is_name)
 
 
 def _message(error):
+    if isinstance(error.cause, _InvalidName):
+        return str(error.cause)
     path = list(error.path)
     if not path:
         return error.message

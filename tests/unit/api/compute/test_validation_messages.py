@@ -117,3 +117,21 @@ def test_query_parameter_shows_the_refused_value(cloud):
     _bad(cloud.get(path + '?limit=1&limit=2', headers=headers),
          "Invalid input for query parameters limit. Value: ['1', '2']. "
          "['1', '2'] is too long")
+
+
+NAME = ("An invalid 'name' value was provided. The name must be: printable "
+        "characters. Can not start or end with whitespace.")
+
+
+@pytest.mark.parametrize('name', [' vm', 'vm ', 'v\x00m', 'v\nm',
+                                  '\u00a0vm'])
+def test_a_name_nova_refuses(cloud, name):
+    _bad(create(cloud, name=name), NAME)
+    sid = create(cloud).json['server']['id']
+    _bad(cloud.put(SERVERS + '/' + sid, {'server': {'name': name}}), NAME)
+
+
+@pytest.mark.parametrize('name', ['v m', 'vm-\u00e9', '\u6587\u5b57'])
+def test_a_name_nova_takes(cloud, name):
+    resp = create(cloud, name=name)
+    assert resp.status_int == 202, resp.text
