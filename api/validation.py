@@ -47,9 +47,12 @@ def _bound(name):
     return check
 
 
+# Draft 4 keywords (stratus's schemas use them) with nova's Draft 2020-12
+# types: 1.0 is an integer there.
 _Validator = jsonschema.validators.extend(
     jsonschema.Draft4Validator,
-    {'minimum': _bound('minimum'), 'maximum': _bound('maximum')})
+    {'minimum': _bound('minimum'), 'maximum': _bound('maximum')},
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER)
 
 
 def _is_uuid(instance):

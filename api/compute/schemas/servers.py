@@ -84,7 +84,9 @@ _create_21 = {
             'type': 'object',
             'properties': {
                 'name': _name,
-                'imageRef': {'type': 'string', 'maxLength': 255},
+                # nova: a uuid, or '' (booting from a volume).
+                'imageRef': {'oneOf': [_uuid, {'type': 'string',
+                                               'maxLength': 0}]},
                 'flavorRef': {'type': ['string', 'integer'], 'minLength': 1},
                 'adminPass': {'type': 'string'},
                 'metadata': _metadata,

@@ -135,3 +135,9 @@ def test_a_name_nova_refuses(cloud, name):
 def test_a_name_nova_takes(cloud, name):
     resp = create(cloud, name=name)
     assert resp.status_int == 202, resp.text
+
+
+def test_image_ref_is_a_uuid_or_empty(cloud):
+    _bad(create(cloud, imageRef='nope'),
+         "Invalid input for field/attribute imageRef. Value: nope. 'nope' "
+         "is not valid under any of the given schemas")
