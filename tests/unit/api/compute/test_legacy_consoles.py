@@ -83,3 +83,20 @@ def test_unknown_legacy_name_is_no_action(cloud):
                   version='2.8')
     assert _message(resp, 400, 'badRequest') == \
         'There is no such action: os-getMKSConsole'
+
+
+def test_another_projects_server_is_404_after_the_policy(cloud, demo):
+    # nova checks the policy on the caller's own project first: a member
+    # passes it, then meets the lookup scoped to its project.
+    sid = create(cloud).json['server']['id']
+    set_state(sid, 'active', host='h1')
+    member = {'X-Auth-Token': demo['token']}
+    resp = action(cloud, sid, {'os-getVNCConsole': {'type': 'novnc'}},
+                  headers=member)
+    assert _message(resp, 404, 'itemNotFound') == \
+        'Instance %s could not be found.' % sid
+    resp = action(cloud, sid, {'os-getVNCConsole': {'type': 'vnc'}},
+                  headers=member)
+    assert _message(resp, 400, 'badRequest') == (
+        "Invalid input for field/attribute type. Value: vnc. 'vnc' is not "
+        "one of ['novnc', 'xvpvnc']")
