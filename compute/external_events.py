@@ -1,13 +1,15 @@
 """The API side of external events (nova's
 ComputeAPI.external_instance_event): a volume-extended event and a
 power-update event each open an instance action the user can follow
-(extend_volume; start or stop), then the events go to the server's
-compute in one cast per host."""
+(extend_volume; start or stop), then the events go to every compute
+involved with the server, in one cast per host: its host and, while it
+moves (a migration under way), the migration's source and destination."""
 from stratus.common import exception
 from stratus.common import log
 from stratus.common import primitives
 from stratus.db.api import action_events
 from stratus.db.api import block_devices
+from stratus.db.api import migration_records
 from stratus.db.api import volumes
 
 LOG = log.getLogger(__name__)
@@ -79,10 +81,24 @@ def _extended_volume(uuid, volume_id):
     return {'bdm': primitives.to_primitive(bdm), 'volume_size': size}
 
 
+def hosts_of(instance):
+    """The server's host, then a moving server's source and destination
+    computes (nova's _get_relevant_hosts)."""
+    hosts = [instance['host']]
+    migration = migration_records.moving(instance['uuid'])
+    if migration:
+        LOG.debug('Migrating: the events go to %s and %s too',
+                  migration['source_compute'], migration['dest_compute'],
+                  instance=instance)
+        hosts += [migration['dest_compute'], migration['source_compute']]
+    return [host for index, host in enumerate(hosts)
+            if host and host not in hosts[:index]]
+
+
 def dispatch(compute_rpc, ctxt, instances, events):
     """`instances`: uuid -> instance (each with a host); `events`: the
     accepted events ({name, server_uuid, status, tag?})."""
-    by_host = {}
+    by_host, hosts = {}, {}
     for event in events:
         uuid = event['server_uuid']
         if event['name'] == 'power-update' and \
@@ -97,10 +113,12 @@ def dispatch(compute_rpc, ctxt, instances, events):
                                        ctxt.user_id, ctxt.project_id)
         if event['name'] == 'volume-extended':
             event = dict(event, data=_extended_volume(uuid, event['tag']))
-        host = instances[uuid]['host']
-        held, host_events = by_host.setdefault(host, ({}, []))
-        held[uuid] = primitives.to_primitive(instances[uuid])
-        host_events.append(event)
+        if uuid not in hosts:
+            hosts[uuid] = hosts_of(instances[uuid])
+        for host in hosts[uuid]:
+            held, host_events = by_host.setdefault(host, ({}, []))
+            held[uuid] = primitives.to_primitive(instances[uuid])
+            host_events.append(event)
     for host, (held, host_events) in by_host.items():
         compute_rpc.external_instance_event(ctxt, host, list(held.values()),
                                             host_events)

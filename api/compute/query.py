@@ -6,7 +6,6 @@ parameters a schema does not name are ignored until the version that makes
 it strict (``additionalProperties: False``), from which they are a 400.
 """
 import datetime
-import json
 import urllib.parse
 
 import jsonschema
@@ -48,7 +47,8 @@ def check(kwargs, query_schema):
     """400 unless the query string matches `query_schema` (nova's wording)."""
     doc = params(kwargs)
     validator = jsonschema.Draft4Validator(query_schema)
-    error = jsonschema.exceptions.best_match(validator.iter_errors(doc))
+    # nova: the first error; the parameter's name, the refused value.
+    error = next(iter(validator.iter_errors(doc)), None)
     if error is None:
         return doc
     path = list(error.absolute_path)
@@ -56,7 +56,7 @@ def check(kwargs, query_schema):
         raise exception.Invalid(error.message)
     raise exception.Invalid(
         'Invalid input for query parameters %s. Value: %s. %s' % (
-            path[0], json.dumps(doc.get(path[0]))[:200], error.message))
+            path[0], error.instance, error.message))
 
 
 def request_params():

@@ -2,6 +2,7 @@
 
 from stratus.api import wsgi
 from stratus.api.compute import aggregates
+from stratus.api.compute import assisted_volume_snapshots
 from stratus.api.compute import availability_zones
 from stratus.api.compute import baremetal_nodes
 from stratus.api.compute import console_auth_tokens
@@ -97,7 +98,9 @@ for _path, _controller in (
          usage_audit_log.UsageAuditLogController()),
         ('os-baremetal-nodes', baremetal_nodes.BareMetalNodesController()),
         ('os-console-auth-tokens',
-         console_auth_tokens.ConsoleAuthTokensController())):
+         console_auth_tokens.ConsoleAuthTokensController()),
+        ('os-assisted-volume-snapshots',
+         assisted_volume_snapshots.AssistedVolumeSnapshotsController())):
     pecan.route(V21Root, _path, _controller)
 for _path in gone.ROOT_FAMILIES:
     pecan.route(V21Root, _path, gone.GoneController())

@@ -188,3 +188,12 @@ def destroy_for_instance(instance_uuid):
     with session.writer() as s:
         s.execute(sa.delete(models.BlockDeviceMapping).filter_by(
             instance_uuid=instance_uuid))
+
+
+def for_volume(volume_id):
+    """Every mapping of the volume, whatever the server (nova's
+    BlockDeviceMapping.get_by_volume: more than one is a multi-attach)."""
+    model = models.BlockDeviceMapping
+    with session.reader() as s:
+        return [plain(row) for row in s.scalars(sa.select(model).where(
+            model.volume_id == volume_id).order_by(model.id))]

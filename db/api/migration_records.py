@@ -47,3 +47,20 @@ def in_progress_for(instance_uuid):
             instance_uuid=instance_uuid, status='finished').order_by(
             models.Migration.id.desc())).first()
         return row.to_dict() if row else None
+
+
+# Statuses in which an instance has no migration context in nova (not
+# yet, or no longer).
+FINISHED = ('confirmed', 'reverted', 'error', 'failed', 'completed', 'done',
+            'cancelled', 'accepted')
+
+
+def moving(instance_uuid):
+    """The instance's newest migration still under way (nova keeps a
+    migration context for it), if any."""
+    model = models.Migration
+    with session.reader() as s:
+        row = s.scalars(sa.select(model).where(
+            model.instance_uuid == instance_uuid,
+            model.status.not_in(FINISHED)).order_by(model.id.desc())).first()
+        return row.to_dict() if row else None

@@ -1,9 +1,8 @@
 """createBackup: a backup image of the server; the compute keeps the
 newest `rotation` backups of that type. 202 with the compute proxy's image
 Location (when rotation > 0) before 2.45, {"image_id"} from 2.45."""
-from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.compute.actions import nova_order
 from stratus.api.compute.schemas import servers as server_schemas
 
 _create_backup = {
@@ -20,10 +19,9 @@ _create_backup = {
 }
 
 
+@nova_order.action('createBackup', _create_backup,
+                   policy_name='os_compute_api:os-create-backup')
 def create_backup(compute, ctxt, server_id, value):
-    compute.get(ctxt, server_id, extras=False)
-    policy.require_member(ctxt, 'os_compute_api:os-create-backup')
-    value = validation.check(_create_backup, value)
     rotation = int(value['rotation'])
     if wsgi.version() < (2, 39):
         # Until 2.39 the metadata counts against metadata_items.

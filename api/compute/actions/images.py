@@ -1,6 +1,6 @@
 """createImage (202 + Location at 2.1), shelve, shelveOffload, unshelve."""
-from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.compute.actions import nova_order
 from stratus.api.compute.schemas import servers as server_schemas
 
 _create_image = {
@@ -26,8 +26,9 @@ _unshelve_291 = {
 }
 
 
+@nova_order.action('createImage', _create_image,
+                   policy_name='os_compute_api:servers:create_image')
 def create_image(compute, ctxt, server_id, value):
-    value = validation.check(_create_image, value)
     image = compute.snapshot(ctxt, server_id, value['name'],
                              value.get('metadata'))
     # From 2.45 the image id is in the body and there is no Location.
@@ -38,24 +39,31 @@ def create_image(compute, ctxt, server_id, value):
                                                image['id'])})
 
 
+@nova_order.action('shelve',
+                   policy_name='os_compute_api:os-shelve:shelve')
 def shelve(compute, ctxt, server_id, value):
     compute.shelve(ctxt, server_id)
     return wsgi.response(status=202)
 
 
+@nova_order.action('shelveOffload', admin=True,
+                   policy_name='os_compute_api:os-shelve:shelve_offload')
 def shelve_offload(compute, ctxt, server_id, value):
     compute.shelve_offload(ctxt, server_id)
     return wsgi.response(status=202)
 
 
-def unshelve(compute, ctxt, server_id, value):
+def _unshelve_schema(version):
     # A body naming the availability zone is 2.77; before, any value goes
     # and none of it is read (nova's schema is open).
-    version = wsgi.version()
-    value = validation.check(_unshelve_291, value) if version >= (2, 91) \
-        else validation.check(_unshelve_277, value) if version >= (2, 77) \
-        else None
-    value = value or {}
+    return _unshelve_291 if version >= (2, 91) else \
+        _unshelve_277 if version >= (2, 77) else None
+
+
+@nova_order.action('unshelve', _unshelve_schema,
+                   policy_name='os_compute_api:os-shelve:unshelve')
+def unshelve(compute, ctxt, server_id, value):
+    value = (value if wsgi.version() >= (2, 77) else None) or {}
     # The host's policy is checked after the state, as nova does.
     compute.unshelve(ctxt, server_id, value.get('availability_zone'),
                      value.get('host'),

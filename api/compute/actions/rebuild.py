@@ -1,17 +1,18 @@
 """rebuild: 202 with the server body (nova's reduced one below 2.75, and
 user_data from 2.57), adminPass and a Location."""
-from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.compute.actions import nova_order
 from stratus.api.compute import server_create
 from stratus.api.compute.schemas import servers as server_schemas
 from stratus.common import exception
 from stratus.compute import api as compute_api
 
 
+@nova_order.action('rebuild', server_schemas.rebuild,
+                   policy_name='os_compute_api:servers:rebuild')
 def rebuild(compute, ctxt, server_id, value):
     from stratus.api.compute import servers
     version = wsgi.version()
-    value = validation.check(server_schemas.rebuild(version), value)
     current = compute.get(ctxt, server_id)
     # nova: lock and state (409) before the image (400).
     compute.check_can(ctxt, current, 'rebuild')

@@ -1,6 +1,6 @@
 """rescue (200 {"adminPass"}) and unrescue (202)."""
-from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.compute.actions import nova_order
 from stratus.api.compute import server_create
 
 _rescue = {
@@ -13,8 +13,10 @@ _rescue = {
 }
 
 
+@nova_order.action('rescue', _rescue,
+                   policy_name='os_compute_api:os-rescue')
 def rescue(compute, ctxt, server_id, value):
-    value = validation.check(_rescue, value) or {}
+    value = value or {}
     image = None
     if value.get('rescue_image_ref'):
         # nova: the server, its lock and state, then the image.
@@ -25,6 +27,8 @@ def rescue(compute, ctxt, server_id, value):
     return wsgi.response({'adminPass': password})
 
 
+@nova_order.action('unrescue',
+                   policy_name='os_compute_api:os-unrescue')
 def unrescue(compute, ctxt, server_id, value):
     compute.unrescue(ctxt, server_id)
     return wsgi.response(status=202)

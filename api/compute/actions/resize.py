@@ -1,7 +1,7 @@
 """resize, migrate (202), confirmResize (204), revertResize (202)."""
 from stratus.api import policy
-from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.compute.actions import nova_order
 from stratus.api.compute import server_create
 
 _resize = {
@@ -22,8 +22,9 @@ _migrate_host = {
 }
 
 
+@nova_order.action('resize', _resize,
+                   policy_name='os_compute_api:servers:resize')
 def resize(compute, ctxt, server_id, value):
-    value = validation.check(_resize, value)
     # nova: the server (404), its lock and state (409), then the flavor.
     compute.check_can(ctxt, compute.get(ctxt, server_id), 'resize')
     flavor = server_create.flavor_for(ctxt, value['flavorRef'])
@@ -31,13 +32,14 @@ def resize(compute, ctxt, server_id, value):
     return wsgi.response(status=202)
 
 
+# A target host arrives at 2.56; before, any value goes (nova's schema is
+# open). The policy depends on the host: the handler checks it.
+@nova_order.action('migrate',
+                   lambda v: _migrate_host if v >= (2, 56) else None)
 def migrate(compute, ctxt, server_id, value):
-    # A target host arrives at 2.56; before, any value goes (nova's
-    # schema is open). The body is checked first, then the server looked
-    # up (404), then the policy, in nova's order.
     host = None
     if wsgi.version() >= (2, 56):
-        host = (validation.check(_migrate_host, value) or {}).get('host')
+        host = (value or {}).get('host')
     compute.get(ctxt, server_id)
     policy.require_admin(ctxt, 'os_compute_api:os-migrate-server:'
                                'migrate:host' if host else
@@ -46,11 +48,15 @@ def migrate(compute, ctxt, server_id, value):
     return wsgi.response(status=202)
 
 
+@nova_order.action('confirmResize',
+                   policy_name='os_compute_api:servers:confirm_resize')
 def confirm_resize(compute, ctxt, server_id, value):
     compute.confirm_resize(ctxt, server_id)
     return wsgi.response(status=204)
 
 
+@nova_order.action('revertResize',
+                   policy_name='os_compute_api:servers:revert_resize')
 def revert_resize(compute, ctxt, server_id, value):
     compute.revert_resize(ctxt, server_id)
     return wsgi.response(status=202)

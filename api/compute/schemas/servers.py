@@ -2,8 +2,10 @@
 microversion (2.1 .. 2.100)."""
 import copy
 
+# nova's parameter_types.name: printable, no leading or trailing space
+# (api/validation's 'name' format words the refusal as nova does).
 _name = {'type': 'string', 'minLength': 1, 'maxLength': 255,
-         'pattern': r'^(?! )[^\x00-\x1f]*(?<! )$'}
+         'format': 'name'}
 _description = {'type': ['string', 'null'], 'maxLength': 255,
                 'pattern': r'^[^\x00-\x1f]*$'}
 _metadata = {'type': 'object',
@@ -23,33 +25,46 @@ _certs = {'type': ['array', 'null'], 'minItems': 1, 'maxItems': 50,
           'uniqueItems': True,
           'items': {'type': 'string', 'minLength': 1}}
 
-_bdm_v2 = {
-    'type': 'object',
-    'properties': {
-        'uuid': {'type': 'string', 'maxLength': 255},
-        'source_type': {'type': 'string',
-                        'enum': ['volume', 'image', 'snapshot', 'blank']},
-        'destination_type': {'type': 'string', 'enum': ['local', 'volume']},
-        'boot_index': {'type': ['integer', 'string', 'null']},
-        'delete_on_termination': {'type': ['boolean', 'string']},
-        'volume_size': {'type': ['integer', 'string', 'null']},
-        # nova's pattern: names without /dev/ ('vdb') are fine.
-        'device_name': {'type': 'string', 'minLength': 1, 'maxLength': 255,
-                        'pattern': '^[a-zA-Z0-9._/-]*$'},
-        'disk_bus': {'type': ['string', 'null']},
-        'device_type': {'type': ['string', 'null']},
-        'guest_format': {'type': ['string', 'null']},
-        'no_device': {},
-        'connection_info': {},
-    },
-    'additionalProperties': False,
-}
-
-_ip = {'type': 'string', 'oneOf': [{'format': 'ipv4'}, {'format': 'ipv6'}]}
+_uuid = {'type': 'string', 'format': 'uuid'}
 _boolean = {'type': ['boolean', 'string'],
             'enum': [True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on',
                      'YES', 'Yes', 'yes', False, 'False', 'FALSE', 'false',
                      '0', 'OFF', 'Off', 'off', 'NO', 'No', 'no']}
+# nova's legacy mapping, and v2's: the legacy keys and the v2 ones.
+_bdm_legacy = {
+    'type': 'object',
+    'properties': {
+        'virtual_name': {'type': 'string', 'maxLength': 255},
+        'volume_id': _uuid,
+        'snapshot_id': _uuid,
+        'volume_size': {'type': ['integer', 'string'], 'pattern': '^[0-9]+$',
+                        'minimum': 1, 'maximum': 0x7FFFFFFF},
+        # nova's pattern: names without /dev/ ('vdb') are fine.
+        'device_name': {'type': 'string', 'minLength': 1, 'maxLength': 255,
+                        'pattern': '^[a-zA-Z0-9._/-]*$'},
+        'delete_on_termination': _boolean,
+        'no_device': {},
+        'connection_info': {'type': 'string', 'maxLength': 16777215},
+    },
+    'additionalProperties': False,
+}
+_bdm_v2 = copy.deepcopy(_bdm_legacy)
+_bdm_v2['properties'].update({
+    'source_type': {'type': 'string',
+                    'enum': ['volume', 'image', 'snapshot', 'blank']},
+    'uuid': {'type': 'string', 'minLength': 1, 'maxLength': 255,
+             'pattern': '^[a-zA-Z0-9._-]*$'},
+    'image_id': _uuid,
+    'destination_type': {'type': 'string', 'enum': ['local', 'volume']},
+    'guest_format': {'type': 'string', 'maxLength': 255},
+    'device_type': {'type': 'string', 'maxLength': 255},
+    'disk_bus': {'type': 'string', 'maxLength': 255},
+    # null stays accepted, as nova keeps it for the legacy v2 API.
+    'boot_index': {'type': ['integer', 'string', 'null'],
+                   'pattern': '^-?[0-9]+$'},
+})
+
+_ip = {'type': 'string', 'oneOf': [{'format': 'ipv4'}, {'format': 'ipv6'}]}
 _access_ipv4 = {'type': 'string', 'format': 'ipv4'}
 _access_ipv6 = {'type': 'string', 'format': 'ipv6'}
 _network = {
@@ -69,7 +84,9 @@ _create_21 = {
             'type': 'object',
             'properties': {
                 'name': _name,
-                'imageRef': {'type': 'string', 'maxLength': 255},
+                # nova: a uuid, or '' (booting from a volume).
+                'imageRef': {'oneOf': [_uuid, {'type': 'string',
+                                               'maxLength': 0}]},
                 'flavorRef': {'type': ['string', 'integer'], 'minLength': 1},
                 'adminPass': {'type': 'string'},
                 'metadata': _metadata,
@@ -81,7 +98,8 @@ _create_21 = {
                 'personality': {'type': 'array'},
                 'availability_zone': {'type': 'string', 'minLength': 1,
                                       'maxLength': 255},
-                'block_device_mapping': {'type': 'array'},
+                'block_device_mapping': {'type': 'array',
+                                         'items': _bdm_legacy},
                 'block_device_mapping_v2': {'type': 'array',
                                             'items': _bdm_v2},
                 'config_drive': {'type': ['boolean', 'string']},
@@ -114,8 +132,11 @@ def create(version):
     props = server['properties']
     if version >= (2, 19):
         props['description'] = _description
-    if version >= (2, 32):
+    # Device tags: nova took them at 2.32, lost the bdm's at 2.33 and the
+    # network's at 2.37 by mistake, and restored both at 2.42.
+    if (2, 32) <= version < (2, 37) or version >= (2, 42):
         props['networks']['items']['properties']['tag'] = _tag
+    if version == (2, 32) or version >= (2, 42):
         props['block_device_mapping_v2']['items']['properties']['tag'] = \
             _tag
     if version >= (2, 37):

@@ -47,6 +47,8 @@ GONE_CALLS = [
 @pytest.mark.parametrize('method,path', GONE_CALLS)
 def test_removed_family_is_gone(compute_v, method, path, version):
     body = {} if method in ('POST', 'PUT') else None
+    if path.endswith('/action'):
+        body = {'reserve': None}
     resp = compute_v.request(method, path, body, version=version)
     assert resp.status_int == 410, (path, resp.status_int, resp.body)
     assert json.loads(resp.body) == GONE

@@ -87,7 +87,8 @@ def test_networks_are_required_from_237(cloud):
 
 @pytest.mark.parametrize('server,message', [
     ({'flavorRef': '999'}, 'Flavor 999 could not be found.'),
-    ({'imageRef': 'nope'}, 'Image nope could not be found.'),
+    ({'imageRef': '3cb9bc59-5699-4588-a4b1-b87f96708bc6'},
+     'Image 3cb9bc59-5699-4588-a4b1-b87f96708bc6 could not be found.'),
     ({'key_name': 'nokey'}, 'Invalid key_name provided.'),
     ({'availability_zone': 'mars'}, 'availability zone is not available'),
 ])
