@@ -29,8 +29,8 @@ def _evacuate_password(value, version, on_shared_storage):
 
 def evacuate(compute, ctxt, server_id, value):
     version = wsgi.version()
-    value = validation.check(
-        validation.for_version(version, schemas.EVACUATE), value)
+    value = validation.check_action(
+        'evacuate', validation.for_version(version, schemas.EVACUATE), value)
     instance = compute.get(ctxt, server_id, extras=False)
     policy.require_admin(ctxt, 'os_compute_api:os-evacuate')
     host = value.get('host')
@@ -66,7 +66,8 @@ def evacuate(compute, ctxt, server_id, value):
 
 
 def change_password(compute, ctxt, server_id, value):
-    value = validation.check(schemas.change_password, value)
+    value = validation.check_action('changePassword',
+                                   schemas.change_password, value)
     compute.get(ctxt, server_id, extras=False)
     policy.require_member(ctxt, 'os_compute_api:os-admin-password')
     instance = compute.start_action(ctxt, server_id, 'changePassword',
@@ -84,7 +85,8 @@ def trigger_crash_dump(compute, ctxt, server_id, value):
     if wsgi.version() < (2, 17):
         # nova's versioned action: an earlier request finds no method.
         raise exception.NotFound('The resource could not be found.')
-    validation.check(schemas.trigger_crash_dump, value)
+    validation.check_action('trigger_crash_dump',
+                            schemas.trigger_crash_dump, value)
     instance = compute.get(ctxt, server_id, extras=False)
     policy.require_member(ctxt, 'os_compute_api:servers:trigger_crash_dump')
     # nova: lock, then a host (409 not ready), then the state table.
@@ -100,6 +102,10 @@ def trigger_crash_dump(compute, ctxt, server_id, value):
         ctxt, primitives.to_primitive(instance))
     return wsgi.response(status=202)
 
+
+# Each checks body, server and policy itself, in nova's order.
+for _handler in (evacuate, change_password, trigger_crash_dump):
+    _handler.checks_own_policy = True
 
 HANDLERS = {'evacuate': evacuate, 'changePassword': change_password,
             'trigger_crash_dump': trigger_crash_dump}

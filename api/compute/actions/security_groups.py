@@ -19,6 +19,8 @@ def _handler(action, rule, change):
             raise exception.Invalid('Security group name cannot be empty')
         change(ctxt, instance, name)
         return wsgi.response(status=202)
+    # Body, server, then policy, as nova orders them.
+    handle.checks_own_policy = True
     return handle
 
 

@@ -158,3 +158,11 @@ def _client(request):
     if 'users' in request.fixturenames:
         users = request.getfixturevalue('users')
         users['client'] = request.getfixturevalue('cloud')
+
+
+def test_every_action_checks_in_novas_order():
+    """No handler falls back to the generic member check before its body
+    (new actions must declare their own order)."""
+    from stratus.api.compute import server_actions
+    assert [name for name, handler in server_actions.HANDLERS.items()
+            if not getattr(handler, 'checks_own_policy', False)] == []
