@@ -45,20 +45,25 @@ def bool_query(kwargs, key):
         field=key, reason='Expected a boolean value, got %r.' % value)
 
 
-def _redacted(exc):
+def _keystone_worded(exc):
+    """keystone's SchemaValidationError: "Invalid input for field '<path>':
+    <message>" (the bare message for the whole body); errors about
+    secrets omit the value."""
     field = exc.kwargs.get('field', '')
+    reason = exc.kwargs.get('reason', '')
     if any(part in SECRET_FIELDS for part in field.split('/')):
-        return exception.ValidationError(
-            field=field, reason='The value is not valid.')
-    return exc
+        reason = 'The value is not valid.'
+    message = "Invalid input for field '%s': %s" % (field, reason) \
+        if field else reason
+    return exception.ValidationError(message, field=field, reason=reason)
 
 
 def body(schema):
-    """The validated JSON body; errors about secrets omit the value."""
+    """The validated JSON body, refused in keystone's words."""
     try:
         return validation.body(schema)
     except exception.ValidationError as exc:
-        raise _redacted(exc)
+        raise _keystone_worded(exc)
 
 
 def created(body_doc):

@@ -185,7 +185,7 @@ def test_malformed_json_is_400(admin):
 
 
 @pytest.mark.parametrize('body,field', [
-    ({}, 'body'),
+    ({}, "'auth' is a required property"),
     ({'auth': {}}, 'auth'),
     ({'auth': {'identity': {}}}, 'auth/identity'),
     ({'auth': {'identity': {'methods': []}}}, 'auth/identity/methods'),
