@@ -151,6 +151,10 @@ ALLOWED = {
     'swap_volume': (ACTIVE, PAUSED, RESIZED),
     'update metadata': (ACTIVE, PAUSED, SUSPENDED, STOPPED),
     'delete metadata': (ACTIVE, PAUSED, SUSPENDED, STOPPED),
+    # live migration and its per-server migrations API
+    'os-migrateLive': (ACTIVE, PAUSED),
+    'force_complete': (ACTIVE,),
+    'abort live migration': None,
 }
 TASK_STATES = {
     'reboot_hard': ALLOW_REBOOT,
@@ -159,6 +163,8 @@ TASK_STATES = {
     'delete': None,
     'update metadata': None,
     'delete metadata': None,
+    'force_complete': (MIGRATING,),
+    'abort live migration': (MIGRATING,),
 }
 ANY_LAUNCH = ('forceDelete', 'delete')
 

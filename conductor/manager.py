@@ -208,6 +208,14 @@ class ConductorManager:
         from stratus.compute import volume_rebuild
         return volume_rebuild.reimage_and_wait(ctxt, volume_id, image_id)
 
+    # --- 1.6: live migration --------------------------------------------------
+    @rpc.expected_exceptions(exception.Invalid, exception.Conflict,
+                             exception.NoValidHost, exception.MigrationError)
+    def live_migrate_instance(self, ctxt, instance_uuid, request):
+        from stratus.conductor import live_migrate
+        live_migrate.run(ctxt, instance_uuid, request, self.scheduler,
+                         self.compute_rpc)
+
 
 def _event_times(events):
     return [dict(event, start_time=timeutils.from_iso(event['start_time']),

@@ -9,7 +9,7 @@ from stratus.common import rpc
 
 class ConductorRPCClient(rpc.RPCClientBase):
     TOPIC = 'conductor'
-    VERSION = '1.5'
+    VERSION = '1.6'
     HISTORY = (
         '1.0 initial: service_report',
         '1.1 instance_update, instance_destroy, release_resources, '
@@ -23,6 +23,7 @@ class ConductorRPCClient(rpc.RPCClientBase):
         '1.3 instance_update carries the events of the flow it ends',
         '1.4 volume_migration_completion',
         '1.5 volume_attachment_create, volume_reimage',
+        '1.6 live_migrate_instance',
     )
 
     def service_report(self, ctxt, values, timeout=None):
@@ -173,3 +174,15 @@ class ConductorRPCClient(rpc.RPCClientBase):
         timeout = 60 + 20 * max(int(size), 1)
         return self._prepare('1.5', timeout=timeout).call(
             ctxt, 'volume_reimage', volume_id=volume_id, image_id=image_id)
+
+    # --- 1.6: live migration ------------------------------------------------
+    def live_migrate_instance(self, ctxt, instance_uuid, request, wait=False):
+        """Pre-check, place and start a live migration. `request`: host
+        (forced), requested_host (through the scheduler), block_migration.
+        With `wait` (before 2.34) the pre-checks' errors raise here."""
+        prepare = self._prepare('1.6', timeout=300)
+        if wait:
+            return prepare.call(ctxt, 'live_migrate_instance',
+                                instance_uuid=instance_uuid, request=request)
+        prepare.cast(ctxt, 'live_migrate_instance',
+                     instance_uuid=instance_uuid, request=request)

@@ -12,6 +12,7 @@ from stratus.api.compute.actions import backup
 from stratus.api.compute.actions import console
 from stratus.api.compute.actions import images
 from stratus.api.compute.actions import lock
+from stratus.api.compute.actions import moves
 from stratus.api.compute.actions import network
 from stratus.api.compute.actions import power
 from stratus.api.compute.actions import rebuild
@@ -24,7 +25,7 @@ HANDLERS = {}
 for _module in (power, lock, console, rescue, rebuild, images,
                 resize):
     HANDLERS.update(_module.HANDLERS)
-for _module in (reset_state, backup, network):
+for _module in (reset_state, backup, network, moves):
     HANDLERS.update(_module.HANDLERS)
 
 

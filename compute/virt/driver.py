@@ -202,3 +202,44 @@ class ComputeDriver:
         """Take in a power change made outside stratus ('POWER_ON' or
         'POWER_OFF'; nova's ironic driver is the one that does)."""
         raise NotImplementedError()
+
+    # --- live migration ------------------------------------------------------
+    def check_can_live_migrate_destination(self, instance, block_migration):
+        """On the destination: refuse (MigrationPreCheckError) or return
+        plain facts the source needs ({} when none)."""
+        raise NotImplementedError()
+
+    def pre_live_migration(self, instance, block_devices, migrate_data):
+        """On the destination: ready the guest's arrival (its volumes,
+        `block_devices`, connected here)."""
+        raise NotImplementedError()
+
+    def live_migration(self, instance, dest, migrate_data):
+        """On the source: move the running guest to host `dest`; returns
+        plain data the destination takes over with. On failure or abort
+        (LiveMigrationCancelled) the guest still runs here."""
+        raise NotImplementedError()
+
+    def post_live_migration(self, instance, migrate_data):
+        """On the source, after the move: let go of what stayed here."""
+        raise NotImplementedError()
+
+    def post_live_migration_at_destination(self, instance, block_devices,
+                                           migrate_data):
+        """On the destination, after the move: the guest is this host's."""
+        raise NotImplementedError()
+
+    def rollback_live_migration_at_destination(self, instance,
+                                               migrate_data):
+        """On the destination, when the move failed: undo the
+        preparation."""
+        raise NotImplementedError()
+
+    def live_migration_force_complete(self, instance):
+        """Make a running live migration finish now (the libvirt driver
+        pauses the guest, nova's way)."""
+        raise NotImplementedError()
+
+    def live_migration_abort(self, instance):
+        """Stop a running live migration; the guest stays on the source."""
+        raise NotImplementedError()

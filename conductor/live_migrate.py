@@ -1,0 +1,173 @@
+"""The conductor's part of a live migration (nova's LiveMigrationTask):
+the migration record (accepted), the pre-checks, a destination (forced,
+or the scheduler's pick), its claim, and the cast to the source compute.
+
+Any failure here leaves the server where and as it was (task_state None)
+with the migration 'error', the claims restored and the fault recorded,
+as nova's conductor does; an unexpected one puts the server in ERROR."""
+import traceback
+
+from stratus.common import context as context_mod
+from stratus.common import exception
+from stratus.common import log
+from stratus.common import primitives
+from stratus.common import timeutils
+from stratus.common.conf import CONF
+from stratus.compute import states
+from stratus.db.api import action_events
+from stratus.db.api import allocations
+from stratus.db.api import instances
+from stratus.db.api import live_migrations
+from stratus.db.api import migration_records
+from stratus.db.api import services as db_services
+
+LOG = log.getLogger(__name__)
+EVENT = 'conductor_live_migrate_instance'
+# nova's list: these leave the server as it was; others put it in ERROR.
+EXPECTED = (exception.NoValidHost, exception.ComputeHostNotFound,
+            exception.ComputeServiceUnavailable,
+            exception.InvalidHypervisorType,
+            exception.UnableToMigrateToSelf,
+            exception.InstanceInvalidState,
+            exception.MigrationPreCheckError)
+
+
+def _check_up(host):
+    rows = db_services.service_list(binary='stratus-compute', host=host)
+    if not rows or not rows[0]['is_up']:
+        raise exception.ComputeServiceUnavailable(host=host)
+
+
+def _image(instance):
+    from stratus.compute import image_facts
+    from stratus.db.api import images
+    if not instance['image_ref']:
+        return None
+    try:
+        return image_facts.summary(images.get(instance['image_ref'],
+                                              include_deleted=True))
+    except exception.NotFound:
+        return None
+
+
+def _check_memory(instance, node):
+    """nova's RAMFilter arithmetic for a forced destination."""
+    used = allocations.usage_by_node().get(
+        node['hypervisor_hostname'], {}).get('memory_mb', 0)
+    total = node['memory_mb']
+    avail = total * CONF.ram_allocation_ratio - used
+    mem_inst = instance['memory_mb']
+    if not mem_inst or avail <= mem_inst:
+        raise exception.MigrationPreCheckError(reason=(
+            'Unable to migrate %s to %s: Lack of memory(host:%s <= '
+            'instance:%s)' % (instance['uuid'], node['host'], avail,
+                              mem_inst)))
+
+
+def _forced(instance, host):
+    """The named host, checked as nova checks a forced destination, and
+    claimed for the instance without the scheduler."""
+    if host == instance['host']:
+        raise exception.UnableToMigrateToSelf(instance_id=instance['uuid'],
+                                              host=host)
+    _check_up(host)
+    node = live_migrations.nodes_for_host(host)[0]
+    _check_memory(instance, node)
+    source = live_migrations.nodes_for_host(instance['host'])[0]
+    if source['hypervisor_type'] != node['hypervisor_type']:
+        raise exception.InvalidHypervisorType()
+    flavor = instance['flavor']
+    allocations.replace(instance['uuid'], host,
+                        node['hypervisor_hostname'], flavor['vcpus'],
+                        flavor['memory_mb'], (flavor.get('root_gb') or 0) +
+                        (flavor.get('ephemeral_gb') or 0))
+    return {'host': host, 'node': node['hypervisor_hostname']}
+
+
+def _scheduled(ctxt, scheduler, instance, requested_host):
+    from stratus.scheduler import request_spec
+    spec = request_spec.build(
+        instance, instance['flavor'], _image(instance),
+        ignore_hosts=[instance['host']],
+        requested_destination={'host': requested_host} if requested_host
+        else None)
+    return scheduler.select_destinations(ctxt, spec, [instance['uuid']])[0]
+
+
+def _restore(instance, migration, exc, vm_state, claims_moved):
+    if claims_moved:
+        # The destination's claim goes; the source's returns.
+        allocations.delete(instance['uuid'])
+        allocations.move(migration['uuid'], instance['uuid'])
+    migration_records.update(migration['uuid'], {'status': 'error'})
+    values = {'task_state': None}
+    if vm_state:
+        values['vm_state'] = vm_state
+    instances.update(instance['uuid'], values)
+    code = exc.code if isinstance(exc, exception.StratusException) else 500
+    instances.fault_create(instance['uuid'], code if code >= 400 else 500,
+                           str(exc), ''.join(traceback.format_exception(exc)))
+
+
+def _record(ctxt, instance_uuid, started, exc=None):
+    try:
+        action_events.event_record(
+            instance_uuid, ctxt.request_id, EVENT, started,
+            timeutils.utcnow(), 'Error' if exc else 'Success',
+            traceback=''.join(traceback.format_exception(exc))
+            if exc else None, host=CONF.host)
+    except Exception:       # the record must not hide the outcome
+        LOG.exception('Recording %s failed', EVENT)
+
+
+def run(ctxt, instance_uuid, request, scheduler, compute_rpc):
+    started = timeutils.utcnow()
+    instance = primitives.to_primitive(instances.get(instance_uuid))
+    flavor = instance['flavor']
+    migration = migration_records.create({
+        'instance_uuid': instance_uuid, 'status': 'accepted',
+        'migration_type': 'live-migration', 'dest_compute': request['host'],
+        'source_compute': instance['host'],
+        'old_flavor_id': flavor.get('flavorid'),
+        'new_flavor_id': flavor.get('flavorid'),
+        'project_id': ctxt.project_id, 'user_id': ctxt.user_id})
+    claims_moved = False
+    try:
+        if instance['power_state'] not in (states.RUNNING,
+                                           states.PAUSED_POWER):
+            raise exception.InstanceInvalidState(
+                action='os-migrateLive', instance_uuid=instance_uuid,
+                attr='power_state',
+                state=states.POWER_STATE_NAMES.get(
+                    instance['power_state'], instance['power_state']))
+        _check_up(instance['host'])
+        allocations.move(instance_uuid, migration['uuid'])
+        claims_moved = True
+        if request['host']:
+            dest = _forced(instance, request['host'])
+        else:
+            dest = _scheduled(ctxt, scheduler, instance,
+                              request.get('requested_host'))
+        dest_data = compute_rpc.check_can_live_migrate_destination(
+            ctxt, dest['host'], instance, request.get('block_migration'))
+        migration = primitives.to_primitive(migration_records.update(
+            migration['uuid'], {'source_node': instance['node'],
+                                'dest_compute': dest['host'],
+                                'dest_node': dest['node']}))
+    except Exception as exc:
+        expected = isinstance(exc, EXPECTED)
+        LOG.log(30 if expected else 40, 'Live migration not started: %s',
+                exc, instance=instance)
+        _restore(instance, migration, exc,
+                 None if expected else states.ERROR, claims_moved)
+        _record(ctxt, instance_uuid, started, exc)
+        if expected:
+            raise
+        raise exception.MigrationError(reason=str(exc))
+    _record(ctxt, instance_uuid, started)
+    LOG.info('Live migrating to %s (migration %s)', dest['host'],
+             migration['uuid'], instance=instance)
+    compute_rpc.live_migration(
+        context_mod.RequestContext.from_dict(ctxt.to_dict()),
+        instance['host'], instance, migration, dest_data,
+        request.get('block_migration'))
