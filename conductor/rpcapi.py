@@ -180,9 +180,10 @@ class ConductorRPCClient(rpc.RPCClientBase):
         """Pre-check, place and start a live migration. `request`: host
         (forced), requested_host (through the scheduler), block_migration.
         With `wait` (before 2.34) the pre-checks' errors raise here."""
-        prepare = self._prepare('1.6', timeout=300)
         if wait:
-            return prepare.call(ctxt, 'live_migrate_instance',
-                                instance_uuid=instance_uuid, request=request)
-        prepare.cast(ctxt, 'live_migrate_instance',
-                     instance_uuid=instance_uuid, request=request)
+            return self._prepare('1.6', timeout=300).call(
+                ctxt, 'live_migrate_instance', instance_uuid=instance_uuid,
+                request=request)
+        self._prepare('1.6').cast(ctxt, 'live_migrate_instance',
+                                  instance_uuid=instance_uuid,
+                                  request=request)
