@@ -3,6 +3,7 @@ cloud, with the real CLI: migrate + confirm, resize + revert."""
 import pytest
 
 from support import cloud as cloud_support
+from support import schemas
 
 
 @pytest.fixture(scope='module')
@@ -71,4 +72,88 @@ def test_resize_to_the_same_flavor_is_400(cloud, server):
 def test_confirm_without_resize_is_409(cloud, server):
     result = cloud.cli('server', 'resize', 'confirm', server['id'],
                        check=False)
+    assert result.returncode != 0 and '409' in result.stderr
+
+
+# --- live migration (fake drivers: the guest moves at once) ----------------
+def _live_migrations(rest, server_id, version='2.80'):
+    resp = rest.get('/compute/v2.1/os-migrations?instance_uuid=%s'
+                    '&migration_type=live-migration' % server_id,
+                    headers={'OpenStack-API-Version': 'compute %s'
+                             % version})
+    return resp.json()['migrations']
+
+
+def test_live_migration_the_scheduler_places(cloud, server, rest):
+    source = server['OS-EXT-SRV-ATTR:host']
+    cloud.cli('server', 'migrate', '--live-migration', '--wait',
+              server['id'])
+    moved = rest.wait_server(server['id'], 'ACTIVE')
+    assert moved['OS-EXT-SRV-ATTR:host'] != source
+    [migration] = _live_migrations(rest, server['id'])
+    assert (migration['status'], migration['source_compute'],
+            migration['dest_compute']) == (
+        'completed', source, moved['OS-EXT-SRV-ATTR:host'])
+    listed = cloud.cli_json('server', 'migration', 'list', '--server',
+                            server['id'], '--type', 'live-migration')
+    assert listed[0]['Status'] == 'completed'
+    # Only migrations in progress are under the server.
+    resp = rest.get('/compute/v2.1/servers/%s/migrations' % server['id'],
+                    headers={'OpenStack-API-Version': 'compute 2.80'})
+    schemas.check(schemas.compute('servers', '2.80').list_live_migrations,
+                  resp)
+    assert resp.json()['migrations'] == []
+    events = cloud.cli_json('server', 'event', 'list', server['id'])
+    assert events[0]['Action'] == 'live-migration'
+
+
+def test_live_migration_to_a_named_host_and_back(cloud, server, rest):
+    source = server['OS-EXT-SRV-ATTR:host']
+    other = {'compute1': 'compute2', 'compute2': 'compute1'}[source]
+    cloud.cli('server', 'migrate', '--live-migration', '--host', other,
+              '--wait', server['id'])
+    assert rest.wait_server(server['id'], 'ACTIVE')[
+        'OS-EXT-SRV-ATTR:host'] == other
+    cloud.cli('server', 'migrate', '--live-migration', '--host', source,
+              '--block-migration', '--wait', server['id'])
+    assert rest.wait_server(server['id'], 'ACTIVE')[
+        'OS-EXT-SRV-ATTR:host'] == source
+
+
+def test_live_migration_to_its_own_host_fails_after_202(cloud, server,
+                                                        rest):
+    """From 2.34 the pre-checks run after the answer: the server stays
+    ACTIVE where it is, the migration is error (nova's behaviour)."""
+    source = server['OS-EXT-SRV-ATTR:host']
+    resp = rest.request(
+        'POST', '/compute/v2.1/servers/%s/action' % server['id'],
+        json={'os-migrateLive': {'host': source, 'block_migration': 'auto',
+                                 'force': True}},
+        headers={'OpenStack-API-Version': 'compute 2.30'})
+    assert resp.status_code == 400
+    assert resp.json()['badRequest']['message'] == (
+        'Unable to migrate instance (%s) to current host (%s).'
+        % (server['id'], source))
+    resp = rest.request(
+        'POST', '/compute/v2.1/servers/%s/action' % server['id'],
+        json={'os-migrateLive': {'host': source, 'block_migration': 'auto'}},
+        headers={'OpenStack-API-Version': 'compute 2.68'})
+    assert resp.status_code == 202
+    cloud.wait_for(lambda: [m['status'] for m in _live_migrations(
+        rest, server['id'])] == ['error', 'error'], 'migration error')
+    back = rest.wait_server(server['id'], 'ACTIVE')
+    assert back['OS-EXT-SRV-ATTR:host'] == source
+
+
+def test_live_migration_refusals_through_the_cli(cloud, server):
+    result = cloud.cli('server', 'migrate', '--live-migration', '--host',
+                       'nohost', server['id'], check=False)
+    assert result.returncode != 0 and '400' in result.stderr
+    assert 'Compute host nohost could not be found.' in result.stderr
+    result = cloud.cli('server', 'migrate', '--live-migration',
+                       server['id'], user='demo', check=False)
+    assert result.returncode != 0
+    cloud.cli('server', 'stop', server['id'])
+    result = cloud.cli('server', 'migrate', '--live-migration',
+                       server['id'], check=False)
     assert result.returncode != 0 and '409' in result.stderr
