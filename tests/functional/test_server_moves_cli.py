@@ -157,3 +157,95 @@ def test_live_migration_refusals_through_the_cli(cloud, server):
     result = cloud.cli('server', 'migrate', '--live-migration',
                        server['id'], check=False)
     assert result.returncode != 0 and '409' in result.stderr
+
+
+# --- a live migration held running: show, force complete, abort -----------
+@pytest.fixture(scope='module')
+def slow_cloud():
+    """A cloud of its own whose fake drivers keep a live migration
+    running for a minute (unless forced to complete or aborted)."""
+    import os
+    import shutil
+    import tempfile
+    workdir = tempfile.mkdtemp(prefix='stratus-live-')
+    option = {('fake_driver', 'live_migration_seconds'): '60'}
+    c = cloud_support.Cloud(workdir, computes=('compute1', 'compute2'),
+                            compute_options={'compute1': option,
+                                             'compute2': option})
+    try:
+        c.start()
+    except Exception:
+        c.stop()
+        raise
+    yield c
+    c.stop()
+    if not os.environ.get('STRATUS_KEEP_LOGS'):
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture
+def running(slow_cloud, tmp_path):
+    """A server whose live migration is running; (server, migration)."""
+    rest = cloud_support.Rest(slow_cloud)
+    path = tmp_path / 'disk.raw'
+    path.write_bytes(b'\4' * 4096)
+    images = slow_cloud.cli_json('image', 'list', '--name', 'live-image')
+    image = images[0] if images else slow_cloud.cli_json(
+        'image', 'create', '--file', str(path), '--disk-format', 'raw',
+        '--container-format', 'bare', '--public', 'live-image')
+    server = slow_cloud.cli_json('server', 'create', '--flavor', 'm1.nano',
+                                 '--image', image['ID' if 'ID' in image
+                                                  else 'id'],
+                                 '--wait', 'live')
+    slow_cloud.cli('server', 'migrate', '--live-migration', server['id'])
+
+    def in_progress():
+        resp = rest.get('/compute/v2.1/servers/%s/migrations'
+                        % server['id'],
+                        headers={'OpenStack-API-Version': 'compute 2.80'})
+        found = resp.json()['migrations']
+        return found if found and found[0]['status'] == 'running' else None
+    slow_cloud.wait_for(in_progress, 'a running live migration')
+    yield rest, server, in_progress()[0]
+    slow_cloud.cli('server', 'delete', '--wait', server['id'], check=False)
+
+
+def test_show_then_force_complete(slow_cloud, running):
+    rest, server, migration = running
+    resp = rest.get('/compute/v2.1/servers/%s/migrations/%s' % (
+        server['id'], migration['id']),
+        headers={'OpenStack-API-Version': 'compute 2.80'})
+    assert resp.status_code == 200
+    assert resp.json()['migration'] == migration
+    # By uuid: this openstackclient passes (server, id) to the SDK's
+    # get_server_migration(migration, server) swapped, so an integer id
+    # fails against any nova; a uuid goes through the server's list.
+    shown = slow_cloud.cli_json('server', 'migration', 'show',
+                                server['id'], migration['uuid'])
+    assert shown['Status'] == 'running'
+    assert shown['Server UUID'] == server['id']
+    assert server['status'] == 'ACTIVE'
+    assert rest.server(server['id'])['status'] == 'MIGRATING'
+    slow_cloud.cli('server', 'migration', 'force', 'complete',
+                   server['id'], str(migration['id']))
+    moved = rest.wait_server(server['id'], 'ACTIVE', timeout=30)
+    assert moved['OS-EXT-SRV-ATTR:host'] == migration['dest_compute']
+    actions = [a['Action'] for a in slow_cloud.cli_json(
+        'server', 'event', 'list', server['id'])]
+    assert 'live_migration_force_complete' in actions
+
+
+def test_abort_leaves_the_server_where_it_was(slow_cloud, running):
+    rest, server, migration = running
+    slow_cloud.cli('server', 'migration', 'abort', server['id'],
+                   str(migration['id']))
+    back = rest.wait_server(server['id'], 'ACTIVE', timeout=30)
+    assert back['OS-EXT-SRV-ATTR:host'] == migration['source_compute']
+    resp = rest.get('/compute/v2.1/os-migrations?instance_uuid=%s'
+                    % server['id'],
+                    headers={'OpenStack-API-Version': 'compute 2.80'})
+    assert resp.json()['migrations'][0]['status'] == 'cancelled'
+    # Aborting it again: no longer in progress.
+    result = slow_cloud.cli('server', 'migration', 'abort', server['id'],
+                            str(migration['id']), check=False)
+    assert result.returncode != 0 and '409' in result.stderr
