@@ -577,7 +577,8 @@ class InvalidMigrationState(Invalid):
 
 
 class MigrationNotFoundForInstance(NotFound):
-    msg_fmt = 'Migration %(migration_id)s not found for instance %(instance_id)s'
+    msg_fmt = ('Migration %(migration_id)s not found for instance '
+               '%(instance_id)s')
 
 
 class LiveMigrationCancelled(StratusException):

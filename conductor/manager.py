@@ -208,7 +208,7 @@ class ConductorManager:
         from stratus.compute import volume_rebuild
         return volume_rebuild.reimage_and_wait(ctxt, volume_id, image_id)
 
-    # --- 1.6: live migration --------------------------------------------------
+    # --- 1.6: live migration -------------------------------------------------
     @rpc.expected_exceptions(exception.Invalid, exception.Conflict,
                              exception.NoValidHost, exception.MigrationError)
     def live_migrate_instance(self, ctxt, instance_uuid, request):

@@ -65,7 +65,7 @@ def _failure_of(flow_failures, kind):
     return any(isinstance(f.exception, kind) for f in flow_failures.values())
 
 
-# --- destination side ----------------------------------------------------------
+# --- destination side --------------------------------------------------------
 def check_destination(driver, instance, block_migration):
     """What the source needs to reach this host (nova's
     check_can_live_migrate_destination); the driver may refuse."""
@@ -158,7 +158,7 @@ def post_at_destination(driver, conductor, ctxt, instance, migration,
         expected_task_state=[states.MIGRATING])
 
 
-# --- source side: the tasks of the flow -------------------------------------------
+# --- source side: the tasks of the flow --------------------------------------
 class RestoreOnRevertTask(InstanceTask):
     """First task: a failure before the guest moved leaves it running on
     the source as it was (task_state None, no fault: nova records none),

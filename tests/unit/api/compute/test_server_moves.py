@@ -81,7 +81,7 @@ def _actions(client, sid):
         SERVERS + '/%s/os-instance-actions' % sid).json['instanceActions']]
 
 
-# --- os-migrateLive ------------------------------------------------------------
+# --- os-migrateLive ----------------------------------------------------------
 def test_live_migrate_21_waits_for_the_conductor(moves):
     sid = _server(moves)
     resp = _live(moves, sid)
@@ -219,7 +219,7 @@ def test_before_234_pre_check_errors_are_400(moves, exc):
     assert message == exc.message
 
 
-# --- /servers/{id}/migrations ----------------------------------------------------
+# --- /servers/{id}/migrations ------------------------------------------------
 def _migration(sid, status='running', migration_type='live-migration'):
     return migration_records.create({
         'instance_uuid': sid, 'status': status,
