@@ -242,3 +242,11 @@ def test_abort_before_the_move_cancels_it(cloud, monkeypatch):
     assert (saved['task_state'], saved['host']) == (None, 'node1')
     assert conductor.migrations[migration['uuid']]['status'] == 'cancelled'
     assert ('rollback_live_migration_at_destination', 'node2') in rpc.sent
+
+
+def test_a_restart_mid_migration_leaves_no_server_migrating(cloud):
+    conductor, managers, _ = cloud
+    instance = _instance(cloud)
+    managers['node1'].init_host(context.get_admin_context())
+    saved = conductor.instances[instance['uuid']]
+    assert (saved['vm_state'], saved['task_state']) == (states.ACTIVE, None)
