@@ -240,10 +240,19 @@ class ComputeManager:
             migrate_data)
 
     def live_migration_force_complete(self, ctxt, instance, migration_uuid):
-        self.driver.live_migration_force_complete(instance)
+        from stratus.compute.tasks import live_migration
+        live_migration.recorded(
+            self.conductor, self.host, ctxt, instance,
+            'compute_live_migration_force_complete',
+            self.driver.live_migration_force_complete, instance)
 
     def live_migration_abort(self, ctxt, instance, migration_uuid):
         from stratus.compute.tasks import live_migration
-        # Not moving yet: the flow cancels itself when it gets there.
-        if not live_migration.tracker_for(self.host).drop(instance['uuid']):
-            self.driver.live_migration_abort(instance)
+
+        def abort():
+            # Not moving yet: the flow cancels itself when it gets there.
+            if not live_migration.tracker_for(self.host).drop(
+                    instance['uuid']):
+                self.driver.live_migration_abort(instance)
+        live_migration.recorded(self.conductor, self.host, ctxt, instance,
+                                'compute_live_migration_abort', abort)

@@ -7,12 +7,14 @@ of each volume for its own connector before the guest moves; afterwards
 the source's attachments are deleted and the new ones complete; on a
 failure the new ones are deleted and the source keeps its own."""
 import threading
+import traceback
 
 from taskflow.types import failure as tf_failure
 
 from stratus.common import exception
 from stratus.common import flow_engine
 from stratus.common import log
+from stratus.common import timeutils
 from stratus.compute import states
 from stratus.compute.tasks import volume as volume_tasks
 from stratus.compute.tasks.instance import InstanceTask
@@ -59,6 +61,24 @@ _TRACKERS_LOCK = threading.Lock()
 def tracker_for(host):
     with _TRACKERS_LOCK:
         return _TRACKERS.setdefault(host, Tracker())
+
+
+def recorded(conductor, host, ctxt, instance, event, call, *args):
+    """`call(*args)` as one event of the request's instance action
+    (nova's compute_live_migration_force_complete / _abort)."""
+    started, error = timeutils.utcnow(), None
+    try:
+        return call(*args)
+    except Exception as exc:
+        error = exc
+        raise
+    finally:
+        conductor.action_events_record(ctxt, instance['uuid'], [{
+            'event': event, 'start_time': timeutils.to_iso(started),
+            'finish_time': timeutils.to_iso(timeutils.utcnow()),
+            'result': 'Error' if error else 'Success',
+            'traceback': ''.join(traceback.format_exception(error))
+            if error else None, 'host': host}])
 
 
 def _failure_of(flow_failures, kind):

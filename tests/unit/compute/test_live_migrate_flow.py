@@ -211,6 +211,8 @@ def test_force_complete_cuts_a_running_move_short(cloud, monkeypatch):
     assert time.time() - started < 5
     assert result['instance']['host'] == 'node2'
     assert conductor.history[-1] == 'completed'
+    assert ('compute_live_migration_force_complete', 'Success') in {
+        (e['event'], e['result']) for e in conductor.events}
 
 
 def test_abort_of_a_running_move_cancels_it(cloud, monkeypatch):
@@ -225,6 +227,8 @@ def test_abort_of_a_running_move_cancels_it(cloud, monkeypatch):
     assert conductor.history[-1] == 'cancelled'
     assert managers['node1'].driver.get_power_state(saved) == \
         states.RUNNING
+    assert ('compute_live_migration_abort', 'Success') in {
+        (e['event'], e['result']) for e in conductor.events}
 
 
 def test_abort_before_the_move_cancels_it(cloud, monkeypatch):
