@@ -7,7 +7,6 @@ with the migration 'error', the claims restored and the fault recorded,
 as nova's conductor does; an unexpected one puts the server in ERROR."""
 import traceback
 
-from stratus.common import context as context_mod
 from stratus.common import exception
 from stratus.common import log
 from stratus.common import primitives
@@ -36,6 +35,25 @@ def _check_up(host):
     rows = db_services.service_list(binary='stratus-compute', host=host)
     if not rows or not rows[0]['is_up']:
         raise exception.ComputeServiceUnavailable(host=host)
+    return rows[0]
+
+
+def _zone(host):
+    rows = db_services.service_list(binary='stratus-compute', host=host)
+    return (rows[0]['availability_zone'] if rows else None) or \
+        CONF.default_availability_zone
+
+
+def _destination_checks(ctxt, compute_rpc, host, instance, block):
+    """The destination compute's own checks; what it answers travels to
+    the source. Its refusals are pre-check errors (the server stays)."""
+    try:
+        return compute_rpc.check_can_live_migrate_destination(
+            ctxt, host, instance, block)
+    except EXPECTED:
+        raise
+    except Exception as exc:
+        raise exception.MigrationPreCheckError(reason=str(exc))
 
 
 def _image(instance):
@@ -148,16 +166,24 @@ def run(ctxt, instance_uuid, request, scheduler, compute_rpc):
         else:
             dest = _scheduled(ctxt, scheduler, instance,
                               request.get('requested_host'))
-        dest_data = compute_rpc.check_can_live_migrate_destination(
-            ctxt, dest['host'], instance, request.get('block_migration'))
+        dest_data = dict(_destination_checks(
+            ctxt, compute_rpc, dest['host'], instance,
+            request.get('block_migration')) or {},
+            availability_zone=dest.get('availability_zone') or
+            _zone(dest['host']))
         migration = primitives.to_primitive(migration_records.update(
             migration['uuid'], {'source_node': instance['node'],
                                 'dest_compute': dest['host'],
                                 'dest_node': dest['node']}))
+        LOG.info('Live migrating to %s (migration %s)', dest['host'],
+                 migration['uuid'], instance=instance)
+        compute_rpc.live_migration(ctxt, instance['host'], instance,
+                                   migration, dest_data,
+                                   request.get('block_migration'))
     except Exception as exc:
         expected = isinstance(exc, EXPECTED)
-        LOG.log(30 if expected else 40, 'Live migration not started: %s',
-                exc, instance=instance)
+        (LOG.warning if expected else LOG.error)(
+            'Live migration not started: %s', exc, instance=instance)
         _restore(instance, migration, exc,
                  None if expected else states.ERROR, claims_moved)
         _record(ctxt, instance_uuid, started, exc)
@@ -165,9 +191,3 @@ def run(ctxt, instance_uuid, request, scheduler, compute_rpc):
             raise
         raise exception.MigrationError(reason=str(exc))
     _record(ctxt, instance_uuid, started)
-    LOG.info('Live migrating to %s (migration %s)', dest['host'],
-             migration['uuid'], instance=instance)
-    compute_rpc.live_migration(
-        context_mod.RequestContext.from_dict(ctxt.to_dict()),
-        instance['host'], instance, migration, dest_data,
-        request.get('block_migration'))

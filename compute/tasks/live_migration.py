@@ -169,13 +169,15 @@ def post_at_destination(driver, conductor, ctxt, instance, migration,
                                              volume['new_attachment_id'])
     driver.post_live_migration_at_destination(
         instance, _devices(migrate_data.get('volumes', ())), migrate_data)
-    conductor.instance_update(
-        ctx(ctxt), instance['uuid'], {
-            'host': migration['dest_compute'],
-            'node': migration['dest_node'],
-            'power_state': driver.get_power_state(instance),
-            'task_state': None},
-        expected_task_state=[states.MIGRATING])
+    values = {'host': migration['dest_compute'],
+              'node': migration['dest_node'],
+              'power_state': driver.get_power_state(instance),
+              'task_state': None}
+    if migrate_data.get('availability_zone'):
+        # nova: the server's zone becomes the destination's.
+        values['availability_zone'] = migrate_data['availability_zone']
+    conductor.instance_update(ctx(ctxt), instance['uuid'], values,
+                              expected_task_state=[states.MIGRATING])
 
 
 # --- source side: the tasks of the flow --------------------------------------

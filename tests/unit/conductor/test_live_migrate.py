@@ -23,11 +23,13 @@ class Recorder:
         self.sent = []
         self.answer = answer
         self.raises = None
+        self.raises_in = None       # only this method raises
 
     def __getattr__(self, method):
         def record(ctxt, *args, **kwargs):
             self.sent.append((method, args, kwargs))
-            if self.raises is not None:
+            if self.raises is not None and \
+                    self.raises_in in (None, method):
                 raise self.raises
             return self.answer
         return record
@@ -153,10 +155,26 @@ def test_no_valid_host(world):
 
 
 def test_an_unexpected_error_is_the_servers_error(world):
-    computes = Recorder()
+    computes = Recorder({})
     computes.raises = RuntimeError('boom')
+    computes.raises_in = 'live_migration'
     with pytest.raises(exception.MigrationError):
         _run(world, computes=computes)
     instance = instances.get(world)
     assert (instance['vm_state'], instance['task_state']) == ('error', None)
     assert [a['host'] for a in allocations.get(world)] == ['compute1']
+
+
+def test_the_destinations_zone_and_refusal_travel(world):
+    _, computes = _run(world, host='compute2')
+    dest_data = computes.sent[-1][1][3]
+    assert dest_data['availability_zone'] == 'nova'
+    computes = Recorder()
+    computes.raises = RuntimeError('no shared storage')
+    set_state(world, 'active', 'migrating', host='compute1')
+    allocations.replace(world, 'compute1', 'compute1', 1, 64, 1)
+    with pytest.raises(exception.MigrationPreCheckError) as caught:
+        _run(world, host='compute2', computes=computes)
+    assert caught.value.message == ('Migration pre-check error: no shared '
+                                    'storage')
+    assert instances.get(world)['vm_state'] == 'active'
