@@ -130,7 +130,7 @@ def pre_live_migration(driver, conductor, ctxt, instance, dest_data,
                     volume_tasks.connector_for(driver, instance, bdm))
         migrate_data = dict(dest_data or {}, volumes=volumes,
                             block_migration=block_migration)
-        driver.pre_live_migration(instance, _devices(volumes),
+        driver.pre_live_migration(ctxt, instance, _devices(volumes),
                                   migrate_data)
     except Exception:
         _delete_new_attachments(conductor, ctxt, volumes)

@@ -209,9 +209,11 @@ class ComputeDriver:
         plain facts the source needs ({} when none)."""
         raise NotImplementedError()
 
-    def pre_live_migration(self, instance, block_devices, migrate_data):
+    def pre_live_migration(self, ctxt, instance, block_devices,
+                           migrate_data):
         """On the destination: ready the guest's arrival (its volumes,
-        `block_devices`, connected here)."""
+        `block_devices`, connected here; for a block migration, its disk
+        over the cached image). What it adds to `migrate_data` travels on."""
         raise NotImplementedError()
 
     def live_migration(self, instance, dest, migrate_data):

@@ -265,7 +265,8 @@ class FakeDriver(driver.ComputeDriver):
         self._maybe_fail('check_can_live_migrate_destination')
         return {}
 
-    def pre_live_migration(self, instance, block_devices, migrate_data):
+    def pre_live_migration(self, ctxt, instance, block_devices,
+                           migrate_data):
         self._maybe_fail('pre_live_migration')
 
     def live_migration(self, instance, dest, migrate_data):

@@ -402,8 +402,9 @@ class LibvirtDriver(driver.ComputeDriver):
     def check_can_live_migrate_destination(self, instance, block_migration):
         return self._live().check_destination(instance, block_migration)
 
-    def pre_live_migration(self, instance, block_devices, migrate_data):
-        self._live().pre(instance, block_devices, migrate_data)
+    def pre_live_migration(self, ctxt, instance, block_devices,
+                           migrate_data):
+        self._live().pre(ctxt, instance, block_devices, migrate_data)
 
     def live_migration(self, instance, dest, migrate_data):
         return self._live().migrate(instance, dest, migrate_data)

@@ -27,6 +27,7 @@ from stratus.common import exception
 from stratus.common import log
 from stratus.common.conf import CONF
 from stratus.compute.virt import driver
+from stratus.compute.virt.libvirt import disks
 from stratus.compute.virt.libvirt import guest as guest_mod
 from stratus.compute.virt.libvirt import volumes
 from stratus.compute.virt.libvirt import xml
@@ -82,11 +83,24 @@ class LiveMigrator:
         return {'libvirt_uri': destination_uri(address),
                 'instances_path': self.drv.instances_path}
 
-    def pre(self, instance, block_devices, migrate_data):
+    def pre(self, ctxt, instance, block_devices, migrate_data):
+        """The guest's directory; for a block migration its disk too: an
+        empty overlay of the cached image (and kernel, ramdisk) that
+        NON_SHARED_INC fills with the source's changes, as nova's
+        _create_images_and_backing. A disk already there (shared instances
+        path) is left alone."""
         directory = self.drv.instance_dir(instance['uuid'])
         created = not os.path.isdir(directory)
         os.makedirs(directory, exist_ok=True)
         migrate_data['created_dir'] = created
+        disk = self.drv.disk_path(instance['uuid'])
+        if migrate_data.get('block_migration') and \
+                instance.get('image_ref') and not os.path.exists(disk):
+            facts = self.drv.image_facts(ctxt, {'id': instance['image_ref']})
+            self.drv.kernel_boot(ctxt, facts['properties'])
+            disks.create_overlay(self.drv.cache.path(instance['image_ref']),
+                                 facts['format'], disk,
+                                 self.drv.root_size(instance, facts))
 
     def rollback_destination(self, instance, migrate_data):
         if migrate_data.get('created_dir') and \

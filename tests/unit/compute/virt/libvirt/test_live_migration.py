@@ -105,12 +105,15 @@ def test_the_guest_moves_to_the_destinations_libvirt(make_driver,
     data = dest.check_can_live_migrate_destination(instance, True)
     assert data['libvirt_uri'].startswith('qemu+tcp://')
     migrate_data = dict(data, volumes=[], block_migration=True)
-    dest.pre_live_migration(instance, [], migrate_data)
+    dest.pre_live_migration(CTXT, instance, [], migrate_data)
     result = source.live_migration(instance, 'host-b', migrate_data)
     [(uri, params, flags)] = fake.calls
     assert uri == data['libvirt_uri']
     assert flags == live_migration.flags(True)
+    # Block migration: an overlay of the cached image waits for the copy.
+    assert os.path.exists(dest.disk_path(instance['uuid']))
     source.post_live_migration(instance, migrate_data)
+    assert not os.path.exists(source.instance_dir(instance['uuid']))
     dest.post_live_migration_at_destination(
         instance, [], dict(migrate_data, guest=result))
     assert _owner(dest, instance['uuid']) == 'host-b'
@@ -151,7 +154,7 @@ def test_abort_cancels_and_the_guest_stays(make_driver, new_instance,
     fake = FakeMigration(monkeypatch, hold=True)
     migrate_data = dict(dest.check_can_live_migrate_destination(
         instance, False), volumes=[], block_migration=False)
-    dest.pre_live_migration(instance, [], migrate_data)
+    dest.pre_live_migration(CTXT, instance, [], migrate_data)
     outcome = {}
 
     def move():
