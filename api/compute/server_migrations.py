@@ -9,6 +9,7 @@ from stratus.api import timefmt
 from stratus.api import validation
 from stratus.api import wsgi
 from stratus.api.compute import query
+from stratus.api.compute.actions import moves
 from stratus.api.compute.schemas import moves as schemas
 from stratus.common import exception
 from stratus.compute import live_migrate_api
@@ -23,11 +24,7 @@ def _since(version):
 
 
 def _manager_or_admin(ctxt, action):
-    """nova's PROJECT_MANAGER_OR_ADMIN (the server is already the
-    caller's project's, or the caller an admin)."""
-    policy.require_authenticated(ctxt)
-    if not ctxt.is_admin and 'manager' not in (ctxt.roles or ()):
-        raise exception.Forbidden(action=_RULE % action)
+    moves.require_manager_or_admin(ctxt, _RULE % action)
 
 
 def _server(ctxt, server_id):

@@ -1,6 +1,7 @@
 """os-migrateLive (202, no body): nova's migrate_server controller. The
 body is checked first (its schema per microversion), then the server
-(404), then the policy (admin; a named host needs migrate_live:host)."""
+(404), then the policy (a project manager or an admin; a named host
+needs migrate_live:host, admin)."""
 from stratus.api import policy
 from stratus.api import validation
 from stratus.api import wsgi
@@ -23,14 +24,25 @@ def _bool(value):
     return value in _TRUE
 
 
+def require_manager_or_admin(ctxt, action):
+    """nova's PROJECT_MANAGER_OR_ADMIN: an admin, or a manager of the
+    server's project (the server was looked up in the caller's project
+    already: another project's is 404)."""
+    policy.require_authenticated(ctxt)
+    if not ctxt.is_admin and 'manager' not in (ctxt.roles or ()):
+        raise exception.Forbidden(action=action)
+
+
 def migrate_live(compute, ctxt, server_id, value):
     version = wsgi.version()
     value = validation.check(
         validation.for_version(version, schemas.LIVE_MIGRATE), value)
     compute.get(ctxt, server_id, extras=False)
     host = value['host']
-    policy.require_admin(ctxt, _RULE % ('migrate_live:host' if host
-                                         else 'migrate_live'))
+    if host:
+        policy.require_admin(ctxt, _RULE % 'migrate_live:host')
+    else:
+        require_manager_or_admin(ctxt, _RULE % 'migrate_live')
     block_migration = value['block_migration']
     force = None
     if version >= (2, 30) and version < (2, 68):

@@ -380,3 +380,36 @@ def test_abort_refusals(moves):
                                   'conflictingRequest')
     assert message == ("Cannot 'abort live migration' instance %s while it "
                        "is in task_state None" % idle)
+
+
+def _manager_token(client, demo):
+    """The demo user made a manager of its project (nova's
+    PROJECT_MANAGER_OR_ADMIN rules)."""
+    from support.identity import DEMO_PASSWORD, V3, token_for
+    role = client.get(V3 + '/roles?name=manager').json['roles'][0]
+    assert client.put(V3 + '/projects/%s/users/%s/roles/%s' % (
+        demo['project_id'], demo['user_id'], role['id'])).status_int == 204
+    return token_for(client, 'demo', DEMO_PASSWORD, 'demo')
+
+
+def test_a_project_manager_live_migrates_but_names_no_host(moves, demo):
+    headers = {'X-Auth-Token': _manager_token(moves, demo)}
+    sid = _server(moves, headers=headers)
+    message = schemas.check_fault(
+        _live(moves, sid, headers=headers, host='compute2'), 403,
+        'forbidden')
+    assert 'os_compute_api:os-migrate-server:migrate_live:host' in message
+    assert _live(moves, sid, headers=headers).status_int == 202
+    m = _migration(sid)
+    resp = moves.get(SERVERS + '/%s/migrations' % sid,
+                     headers=dict(mv('2.80'), **headers))
+    # index:host is admin only: the host fields are null for a manager.
+    [row] = resp.json['migrations']
+    assert (row['id'], row['source_compute'], row['dest_node']) == (
+        m['id'], None, None)
+    resp = moves.get(SERVERS + '/%s/migrations/%s' % (sid, m['id']),
+                     headers=dict(mv('2.80'), **headers))
+    schemas.check_fault(resp, 403, 'forbidden')
+    resp = moves.delete(SERVERS + '/%s/migrations/%s' % (sid, m['id']),
+                        headers=dict(mv('2.24'), **headers))
+    assert resp.status_int == 202
