@@ -94,6 +94,10 @@ class LiveMigrator:
         os.makedirs(directory, exist_ok=True)
         migrate_data['created_dir'] = created
         disk = self.drv.disk_path(instance['uuid'])
+        if migrate_data.get('block_migration') is None:
+            # 'auto' (2.25): a block migration unless the disk is already
+            # visible here (shared instances path), as nova decides.
+            migrate_data['block_migration'] = not os.path.exists(disk)
         if migrate_data.get('block_migration') and \
                 instance.get('image_ref') and not os.path.exists(disk):
             facts = self.drv.image_facts(ctxt, {'id': instance['image_ref']})

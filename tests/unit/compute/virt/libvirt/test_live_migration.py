@@ -173,3 +173,15 @@ def test_abort_cancels_and_the_guest_stays(make_driver, new_instance,
     assert _owner(source, instance['uuid']) == 'host-a'
     assert source.get_power_state(instance) == states.RUNNING
     assert not os.path.exists(dest.instance_dir(instance['uuid']))
+
+
+def test_auto_is_a_block_migration_without_shared_storage(make_driver,
+                                                          new_instance):
+    source, dest = make_driver('host-a'), make_driver('host-b')
+    instance = new_instance()
+    source.spawn(CTXT, instance, {'id': 'img', 'properties': {}})
+    migrate_data = dict(dest.check_can_live_migrate_destination(
+        instance, None), volumes=[], block_migration=None)
+    dest.pre_live_migration(CTXT, instance, [], migrate_data)
+    assert migrate_data['block_migration'] is True
+    assert os.path.exists(dest.disk_path(instance['uuid']))
