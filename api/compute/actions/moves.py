@@ -44,8 +44,10 @@ def migrate_live(compute, ctxt, server_id, value):
     else:
         require_manager_or_admin(ctxt, _RULE % 'migrate_live')
     block_migration = value['block_migration']
+    # From 2.30 force defaults to false (a named host goes through the
+    # scheduler); 2.68 drops the key, leaving that default.
     force = None
-    if version >= (2, 30) and version < (2, 68):
+    if version >= (2, 30):
         force = _bool(value.get('force', False))
         if force and not host:
             raise exception.Invalid("Can't force to a non-provided "

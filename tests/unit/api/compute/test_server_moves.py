@@ -155,10 +155,12 @@ def test_force_false_sends_the_host_through_the_scheduler(moves):
     request = moves.conductor.sent[0][1][1]
     assert (request['host'], request['requested_host']) == (None,
                                                             'compute2')
-    # 2.68 drops force (None): a named host is forced again, as in nova.
+    # 2.68 drops force, whose default (false) stays: the scheduler still.
     sid2 = _server(moves)
     assert _live(moves, sid2, '2.68', host='compute2').status_int == 202
-    assert moves.conductor.sent[0][1][1]['host'] == 'compute2'
+    assert (moves.conductor.sent[0][1][1]['host'],
+            moves.conductor.sent[0][1][1]['requested_host']) == (
+        None, 'compute2')
 
 
 def test_unknown_host_is_400_and_changes_nothing(moves):
