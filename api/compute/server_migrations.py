@@ -36,12 +36,14 @@ def _view(row, version, include_host=True):
     body = {
         'created_at': timefmt.iso_us(row['created_at']),
         'dest_compute': None, 'dest_host': None, 'dest_node': None,
-        # No driver reports transfer progress: nova's nulls.
-        'disk_processed_bytes': None, 'disk_remaining_bytes': None,
-        'disk_total_bytes': None,
+        # Progress as the driver last reported it (null until then).
+        'disk_processed_bytes': row.get('disk_processed'),
+        'disk_remaining_bytes': row.get('disk_remaining'),
+        'disk_total_bytes': row.get('disk_total'),
         'id': row['id'],
-        'memory_processed_bytes': None, 'memory_remaining_bytes': None,
-        'memory_total_bytes': None,
+        'memory_processed_bytes': row.get('memory_processed'),
+        'memory_remaining_bytes': row.get('memory_remaining'),
+        'memory_total_bytes': row.get('memory_total'),
         'server_uuid': row['instance_uuid'],
         'source_compute': None, 'source_node': None,
         'status': row['status'],

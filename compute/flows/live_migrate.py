@@ -31,6 +31,6 @@ def get_flow(driver, conductor, compute_rpc, tracker):
         live_migration.PreLiveMigrationTask(compute_rpc),
         live_migration.StartMoveTask(tracker),
         migration.MigrationStatusTask(conductor, 'running'),
-        live_migration.MoveGuestTask(driver),
+        live_migration.MoveGuestTask(driver, conductor),
         live_migration.PostLiveMigrationTask(conductor, driver, compute_rpc),
     )

@@ -251,18 +251,29 @@ class StartMoveTask(flow_engine.StratusTask):
 
 class MoveGuestTask(flow_engine.StratusTask):
     """The driver moves the running guest; it stays on the source if that
-    fails or is aborted. Returns what the destination takes over."""
+    fails or is aborted. Returns what the destination takes over. The
+    progress it reports goes on the migration (nova's memory_* and
+    disk_* figures)."""
     default_provides = 'guest_data'
 
-    def __init__(self, driver):
+    def __init__(self, driver, conductor):
         super().__init__()
         self.driver = driver
+        self.conductor = conductor
 
-    def execute(self, instance, migration, migrate_data):
+    def execute(self, ctxt, instance, migration, migrate_data):
         LOG.info('Moving the running guest to %s', migration['dest_compute'],
                  instance=instance)
+
+        def progress(values):
+            try:
+                self.conductor.migration_update(ctx(ctxt), migration['uuid'],
+                                                values)
+            except Exception:       # figures only: the move goes on
+                LOG.exception('Recording live migration progress failed')
         return self.driver.live_migration(
-            instance, migration['dest_compute'], migrate_data) or {}
+            instance, migration['dest_compute'], migrate_data,
+            progress=progress) or {}
 
 
 class PostLiveMigrationTask(InstanceTask):

@@ -216,10 +216,11 @@ class ComputeDriver:
         over the cached image). What it adds to `migrate_data` travels on."""
         raise NotImplementedError()
 
-    def live_migration(self, instance, dest, migrate_data):
+    def live_migration(self, instance, dest, migrate_data, progress=None):
         """On the source: move the running guest to host `dest`; returns
         plain data the destination takes over with. On failure or abort
-        (LiveMigrationCancelled) the guest still runs here."""
+        (LiveMigrationCancelled) the guest still runs here. `progress`
+        (values) takes memory_/disk_ total/processed/remaining bytes."""
         raise NotImplementedError()
 
     def post_live_migration(self, instance, migrate_data):

@@ -269,7 +269,7 @@ class FakeDriver(driver.ComputeDriver):
                            migrate_data):
         self._maybe_fail('pre_live_migration')
 
-    def live_migration(self, instance, dest, migrate_data):
+    def live_migration(self, instance, dest, migrate_data, progress=None):
         self._maybe_fail('live_migration')
         move = self._live_move(instance, start=True)
         try:

@@ -406,8 +406,8 @@ class LibvirtDriver(driver.ComputeDriver):
                            migrate_data):
         self._live().pre(ctxt, instance, block_devices, migrate_data)
 
-    def live_migration(self, instance, dest, migrate_data):
-        return self._live().migrate(instance, dest, migrate_data)
+    def live_migration(self, instance, dest, migrate_data, progress=None):
+        return self._live().migrate(instance, dest, migrate_data, progress)
 
     def post_live_migration(self, instance, migrate_data):
         self._live().post_source(instance, migrate_data)

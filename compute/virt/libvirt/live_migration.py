@@ -38,6 +38,11 @@ BASE_FLAGS = (libvirt.VIR_MIGRATE_LIVE | libvirt.VIR_MIGRATE_PEER2PEER |
               libvirt.VIR_MIGRATE_UNDEFINE_SOURCE)
 
 
+PROGRESS = ('memory_total', 'memory_processed', 'memory_remaining',
+            'disk_total', 'disk_processed', 'disk_remaining')
+MONITOR_INTERVAL = 0.5
+
+
 def flags(block_migration):
     return BASE_FLAGS | (libvirt.VIR_MIGRATE_NON_SHARED_INC
                          if block_migration else 0)
@@ -119,7 +124,7 @@ class LiveMigrator:
             guest.unpause()
 
     # --- source --------------------------------------------------------------
-    def migrate(self, instance, dest, migrate_data):
+    def migrate(self, instance, dest, migrate_data, progress=None):
         uuid = instance['uuid']
         guest = self.drv.libvirt.get(uuid)
         block = bool(migrate_data.get('block_migration'))
@@ -132,6 +137,10 @@ class LiveMigrator:
         LOG.info('Live migrating to %s (%s)', migrate_data['libvirt_uri'],
                  'block migration' if block else 'shared storage',
                  instance=instance)
+        done = threading.Event()
+        if progress is not None:
+            threading.Thread(target=self._monitor, daemon=True,
+                             args=(guest, progress, done)).start()
         try:
             guest._domain.migrateToURI3(migrate_data['libvirt_uri'], params,
                                         flags(block))
@@ -142,9 +151,21 @@ class LiveMigrator:
                                      '%s' % (dest, exc.get_error_message()
                                              or exc))
         finally:
+            done.set()
             with self._lock:
                 move = self._running.pop(uuid, {})
         return {'resume': move.get('forced', False)}
+
+    @staticmethod
+    def _monitor(guest, progress, done):
+        """The migration job's figures while it runs, as nova's monitor
+        copies them onto the migration (0 is no figure: null)."""
+        while not done.wait(MONITOR_INTERVAL):
+            try:
+                stats = guest._domain.jobStats()
+            except libvirt.libvirtError:
+                continue
+            progress({key: stats.get(key) or None for key in PROGRESS})
 
     def post_source(self, instance, migrate_data):
         """The domain left (undefined here); a copied disk's directory

@@ -241,6 +241,9 @@ def _touch(migration):
 def test_list_shows_live_migrations_in_progress(moves, version):
     sid = _server(moves, task_state='migrating')
     running = _touch(_migration(sid))
+    migration_records.update(running['uuid'], {
+        'memory_total': 1024, 'memory_processed': 512,
+        'memory_remaining': 512})
     _touch(_migration(sid, status='completed'))
     _touch(_migration(sid, status='finished', migration_type='migration'))
     resp = moves.get(SERVERS + '/%s/migrations' % sid, headers=mv(version))
@@ -257,7 +260,8 @@ def test_list_shows_live_migrations_in_progress(moves, version):
     assert (row['id'], row['server_uuid'], row['status'],
             row['source_compute'], row['dest_node']) == (
         running['id'], sid, 'running', 'compute1', 'compute2')
-    assert row['memory_total_bytes'] is None
+    assert (row['memory_total_bytes'], row['memory_processed_bytes'],
+            row['disk_total_bytes']) == (1024, 512, None)
     show = moves.get(SERVERS + '/%s/migrations/%s' % (sid, running['id']),
                      headers=mv(version))
     assert show.status_int == 200 and show.json['migration'] == row

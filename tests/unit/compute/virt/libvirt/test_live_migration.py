@@ -6,6 +6,7 @@ and do what libvirt would (the domain defined again from the XML sent,
 owned by the destination). Everything else is the real driver."""
 import os
 import threading
+import time
 from xml.etree import ElementTree as ET
 
 import libvirt
@@ -33,6 +34,13 @@ class FakeMigration:
                             raising=False)
         monkeypatch.setattr(libvirt.virDomain, 'abortJob',
                             lambda dom, flags=0: fake.abort(), raising=False)
+        monkeypatch.setattr(libvirt.virDomain, 'jobStats',
+                            lambda dom, flags=0: dict(self.stats),
+                            raising=False)
+        monkeypatch.setattr(live_migration, 'MONITOR_INTERVAL', 0.01)
+        self.stats = {'type': 2, 'memory_total': 100 * 2 ** 20,
+                      'memory_processed': 60 * 2 ** 20,
+                      'memory_remaining': 40 * 2 ** 20, 'disk_total': 0}
 
     def migrate(self, dom, uri, params, flags):
         self.calls.append((uri, params, flags))
@@ -130,12 +138,19 @@ def test_force_complete_pauses_then_resumes_where_it_lands(
     fake = FakeMigration(monkeypatch, hold=True)
     migrate_data = dict(dest.check_can_live_migrate_destination(
         instance, False), volumes=[], block_migration=False)
-    outcome = {}
+    outcome, reported = {}, []
     mover = threading.Thread(target=lambda: outcome.update(
-        result=source.live_migration(instance, 'host-b', migrate_data)))
+        result=source.live_migration(instance, 'host-b', migrate_data,
+                                     progress=reported.append)))
     mover.start()
-    while not fake.calls:
-        pass
+    while not fake.calls or not reported:
+        time.sleep(0.01)
+    # The job's figures as nova copies them (no disk copy: null).
+    assert reported[0] == {'memory_total': 100 * 2 ** 20,
+                           'memory_processed': 60 * 2 ** 20,
+                           'memory_remaining': 40 * 2 ** 20,
+                           'disk_total': None, 'disk_processed': None,
+                           'disk_remaining': None}
     source.live_migration_force_complete(instance)
     assert source.get_power_state(instance) == states.PAUSED_POWER
     fake.hold.set()
