@@ -91,9 +91,7 @@ def _forced(instance, host):
     _check_up(host)
     node = live_migrations.nodes_for_host(host)[0]
     _check_memory(instance, node)
-    source = live_migrations.nodes_for_host(instance['host'])[0]
-    if source['hypervisor_type'] != node['hypervisor_type']:
-        raise exception.InvalidHypervisorType()
+    _check_same_hypervisor(instance, node)
     flavor = instance['flavor']
     allocations.replace(instance['uuid'], host,
                         node['hypervisor_hostname'], flavor['vcpus'],
@@ -102,14 +100,39 @@ def _forced(instance, host):
     return {'host': host, 'node': node['hypervisor_hostname']}
 
 
-def _scheduled(ctxt, scheduler, instance, requested_host):
+def _check_same_hypervisor(instance, node):
+    source = live_migrations.nodes_for_host(instance['host'])[0]
+    if source['hypervisor_type'] != node['hypervisor_type']:
+        raise exception.InvalidHypervisorType()
+
+
+def _scheduled(ctxt, scheduler, compute_rpc, instance, requested_host,
+               block):
+    """nova's _find_destination: the scheduler's pick, skipped (its claim
+    released, the host excluded) when the hypervisors differ or the
+    destination refuses, until one accepts or none is left (NoValidHost).
+    Returns (destination, what it answered)."""
     from stratus.scheduler import request_spec
-    spec = request_spec.build(
-        instance, instance['flavor'], _image(instance),
-        ignore_hosts=[instance['host']],
-        requested_destination={'host': requested_host} if requested_host
-        else None)
-    return scheduler.select_destinations(ctxt, spec, [instance['uuid']])[0]
+    attempted = [instance['host']]
+    image = _image(instance)
+    while True:
+        spec = request_spec.build(
+            instance, instance['flavor'], image, ignore_hosts=attempted,
+            requested_destination={'host': requested_host}
+            if requested_host else None)
+        dest = scheduler.select_destinations(ctxt, spec,
+                                             [instance['uuid']])[0]
+        try:
+            _check_same_hypervisor(
+                instance, live_migrations.nodes_for_host(dest['host'])[0])
+            return dest, _destination_checks(ctxt, compute_rpc,
+                                             dest['host'], instance, block)
+        except (exception.InvalidHypervisorType,
+                exception.MigrationPreCheckError) as exc:
+            LOG.info('Skipping host %s: %s', dest['host'], exc,
+                     instance=instance)
+            allocations.delete(instance['uuid'])
+            attempted.append(dest['host'])
 
 
 def _restore(instance, migration, exc, vm_state, claims_moved):
@@ -161,16 +184,17 @@ def run(ctxt, instance_uuid, request, scheduler, compute_rpc):
         _check_up(instance['host'])
         allocations.move(instance_uuid, migration['uuid'])
         claims_moved = True
+        block = request.get('block_migration')
         if request['host']:
             dest = _forced(instance, request['host'])
+            dest_data = _destination_checks(ctxt, compute_rpc, dest['host'],
+                                            instance, block)
         else:
-            dest = _scheduled(ctxt, scheduler, instance,
-                              request.get('requested_host'))
-        dest_data = dict(_destination_checks(
-            ctxt, compute_rpc, dest['host'], instance,
-            request.get('block_migration')) or {},
-            availability_zone=dest.get('availability_zone') or
-            _zone(dest['host']))
+            dest, dest_data = _scheduled(ctxt, scheduler, compute_rpc,
+                                         instance,
+                                         request.get('requested_host'), block)
+        dest_data = dict(dest_data or {}, availability_zone=dest.get(
+            'availability_zone') or _zone(dest['host']))
         migration = primitives.to_primitive(migration_records.update(
             migration['uuid'], {'source_node': instance['node'],
                                 'dest_compute': dest['host'],

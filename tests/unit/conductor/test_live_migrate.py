@@ -178,3 +178,32 @@ def test_the_destinations_zone_and_refusal_travel(world):
     assert caught.value.message == ('Migration pre-check error: no shared '
                                     'storage')
     assert instances.get(world)['vm_state'] == 'active'
+
+
+def test_a_refusing_destination_is_skipped_for_the_next(world):
+    """nova's _find_destination: the refusing host is excluded and its
+    claim released, the scheduler asked again."""
+    compute_nodes.update({
+        'hypervisor_hostname': 'compute3', 'host': 'compute3',
+        'hypervisor_type': 'fake', 'hypervisor_version': 1000,
+        'vcpus': 8, 'memory_mb': 8192, 'local_gb': 100})
+    picks = iter(['compute2', 'compute3'])
+
+    class Scheduler(Recorder):
+        def select_destinations(self, ctxt, spec, uuids):
+            self.sent.append(list(spec['ignore_hosts']))
+            host = next(picks)
+            allocations.replace(uuids[0], host, host, 1, 64, 1)
+            return [{'host': host, 'node': host}]
+
+    class Computes(Recorder):
+        def check_can_live_migrate_destination(self, ctxt, host, *args):
+            if host == 'compute2':
+                raise exception.MigrationPreCheckError(reason='no room')
+            return {}
+    scheduler, computes = _run(world, scheduler=Scheduler(),
+                               computes=Computes())
+    assert scheduler.sent == [['compute1'], ['compute1', 'compute2']]
+    assert computes.sent[-1][1][0] == 'compute1'       # the source's cast
+    assert _migration(world)['dest_compute'] == 'compute3'
+    assert [a['host'] for a in allocations.get(world)] == ['compute3']
