@@ -571,3 +571,42 @@ class SecurityGroupUnexpected(StratusException):
     nova answers its 500 'Unexpected API Error'."""
     code = 500
     safe = False
+
+# --- moves ---
+class ComputeServiceUnavailable(Invalid):
+    """nova answers it 400 from os-migrateLive's pre-checks."""
+    msg_fmt = 'Compute service of %(host)s is unavailable at this time.'
+
+
+class UnableToMigrateToSelf(Invalid):
+    msg_fmt = ('Unable to migrate instance (%(instance_id)s) to current '
+               'host (%(host)s).')
+
+
+class InvalidHypervisorType(Invalid):
+    msg_fmt = 'The supplied hypervisor type of is invalid.'
+
+
+class MigrationPreCheckError(Invalid):
+    msg_fmt = 'Migration pre-check error: %(reason)s'
+
+
+class MigrationError(StratusException):
+    msg_fmt = 'Migration error: %(reason)s'
+
+
+class InvalidMigrationState(Invalid):
+    msg_fmt = ('Migration %(migration_id)s state of instance '
+               '%(instance_uuid)s is %(state)s. Cannot %(method)s while the '
+               'migration is in this state.')
+
+
+class MigrationNotFoundForInstance(NotFound):
+    msg_fmt = ('Migration %(migration_id)s not found for instance '
+               '%(instance_id)s')
+
+
+class LiveMigrationCancelled(StratusException):
+    """Internal: an abort stopped the live migration; it ends 'cancelled'
+    with the guest where it was."""
+    msg_fmt = 'Live migration of %(instance_uuid)s was aborted.'

@@ -223,3 +223,61 @@ class ComputeManager:
 
     def trigger_crash_dump(self, ctxt, instance):
         self._run(ctxt, 'trigger_crash_dump', instance)
+
+    # --- 1.7: live migration (source and destination sides) --------------
+    def check_can_live_migrate_destination(self, ctxt, instance,
+                                           block_migration):
+        from stratus.compute.tasks import live_migration
+        return live_migration.check_destination(self.driver, instance,
+                                                block_migration)
+
+    def live_migration(self, ctxt, instance, migration, dest_data,
+                       block_migration):
+        from stratus.compute.tasks import live_migration
+        tracker = live_migration.tracker_for(self.host)
+        tracker.queue(instance['uuid'], migration['uuid'])
+        self.conductor.migration_update(ctxt, migration['uuid'],
+                                        {'status': 'queued'})
+        self._run(ctxt, 'live_migrate', instance,
+                  {'compute_rpc': self.compute_rpc, 'tracker': tracker},
+                  migration=migration, dest_data=dest_data,
+                  block_migration=block_migration)
+
+    def pre_live_migration(self, ctxt, instance, migration, dest_data,
+                           block_migration):
+        from stratus.compute.tasks import live_migration
+        return live_migration.pre_live_migration(
+            self.driver, self.conductor, ctxt.to_dict(), instance,
+            dest_data, block_migration)
+
+    def post_live_migration_at_destination(self, ctxt, instance, migration,
+                                           migrate_data):
+        from stratus.compute.tasks import live_migration
+        live_migration.post_at_destination(
+            self.driver, self.conductor, ctxt.to_dict(), instance,
+            migration, migrate_data)
+
+    def rollback_live_migration_at_destination(self, ctxt, instance,
+                                               migration, migrate_data):
+        from stratus.compute.tasks import live_migration
+        live_migration.rollback_at_destination(
+            self.driver, self.conductor, ctxt.to_dict(), instance,
+            migrate_data)
+
+    def live_migration_force_complete(self, ctxt, instance, migration_uuid):
+        from stratus.compute.tasks import live_migration
+        live_migration.recorded(
+            self.conductor, self.host, ctxt, instance,
+            'compute_live_migration_force_complete',
+            self.driver.live_migration_force_complete, instance)
+
+    def live_migration_abort(self, ctxt, instance, migration_uuid):
+        from stratus.compute.tasks import live_migration
+
+        def abort():
+            # Not moving yet: the flow cancels itself when it gets there.
+            if not live_migration.tracker_for(self.host).drop(
+                    instance['uuid']):
+                self.driver.live_migration_abort(instance)
+        live_migration.recorded(self.conductor, self.host, ctxt, instance,
+                                'compute_live_migration_abort', abort)

@@ -22,7 +22,8 @@ _SETTLE = {states.PAUSING, states.UNPAUSING, states.SUSPENDING,
            states.IMAGE_PENDING_UPLOAD, states.IMAGE_UPLOADING,
            states.IMAGE_BACKUP,
            states.SHELVING, states.SHELVING_IMAGE_PENDING_UPLOAD,
-           states.SHELVING_IMAGE_UPLOADING, states.RESIZE_PREP}
+           states.SHELVING_IMAGE_UPLOADING, states.RESIZE_PREP,
+           states.MIGRATING}
 _FAIL = set(states.BUILD_STATES) | {
     states.REBUILDING, states.REBUILD_BLOCK_DEVICE_MAPPING,
     states.REBUILD_SPAWNING}

@@ -24,6 +24,10 @@ class ComputeRPCClient(rpc.RPCClientBase):
         'get_instance_diagnostics',
         '1.5 rebuild_instance takes reimage_boot_volume',
         '1.6 external_instance_event',
+        '1.7 check_can_live_migrate_destination, live_migration, '
+        'pre_live_migration, post_live_migration_at_destination, '
+        'rollback_live_migration_at_destination, '
+        'live_migration_force_complete, live_migration_abort',
         '1.8 evacuate_instance, set_admin_password, trigger_crash_dump',
     )
 
@@ -198,3 +202,51 @@ class ComputeRPCClient(rpc.RPCClientBase):
     def trigger_crash_dump(self, ctxt, instance):
         self._cast(ctxt, '1.8', 'trigger_crash_dump', instance['host'],
                    instance=instance)
+
+    # --- 1.7: live migration (source and destination sides) --------------
+    def check_can_live_migrate_destination(self, ctxt, host, instance,
+                                           block_migration):
+        """Asked of the destination before anything moves: what the source
+        needs to reach it (its driver's migration target)."""
+        return self._prepare('1.7', server=host, timeout=120).call(
+            ctxt, 'check_can_live_migrate_destination', instance=instance,
+            block_migration=block_migration)
+
+    def live_migration(self, ctxt, host, instance, migration, dest_data,
+                       block_migration):
+        """To the source: run the live migration flow."""
+        self._cast(ctxt, '1.7', 'live_migration', host, instance=instance,
+                   migration=migration, dest_data=dest_data,
+                   block_migration=block_migration)
+
+    def pre_live_migration(self, ctxt, host, instance, migration,
+                           dest_data, block_migration):
+        """To the destination: volumes connected there (new attachments);
+        returns the migrate data the source moves the guest with."""
+        return self._prepare('1.7', server=host, timeout=300).call(
+            ctxt, 'pre_live_migration', instance=instance,
+            migration=migration, dest_data=dest_data,
+            block_migration=block_migration)
+
+    def post_live_migration_at_destination(self, ctxt, host, instance,
+                                           migration, migrate_data):
+        """To the destination once the guest runs there: it is its now."""
+        return self._prepare('1.7', server=host, timeout=300).call(
+            ctxt, 'post_live_migration_at_destination', instance=instance,
+            migration=migration, migrate_data=migrate_data)
+
+    def rollback_live_migration_at_destination(self, ctxt, host, instance,
+                                               migration, migrate_data):
+        """To the destination when the move failed: undo its preparation."""
+        self._cast(ctxt, '1.7', 'rollback_live_migration_at_destination',
+                   host, instance=instance, migration=migration,
+                   migrate_data=migrate_data)
+
+    def live_migration_force_complete(self, ctxt, host, instance,
+                                      migration_uuid):
+        self._cast(ctxt, '1.7', 'live_migration_force_complete', host,
+                   instance=instance, migration_uuid=migration_uuid)
+
+    def live_migration_abort(self, ctxt, host, instance, migration_uuid):
+        self._cast(ctxt, '1.7', 'live_migration_abort', host,
+                   instance=instance, migration_uuid=migration_uuid)

@@ -154,6 +154,10 @@ ALLOWED = {
     'delete metadata': (ACTIVE, PAUSED, SUSPENDED, STOPPED),
     'attach_interface': (ACTIVE, PAUSED, STOPPED),
     'detach_interface': (ACTIVE, PAUSED, STOPPED),
+    # live migration and its per-server migrations API
+    'os-migrateLive': (ACTIVE, PAUSED),
+    'force_complete': (ACTIVE,),
+    'abort live migration': None,
 }
 TASK_STATES = {
     'reboot_hard': ALLOW_REBOOT,
@@ -162,6 +166,8 @@ TASK_STATES = {
     'delete': None,
     'update metadata': None,
     'delete metadata': None,
+    'force_complete': (MIGRATING,),
+    'abort live migration': (MIGRATING,),
 }
 ANY_LAUNCH = ('forceDelete', 'delete')
 

@@ -240,6 +240,14 @@ class ConductorManager:
                 source_compute=host, migration_type='evacuation')
             if m['status'] in ('accepted', 'pre-migrating', 'done')])
 
+    # --- 1.6: live migration -------------------------------------------------
+    @rpc.expected_exceptions(exception.Invalid, exception.Conflict,
+                             exception.NoValidHost, exception.MigrationError)
+    def live_migrate_instance(self, ctxt, instance_uuid, request):
+        from stratus.conductor import live_migrate
+        live_migrate.run(ctxt, instance_uuid, request, self.scheduler,
+                         self.compute_rpc)
+
 
 def _event_times(events):
     return [dict(event, start_time=timeutils.from_iso(event['start_time']),

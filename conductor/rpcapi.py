@@ -23,6 +23,7 @@ class ConductorRPCClient(rpc.RPCClientBase):
         '1.3 instance_update carries the events of the flow it ends',
         '1.4 volume_migration_completion',
         '1.5 volume_attachment_create, volume_reimage',
+        '1.6 live_migrate_instance',
         '1.7 evacuate_instance, evacuations_from_host',
     )
 
@@ -193,3 +194,16 @@ class ConductorRPCClient(rpc.RPCClientBase):
         (accepted, pre-migrating, done), deleted servers included."""
         return self._prepare('1.7').call(ctxt, 'evacuations_from_host',
                                          host=host)
+
+    # --- 1.6: live migration ------------------------------------------------
+    def live_migrate_instance(self, ctxt, instance_uuid, request, wait=False):
+        """Pre-check, place and start a live migration. `request`: host
+        (forced), requested_host (through the scheduler), block_migration.
+        With `wait` (before 2.34) the pre-checks' errors raise here."""
+        if wait:
+            return self._prepare('1.6', timeout=300).call(
+                ctxt, 'live_migrate_instance', instance_uuid=instance_uuid,
+                request=request)
+        self._prepare('1.6').cast(ctxt, 'live_migrate_instance',
+                                  instance_uuid=instance_uuid,
+                                  request=request)

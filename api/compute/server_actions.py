@@ -15,6 +15,7 @@ from stratus.api.compute.actions import console
 from stratus.api.compute.actions import images
 from stratus.api.compute.actions import legacy_consoles
 from stratus.api.compute.actions import lock
+from stratus.api.compute.actions import moves
 from stratus.api.compute.actions import network
 from stratus.api.compute.actions import power
 from stratus.api.compute.actions import rebuild
@@ -28,7 +29,7 @@ HANDLERS = {}
 for _module in (power, lock, console, rescue, rebuild, images,
                 resize):
     HANDLERS.update(_module.HANDLERS)
-for _module in (reset_state, backup, network):
+for _module in (reset_state, backup, network, moves):
     HANDLERS.update(_module.HANDLERS)
 HANDLERS.update(admin_actions.HANDLERS)
 HANDLERS.update(security_groups.HANDLERS)

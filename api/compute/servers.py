@@ -20,6 +20,7 @@ from stratus.api.compute import server_actions
 from stratus.api.compute import server_create
 from stratus.api.compute import server_diagnostics
 from stratus.api.compute import server_metadata
+from stratus.api.compute import server_migrations
 from stratus.api.compute import server_password
 from stratus.api.compute import server_ports
 from stratus.api.compute import server_shares
@@ -281,6 +282,8 @@ def show_view(ctxt, instance):
 pecan.route(ServersController, 'os-instance-actions',
             instance_actions.InstanceActionsController())
 pecan.route(ServersController, 'tags', server_tags.ServerTagsController())
+pecan.route(ServersController, 'migrations',
+            server_migrations.ServerMigrationsController())
 pecan.route(ServersController, 'os-volume_attachments',
             volume_attachments.VolumeAttachmentsController())
 

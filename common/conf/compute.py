@@ -59,6 +59,10 @@ fake_driver_opts = [
                 help='Driver methods that raise instead of working (e.g. '
                      'spawn,pause): lets tests reach every revert path '
                      'through real daemons. Never set it in production.'),
+    cfg.FloatOpt('live_migration_seconds', default=0.0, min=0.0,
+                 help='How long a fake live migration stays running before '
+                      'it completes (force complete and abort cut it '
+                      'short): lets tests reach a running live migration.'),
 ]
 
 

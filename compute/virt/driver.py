@@ -219,3 +219,47 @@ class ComputeDriver:
         """Whether this host sees the guest's files where its (down) host
         left them (shared instance storage): evacuate then keeps them."""
         return False
+
+    # --- live migration ------------------------------------------------------
+    def check_can_live_migrate_destination(self, instance, block_migration):
+        """On the destination: refuse (MigrationPreCheckError) or return
+        plain facts the source needs ({} when none)."""
+        raise NotImplementedError()
+
+    def pre_live_migration(self, ctxt, instance, block_devices,
+                           migrate_data):
+        """On the destination: ready the guest's arrival (its volumes,
+        `block_devices`, connected here; for a block migration, its disk
+        over the cached image). What it adds to `migrate_data` travels on."""
+        raise NotImplementedError()
+
+    def live_migration(self, instance, dest, migrate_data, progress=None):
+        """On the source: move the running guest to host `dest`; returns
+        plain data the destination takes over with. On failure or abort
+        (LiveMigrationCancelled) the guest still runs here. `progress`
+        (values) takes memory_/disk_ total/processed/remaining bytes."""
+        raise NotImplementedError()
+
+    def post_live_migration(self, instance, migrate_data):
+        """On the source, after the move: let go of what stayed here."""
+        raise NotImplementedError()
+
+    def post_live_migration_at_destination(self, instance, block_devices,
+                                           migrate_data):
+        """On the destination, after the move: the guest is this host's."""
+        raise NotImplementedError()
+
+    def rollback_live_migration_at_destination(self, instance,
+                                               migrate_data):
+        """On the destination, when the move failed: undo the
+        preparation."""
+        raise NotImplementedError()
+
+    def live_migration_force_complete(self, instance):
+        """Make a running live migration finish now (the libvirt driver
+        pauses the guest, nova's way)."""
+        raise NotImplementedError()
+
+    def live_migration_abort(self, instance):
+        """Stop a running live migration; the guest stays on the source."""
+        raise NotImplementedError()

@@ -264,3 +264,69 @@ class FakeDriver(driver.ComputeDriver):
                 raise exception.InstanceNotRunning(
                     instance_id=instance['uuid'])
             guest['crash_dumps'] = guest.get('crash_dumps', 0) + 1
+
+    # --- live migration: the guest dict moves at once (after
+    # [fake_driver] live_migration_seconds, cut short by force complete
+    # or abort) ---------------------------------------------------------------
+    def _live_move(self, instance, start=False):
+        """The running move of the instance (None when there is none)."""
+        with self._lock:
+            moves = self.__dict__.setdefault('_live_moves', {})
+            if start:
+                moves[instance['uuid']] = {'done': threading.Event(),
+                                           'aborted': False}
+            return moves.get(instance['uuid'])
+
+    def check_can_live_migrate_destination(self, instance, block_migration):
+        self._maybe_fail('check_can_live_migrate_destination')
+        return {}
+
+    def pre_live_migration(self, ctxt, instance, block_devices,
+                           migrate_data):
+        self._maybe_fail('pre_live_migration')
+
+    def live_migration(self, instance, dest, migrate_data, progress=None):
+        self._maybe_fail('live_migration')
+        move = self._live_move(instance, start=True)
+        try:
+            move['done'].wait(CONF.fake_driver.live_migration_seconds)
+            if move['aborted']:
+                raise exception.LiveMigrationCancelled(
+                    instance_uuid=instance['uuid'])
+        finally:
+            with self._lock:
+                self._live_moves.pop(instance['uuid'], None)
+        with self._lock:
+            guest = self._guests.pop(instance['uuid'], None)
+        if guest is None:
+            raise exception.InstanceNotFound(instance_id=instance['uuid'])
+        return {'guest': guest}
+
+    def post_live_migration(self, instance, migrate_data):
+        self._maybe_fail('post_live_migration')
+
+    def post_live_migration_at_destination(self, instance, block_devices,
+                                           migrate_data):
+        self._maybe_fail('post_live_migration_at_destination')
+        guest = dict((migrate_data.get('guest') or {}).get('guest') or {})
+        if not guest:
+            raise driver.DriverError(reason='no guest arrived')
+        guest['volumes'] = {d['device_name']: d['connection_info']
+                            for d in block_devices}
+        with self._lock:
+            self._guests[instance['uuid']] = guest
+
+    def rollback_live_migration_at_destination(self, instance,
+                                               migrate_data):
+        self._maybe_fail('rollback_live_migration_at_destination')
+
+    def live_migration_force_complete(self, instance):
+        move = self._live_move(instance)
+        if move:
+            move['done'].set()
+
+    def live_migration_abort(self, instance):
+        move = self._live_move(instance)
+        if move:
+            move['aborted'] = True
+            move['done'].set()

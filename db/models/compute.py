@@ -139,6 +139,13 @@ class Migration(Timestamps, Base):
     new_flavor_id: Mapped[str | None] = mapped_column(sa.String(255))
     project_id: Mapped[str | None] = mapped_column(sa.String(64))
     user_id: Mapped[str | None] = mapped_column(sa.String(64))
+    # Live migration progress (bytes) as the driver reports it.
+    memory_total: Mapped[int | None] = mapped_column(sa.BigInteger)
+    memory_processed: Mapped[int | None] = mapped_column(sa.BigInteger)
+    memory_remaining: Mapped[int | None] = mapped_column(sa.BigInteger)
+    disk_total: Mapped[int | None] = mapped_column(sa.BigInteger)
+    disk_processed: Mapped[int | None] = mapped_column(sa.BigInteger)
+    disk_remaining: Mapped[int | None] = mapped_column(sa.BigInteger)
 
 
 class ComputeNode(Timestamps, Base):

@@ -395,6 +395,41 @@ class LibvirtDriver(driver.ComputeDriver):
     def trigger_crash_dump(self, instance):
         guest_admin.trigger_crash_dump(self._guest(instance), instance)
 
+    # --- live migration (compute/virt/libvirt/live_migration.py) ---------
+    def _live(self):
+        from stratus.compute.virt.libvirt import live_migration
+        if getattr(self, '_live_migrator', None) is None:
+            self._live_migrator = live_migration.LiveMigrator(self)
+        return self._live_migrator
+
+    def check_can_live_migrate_destination(self, instance, block_migration):
+        return self._live().check_destination(instance, block_migration)
+
+    def pre_live_migration(self, ctxt, instance, block_devices,
+                           migrate_data):
+        self._live().pre(ctxt, instance, block_devices, migrate_data)
+
+    def live_migration(self, instance, dest, migrate_data, progress=None):
+        return self._live().migrate(instance, dest, migrate_data, progress)
+
+    def post_live_migration(self, instance, migrate_data):
+        self._live().post_source(instance, migrate_data)
+
+    def post_live_migration_at_destination(self, instance, block_devices,
+                                           migrate_data):
+        self._live().post_destination(instance, block_devices, migrate_data)
+
+    def rollback_live_migration_at_destination(self, instance,
+                                               migrate_data):
+        self._live().rollback_destination(instance, migrate_data)
+
+    def live_migration_force_complete(self, instance):
+        self._live().force_complete(instance)
+
+    def live_migration_abort(self, instance):
+        self._live().abort(instance)
+
+
 def _host_memory_used_mb(total_mb):
     """Memory in use on the machine (total - MemAvailable), as nova
     reports it."""
