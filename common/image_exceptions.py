@@ -123,3 +123,15 @@ class ImageTaskNotFound(NotFound):
 class GlanceImageNotFound(ImageNotFound):
     """The image API's wording (nova's ImageNotFound words it its way)."""
     msg_fmt = 'No image found with ID %(image_id)s'
+
+
+class ImageLimitExceeded(StratusException):
+    """glance's 413 for a count past its image_*_quota options."""
+    msg_fmt = ('The limit has been exceeded on the number of allowed image '
+               '%(what)s. Attempted: %(attempted)s, Maximum: %(maximum)s')
+    code = 413
+
+
+class ImageForbidden(Forbidden):
+    """glance's policy refusal (its Forbidden's text)."""
+    msg_fmt = 'You are not authorized to complete %(action)s action.'

@@ -90,7 +90,8 @@ def get_transport():
                 CONF, url=_URL,
                 allowed_remote_exmods=['stratus.common.exception',
                                        'stratus.common.volume_exceptions',
-                                       'stratus.common.image_exceptions'])
+                                       'stratus.common.image_exceptions',
+                                       'stratus.common.compute_exceptions'])
         return _TRANSPORT
 
 

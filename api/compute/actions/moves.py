@@ -35,7 +35,8 @@ def require_manager_or_admin(ctxt, action):
 
 def migrate_live(compute, ctxt, server_id, value):
     version = wsgi.version()
-    value = validation.check(
+    value = validation.check_action(
+        'os-migrateLive',
         validation.for_version(version, schemas.LIVE_MIGRATE), value)
     compute.get(ctxt, server_id, extras=False)
     host = value['host']
@@ -66,5 +67,8 @@ def migrate_live(compute, ctxt, server_id, value):
         raise exception.Invalid(exc.message)
     return wsgi.response(status=202)
 
+
+# Body, server, then policy, as nova orders them.
+migrate_live.checks_own_policy = True
 
 HANDLERS = {'os-migrateLive': migrate_live}

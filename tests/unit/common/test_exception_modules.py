@@ -7,7 +7,7 @@ import os
 import stratus
 
 MODULES = ('exception', 'volume_exceptions', 'image_exceptions',
-           'identity_exceptions')
+           'identity_exceptions', 'compute_exceptions')
 
 
 def _classes(name):
