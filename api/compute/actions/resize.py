@@ -1,6 +1,7 @@
 """resize, migrate (202), confirmResize (204), revertResize (202)."""
 from stratus.api import policy
 from stratus.api import wsgi
+from stratus.api.compute.actions import moves
 from stratus.api.compute.actions import nova_order
 from stratus.api.compute import server_create
 
@@ -41,9 +42,13 @@ def migrate(compute, ctxt, server_id, value):
     if wsgi.version() >= (2, 56):
         host = (value or {}).get('host')
     compute.get(ctxt, server_id)
-    policy.require_admin(ctxt, 'os_compute_api:os-migrate-server:'
-                               'migrate:host' if host else
-                         'os_compute_api:os-migrate-server:migrate')
+    # nova 34: a project manager may migrate; naming the host is admin's.
+    if host:
+        policy.require_admin(ctxt, 'os_compute_api:os-migrate-server:'
+                                   'migrate:host')
+    else:
+        moves.require_manager_or_admin(
+            ctxt, 'os_compute_api:os-migrate-server:migrate')
     compute.resize(ctxt, server_id, host=host)
     return wsgi.response(status=202)
 

@@ -119,9 +119,9 @@ def test_from_234_the_conductor_is_cast(moves):
 @pytest.mark.parametrize('version,body,field', [
     ('2.1', {'disk_over_commit': 'maybe'}, 'disk_over_commit'),
     ('2.1', {'block_migration': 'auto'}, 'block_migration'),
-    ('2.25', {'disk_over_commit': False}, 'body'),
-    ('2.29', {'force': True, 'host': 'compute2'}, 'body'),
-    ('2.68', {'force': False, 'host': 'compute2'}, 'body'),
+    ('2.25', {'disk_over_commit': False}, 'os-migrateLive'),
+    ('2.29', {'force': True, 'host': 'compute2'}, 'os-migrateLive'),
+    ('2.68', {'force': False, 'host': 'compute2'}, 'os-migrateLive'),
     ('2.30', {'host': ''}, 'host'),
     ('2.30', {'host': 'a/b'}, 'host'),
 ])
@@ -419,3 +419,17 @@ def test_a_project_manager_live_migrates_but_names_no_host(moves, demo):
     resp = moves.delete(SERVERS + '/%s/migrations/%s' % (sid, m['id']),
                         headers=dict(mv('2.24'), **headers))
     assert resp.status_int == 202
+
+
+def test_a_project_manager_cold_migrates_but_names_no_host(moves, demo):
+    """nova 34: migrate is PROJECT_MANAGER_OR_ADMIN, migrate:host admin."""
+    headers = {'X-Auth-Token': _manager_token(moves, demo)}
+    sid = _server(moves, headers=headers)
+    url = SERVERS + '/%s/action' % sid
+    resp = moves.post(url, {'migrate': {'host': 'compute2'}},
+                      headers=dict(mv('2.56'), **headers))
+    assert 'os_compute_api:os-migrate-server:migrate:host' in \
+        schemas.check_fault(resp, 403, 'forbidden')
+    resp = moves.post(url, {'migrate': None},
+                      headers=dict(mv('2.56'), **headers))
+    assert resp.status_int == 202, resp.text
