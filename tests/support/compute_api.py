@@ -14,14 +14,18 @@ SERVERS = '/compute/v2.1/servers'
 
 
 class RecordingComputeRPC:
-    """What the API casts to computes (the fake transport drops casts)."""
+    """Stands for an RPC client (the fake transport drops casts): records
+    each call or cast; `raises` makes the named method raise."""
 
     def __init__(self):
         self.sent = []
+        self.raises = {}
 
     def __getattr__(self, method):
         def record(ctxt, *args, **kwargs):
             self.sent.append((method, args, kwargs))
+            if method in self.raises:
+                raise self.raises[method]
         return record
 
 
@@ -31,19 +35,24 @@ def image_values(**values):
                  'container_format': 'bare', 'size': 1}, **values)
 
 
-def build(monkeypatch, admin, max_version=(2, 104)):
+def build(monkeypatch, admin, max_version=(2, 104), casts=None,
+          conductor=None, image_properties=None, vcpus=1):
     """`admin` turned into a client of a fresh app serving up to
-    `max_version`, with `casts` (the recorded compute RPC), `image` (a
-    public image) and flavor '1'. Call `rpc.init()` when done."""
+    `max_version`, with `casts` (the compute RPC: recorded unless given),
+    `conductor` when given, `image` (a public image) and flavor '1'.
+    Call `rpc.init()` when done."""
     monkeypatch.setattr(versions, 'MAX', max_version)
     rpc.init(url='fake:/')
     from stratus.api import app as app_module
     admin.app = app_module.build_app()
-    admin.casts = RecordingComputeRPC()
+    admin.casts = casts or RecordingComputeRPC()
     monkeypatch.setattr(servers_api.COMPUTE, 'compute_rpc', admin.casts)
-    admin.image = images.create(image_values(), {})
+    if conductor is not None:
+        admin.conductor = conductor
+        monkeypatch.setattr(servers_api.COMPUTE, 'conductor', conductor)
+    admin.image = images.create(image_values(), image_properties or {})
     admin.post('/compute/v2.1/flavors', {'flavor': {
-        'name': 'tiny', 'ram': 64, 'vcpus': 1, 'disk': 1, 'id': '1'}})
+        'name': 'tiny', 'ram': 64, 'vcpus': vcpus, 'disk': 1, 'id': '1'}})
     return admin
 
 

@@ -7,13 +7,11 @@ import uuid
 
 import pytest
 
+from support import compute_api
 from support import schemas
 
-from stratus.api.compute import servers as servers_api
-from stratus.api.compute import versions
 from stratus.common import exception
 from stratus.common import rpc
-from stratus.db.api import images
 from stratus.db.api import instances
 from stratus.db.api import migrations as db_migrations
 from stratus.db.api import services
@@ -24,38 +22,12 @@ SERVERS = '/compute/v2.1/servers'
 V21 = schemas.compute('servers', '2.1')
 
 
-class Recorder:
-    """Stands for an RPC client: records each call or cast; `raises`
-    makes the named method raise."""
-
-    def __init__(self):
-        self.sent = []
-        self.raises = {}
-
-    def __getattr__(self, method):
-        def record(ctxt, *args, **kwargs):
-            self.sent.append((method, args, kwargs))
-            if method in self.raises:
-                raise self.raises[method]
-        return record
+Recorder = compute_api.RecordingComputeRPC
 
 
 @pytest.fixture
 def cloud(monkeypatch, admin):
-    monkeypatch.setattr(versions, 'MAX', (2, 104))
-    rpc.init(url='fake:/')
-    from stratus.api import app as app_module
-    admin.app = app_module.build_app()
-    admin.casts = Recorder()
-    admin.conductor = Recorder()
-    monkeypatch.setattr(servers_api.COMPUTE, 'compute_rpc', admin.casts)
-    monkeypatch.setattr(servers_api.COMPUTE, 'conductor', admin.conductor)
-    admin.image = images.create({
-        'id': str(uuid.uuid4()), 'name': 'img', 'status': 'active',
-        'visibility': 'public', 'owner': 'x', 'disk_format': 'raw',
-        'container_format': 'bare', 'size': 1}, {})
-    admin.post('/compute/v2.1/flavors', {'flavor': {
-        'name': 'tiny', 'ram': 64, 'vcpus': 1, 'disk': 1, 'id': '1'}})
+    compute_api.build(monkeypatch, admin, conductor=Recorder())
     for host in ('compute1', 'compute2'):
         services.report(None, {'host': host, 'binary': 'stratus-compute',
                                'topic': 'compute',

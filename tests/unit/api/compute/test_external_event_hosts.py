@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 
+from support import compute_api
 from support import schemas
 from support.identity import V3, token_for
 
@@ -13,16 +14,6 @@ from stratus.api.compute import servers as servers_api
 from stratus.db.api import migration_records
 
 EVENTS = '/compute/v2.1/os-server-external-events'
-
-
-class RecordingComputeRPC:
-    def __init__(self):
-        self.sent = []
-
-    def __getattr__(self, method):
-        def record(ctxt, *args, **kwargs):
-            self.sent.append((method, args, kwargs))
-        return record
 
 
 @pytest.fixture
@@ -36,7 +27,7 @@ def service(compute_v, monkeypatch):
     compute_v.put(V3 + '/projects/%s/users/%s/roles/%s' % (
         project, user['id'], role.json['role']['id']))
     compute_v.token = token_for(compute_v, 'neutron', 'svc-secret', 'admin')
-    compute_v.casts = RecordingComputeRPC()
+    compute_v.casts = compute_api.RecordingComputeRPC()
     monkeypatch.setattr(servers_api.COMPUTE, 'compute_rpc', compute_v.casts)
     return compute_v
 

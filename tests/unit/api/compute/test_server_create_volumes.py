@@ -6,6 +6,8 @@ import uuid
 
 import pytest
 
+from support import compute_api
+
 from stratus.api.compute import servers as servers_api
 from stratus.api.compute import versions
 from stratus.common import rpc
@@ -16,14 +18,7 @@ from stratus.db.api import volumes as db_volumes
 SERVERS = '/compute/v2.1/servers'
 
 
-class Recorder:
-    def __init__(self):
-        self.sent = []
-
-    def __getattr__(self, method):
-        def record(ctxt, *args, **kwargs):
-            self.sent.append((method, args, kwargs))
-        return record
+Recorder = compute_api.RecordingComputeRPC
 
 
 @pytest.fixture

@@ -7,10 +7,9 @@ import uuid
 
 import pytest
 
+from support import compute_api
 from support import schemas
 
-from stratus.api.compute import servers as servers_api
-from stratus.api.compute import versions
 from stratus.common import rpc
 from stratus.compute import diagnostics
 from stratus.compute import states
@@ -43,18 +42,9 @@ class ComputeStandIn:
 
 @pytest.fixture
 def cloud(monkeypatch, admin):
-    monkeypatch.setattr(versions, 'MAX', (2, 100))
-    rpc.init(url='fake:/')
-    from stratus.api import app as app_module
-    admin.app = app_module.build_app()
     admin.compute = ComputeStandIn()
-    monkeypatch.setattr(servers_api.COMPUTE, 'compute_rpc', admin.compute)
-    admin.image = images.create({
-        'id': str(uuid.uuid4()), 'name': 'img', 'status': 'active',
-        'visibility': 'public', 'owner': 'x', 'disk_format': 'raw',
-        'container_format': 'bare', 'size': 1}, {'os_distro': 'cirros'})
-    admin.post('/compute/v2.1/flavors', {'flavor': {
-        'name': 'tiny', 'ram': 64, 'vcpus': 2, 'disk': 1, 'id': '1'}})
+    compute_api.build(monkeypatch, admin, (2, 100), casts=admin.compute,
+                      image_properties={'os_distro': 'cirros'}, vcpus=2)
     yield admin
     rpc.init()
 
