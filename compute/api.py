@@ -55,10 +55,9 @@ class ComputeAPI:
         rows = create_helpers.instance_rows(ctxt, request)
         created = create_helpers.insert_within_quota(
             ctxt, rows, request['min_count'], request.get('metadata'),
-            request.get('group'), request.get('tags') or ())
+            request.get('group'), request.get('tags') or (),
+            request.get('security_groups') or ())
         uuids = [i['uuid'] for i in created]
-        create_helpers.record_security_groups(
-            uuids, request.get('security_groups'))
         volumes = request.get('block_devices') or []
         if volumes:
             self._map_volumes(ctxt, uuids, volumes)

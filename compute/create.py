@@ -103,24 +103,20 @@ def _deltas(rows):
             'ram': sum(r['memory_mb'] for r in rows)}
 
 
-def insert_within_quota(ctxt, rows, min_count, metadata, group, tags=()):
-    """As many as max_count allows, but at least min_count, or 403."""
+def insert_within_quota(ctxt, rows, min_count, metadata, group, tags=(),
+                        security_group_ids=()):
+    """As many as max_count allows, but at least min_count, or 403. The
+    servers carry the groups the request named (neutron would put them on
+    their ports), written in the same transaction."""
     group_id = group['id'] if group else None
     extra = {'metadata_items': len(metadata or {})}
     try:
         return instances.create(rows, metadata, dict(_deltas(rows), **extra),
-                                group_id, tags)
+                                group_id, tags, security_group_ids)
     except exception.QuotaExceeded:
         if min_count >= len(rows):
             raise
     return instances.create(rows[:min_count], metadata,
                             dict(_deltas(rows[:min_count]), **extra),
-                            group_id, tags)
+                            group_id, tags, security_group_ids)
 
-
-def record_security_groups(uuids, group_ids):
-    """The new servers carry the groups the request named (neutron would
-    put them on the servers' ports)."""
-    from stratus.db.api import security_groups
-    if group_ids:
-        security_groups.set_instance_groups(uuids, group_ids)

@@ -23,11 +23,12 @@ def requested(ctxt, security_groups, networks=None):
         sg['name'] for sg in security_groups if sg.get('name')]
     # nova takes the set of names; the order it keeps is the first seen.
     names = list(dict.fromkeys(names)) or [db.DEFAULT]
-    default = db.ensure_default(ctxt.project_id)
+    # Made on the project's first request, as neutron does.
+    default = db.default_id(ctxt.project_id)
     ids = []
     for name in names:
         if name == db.DEFAULT:
-            ids.append(default['id'])
+            ids.append(default)
             continue
         group = groups.find(ctxt, name)
         if group is None:

@@ -131,7 +131,7 @@ def _encode(values):
 
 
 def create(instances, metadata=None, quota_deltas=None, group_id=None,
-           tags=()):
+           tags=(), security_group_ids=()):
     """Insert `instances` (a list of column dicts) at once; the project's
     quota is checked in the same write transaction, so concurrent creates
     cannot exceed it."""
@@ -162,6 +162,10 @@ def create(instances, metadata=None, quota_deltas=None, group_id=None,
                                                instance_uuid=row.uuid))
             for tag in sorted(set(tags)):
                 s.add(models.InstanceTag(instance_uuid=row.uuid, tag=tag))
+            for position, sg_id in enumerate(security_group_ids):
+                s.add(models.SecurityGroupInstance(
+                    instance_uuid=row.uuid, security_group_id=sg_id,
+                    position=position))
         s.flush()
         return _views(s, rows)
 
