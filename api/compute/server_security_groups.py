@@ -23,12 +23,12 @@ def requested(ctxt, security_groups, networks=None):
         sg['name'] for sg in security_groups if sg.get('name')]
     # nova takes the set of names; the order it keeps is the first seen.
     names = list(dict.fromkeys(names)) or [db.DEFAULT]
-    # Made on the project's first request, as neutron does.
-    default = db.default_id(ctxt.project_id)
     ids = []
     for name in names:
         if name == db.DEFAULT:
-            ids.append(default)
+            # Found (or made, as neutron makes it on a project's first
+            # request) in the transaction that writes the servers.
+            ids.append(db.DEFAULT)
             continue
         group = groups.find(ctxt, name)
         if group is None:

@@ -13,6 +13,7 @@ from stratus.db import session
 from stratus.db.api import action_events
 from stratus.db.api import keyvalue
 from stratus.db.api import paging
+from stratus.db.api import security_groups
 
 LOG = log.getLogger(__name__)
 
@@ -162,7 +163,11 @@ def create(instances, metadata=None, quota_deltas=None, group_id=None,
                                                instance_uuid=row.uuid))
             for tag in sorted(set(tags)):
                 s.add(models.InstanceTag(instance_uuid=row.uuid, tag=tag))
-            for position, sg_id in enumerate(security_group_ids):
+            group_ids = dict.fromkeys(
+                security_groups.default_id_in(s, row.project_id)
+                if sg_id == security_groups.DEFAULT else sg_id
+                for sg_id in security_group_ids)
+            for position, sg_id in enumerate(group_ids):
                 s.add(models.SecurityGroupInstance(
                     instance_uuid=row.uuid, security_group_id=sg_id,
                     position=position))

@@ -83,14 +83,16 @@ def _default_of(s, project_id):
         models.SecurityGroup.created_at)).first()
 
 
-def default_id(project_id):
-    """The id of the project's 'default' group, made now if it has none."""
-    with session.reader() as s:
-        found = s.scalar(sa.select(models.SecurityGroup.id).filter_by(
-            project_id=project_id, name=DEFAULT).order_by(
-            models.SecurityGroup.created_at).limit(1))
-    return found if found is not None else \
-        ensure_default(project_id)['id']
+def default_id_in(s, project_id):
+    """In session `s`: the id of the project's 'default' group, made now
+    if it has none (neutron makes it on the project's first request)."""
+    found = s.scalar(sa.select(models.SecurityGroup.id).filter_by(
+        project_id=project_id, name=DEFAULT).order_by(
+        models.SecurityGroup.created_at).limit(1))
+    if found is None:
+        found = _new_group(s, project_id, DEFAULT, 'Default security group',
+                           default=True).id
+    return found
 
 
 def ensure_default(project_id):
