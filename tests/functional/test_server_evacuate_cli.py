@@ -140,6 +140,13 @@ def test_evacuate_from_a_down_compute(cloud, rest, image, source_down):
     for server in (plain, on_volume, stopped):
         assert _migrations(rest, server['id'])[0]['status'] == 'completed'
         cloud.cli('server', 'delete', '--wait', server['id'])
+    # --boot-from-volume keeps the volume (delete_on_termination false):
+    # it goes too, or the session's later tests meet the volume quota.
+    cloud.cli('volume', 'delete', vid)
+    deadline = time.monotonic() + 30
+    while rest.get('/volume/v3/volumes/%s' % vid).status_code != 404:
+        assert time.monotonic() < deadline, 'volume %s stays' % vid
+        time.sleep(0.2)
 
 
 def test_evacuate_is_for_admins(cloud, rest, image):
