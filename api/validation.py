@@ -35,8 +35,9 @@ def _number(value):
     return None
 
 
-def _bound(name):
-    """nova applies minimum/maximum to number strings ('0') too."""
+def bound_on_number_strings(name):
+    """minimum/maximum applied to number strings ('0') too, as nova and
+    cinder apply them."""
     original = jsonschema.Draft4Validator.VALIDATORS[name]
 
     def check(validator, bound, instance, schema):
@@ -51,7 +52,8 @@ def _bound(name):
 # types: 1.0 is an integer there.
 _Validator = jsonschema.validators.extend(
     jsonschema.Draft4Validator,
-    {'minimum': _bound('minimum'), 'maximum': _bound('maximum')},
+    {'minimum': bound_on_number_strings('minimum'),
+     'maximum': bound_on_number_strings('maximum')},
     type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER)
 
 

@@ -13,29 +13,10 @@ from stratus.api.volume import request_formats
 from stratus.common import exception
 
 
-def _number(value):
-    for kind in (int, float):
-        try:
-            return kind(value)
-        except (ValueError, TypeError):
-            continue
-    return None
-
-
-def _bound(name):
-    original = jsonschema.Draft4Validator.VALIDATORS[name]
-
-    def check(validator, bound, instance, schema):
-        number = _number(instance)
-        if number is None:
-            return
-        yield from original(validator, bound, number, schema) or ()
-    return check
-
-
 _Validator = jsonschema.validators.extend(
     jsonschema.Draft4Validator,
-    {'minimum': _bound('minimum'), 'maximum': _bound('maximum')})
+    {'minimum': validation.bound_on_number_strings('minimum'),
+     'maximum': validation.bound_on_number_strings('maximum')})
 
 
 def _length(entity):
