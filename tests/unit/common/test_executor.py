@@ -111,7 +111,13 @@ def test_rpc_servers_run_messages_on_this_pool():
                 VERSION = '1.0'
             call = Client()._prepare('1.0', server='h1')
             ctxt = context.RequestContext(user_id='u', project_id='p')
-            names = {call.call(ctxt, 'ping') for _ in range(5)}
+            pool = server._work_executor
+            names = set()
+            for _ in range(5):
+                names.add(call.call(ctxt, 'ping'))
+                # The reply leaves before its worker is idle again: wait,
+                # or the next message may rightly start a second thread.
+                _wait_until(lambda: len(pool._idle) == len(pool._threads))
             assert names == {'rpc-worker-1'}
         finally:
             server.stop()
