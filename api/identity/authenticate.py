@@ -8,6 +8,7 @@ field.
 from stratus.common import exception
 from stratus.db.api import assignments
 from stratus.db.api import identity
+from stratus.db.api import system_assignments
 from stratus.db.api import tokens
 
 METHODS = ('password', 'token')
@@ -106,7 +107,7 @@ def _default_project(user_id):
 
 def scope_request(auth):
     """Check the scope's shape before any authentication: ('default'|
-    'unscoped'|'project'|'domain', lookup arguments)."""
+    'unscoped'|'project'|'domain'|'system', lookup arguments)."""
     requested = auth.get('scope')
     if requested is None:
         return 'default', None
@@ -117,7 +118,14 @@ def scope_request(auth):
     if 'project' in requested and 'domain' in requested:
         raise _invalid('auth/scope', 'Scoping to both domain and project is '
                        'not allowed.')
-    if 'system' in requested or 'OS-TRUST:trust' in requested:
+    if 'system' in requested:
+        if 'project' in requested or 'domain' in requested:
+            raise _invalid('auth/scope', 'Expecting to find system, '
+                           'project, domain, OS-TRUST:trust or unscoped in '
+                           'scope.')
+        # Keystone scopes to the whole system whatever the object holds.
+        return 'system', None
+    if 'OS-TRUST:trust' in requested:
         return 'unsupported', None
     if 'project' in requested:
         return 'project', _project_request(requested['project'])
@@ -128,13 +136,21 @@ def scope_request(auth):
     return 'unscoped', None
 
 
+def _check_system_roles(user_id):
+    """Keystone's 401 for a system scope the user holds no role on
+    (directly, through a group or by implication)."""
+    if not system_assignments.token_roles(user_id):
+        raise exception.NotAuthenticated(
+            'User %s has no access to the system' % user_id)
+
+
 def resolve_scope(request, user_id):
     """(project_id, domain_id) of the new token; both None: unscoped."""
     kind, lookup = request
     if kind == 'default':
         return _default_project(user_id), None
     if kind == 'unsupported':
-        # No user holds a system role or a trust here.
+        # No user holds a trust here.
         raise exception.NotAuthenticated()
     if kind == 'project':
         return _lookup(identity.find_project, **lookup)['id'], None
@@ -147,6 +163,9 @@ def issue(auth):
     """Authenticate the validated `auth` document: (token_id, token data)."""
     request = scope_request(auth)
     user_id, methods, parent = identify(auth['identity'])
+    if request[0] == 'system':
+        _check_system_roles(user_id)
+        return tokens.issue(user_id, methods, parent=parent, system='all')
     project_id, domain_id = resolve_scope(request, user_id)
     return tokens.issue(user_id, methods, project_id=project_id,
                         domain_id=domain_id, parent=parent)

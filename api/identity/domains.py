@@ -18,7 +18,7 @@ class DomainsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
-        authz.admin('list_domains')
+        authz.admin_or_system_reader('list_domains')
         rows = identity.domain_list(
             name=wsgi.query_value(kwargs, 'name'),
             enabled=common.bool_query(kwargs, 'enabled'))
@@ -30,8 +30,8 @@ class DomainsController(common.RestController):
         ctxt = authz.authenticated()
         row = identity.domain_get(domain_id)
         # Keystone lets a token see the domain it, or its project, is in.
-        if not (ctxt.is_admin or domain_id in (ctxt.domain_id,
-                                               ctxt.project_domain_id)):
+        if not (ctxt.is_admin or authz.is_system_reader(ctxt) or
+                domain_id in (ctxt.domain_id, ctxt.project_domain_id)):
             raise exception.ForbiddenAction(action='identity:get_domain')
         return wsgi.response({'domain': views.domain(row)})
 

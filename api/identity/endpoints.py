@@ -36,7 +36,7 @@ class EndpointsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
-        authz.admin('list_endpoints')
+        authz.admin_or_system_reader('list_endpoints')
         interface = wsgi.query_value(kwargs, 'interface')
         if interface is not None and interface not in catalog.INTERFACES:
             raise exception.ValidationError(
@@ -51,7 +51,7 @@ class EndpointsController(common.RestController):
 
     @pecan.expose()
     def get_one(self, endpoint_id, **kwargs):
-        authz.admin('get_endpoint')
+        authz.admin_or_system_reader('get_endpoint')
         return wsgi.response({'endpoint': views.endpoint(
             catalog.endpoint_get(endpoint_id))})
 

@@ -20,7 +20,7 @@ class RoleGrantsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, target_id, actor_id, **kwargs):
-        authz.admin('list_grants')
+        authz.admin_or_system_reader('list_grants')
         rows = assignments.grant_list(actor_id, self.target_type, target_id,
                                       actor_type=self.actor_type)
         return wsgi.response(common.collection(
@@ -30,7 +30,7 @@ class RoleGrantsController(common.RestController):
 
     @pecan.expose()
     def get_one(self, target_id, actor_id, role_id, **kwargs):
-        authz.admin('check_grant')
+        authz.admin_or_system_reader('check_grant')
         assignments.grant_check(actor_id, self.target_type, target_id,
                                 role_id, actor_type=self.actor_type)
         return common.no_content()

@@ -18,7 +18,7 @@ class GroupUsersController(common.RestController):
 
     @pecan.expose()
     def get_all(self, group_id, **kwargs):
-        authz.admin('list_users_in_group')
+        authz.admin_or_system_reader('list_users_in_group')
         rows = identity_groups.group_members(
             group_id, name=wsgi.query_value(kwargs, 'name'),
             domain_id=wsgi.query_value(kwargs, 'domain_id'),
@@ -29,7 +29,7 @@ class GroupUsersController(common.RestController):
 
     @pecan.expose()
     def get_one(self, group_id, user_id, **kwargs):
-        authz.admin('check_user_in_group')
+        authz.admin_or_system_reader('check_user_in_group')
         identity_groups.member_check(group_id, user_id)
         return common.no_content()
 
@@ -70,7 +70,7 @@ class GroupsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
-        authz.admin('list_groups')
+        authz.admin_or_system_reader('list_groups')
         rows = identity_groups.group_list(
             name=wsgi.query_value(kwargs, 'name'),
             domain_id=wsgi.query_value(kwargs, 'domain_id'))
@@ -79,7 +79,7 @@ class GroupsController(common.RestController):
 
     @pecan.expose()
     def get_one(self, group_id, **kwargs):
-        authz.admin('get_group')
+        authz.admin_or_system_reader('get_group')
         return wsgi.response({'group': views.group(
             identity_groups.group_get(group_id))})
 

@@ -20,7 +20,7 @@ class ImpliesController(common.RestController):
 
     @pecan.expose()
     def get_all(self, prior_role_id, **kwargs):
-        authz.admin('list_implied_roles')
+        authz.admin_or_system_reader('list_implied_roles')
         prior, implied = implied_roles.implied_by(prior_role_id)
         return wsgi.response({
             'role_inference': views.inference(prior, implied),
@@ -28,13 +28,13 @@ class ImpliesController(common.RestController):
 
     @pecan.expose()
     def get_one(self, prior_role_id, implied_role_id, **kwargs):
-        authz.admin('get_implied_role')
+        authz.admin_or_system_reader('get_implied_role')
         return wsgi.response(_one(*implied_roles.rule_get(
             prior_role_id, implied_role_id)))
 
     @pecan.expose()
     def head_one(self, prior_role_id, implied_role_id, **kwargs):
-        authz.admin('check_implied_role')
+        authz.admin_or_system_reader('check_implied_role')
         implied_roles.rule_get(prior_role_id, implied_role_id)
         return common.no_content()
 
@@ -55,7 +55,7 @@ class RoleInferencesController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
-        authz.admin('list_role_inference_rules')
+        authz.admin_or_system_reader('list_role_inference_rules')
         return wsgi.response({'role_inferences': [
             views.inference(prior, implied)
             for prior, implied in implied_roles.rule_list()]})

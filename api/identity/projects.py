@@ -73,7 +73,7 @@ class ProjectsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
-        authz.admin('list_projects')
+        authz.admin_or_system_reader('list_projects')
         rows = identity.project_list(
             name=wsgi.query_value(kwargs, 'name'),
             domain_id=wsgi.query_value(kwargs, 'domain_id'),

@@ -1,11 +1,12 @@
 """GET /v3/role_assignments.
 
-User and group grants on projects and domains. ?effective shows what
-users end up holding: group grants as grants of each member (with a
-membership link), plus implied roles (with a prior_role link), without
-domain-specific roles. There is no inheritance and no system scope here,
-so filters on them match nothing; every project is top-level, so
-include_subtree lists the project's own assignments.
+User and group grants on projects, domains and the system. ?effective
+shows what users end up holding: group grants as grants of each member
+(with a membership link), plus implied roles (with a prior_role link),
+without domain-specific roles and, as in keystone 30, without system
+grants (its effective listing ignores scope.system). There is no
+inheritance here, so a filter on it matches nothing; every project is
+top-level, so include_subtree lists the project's own assignments.
 """
 import pecan
 
@@ -16,7 +17,7 @@ from stratus.api.identity.views import resources as views
 from stratus.common import exception
 from stratus.db.api import role_assignment_list
 
-_MATCH_NOTHING = ('scope.system', 'scope.OS-INHERIT:inherited_to')
+_MATCH_NOTHING = ('scope.OS-INHERIT:inherited_to',)
 
 
 def _check_filters(query, effective):
@@ -45,13 +46,13 @@ class RoleAssignmentsController(common.RestController):
             return wsgi.query_value(kwargs, key)
 
         if common.bool_query(kwargs, 'include_subtree'):
-            authz.admin('list_role_assignments_for_tree')
+            authz.admin_or_system_reader('list_role_assignments_for_tree')
             if not query('scope.project.id'):
                 raise exception.ValidationError(
                     'scope.project.id must be specified if include_subtree '
                     'is also specified')
         else:
-            authz.admin('list_role_assignments')
+            authz.admin_or_system_reader('list_role_assignments')
 
         include_names = common.bool_query(kwargs, 'include_names')
         effective = bool(common.bool_query(kwargs, 'effective'))
@@ -63,7 +64,9 @@ class RoleAssignmentsController(common.RestController):
                 user_id=query('user.id'), group_id=query('group.id'),
                 project_id=query('scope.project.id'),
                 domain_id=query('scope.domain.id'),
-                role_id=query('role.id'), effective=effective)
+                role_id=query('role.id'), effective=effective,
+                # Keystone: any other value of scope.system is no filter.
+                system=query('scope.system') == 'all')
         names = role_assignment_list.names_for(rows) if include_names \
             else None
         return wsgi.response(common.collection(

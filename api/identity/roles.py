@@ -16,12 +16,14 @@ from stratus.db.api import assignments
 def _authorize(role_id, action):
     """Keystone names the domain-role action for a domain-specific role;
     an unknown role is authorized as a global one, then 404s."""
+    # Reading a role is open to system readers too (keystone 30).
+    check = authz.admin_or_system_reader if action == 'get' else authz.admin
     try:
         role = assignments.role_get(role_id)
     except exception.RoleNotFound:
-        authz.admin(action + '_role')
+        check(action + '_role')
         raise
-    authz.admin(action + ('_domain_role' if role['domain_id'] else '_role'))
+    check(action + ('_domain_role' if role['domain_id'] else '_role'))
     return role
 
 
@@ -31,7 +33,8 @@ class RolesController(common.RestController):
     @pecan.expose()
     def get_all(self, **kwargs):
         domain_id = wsgi.query_value(kwargs, 'domain_id')
-        authz.admin('list_domain_roles' if domain_id else 'list_roles')
+        authz.admin_or_system_reader('list_domain_roles' if domain_id
+                                     else 'list_roles')
         rows = assignments.role_list(name=wsgi.query_value(kwargs, 'name'),
                                      domain_id=domain_id)
         return wsgi.response(common.collection(

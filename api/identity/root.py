@@ -12,6 +12,7 @@ from stratus.api.identity import regions
 from stratus.api.identity import role_assignments
 from stratus.api.identity import roles
 from stratus.api.identity import services
+from stratus.api.identity import system_roles
 from stratus.api.identity import tokens
 from stratus.api.identity import users
 from stratus.api.middleware import auth
@@ -42,6 +43,7 @@ class V3Root:
     services = services.ServicesController()
     endpoints = endpoints.EndpointsController()
     regions = regions.RegionsController()
+    system = system_roles.SystemController()
 
     @pecan.expose()
     def index(self):

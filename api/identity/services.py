@@ -13,7 +13,7 @@ class ServicesController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
-        authz.admin('list_services')
+        authz.admin_or_system_reader('list_services')
         rows = catalog.service_list(type=wsgi.query_value(kwargs, 'type'),
                                     name=wsgi.query_value(kwargs, 'name'))
         return wsgi.response(common.collection(
@@ -21,7 +21,7 @@ class ServicesController(common.RestController):
 
     @pecan.expose()
     def get_one(self, service_id, **kwargs):
-        authz.admin('get_service')
+        authz.admin_or_system_reader('get_service')
         return wsgi.response({'service': views.service(
             catalog.service_get(service_id))})
 

@@ -1,5 +1,5 @@
 """/v3/auth: tokens (issue, validate, check, revoke), and the caller's
-catalog, projects and domains."""
+catalog, projects, domains and system."""
 import pecan
 
 from stratus.api import wsgi
@@ -12,6 +12,7 @@ from stratus.api.identity.views import tokens as token_views
 from stratus.common import exception
 from stratus.db.api import assignments
 from stratus.db.api import catalog
+from stratus.db.api import system_assignments
 from stratus.db.api import tokens
 
 
@@ -20,22 +21,25 @@ def _catalog(info, kwargs):
     the client asked ?nocatalog)."""
     if 'nocatalog' in kwargs:
         return None
-    if not (info['project_id'] or info['domain_id']):
+    if not (info['project_id'] or info['domain_id'] or
+            info.get('system_scope')):
         return None
     return catalog.build(info['project_id'])
 
 
-def _subject():
+def _subject(action='validate_token'):
     """(subject token id, its data); the caller must be its owner or an
-    admin. 404 when the subject token is not valid."""
+    admin (or, except to revoke it, a system reader). 404 when the subject
+    token is not valid."""
     caller = authz.authenticated()
     subject = pecan.request.headers.get('X-Subject-Token')
     try:
         info = tokens.token_data(subject)
     except exception.NotAuthenticated:
         raise exception.TokenNotFound()
-    if not (caller.is_admin or caller.user_id == info['user_id']):
-        raise exception.ForbiddenAction(action='identity:validate_token')
+    reader = action != 'revoke_token' and authz.is_system_reader(caller)
+    if not (caller.is_admin or reader or caller.user_id == info['user_id']):
+        raise exception.ForbiddenAction(action='identity:%s' % action)
     return subject, info
 
 
@@ -60,7 +64,7 @@ class TokensController(common.RestController):
 
     @pecan.expose()
     def delete(self, **kwargs):
-        subject, _info = _subject()
+        subject, _info = _subject('revoke_token')
         tokens.revoke(subject)
         return common.no_content()
 
@@ -93,3 +97,15 @@ class AuthController:
         rows = assignments.user_domains(ctxt.user_id, enabled_only=True)
         return wsgi.response(common.collection(
             'domains', [views.domain(r) for r in rows], 'auth/domains'))
+
+    @pecan.expose()
+    def system(self, **kwargs):
+        """The system scopes the caller may ask for. Keystone counts the
+        user's own system grants here (group ones only for federated
+        tokens, which stratus does not issue)."""
+        common.require_method('GET', 'HEAD')
+        ctxt = authz.authenticated()
+        found = system_assignments.user_has_direct_grant(ctxt.user_id)
+        return wsgi.response({
+            'system': [{'all': True}] if found else [],
+            'links': common.self_link('auth/system')})

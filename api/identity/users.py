@@ -48,7 +48,7 @@ class UsersController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
-        authz.admin('list_users')
+        authz.admin_or_system_reader('list_users')
         rows = identity.user_list(
             name=wsgi.query_value(kwargs, 'name'),
             domain_id=wsgi.query_value(kwargs, 'domain_id'),

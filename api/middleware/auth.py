@@ -27,7 +27,7 @@ def context_from_token(req, token_id):
         project_domain_id=info['project_domain_id'],
         project_domain_name=info['project_domain_name'],
         domain_id=info['domain_id'], domain_name=info['domain_name'],
-        roles=info['roles'],
+        roles=info['roles'], system_scope=info['system_scope'],
         request_id=req.environ[request_id.ENV_REQUEST_ID],
         global_request_id=req.environ[request_id.ENV_GLOBAL_REQUEST_ID])
 

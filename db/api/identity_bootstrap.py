@@ -10,6 +10,7 @@ from stratus.db.api import catalog
 from stratus.db.api import identity
 from stratus.db.api import implied_roles
 from stratus.db.api import passwords
+from stratus.db.api import system_assignments
 
 ROLES = ('reader', 'member', 'manager', 'admin')
 DEFAULT_DOMAIN_NAME = 'Default'
@@ -97,6 +98,19 @@ def _grant(lines, user_id, project_id, role_id, names):
                      % (names[1], names[2], names[0]))
 
 
+def _system_grant(lines, user_id, role_id, username):
+    """Keystone also makes the admin an admin of the system, so nobody is
+    locked out of system-scoped APIs."""
+    try:
+        system_assignments.grant_check('user', user_id, role_id)
+        lines.append('User %s already has role admin on the system.'
+                     % username)
+    except exception.RoleAssignmentNotFound:
+        system_assignments.grant_create('user', user_id, role_id)
+        lines.append('Granted role admin on the system to user %s.'
+                     % username)
+
+
 def _region(lines, region_id):
     try:
         catalog.region_get(region_id)
@@ -139,8 +153,8 @@ def _public_endpoint(lines, service_id, region_id, url):
 def bootstrap(admin_password, admin_username='admin', project_name='admin',
               region_id='RegionOne', public_url=None):
     """Ensure domain Default, the four roles, the admin project and user
-    with the admin role on it, and the identity service and its public
-    endpoint. Returns human-readable lines, one per step."""
+    with the admin role on it and on the system, and the identity service
+    and its public endpoint. Returns human-readable lines, one per step."""
     if not admin_password:
         raise exception.Invalid(reason='a bootstrap password is required')
     # Warm the dummy hash so the first login does not pay for it.
@@ -153,6 +167,7 @@ def bootstrap(admin_password, admin_username='admin', project_name='admin',
     user_id = _user(lines, admin_username, domain_id, admin_password)
     _grant(lines, user_id, project_id, role_ids['admin'],
            (admin_username, 'admin', project_name))
+    _system_grant(lines, user_id, role_ids['admin'], admin_username)
     if region_id:
         _region(lines, region_id)
     service_id = _identity_service(lines)

@@ -2,6 +2,9 @@
 user ends up holding: group grants shown as grants of each member, each
 followed by the roles it implies, domain-specific roles left out.
 
+System grants (target 'system', id 'all') come after the others, and
+only in the stored listing: keystone's effective listing leaves them out.
+
 Entries are plain dicts: {'user_id' | 'group_id', 'role_id',
 'target_type', 'target_id'} and, for effective entries that did not come
 straight from a user grant, 'indirect': {'group_id'?, 'role_id'?} (the
@@ -14,9 +17,15 @@ from stratus.db import session
 from stratus.db.api import effective_roles
 
 
-def _rows(s, table, column, actor_ids, project_id, domain_id):
+def _rows(s, table, column, actor_ids, project_id, domain_id,
+          system=None):
+    """`system` True: only system grants; False: none of them."""
     query = sa.select(table).order_by(table.target_type, table.target_id,
                                       getattr(table, column), table.role_id)
+    if system is True:
+        query = query.where(table.target_type == 'system')
+    elif system is False:
+        query = query.where(table.target_type != 'system')
     if actor_ids is not None:
         query = query.where(getattr(table, column).in_(actor_ids))
     if project_id is not None:
@@ -33,17 +42,20 @@ def _entry(row, actor_key, actor_id):
             'target_type': row.target_type, 'target_id': row.target_id}
 
 
-def _stored(s, user_id, group_id, project_id, domain_id):
+def _stored(s, user_id, group_id, project_id, domain_id, system=None):
     result = []
     if group_id is None:
         result += [_entry(r, 'user_id', r.actor_id) for r in _rows(
             s, models.RoleAssignment, 'actor_id',
-            None if user_id is None else [user_id], project_id, domain_id)]
+            None if user_id is None else [user_id], project_id, domain_id,
+            system)]
     if user_id is None:
         result += [_entry(r, 'group_id', r.group_id) for r in _rows(
             s, models.GroupRoleAssignment, 'group_id',
             None if group_id is None else [group_id], project_id,
-            domain_id)]
+            domain_id, system)]
+    # Keystone lists system grants after project and domain ones.
+    result.sort(key=lambda e: e['target_type'] == 'system')
     return result
 
 
@@ -65,7 +77,7 @@ def _expanded_groups(s, user_id, project_id, domain_id):
     if user_id is not None:
         groups = effective_roles.group_ids(s, user_id)
     rows = _rows(s, models.GroupRoleAssignment, 'group_id', groups,
-                 project_id, domain_id)
+                 project_id, domain_id, system=False)
     members = _members(s, {r.group_id for r in rows})
     result = []
     for row in rows:
@@ -109,12 +121,17 @@ def _global_only(s, entries):
 
 
 def assignment_list(user_id=None, group_id=None, project_id=None,
-                    domain_id=None, role_id=None, effective=False):
+                    domain_id=None, role_id=None, effective=False,
+                    system=False):
+    """`system` True lists system grants only (keystone's
+    scope.system=all); effective listings never show them."""
     with session.reader() as s:
         if not effective:
-            entries = _stored(s, user_id, group_id, project_id, domain_id)
+            entries = _stored(s, user_id, group_id, project_id, domain_id,
+                              True if system else None)
         else:
-            entries = _stored(s, user_id, None, project_id, domain_id)
+            entries = _stored(s, user_id, None, project_id, domain_id,
+                              False)
             entries = [e for e in entries if 'user_id' in e]
             entries += _expanded_groups(s, user_id, project_id, domain_id)
             entries = _global_only(s, _with_implied(s, entries))
@@ -136,7 +153,9 @@ def names_for(assignments):
         for kind in ('user', 'group', 'role'):
             if a.get(kind + '_id'):
                 wanted[kind].add(a[kind + '_id'])
-        wanted[a['target_type']].add(a['target_id'])
+        if a['target_type'] in wanted:
+            # The system has no name to show.
+            wanted[a['target_type']].add(a['target_id'])
     names = {}
     with session.reader() as s:
         for kind, ids in wanted.items():

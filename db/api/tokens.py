@@ -28,7 +28,8 @@ from stratus.db.api import effective_roles
 CONTRACT_KEYS = ('user_id', 'user_name', 'user_domain_id', 'user_domain_name',
                  'project_id', 'project_name', 'project_domain_id',
                  'project_domain_name', 'domain_id', 'domain_name', 'roles',
-                 'methods', 'expires_at', 'issued_at', 'audit_ids')
+                 'methods', 'expires_at', 'issued_at', 'audit_ids',
+                 'system_scope')
 _CACHE_MAX = 10000
 _PURGE_INTERVAL = 300
 
@@ -83,12 +84,15 @@ def _select(token_digest):
     project_domain = orm.aliased(models.Domain)
     domain = orm.aliased(models.Domain)
     return sa.select(models.Token, models.User, user_domain, project,
-                     project_domain, domain).join(
+                     project_domain, domain,
+                     models.SystemScopedToken.system).join(
         models.User, models.User.id == models.Token.user_id).join(
         user_domain, user_domain.id == models.User.domain_id).outerjoin(
         project, project.id == models.Token.project_id).outerjoin(
         project_domain, project_domain.id == project.domain_id).outerjoin(
-        domain, domain.id == models.Token.domain_id).where(
+        domain, domain.id == models.Token.domain_id).outerjoin(
+        models.SystemScopedToken,
+        models.SystemScopedToken.digest == models.Token.digest).where(
         models.Token.digest == token_digest)
 
 
@@ -112,15 +116,18 @@ def _usable(token, user, user_domain, project, project_domain, domain):
 def _load(s, token_digest):
     """The full token info, or NotAuthenticated."""
     row = s.execute(_select(token_digest)).first()
-    if row is None or not _usable(*row):
+    if row is None or not _usable(*row[:6]):
         raise exception.NotAuthenticated()
-    token, user, user_domain, project, project_domain, domain = row
+    token, user, user_domain, project, project_domain, domain, system = row
     role_refs = []
     if token.project_id is not None:
         role_refs = _roles(s, user.id, 'project', token.project_id)
     elif token.domain_id is not None:
         role_refs = _roles(s, user.id, 'domain', token.domain_id)
-    scoped = token.project_id is not None or token.domain_id is not None
+    elif system is not None:
+        role_refs = _roles(s, user.id, 'system', system)
+    scoped = token.project_id is not None or token.domain_id is not None \
+        or system is not None
     if scoped and not role_refs:
         # Keystone refuses a scope the user holds no role on.
         raise exception.NotAuthenticated()
@@ -141,7 +148,7 @@ def _load(s, token_digest):
         'role_refs': role_refs,
         'methods': token.methods.split(','),
         'expires_at': token.expires_at, 'issued_at': token.issued_at,
-        'audit_ids': audit_ids,
+        'audit_ids': audit_ids, 'system_scope': system,
     }
 
 
@@ -184,13 +191,14 @@ def _purge_expired(s, now):
     s.execute(sa.delete(models.Token).where(models.Token.expires_at < now))
 
 
-def issue(user_id, methods, project_id=None, domain_id=None, parent=None):
+def issue(user_id, methods, project_id=None, domain_id=None, parent=None,
+          system=None):
     """A new token for an authenticated user: (token_id, token_data dict).
 
     `parent` is the token_data of the token a rescope started from: the
     new token keeps its expiry and joins its audit chain. NotAuthenticated
     when the user, project or domain is disabled or the user has no role
-    on the scope.
+    on the scope. `system` 'all' scopes the token to the system.
     """
     now = _utcnow().replace(microsecond=0)
     expires_at = now + datetime.timedelta(
@@ -208,6 +216,8 @@ def issue(user_id, methods, project_id=None, domain_id=None, parent=None):
             domain_id=domain_id, methods=','.join(methods),
             audit_id=secrets.token_urlsafe(16), audit_chain_id=chain,
             issued_at=now, expires_at=expires_at, revoked=False))
+        if system is not None:
+            s.add(models.SystemScopedToken(digest=key, system=system))
         s.flush()
         # Raising here rolls the insert back: no unusable token is stored.
         info = _load(s, key)

@@ -49,6 +49,8 @@ _scope = {
             },
         },
         'domain': _id_or_name,
+        'system': {'type': 'object',
+                   'properties': {'all': {'type': 'boolean'}}},
     },
 }
 

@@ -67,6 +67,9 @@ def _assignment_link(a, actor, actor_id):
     a group, the prior role's for an implied role."""
     indirect = a.get('indirect', {})
     path = '%ss/%s' % (a['target_type'], a['target_id'])
+    if a['target_type'] == 'system':
+        path = 'system'
+
     if 'group_id' in indirect:
         path += '/groups/%s' % indirect['group_id']
     else:
@@ -89,11 +92,15 @@ def role_assignment(a, names=None):
         # Keystone's own path, implied role first.
         links['prior_role'] = '%s/prior_role/%s/implies/%s' % (
             common.base_url(), a['role_id'], indirect['role_id'])
+    scope = {target: {'id': a['target_id']}}
+    if target == 'system':
+        scope = {'system': {'all': True}}
     body = {'role': {'id': a['role_id']}, actor: {'id': actor_id},
-            'scope': {target: {'id': a['target_id']}}, 'links': links}
+            'scope': scope, 'links': links}
     if names is not None:
         _named(body['role'], 'role', names, with_domain=True)
         _named(body[actor], actor, names, with_domain=True)
-        _named(body['scope'][target], target, names,
-               with_domain=target == 'project')
+        if target != 'system':
+            _named(body['scope'][target], target, names,
+                   with_domain=target == 'project')
     return body

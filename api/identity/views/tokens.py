@@ -26,7 +26,9 @@ def token(info, catalog=None):
     elif info['domain_id']:
         body['domain'] = {'id': info['domain_id'],
                           'name': info['domain_name']}
-    if info['project_id'] or info['domain_id']:
+    elif info.get('system_scope'):
+        body['system'] = {'all': True}
+    if info['project_id'] or info['domain_id'] or info.get('system_scope'):
         body['roles'] = info['role_refs']
         if catalog is not None:
             body['catalog'] = catalog

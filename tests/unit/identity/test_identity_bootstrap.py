@@ -15,6 +15,7 @@ def test_first_run_creates_everything(boot):
                  'user admin', 'region RegionOne'):
         assert 'Created %s' % what in text
     assert 'Granted role admin on project admin to user admin.' in text
+    assert 'Granted role admin on the system to user admin.' in text
     assert {r['name'] for r in assignments.role_list()} == {
         'reader', 'member', 'manager', 'admin'}
     service = catalog.service_list(type='identity')[0]
@@ -31,7 +32,8 @@ def test_second_run_changes_nothing(boot):
     assert len(identity.user_list()) == 1
     assert len(identity.project_list()) == 1
     assert len(assignments.role_list()) == 4
-    assert len(role_assignment_list.assignment_list()) == 1
+    # admin on project admin, and on the system (as keystone does).
+    assert len(role_assignment_list.assignment_list()) == 2
     assert len(catalog.service_list()) == 1
     assert len(catalog.endpoint_list()) == 1
 

@@ -112,7 +112,8 @@ def test_role_assignments_shape_and_filters(admin, demo):
     body = admin.get(V3 + '/role_assignments').json
     assert body['links']['next'] is None
     rows = body['role_assignments']
-    assert len(rows) == 2
+    # admin on project admin and on the system (bootstrap), demo's grant.
+    assert len(rows) == 3
     entry = [r for r in rows if r['user']['id'] == demo['user_id']][0]
     assert entry == {
         'role': {'id': demo['member_role_id']},
@@ -124,7 +125,7 @@ def test_role_assignments_shape_and_filters(admin, demo):
                                     demo['member_role_id'])}}
     only = admin.get(V3 + '/role_assignments?user.id=' + admin_user).json
     assert [r['user']['id'] for r in only['role_assignments']] == \
-        [admin_user]
+        [admin_user, admin_user]
     only = admin.get(V3 + '/role_assignments?scope.project.id=' +
                      demo['project_id']).json['role_assignments']
     assert [r['user']['id'] for r in only] == [demo['user_id']]
