@@ -3,8 +3,20 @@
 reader reads, member (or manager) writes within its project, admin does
 everything. A resource of another project is answered as not found, so its
 existence does not leak.
+
+Scope: nova 34 gives every rule scope_types ['project'] and oslo.policy
+enforces scope by default (since 2024.1), so a system-scoped token gets the
+rule's 403 whatever its roles; glance 33 does the same (api/image/access.py
+names its rules). Cinder 29's rules carry no scope_types: its checks stay
+role-based, so a system admin is an admin there.
 """
 from stratus.common import exception
+
+# Rule name prefixes of the services whose rules are all project-scoped.
+PROJECT_SCOPED_RULES = ('os_compute_api:', 'compute:')
+# Names stratus checks where nova checks no rule at all (flavor list and
+# show), so no scope check applies either.
+_NO_NOVA_RULE = ('os_compute_api:flavors',)
 
 
 def require_authenticated(ctxt):
@@ -12,20 +24,31 @@ def require_authenticated(ctxt):
         raise exception.NotAuthenticated()
 
 
+def check_scope(ctxt, action, project_scoped=False):
+    """oslo.policy's scope check, which comes before the rule's."""
+    if not ctxt.system_scope or action in _NO_NOVA_RULE:
+        return
+    if project_scoped or action.startswith(PROJECT_SCOPED_RULES):
+        raise exception.Forbidden(action=action)
+
+
 def require_reader(ctxt, action):
     require_authenticated(ctxt)
+    check_scope(ctxt, action)
     if not ctxt.can_read:
         raise exception.Forbidden(action=action)
 
 
 def require_member(ctxt, action):
     require_authenticated(ctxt)
+    check_scope(ctxt, action)
     if not ctxt.can_write:
         raise exception.Forbidden(action=action)
 
 
 def require_admin(ctxt, action):
     require_authenticated(ctxt)
+    check_scope(ctxt, action)
     if not ctxt.is_admin:
         raise exception.Forbidden(action=action)
 

@@ -46,6 +46,8 @@ def get_owned(ctxt, image_id, action):
 def require_reader(ctxt, action):
     """The policy check of a read, with glance's 403 text."""
     try:
+        policy.require_authenticated(ctxt)
+        policy.check_scope(ctxt, action, project_scoped=True)
         policy.require_reader(ctxt, action)
     except exception.NotAuthenticated:
         raise
@@ -56,6 +58,8 @@ def require_reader(ctxt, action):
 def require_member(ctxt, action):
     """The policy check of a change, with glance's 403 text."""
     try:
+        policy.require_authenticated(ctxt)
+        policy.check_scope(ctxt, action, project_scoped=True)
         policy.require_member(ctxt, action)
     except exception.NotAuthenticated:
         raise
