@@ -2,7 +2,8 @@
 
 It crosses RPC as a plain dict (``to_dict``/``from_dict``); building one
 stores it in oslo.context's thread-local, so every log line of the thread
-carries its request ids.
+carries its request ids. ``system_scope`` ('all' for a system-scoped token,
+else None) is oslo.context's own field and crosses RPC with the rest.
 """
 import copy
 

@@ -1,9 +1,14 @@
 """System scope (keystone 30): system role assignments, system-scoped
 tokens, /v3/auth/system, and role assignments on the system. Exact key
 sets from keystone's API reference samples."""
+import webob
+
 from support.identity import ADMIN_PASSWORD, DEMO_PASSWORD, V3, as_token
 from support.identity import issue, password_auth
+from stratus.api.middleware import auth
+from stratus.api.middleware import request_id
 from stratus.common import context
+from stratus.common import rpc
 from stratus.db.api import tokens
 
 SYSTEM = {'system': {'all': True}}
@@ -272,10 +277,23 @@ def test_system_admin_writes(admin, demo):
 
 
 def test_context_carries_system_scope_over_rpc():
+    serializer = rpc.ContextSerializer()
     ctxt = context.RequestContext(user_id='u', roles=['reader'],
                                   system_scope='all')
-    again = context.RequestContext.from_dict(ctxt.to_dict())
+    again = serializer.deserialize_context(serializer.serialize_context(
+        ctxt))
     assert again.system_scope == 'all'
-    plain = context.RequestContext.from_dict(
-        context.RequestContext(user_id='u').to_dict())
+    plain = serializer.deserialize_context(serializer.serialize_context(
+        context.RequestContext(user_id='u')))
     assert plain.system_scope is None
+
+
+def test_request_context_of_a_system_token(admin):
+    token = _system_token(admin, 'admin', ADMIN_PASSWORD).headers[
+        'X-Subject-Token']
+    req = webob.Request.blank('/')
+    req.environ[request_id.ENV_REQUEST_ID] = 'req-1'
+    req.environ[request_id.ENV_GLOBAL_REQUEST_ID] = 'req-1'
+    ctxt = auth.context_from_token(req, token)
+    assert ctxt.system_scope == 'all' and ctxt.project_id is None
+    assert ctxt.is_admin
