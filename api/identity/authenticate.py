@@ -120,9 +120,12 @@ def scope_request(auth):
                        'not allowed.')
     if 'system' in requested:
         if 'project' in requested or 'domain' in requested:
-            raise _invalid('auth/scope', 'Expecting to find system, '
-                           'project, domain, OS-TRUST:trust or unscoped in '
-                           'scope.')
+            # Keystone's check of "exactly one scope", in its words.
+            raise exception.ValidationError(
+                'Expecting to find system, project, domain, OS-TRUST:trust '
+                'or unscoped in scope. The server could not comply with the '
+                'request since it is either malformed or otherwise '
+                'incorrect. The client is assumed to be in error.')
         # Keystone scopes to the whole system whatever the object holds.
         return 'system', None
     if 'OS-TRUST:trust' in requested:

@@ -175,10 +175,16 @@ def test_rescope_from_token_to_system_and_back(admin):
 def test_system_scope_shape_errors(admin):
     body = password_auth('admin', ADMIN_PASSWORD, scope={
         'system': {'all': True}, 'project': {'id': 'x'}})
-    _error(issue(admin, body), 400)
+    _error(issue(admin, body), 400,
+           'Expecting to find system, project, domain, OS-TRUST:trust or '
+           'unscoped in scope. The server could not comply with the request '
+           'since it is either malformed or otherwise incorrect. The client '
+           'is assumed to be in error.')
     body = password_auth('admin', ADMIN_PASSWORD, scope={
         'system': {'all': 'yes'}})
-    _error(issue(admin, body), 400)
+    _error(issue(admin, body), 400,
+           "Invalid input for field 'auth/scope/system/all': 'yes' is not "
+           "of type 'boolean'")
     body = password_auth('admin', ADMIN_PASSWORD, scope={'system': 'all'})
     _error(issue(admin, body), 400)
 
