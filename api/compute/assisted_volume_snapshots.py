@@ -59,6 +59,7 @@ _FAILED = {'creating': 'error', 'deleting': 'error_deleting'}
 
 def _require_service(ctxt, action):
     policy.require_authenticated(ctxt)
+    policy.check_scope(ctxt, _RULE % action)
     if 'service' not in (ctxt.roles or ()):
         raise exception.Forbidden(action=_RULE % action)
 

@@ -21,12 +21,14 @@ class ExtensionsController(rest.RestController):
     @pecan.expose()
     def get_all(self, **kwargs):
         policy.require_authenticated(wsgi.context())
+        policy.check_scope(wsgi.context(), 'os_compute_api:extensions')
         return wsgi.response({'extensions': [
             _extension(*e) for e in extension_list.EXTENSIONS]})
 
     @pecan.expose()
     def get_one(self, alias, **kwargs):
         policy.require_authenticated(wsgi.context())
+        policy.check_scope(wsgi.context(), 'os_compute_api:extensions')
         for entry in extension_list.EXTENSIONS:
             if entry[0] == alias:
                 return wsgi.response({'extension': _extension(*entry)})

@@ -17,6 +17,7 @@ POLICY = 'os_compute_api:os-server-external-events:create'
 
 def _require_service(ctxt):
     policy.require_authenticated(ctxt)
+    policy.check_scope(ctxt, POLICY)
     if 'service' not in (ctxt.roles or ()):
         raise exception.Forbidden(action=POLICY)
 

@@ -29,6 +29,7 @@ def require_manager_or_admin(ctxt, action):
     server's project (the server was looked up in the caller's project
     already: another project's is 404)."""
     policy.require_authenticated(ctxt)
+    policy.check_scope(ctxt, action)
     if not ctxt.is_admin and 'manager' not in (ctxt.roles or ()):
         raise exception.Forbidden(action=action)
 

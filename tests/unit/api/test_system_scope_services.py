@@ -19,7 +19,8 @@ def test_nova_refuses_system_scope(admin):
     headers = _system_headers(admin)
     for path, rule in (('/os-hypervisors', 'os-hypervisors:list'),
                        ('/os-services', 'os-services:list'),
-                       ('/servers', 'servers:index')):
+                       ('/servers', 'servers:index'),
+                       ('/extensions', 'extensions')):
         resp = admin.get('/compute/v2.1' + path, headers=headers)
         assert resp.status_int == 403, path
         assert resp.json == {'forbidden': {
