@@ -59,3 +59,13 @@ def test_system_token_lists_its_catalog(admin):
     assert admin.get(V3 + '/auth/tokens', headers=dict(
         headers, **{'X-Subject-Token': headers['X-Auth-Token']})
     ).json['token']['catalog']
+
+
+def test_cinder_creates_nothing_without_a_project(admin):
+    headers = _system_headers(admin)
+    resp = admin.post('/volume/v3/volumes', {'volume': {'size': 1}},
+                      headers=headers)
+    assert resp.status_int == 403
+    assert resp.json == {'forbidden': {
+        'code': 403,
+        'message': "Policy doesn't allow volume:create to be performed."}}
