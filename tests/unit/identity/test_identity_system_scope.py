@@ -244,6 +244,11 @@ def test_group_system_assignment_listing(admin, demo):
     effective = admin.get(V3 + '/role_assignments?effective&user.id=' +
                           demo['user_id']).json['role_assignments']
     assert all('system' not in r['scope'] for r in effective)
+    # ... and ignores scope.system (the project grants are listed).
+    with_filter = admin.get(V3 + '/role_assignments?effective&'
+                            'scope.system=all&user.id=' +
+                            demo['user_id']).json['role_assignments']
+    assert with_filter == effective and effective
 
 
 def test_system_reader_reads_but_does_not_write(admin, demo):
