@@ -5,6 +5,7 @@ no status."""
 import json
 import uuid
 
+import pytest
 import requests
 
 from support.cloud import DEMO_PASSWORD
@@ -100,3 +101,37 @@ def test_admin_system_token_and_compute_refusal(cloud):
                   'member', env=SYSTEM_ENV)
     finally:
         cloud.cli('group', 'delete', group, check=False)
+
+
+def test_tempest_clients_on_system_roles(cloud):
+    """tempest's own RolesClient checks keystone's status of each call."""
+    from tempest.lib import exceptions as lib_exc
+    from tempest.lib.services.identity import v3
+    from support import strict_clients
+    provider = strict_clients._provider(cloud, 'admin')
+    roles = v3.RolesClient(provider, 'identity', 'RegionOne')
+    groups = v3.GroupsClient(provider, 'identity', 'RegionOne')
+    reader = [r for r in roles.list_roles()['roles']
+              if r['name'] == 'reader'][0]['id']
+    user = _name('tsys')
+    cloud.cli('user', 'create', '--password', DEMO_PASSWORD, user)
+    user_id = cloud.cli_json('user', 'show', user)['id']
+    group = groups.create_group(name=_name('tsysg'),
+                                domain_id='default')['group']
+    try:
+        roles.create_user_role_on_system(user_id, reader)
+        roles.check_user_role_existence_on_system(user_id, reader)
+        assert [r['id'] for r in roles.list_user_roles_on_system(user_id)[
+            'roles']] == [reader]
+        roles.delete_role_from_user_on_system(user_id, reader)
+        with pytest.raises(lib_exc.NotFound):
+            roles.check_user_role_existence_on_system(user_id, reader)
+        roles.create_group_role_on_system(group['id'], reader)
+        roles.check_role_from_group_on_system_existence(group['id'], reader)
+        assert [r['id'] for r in roles.list_group_roles_on_system(
+            group['id'])['roles']] == [reader]
+        roles.delete_role_from_group_on_system(group['id'], reader)
+        assert roles.list_group_roles_on_system(group['id'])['roles'] == []
+    finally:
+        cloud.cli('user', 'delete', user, check=False)
+        groups.delete_group(group['id'])
