@@ -5,6 +5,7 @@ import pecan
 from stratus.api import wsgi
 from stratus.api.identity import domains
 from stratus.api.identity import endpoints
+from stratus.api.identity import ep_filter
 from stratus.api.identity import groups
 from stratus.api.identity import implied_roles
 from stratus.api.identity import projects
@@ -46,6 +47,9 @@ class V3Root:
     @pecan.expose()
     def index(self):
         return wsgi.response({'version': version_entry(wsgi.host_url())})
+
+
+pecan.route(V3Root, ep_filter.PREFIX, ep_filter.EndpointFilterRoot())
 
 
 class IdentitySurface(layer.Layer):

@@ -91,7 +91,9 @@ def _matching(s, filters):
         models.Endpoint.service_id, models.Endpoint.interface,
         models.Endpoint.id)
     for key, value in filters.items():
-        query = query.where(getattr(models.Endpoint, key) == value)
+        column = getattr(models.Endpoint, key)
+        query = query.where(column.is_(None) if value is None
+                            else column == value)
     return [r.to_dict() for r in s.scalars(query)]
 
 
