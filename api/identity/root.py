@@ -8,6 +8,7 @@ from stratus.api.identity import endpoints
 from stratus.api.identity import ep_filter
 from stratus.api.identity import groups
 from stratus.api.identity import implied_roles
+from stratus.api.identity import policies
 from stratus.api.identity import projects
 from stratus.api.identity import regions
 from stratus.api.identity import role_assignments
@@ -43,6 +44,7 @@ class V3Root:
     services = services.ServicesController()
     endpoints = endpoints.EndpointsController()
     regions = regions.RegionsController()
+    policies = policies.PoliciesController()
 
     @pecan.expose()
     def index(self):
@@ -50,6 +52,8 @@ class V3Root:
 
 
 pecan.route(V3Root, ep_filter.PREFIX, ep_filter.EndpointFilterRoot())
+pecan.route(endpoints.EndpointsController, policies.EXTENSION,
+            policies.EndpointExtensionController())
 
 
 class IdentitySurface(layer.Layer):

@@ -69,7 +69,8 @@ def _target(endpoint_id=None, service_id=None, region_id=None):
                    else m.region_id == region_id)
 
 
-def _check_parties(s, policy_id, endpoint_id, service_id, region_id):
+def _check_parties(s, policy_id, endpoint_id=None, service_id=None,
+                   region_id=None):
     """Keystone's order: the policy, then endpoint, service, region."""
     _policy(s, policy_id)
     if endpoint_id is not None and \
