@@ -102,7 +102,25 @@ class ServiceAssociationsController(_Association, common.RestController):
         return self._run('delete', policy_id, [service_id])
 
 
-class PolicyExtensionController(common.RestController):
+def _not_a_route():
+    raise exception.NotFound('The resource could not be found.')
+
+
+class _Segment(common.RestController):
+    """A fixed path segment: only its children are routes (a 404 for the
+    rest, e.g. the API reference's GET .../OS-ENDPOINT-POLICY/policy
+    below a policy, which keystone does not serve)."""
+
+    @pecan.expose()
+    def get_all(self, *args, **kwargs):
+        _not_a_route()
+
+    @pecan.expose()
+    def get_one(self, *args, **kwargs):
+        _not_a_route()
+
+
+class PolicyExtensionController(_Segment):
     endpoints = EndpointAssociationsController()
     services = ServiceAssociationsController()
 
@@ -155,7 +173,7 @@ class EndpointPolicyController(common.RestController):
             policies.endpoint_policy(endpoint_id))})
 
 
-class EndpointExtensionController(common.RestController):
+class EndpointExtensionController(_Segment):
     policy = EndpointPolicyController()
 
 

@@ -207,3 +207,12 @@ def test_odd_requests_get_a_4xx(admin):
             ('PUT', V3 + '/OS-EP-FILTER/projects/x/endpoints', None)):
         resp = admin.request(method, path, body)
         assert 400 <= resp.status_int < 500, (method, path, resp.text)
+
+
+def test_documented_policy_policy_route_is_not_keystones(admin):
+    """The API reference documents GET/HEAD .../OS-ENDPOINT-POLICY/policy
+    below a policy; keystone has no such route."""
+    policy = _policy(admin)
+    path = V3 + '/policies/%s/%s/policy' % (policy['id'], EP)
+    _error(admin.get(path), 404)
+    assert admin.request('HEAD', path).status_int == 404
