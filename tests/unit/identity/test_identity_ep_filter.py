@@ -120,6 +120,10 @@ def test_group_endpoints_match_every_filter(admin, setup):
     assert set(body) == {'endpoints', 'links'}
     assert [e['id'] for e in body['endpoints']] == [setup['public']['id']]
     assert set(body['endpoints'][0]) == ENDPOINT_KEYS
+    # A null region matches endpoints without a region only.
+    nowhere = _group(admin, 'nowhere', region_id=None)
+    assert admin.get(EF + '/endpoint_groups/%s/endpoints' % nowhere[
+        'id']).json['endpoints'] == []
     _error(admin.get(EF + '/endpoint_groups/nope/endpoints'), 404,
            'Could not find Endpoint Group: nope.')
 
