@@ -78,3 +78,15 @@ class InvalidImpliedRole(Forbidden):
 class DomainSpecificRoleMismatch(Forbidden):
     msg_fmt = ('Project %(project_id)s must be in the same domain as the '
                'role %(role_id)s being assigned.')
+
+
+class EndpointGroupNotFound(IdentityNotFound):
+    target = 'Endpoint Group'
+
+
+class PolicyNotFound(IdentityNotFound):
+    target = 'policy'
+
+
+class PolicyAssociationNotFound(NotFound):
+    msg_fmt = 'Could not find policy association.'

@@ -5,8 +5,10 @@ import pecan
 from stratus.api import wsgi
 from stratus.api.identity import domains
 from stratus.api.identity import endpoints
+from stratus.api.identity import ep_filter
 from stratus.api.identity import groups
 from stratus.api.identity import implied_roles
+from stratus.api.identity import policies
 from stratus.api.identity import projects
 from stratus.api.identity import regions
 from stratus.api.identity import role_assignments
@@ -42,10 +44,16 @@ class V3Root:
     services = services.ServicesController()
     endpoints = endpoints.EndpointsController()
     regions = regions.RegionsController()
+    policies = policies.PoliciesController()
 
     @pecan.expose()
     def index(self):
         return wsgi.response({'version': version_entry(wsgi.host_url())})
+
+
+pecan.route(V3Root, ep_filter.PREFIX, ep_filter.EndpointFilterRoot())
+pecan.route(endpoints.EndpointsController, policies.EXTENSION,
+            policies.EndpointExtensionController())
 
 
 class IdentitySurface(layer.Layer):

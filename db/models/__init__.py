@@ -8,6 +8,7 @@ from stratus.db.models.aggregates import *  # noqa: F401,F403
 from stratus.db.models.backups import *  # noqa: F401,F403
 from stratus.db.models.compute import *  # noqa: F401,F403
 from stratus.db.models.encryption import *  # noqa: F401,F403
+from stratus.db.models.endpoint_filter import *  # noqa: F401,F403
 from stratus.db.models.flavors import *  # noqa: F401,F403
 from stratus.db.models.groups import *  # noqa: F401,F403
 from stratus.db.models.identity import *  # noqa: F401,F403
@@ -15,6 +16,7 @@ from stratus.db.models.identity_groups import *  # noqa: F401,F403
 from stratus.db.models.image_tasks import *  # noqa: F401,F403
 from stratus.db.models.images import *  # noqa: F401,F403
 from stratus.db.models.metadefs import *  # noqa: F401,F403
+from stratus.db.models.policies import *  # noqa: F401,F403
 from stratus.db.models.qos_specs import *  # noqa: F401,F403
 from stratus.db.models.security_groups import *  # noqa: F401,F403
 from stratus.db.models.services import *  # noqa: F401,F403
