@@ -13,6 +13,7 @@ from stratus.api.identity import role_assignments
 from stratus.api.identity import roles
 from stratus.api.identity import services
 from stratus.api.identity import tokens
+from stratus.api.identity import trusts
 from stratus.api.identity import users
 from stratus.api.middleware import auth
 from stratus.api.middleware import faults
@@ -46,6 +47,9 @@ class V3Root:
     @pecan.expose()
     def index(self):
         return wsgi.response({'version': version_entry(wsgi.host_url())})
+
+
+pecan.route(V3Root, 'OS-TRUST', trusts.TrustRoot())
 
 
 class IdentitySurface(layer.Layer):

@@ -15,7 +15,9 @@ from stratus.common.conf import CONF
 from stratus.db import models
 from stratus.db import session
 from stratus.db.api import passwords
+from stratus.db.api import revoke_events
 from stratus.db.api import tokens
+from stratus.db.api import trust_tokens
 
 _UNSET = object()
 
@@ -100,6 +102,8 @@ def domain_update(domain_id, values):
                 domain_id == CONF.identity.default_domain_id:
             raise exception.Forbidden('Cannot disable the default domain.')
         _apply(row, values, _DOMAIN_KEYS)
+        if values.get('enabled') is False:
+            revoke_events.record(s, domain_id=domain_id)
         s.flush()
         result = row.to_dict()
     tokens.invalidate_cache()
@@ -218,6 +222,8 @@ def project_update(project_id, values):
         if values.get('name') not in (None, row.name):
             _check_project_name(s, values['name'], row.domain_id, row.id)
         _apply(row, values, _PROJECT_KEYS)
+        if values.get('enabled') is False:
+            revoke_events.record(s, project_id=project_id)
         if values.get('extra'):
             # Keystone merges new extra attributes into the stored ones.
             row.extra = dict(row.extra or {}, **values['extra'])
@@ -231,6 +237,7 @@ def project_delete(project_id):
     with session.writer() as s:
         row = _project(s, project_id)
         _delete_assignments(s, 'project', [project_id])
+        revoke_events.record(s, project_id=project_id)
         s.delete(row)
     tokens.invalidate_cache()
 
@@ -332,6 +339,8 @@ def user_update(user_id, values, password=_UNSET):
         if values.get('name') not in (None, row.name):
             _check_user_name(s, values['name'], row.domain_id, row.id)
         _apply(row, values, _USER_KEYS)
+        if values.get('enabled') is False:
+            revoke_events.record(s, user_id=user_id)
         if password_hash is not _UNSET:
             row.password_hash = password_hash
         s.flush()
@@ -346,6 +355,8 @@ def user_delete(user_id):
     with session.writer() as s:
         _user(s, user_id)
         _delete_users(s, [user_id])
+        trust_tokens.delete_for_user(s, user_id, models.utcnow())
+        revoke_events.record(s, user_id=user_id)
     tokens.invalidate_cache()
 
 
