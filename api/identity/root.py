@@ -7,9 +7,11 @@ from stratus.api.identity import domains
 from stratus.api.identity import endpoints
 from stratus.api.identity import groups
 from stratus.api.identity import implied_roles
+from stratus.api.identity import os_revoke
 from stratus.api.identity import projects
 from stratus.api.identity import regions
 from stratus.api.identity import role_assignments
+from stratus.api.identity import retired
 from stratus.api.identity import roles
 from stratus.api.identity import services
 from stratus.api.identity import tokens
@@ -50,6 +52,9 @@ class V3Root:
 
 
 pecan.route(V3Root, 'OS-TRUST', trusts.TrustRoot())
+pecan.route(V3Root, 'OS-REVOKE', os_revoke.RevokeRoot())
+pecan.route(V3Root, 'OS-SIMPLE-CERT', retired.SimpleCertRoot())
+pecan.route(tokens.TokensController, 'OS-PKI', retired.PkiRoot())
 
 
 class IdentitySurface(layer.Layer):
