@@ -5,6 +5,7 @@ Revises:
 """
 from stratus.db.migrations.initial import compute
 from stratus.db.migrations.initial import compute_aggregates
+from stratus.db.migrations.initial import domain_configs
 from stratus.db.migrations.initial import identity
 from stratus.db.migrations.initial import identity_groups
 from stratus.db.migrations.initial import image_metadefs
@@ -29,6 +30,7 @@ def upgrade():
     identity.create()
     identity_groups.create()
     trusts.create()
+    domain_configs.create()
     images.create()
     image_metadefs.create()
     image_tasks.create()
