@@ -267,3 +267,44 @@ def test_expired_trust_and_bad_scopes(admin, monkeypatch):
     _error(issue(admin, body), 400)
     body['auth']['scope'] = {'OS-TRUST:trust': 'abc'}
     _error(issue(admin, body), 400)
+
+
+def test_redelegation_from_a_trust_scoped_token(admin):
+    trustee = _user(admin, 'trustee')
+    third = _user(admin, 'third')
+    trust = _trust(admin, trustee['id'], allow_redelegation=True,
+                   redelegation_count=2).json['trust']
+    token = _trust_auth(admin, trust['id']).headers['X-Subject-Token']
+    body = {'trust': {'trustor_user_id': trustee['id'],
+                      'trustee_user_id': third['id'],
+                      'project_id': trust['project_id'],
+                      'impersonation': False, 'allow_redelegation': True,
+                      'roles': [{'name': 'member'}]}}
+    resp = admin.post(V3 + '/OS-TRUST/trusts', body, headers=as_token(token))
+    assert resp.status_int == 201, resp.text
+    child = resp.json['trust']
+    assert child['redelegated_trust_id'] == trust['id']
+    assert child['redelegation_count'] == 1
+    # Roles beyond the parent trust's, or impersonation it lacks: 403.
+    body['trust']['impersonation'] = True
+    _error(admin.post(V3 + '/OS-TRUST/trusts', body,
+                      headers=as_token(token)), 403, FORBIDDEN)
+    # Deleting the parent deletes the child.
+    admin.delete(V3 + '/OS-TRUST/trusts/' + trust['id'])
+    _error(admin.get(V3 + '/OS-TRUST/trusts/' + child['id']), 404)
+    auth = _trust_auth(admin, child['id'], name='third')
+    _error(auth, 401, UNAUTHORIZED)
+
+
+def test_not_redelegatable_trust_refuses_redelegation(admin):
+    trustee = _user(admin, 'trustee')
+    third = _user(admin, 'third')
+    trust = _trust(admin, trustee['id']).json['trust']
+    token = _trust_auth(admin, trust['id']).headers['X-Subject-Token']
+    body = {'trust': {'trustor_user_id': trustee['id'],
+                      'trustee_user_id': third['id'],
+                      'project_id': trust['project_id'],
+                      'impersonation': False,
+                      'roles': [{'name': 'member'}]}}
+    _error(admin.post(V3 + '/OS-TRUST/trusts', body,
+                      headers=as_token(token)), 403, FORBIDDEN)
