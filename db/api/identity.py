@@ -102,8 +102,6 @@ def domain_update(domain_id, values):
                 domain_id == CONF.identity.default_domain_id:
             raise exception.Forbidden('Cannot disable the default domain.')
         _apply(row, values, _DOMAIN_KEYS)
-        if values.get('enabled') is False:
-            revoke_events.record(s, domain_id=domain_id)
         s.flush()
         result = row.to_dict()
     tokens.invalidate_cache()
@@ -222,8 +220,6 @@ def project_update(project_id, values):
         if values.get('name') not in (None, row.name):
             _check_project_name(s, values['name'], row.domain_id, row.id)
         _apply(row, values, _PROJECT_KEYS)
-        if values.get('enabled') is False:
-            revoke_events.record(s, project_id=project_id)
         if values.get('extra'):
             # Keystone merges new extra attributes into the stored ones.
             row.extra = dict(row.extra or {}, **values['extra'])
@@ -237,6 +233,7 @@ def project_delete(project_id):
     with session.writer() as s:
         row = _project(s, project_id)
         _delete_assignments(s, 'project', [project_id])
+        trust_tokens.delete_for_project(s, project_id, models.utcnow())
         revoke_events.record(s, project_id=project_id)
         s.delete(row)
     tokens.invalidate_cache()
@@ -338,9 +335,12 @@ def user_update(user_id, values, password=_UNSET):
         row = _user(s, user_id)
         if values.get('name') not in (None, row.name):
             _check_user_name(s, values['name'], row.domain_id, row.id)
-        _apply(row, values, _USER_KEYS)
-        if values.get('enabled') is False:
+        if values.get('enabled') is False and row.enabled and \
+                password_hash is _UNSET:
+            # keystone's one event for the user (a new password records
+            # it below, with the tokens revoked).
             revoke_events.record(s, user_id=user_id)
+        _apply(row, values, _USER_KEYS)
         if password_hash is not _UNSET:
             row.password_hash = password_hash
         s.flush()

@@ -75,3 +75,10 @@ def delete_for_user(s, user_id, now):
         sa.or_(models.Trust.trustor_user_id == user_id,
                models.Trust.trustee_user_id == user_id)).values(
         deleted_at=now))
+
+
+def delete_for_project(s, project_id, now):
+    """A deleted project's trusts go too, as keystone does."""
+    s.execute(sa.update(models.Trust).where(
+        models.Trust.deleted_at.is_(None),
+        models.Trust.project_id == project_id).values(deleted_at=now))

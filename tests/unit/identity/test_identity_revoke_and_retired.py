@@ -41,22 +41,46 @@ def test_revoke_events_record_revocations(admin, demo):
         'X-Subject-Token': token}).json['token']['audit_ids'][0]
     assert admin.delete(V3 + '/auth/tokens', headers={
         'X-Subject-Token': token}).status_int == 204
-    # A user disabled, a project disabled.
-    admin.request('PATCH', V3 + '/users/' + demo['user_id'],
-                  {'user': {'enabled': False}})
+    # A user disabled (once: disabling again records nothing), a project
+    # disabled (keystone records nothing) then deleted.
+    for _ in range(2):
+        admin.request('PATCH', V3 + '/users/' + demo['user_id'],
+                      {'user': {'enabled': False}})
     admin.request('PATCH', V3 + '/projects/' + demo['project_id'],
                   {'project': {'enabled': False}})
+    admin.delete(V3 + '/projects/' + demo['project_id'])
     events = admin.get(V3 + '/OS-REVOKE/events').json['events'][before:]
     assert events[0].keys() == {'audit_id'} | EVENT_TIMES
     assert events[0]['audit_id'] == audit_id
     assert events[0]['revoked_at'].endswith('.000000Z')
     assert events[1].keys() == {'user_id'} | EVENT_TIMES
     assert events[1]['user_id'] == demo['user_id']
-    assert events[2] == dict(events[2], project_id=demo['project_id'])
+    assert events[2].keys() == {'project_id'} | EVENT_TIMES
+    assert events[2]['project_id'] == demo['project_id']
+    assert len(events) == 3
     since = admin.get(V3 + '/OS-REVOKE/events?since=2999-01-01T00:00:00Z')
     assert since.json['events'] == []
     old = admin.get(V3 + '/OS-REVOKE/events?since=2000-01-01T00:00:00')
     assert len(old.json['events']) == before + 3
+
+
+def test_group_changes_are_user_events(admin, demo):
+    group = admin.post(V3 + '/groups', {'group': {
+        'name': 'g1'}}).json['group']
+    url = V3 + '/groups/%s/users/%s' % (group['id'], demo['user_id'])
+    admin.put(url)
+    before = len(admin.get(V3 + '/OS-REVOKE/events').json['events'])
+    admin.delete(url)
+    events = admin.get(V3 + '/OS-REVOKE/events').json['events'][before:]
+    assert [e.get('user_id') for e in events] == [demo['user_id']]
+    # A deleted group with roles: one event per member.
+    admin.put(url)
+    admin.put(V3 + '/projects/%s/groups/%s/roles/%s' % (
+        demo['project_id'], group['id'], demo['member_role_id']))
+    before += 1
+    admin.delete(V3 + '/groups/' + group['id'])
+    events = admin.get(V3 + '/OS-REVOKE/events').json['events'][before:]
+    assert [e.get('user_id') for e in events] == [demo['user_id']]
 
 
 def test_revoke_events_refusals(admin, demo):
