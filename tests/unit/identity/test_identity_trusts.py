@@ -104,7 +104,9 @@ def test_create_refusals(admin, demo):
     _error(_trust(admin, trustee['id'], trustor_user_id=demo['user_id']),
            403, 'You are not authorized to perform the requested action: '
            'identity:create_trust.')
-    _error(_trust(admin, trustee['id'], remaining_uses=0), 400)
+    _error(_trust(admin, trustee['id'], remaining_uses=0), 400,
+           "Invalid input for field 'trust/remaining_uses': 0 is less than "
+           "the minimum of 1")
     _error(_trust(admin, trustee['id'], impersonation='yes'), 400)
     _error(_trust(admin, trustee['id'], roles=[{'id': 'a', 'name': 'b'}]),
            400)
