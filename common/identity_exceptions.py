@@ -103,7 +103,7 @@ class IdentityForbidden(Forbidden):
     msg_fmt = 'You are not authorized to perform the requested action.'
 
 
-class Gone(StratusException):
+class IdentityGone(StratusException):
     msg_fmt = ('The service you have requested is no longer available on '
                'this server.')
     code = 410

@@ -16,12 +16,12 @@ class SimpleCertRoot:
     @pecan.expose()
     def ca(self, **kwargs):
         common.require_method('GET', 'HEAD')
-        raise exception.Gone(_NO_PKI)
+        raise exception.IdentityGone(_NO_PKI)
 
     @pecan.expose()
     def certificates(self, **kwargs):
         common.require_method('GET', 'HEAD')
-        raise exception.Gone(_NO_PKI)
+        raise exception.IdentityGone(_NO_PKI)
 
 
 class PkiRoot:
