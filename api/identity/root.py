@@ -7,8 +7,10 @@ from stratus.api.identity import domains
 from stratus.api.identity import endpoints
 from stratus.api.identity import groups
 from stratus.api.identity import implied_roles
+from stratus.api.identity import limits
 from stratus.api.identity import projects
 from stratus.api.identity import regions
+from stratus.api.identity import registered_limits
 from stratus.api.identity import role_assignments
 from stratus.api.identity import roles
 from stratus.api.identity import services
@@ -42,6 +44,8 @@ class V3Root:
     services = services.ServicesController()
     endpoints = endpoints.EndpointsController()
     regions = regions.RegionsController()
+    registered_limits = registered_limits.RegisteredLimitsController()
+    limits = limits.LimitsController()
 
     @pecan.expose()
     def index(self):

@@ -20,5 +20,16 @@ opts = [
 ]
 
 
+# keystone's [unified_limit]: how limits relate to the project tree.
+unified_limit_opts = [
+    cfg.StrOpt('enforcement_model', default='flat',
+               choices=['flat', 'strict_two_level'],
+               help='The unified limits model GET /v3/limits/model '
+                    'reports and limit writes are checked against: flat '
+                    'ignores the project tree; strict_two_level keeps a '
+                    'project\'s limit within its domain\'s.'),
+]
+
+
 def list_opts():
-    return [('identity', opts)]
+    return [('identity', opts), ('unified_limit', unified_limit_opts)]

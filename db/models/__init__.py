@@ -19,4 +19,5 @@ from stratus.db.models.qos_specs import *  # noqa: F401,F403
 from stratus.db.models.security_groups import *  # noqa: F401,F403
 from stratus.db.models.services import *  # noqa: F401,F403
 from stratus.db.models.transfers import *  # noqa: F401,F403
+from stratus.db.models.unified_limits import *  # noqa: F401,F403
 from stratus.db.models.volumes import *  # noqa: F401,F403
