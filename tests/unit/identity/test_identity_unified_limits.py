@@ -352,3 +352,23 @@ def test_strict_two_level(admin, demo):
             'resource_limit': 20}}).status_int == 200
     finally:
         CONF.clear_override('enforcement_model', 'unified_limit')
+
+
+def test_service_or_region_of_a_registered_limit_stays(admin):
+    """keystone fails (500) on the foreign key; stratus answers 409."""
+    svc = _service(admin)
+    assert admin.post(V3 + '/regions', {'region': {
+        'id': 'RegionTwo'}}).status_int == 201
+    reg = _registered(admin, {'service_id': svc, 'region_id': 'RegionTwo',
+                              'resource_name': 'volume',
+                              'default_limit': 10})[0]
+    _error(admin.delete(V3 + '/services/' + svc), 409,
+           'Conflict occurred attempting to store service - service %s is '
+           'in use by registered limits.' % svc)
+    _error(admin.delete(V3 + '/regions/RegionTwo'), 409,
+           'Conflict occurred attempting to store region - region RegionTwo '
+           'is in use by registered limits.')
+    assert admin.delete(V3 + '/registered_limits/' +
+                        reg['id']).status_int == 204
+    assert admin.delete(V3 + '/services/' + svc).status_int == 204
+    assert admin.delete(V3 + '/regions/RegionTwo').status_int == 204
