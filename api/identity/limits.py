@@ -54,7 +54,8 @@ class LimitsController(common.RestController):
     @pecan.expose()
     def get_all(self, **kwargs):
         ctxt = authz.authenticated()
-        filters = {key: wsgi.query_value(kwargs, key) for key in _FILTERS}
+        filters = dict.fromkeys(_FILTERS)
+        filters.update(common.query(schemas.limits_query, kwargs))
         if _superuser(ctxt):
             rows = unified_limits.limit_list(**filters)
         elif ctxt.domain_id:

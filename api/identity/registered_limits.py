@@ -16,9 +16,8 @@ class RegisteredLimitsController(common.RestController):
     @pecan.expose()
     def get_all(self, **kwargs):
         authz.authenticated()
-        rows = unified_limits.registered_limit_list(**{
-            key: wsgi.query_value(kwargs, key)
-            for key in ('service_id', 'region_id', 'resource_name')})
+        rows = unified_limits.registered_limit_list(**common.query(
+            schemas.registered_limits_query, kwargs))
         return wsgi.response(common.collection(
             'registered_limits', [views.registered_limit(r) for r in rows],
             'registered_limits'))

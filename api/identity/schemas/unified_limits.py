@@ -49,3 +49,11 @@ limits_create = _list_of('limits', {
     'additionalProperties': False})
 limit_update = _one('limit', {'resource_limit': _limit_value,
                               'description': _description})
+
+# Query filters (keystone checks them too: 400 for a malformed one).
+_owner_filter = dict(_owner_id, type='string')
+registered_limits_query = {'type': 'object', 'properties': {
+    'service_id': _uuid, 'region_id': _region_id, 'resource_name': _name}}
+limits_query = {'type': 'object', 'properties': dict(
+    registered_limits_query['properties'], project_id=_owner_filter,
+    domain_id=_owner_filter)}

@@ -75,9 +75,14 @@ def test_registered_limit_crud_shapes(admin):
     for query, expected in (('service_id=' + svc, [volume, snapshot]),
                             ('region_id=RegionOne', [snapshot]),
                             ('resource_name=volume', [volume]),
-                            ('service_id=nope', [])):
+                            ('service_id=' + 'a' * 32, [])):
         assert admin.get(V3 + '/registered_limits?' + query).json[
             'registered_limits'] == expected
+    # Malformed filters are refused, as keystone's query schema does.
+    for query in ('service_id=nope', 'resource_name=', 'region_id='):
+        _error(admin.get(V3 + '/registered_limits?' + query), 400)
+    assert admin.get(V3 + '/registered_limits?service_id=nope').json[
+        'error']['message'].startswith("Invalid input for field 'service_id'")
     resp = _patch(admin, '/registered_limits/' + volume['id'],
                   {'registered_limit': {'default_limit': 20,
                                         'description': None,
@@ -192,6 +197,8 @@ def test_limit_crud_shapes(admin, demo):
                             ('domain_id=nope', 0)):
         assert len(admin.get(V3 + '/limits?' + query).json[
             'limits']) == expected
+    for query in ('project_id=a%20b', 'domain_id=', 'service_id=x'):
+        _error(admin.get(V3 + '/limits?' + query), 400)
     resp = _patch(admin, '/limits/' + project_limit['id'], {'limit': {
         'resource_limit': 0, 'description': 'Snapshots of demo'}})
     assert resp.status_int == 200
