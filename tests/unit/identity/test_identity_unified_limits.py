@@ -1,6 +1,7 @@
 """Unified limits: /v3/registered_limits, /v3/limits and /v3/limits/model
 (keystone 30 facts; exact key sets from its API reference samples)."""
-from support.identity import V3, as_token
+from support.identity import DEMO_PASSWORD, V3, as_token, issue
+from support.identity import password_auth
 from stratus.common.conf import CONF
 
 REGISTERED_KEYS = {'id', 'service_id', 'region_id', 'resource_name',
@@ -379,3 +380,53 @@ def test_service_or_region_of_a_registered_limit_stays(admin):
                         reg['id']).status_int == 204
     assert admin.delete(V3 + '/services/' + svc).status_int == 204
     assert admin.delete(V3 + '/regions/RegionTwo').status_int == 204
+
+
+def test_limits_of_a_deleted_domain_go_and_head(admin):
+    domain = admin.post(V3 + '/domains', {'domain': {
+        'name': 'limited'}}).json['domain']
+    project = admin.post(V3 + '/projects', {'project': {
+        'name': 'in-limited', 'domain_id': domain['id']}}).json['project']
+    svc = _service(admin)
+    reg = _registered(admin, {'service_id': svc, 'resource_name': 'volume',
+                              'default_limit': 10})[0]
+    limit = _limits(admin, {'service_id': svc, 'domain_id': domain['id'],
+                            'resource_name': 'volume', 'resource_limit': 3},
+                    {'service_id': svc, 'project_id': project['id'],
+                     'resource_name': 'volume', 'resource_limit': 2})[0]
+    for path in ('/registered_limits', '/registered_limits/' + reg['id'],
+                 '/limits', '/limits/' + limit['id']):
+        resp = admin.request('HEAD', V3 + path)
+        assert resp.status_int == 200 and resp.body == b''
+    assert _patch(admin, '/domains/' + domain['id'], {'domain': {
+        'enabled': False}}).status_int == 200
+    assert admin.delete(V3 + '/domains/' + domain['id']).status_int == 204
+    assert admin.get(V3 + '/limits').json['limits'] == []
+    # Nothing refers to the registered limit any more.
+    assert admin.delete(V3 + '/registered_limits/' +
+                        reg['id']).status_int == 204
+
+
+def test_domain_scoped_reader_sees_its_domain(admin, demo):
+    svc = _service(admin)
+    _registered(admin, {'service_id': svc, 'resource_name': 'volume',
+                        'default_limit': 10})
+    other = admin.post(V3 + '/domains', {'domain': {
+        'name': 'other'}}).json['domain']
+    in_default, in_other = _limits(
+        admin, {'service_id': svc, 'project_id': demo['project_id'],
+                'resource_name': 'volume', 'resource_limit': 3},
+        {'service_id': svc, 'domain_id': other['id'],
+         'resource_name': 'volume', 'resource_limit': 4})
+    reader = admin.get(V3 + '/roles?name=reader').json['roles'][0]['id']
+    assert admin.put(V3 + '/domains/default/users/%s/roles/%s' % (
+        demo['user_id'], reader)).status_int == 204
+    resp = issue(admin, password_auth('demo', DEMO_PASSWORD, scope={
+        'domain': {'id': 'default'}}))
+    assert resp.status_int == 201, resp.text
+    token = as_token(resp.headers['X-Subject-Token'])
+    listed = admin.get(V3 + '/limits', headers=token).json['limits']
+    assert [r['id'] for r in listed] == [in_default['id']]
+    assert admin.get(V3 + '/limits/' + in_default['id'],
+                     headers=token).status_int == 200
+    _error(admin.get(V3 + '/limits/' + in_other['id'], headers=token), 403)
