@@ -47,6 +47,11 @@ class LimitModelController(common.RestController):
         authz.authenticated()
         return wsgi.response({'model': limit_hierarchy.model()})
 
+    @pecan.expose()
+    def get_one(self, item, **kwargs):
+        # /v3/limits/model has no members.
+        pecan.abort(404)
+
 
 class LimitsController(common.RestController):
     model = LimitModelController()

@@ -77,7 +77,8 @@ def registered_limits_create(items):
                 id=identity.new_id(), service_id=values['service_id'],
                 region_id=values.get('region_id'),
                 resource_name=values['resource_name'],
-                default_limit=values['default_limit'],
+                # JSON's 1.0 is an integer to the schema; store 1.
+                default_limit=int(values['default_limit']),
                 description=values.get('description'))
             s.add(row)
             s.flush()
@@ -123,6 +124,8 @@ def registered_limit_update(registered_limit_id, values):
                                      merged['resource_name'])
             if other is not None and other.id != row.id:
                 raise _duplicate('registered_limit')
+        if 'default_limit' in values:
+            values = dict(values, default_limit=int(values['default_limit']))
         for key in _REGISTERED_KEYS:
             if key in values:
                 setattr(row, key, values[key])
@@ -205,7 +208,7 @@ def limits_create(items):
                 raise _duplicate('limit')
             row = models.UnifiedLimit(
                 id=identity.new_id(), registered_limit_id=registered.id,
-                resource_limit=values['resource_limit'],
+                resource_limit=int(values['resource_limit']),
                 description=values.get('description'), **owner)
             s.add(row)
             s.flush()
@@ -222,6 +225,8 @@ def limit_update(limit_id, values):
     """values: resource_limit and/or description."""
     with session.writer() as s:
         row, registered = _limit(s, limit_id)
+        if 'resource_limit' in values:
+            values = dict(values, resource_limit=int(values['resource_limit']))
         limit_hierarchy.check(s, [dict(_limit_dict(row, registered),
                                        **values)])
         for key in ('resource_limit', 'description'):

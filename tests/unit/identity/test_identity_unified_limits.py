@@ -322,6 +322,21 @@ def test_limit_model(admin):
     assert admin.request('HEAD', V3 + '/limits/model').status_int == 200
     assert admin.request('PATCH', V3 + '/limits/model',
                          {'limit': {}}).status_int == 405
+    assert admin.get(V3 + '/limits/model/x').status_int == 404
+
+
+def test_integral_floats_are_integers(admin, demo):
+    svc = _service(admin)
+    reg = _registered(admin, {'service_id': svc, 'resource_name': 'volume',
+                              'default_limit': 10.0})[0]
+    assert reg['default_limit'] == 10 and type(reg['default_limit']) is int
+    limit = _limits(admin, {'service_id': svc, 'resource_name': 'volume',
+                            'project_id': demo['project_id'],
+                            'resource_limit': 3.0})[0]
+    assert type(limit['resource_limit']) is int
+    resp = _patch(admin, '/limits/' + limit['id'], {'limit': {
+        'resource_limit': 4.0}})
+    assert type(resp.json['limit']['resource_limit']) is int
 
 
 def test_strict_two_level(admin, demo):
