@@ -107,3 +107,34 @@ class IdentityGone(StratusException):
     msg_fmt = ('The service you have requested is no longer available on '
                'this server.')
     code = 410
+# --- unified limits ----------------------------------------------------------
+
+class RegisteredLimitNotFound(NotFound):
+    msg_fmt = 'Could not find registered limit for %(id)s.'
+
+
+class LimitNotFound(NotFound):
+    msg_fmt = 'Could not find limit for %(id)s.'
+
+
+class NoLimitReference(Forbidden):
+    msg_fmt = ('Unable to create a limit that has no corresponding '
+               'registered limit.')
+
+
+class RegisteredLimitError(Forbidden):
+    msg_fmt = ('Unable to update or delete registered limit %(id)s because '
+               'there are project limits associated with it.')
+
+
+class InvalidLimit(Forbidden):
+    msg_fmt = 'Invalid resource limit: %(reason)s.'
+
+
+class UnknownReference(ValidationError):
+    """keystone's ValidationError(attribute, target): a referenced
+    service, region, project or domain does not exist."""
+    msg_fmt = ('Expecting to find %(attribute)s in %(target)s. The server '
+               'could not comply with the request since it is either '
+               'malformed or otherwise incorrect. The client is assumed to '
+               'be in error.')

@@ -77,6 +77,17 @@ def member_body(key, schema):
         raise _keystone_worded(exc)
 
 
+def query(schema, kwargs):
+    """The query parameters `schema` names (the last of repeats), checked
+    as keystone checks its query schemas, refused in its words."""
+    values = {key: wsgi.query_value(kwargs, key)
+              for key in schema['properties'] if key in kwargs}
+    try:
+        return validation.check(schema, values)
+    except exception.ValidationError as exc:
+        raise _keystone_worded(exc)
+
+
 def created(body_doc):
     return wsgi.response(body_doc, status=201)
 

@@ -8,10 +8,12 @@ from stratus.api.identity import endpoints
 from stratus.api.identity import ep_filter
 from stratus.api.identity import groups
 from stratus.api.identity import implied_roles
+from stratus.api.identity import limits
 from stratus.api.identity import os_revoke
 from stratus.api.identity import policies
 from stratus.api.identity import projects
 from stratus.api.identity import regions
+from stratus.api.identity import registered_limits
 from stratus.api.identity import retired
 from stratus.api.identity import role_assignments
 from stratus.api.identity import roles
@@ -48,6 +50,8 @@ class V3Root:
     endpoints = endpoints.EndpointsController()
     regions = regions.RegionsController()
     policies = policies.PoliciesController()
+    registered_limits = registered_limits.RegisteredLimitsController()
+    limits = limits.LimitsController()
 
     @pecan.expose()
     def index(self):

@@ -29,5 +29,19 @@ endpoint_filter_opts = [
 ]
 
 
+# keystone's [unified_limit]: how limits relate to the project tree.
+unified_limit_opts = [
+    cfg.StrOpt('enforcement_model', default='flat',
+               choices=[('flat', 'limits are independent of each other'),
+                        ('strict_two_level', 'a project limit is at most '
+                         'its domain\'s limit (or the registered default)')],
+               help='The unified limits model GET /v3/limits/model '
+                    'reports and limit writes are checked against: flat '
+                    'ignores the project tree; strict_two_level keeps a '
+                    'project\'s limit within its domain\'s.'),
+]
+
+
 def list_opts():
-    return [('identity', opts), ('endpoint_filter', endpoint_filter_opts)]
+    return [('identity', opts), ('endpoint_filter', endpoint_filter_opts),
+            ('unified_limit', unified_limit_opts)]

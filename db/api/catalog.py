@@ -8,6 +8,7 @@ from stratus.db import models
 from stratus.db import session
 from stratus.db.api import endpoint_filter
 from stratus.db.api import identity
+from stratus.db.api import unified_limits
 
 INTERFACES = ('public', 'internal', 'admin')
 # Endpoint URL templates keystone substitutes with the token's project.
@@ -92,6 +93,7 @@ def region_delete(region_id):
             raise exception.IdentityConflict(
                 type='region', details='region %s is in use by endpoints or '
                 'child regions' % region_id)
+        _refuse_if_limited(s, 'region', region_id)
         s.delete(row)
 
 
@@ -144,9 +146,19 @@ def service_update(service_id, values):
         return row.to_dict()
 
 
+def _refuse_if_limited(s, kind, ident):
+    # keystone fails on the registered limit's foreign key (a 500); a 409
+    # says what is in the way.
+    if unified_limits.registered_limits_in_use(s, **{kind + '_id': ident}):
+        raise exception.IdentityConflict(
+            type=kind, details='%s %s is in use by registered limits'
+            % (kind, ident))
+
+
 def service_delete(service_id):
     with session.writer() as s:
         row = _service(s, service_id)
+        _refuse_if_limited(s, 'service', service_id)
         s.execute(sa.delete(models.Endpoint).filter_by(service_id=service_id))
         s.delete(row)
 

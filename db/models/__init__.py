@@ -3,9 +3,9 @@
 Times are naive UTC. Rows never leave db/api: query functions return
 dicts. Importing this package registers every table on Base.metadata.
 """
-from stratus.db.models.base import Base, Timestamps, utcnow  # noqa: F401
 from stratus.db.models.aggregates import *  # noqa: F401,F403
 from stratus.db.models.backups import *  # noqa: F401,F403
+from stratus.db.models.base import Base, Timestamps, utcnow  # noqa: F401
 from stratus.db.models.compute import *  # noqa: F401,F403
 from stratus.db.models.domain_configs import *  # noqa: F401,F403
 from stratus.db.models.encryption import *  # noqa: F401,F403
@@ -23,4 +23,5 @@ from stratus.db.models.security_groups import *  # noqa: F401,F403
 from stratus.db.models.services import *  # noqa: F401,F403
 from stratus.db.models.transfers import *  # noqa: F401,F403
 from stratus.db.models.trusts import *  # noqa: F401,F403
+from stratus.db.models.unified_limits import *  # noqa: F401,F403
 from stratus.db.models.volumes import *  # noqa: F401,F403

@@ -15,6 +15,7 @@ from stratus.db.migrations.initial import images
 from stratus.db.migrations.initial import policies
 from stratus.db.migrations.initial import security_groups
 from stratus.db.migrations.initial import trusts
+from stratus.db.migrations.initial import unified_limits
 from stratus.db.migrations.initial import volume
 from stratus.db.migrations.initial import volume_backups
 from stratus.db.migrations.initial import volume_encryption
@@ -35,6 +36,7 @@ def upgrade():
     policies.create()
     trusts.create()
     domain_configs.create()
+    unified_limits.create()
     images.create()
     image_metadefs.create()
     image_tasks.create()
