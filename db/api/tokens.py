@@ -22,6 +22,7 @@ from stratus.common import exception
 from stratus.common.conf import CONF
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import app_cred_tokens
 from stratus.db.api import effective_roles
 
 # The contract stratus.api.middleware.auth (and other daemons) rely on.
@@ -40,6 +41,10 @@ _last_purge = [0.0]
 def _utcnow():
     """Naive UTC now; tests replace it to move time forward."""
     return models.utcnow()
+
+
+def now():
+    return _utcnow()
 
 
 def digest(token_id):
@@ -120,6 +125,10 @@ def _load(s, token_digest):
         role_refs = _roles(s, user.id, 'project', token.project_id)
     elif token.domain_id is not None:
         role_refs = _roles(s, user.id, 'domain', token.domain_id)
+    app_cred = app_cred_tokens.load(s, token_digest)
+    if app_cred is not None:
+        # Only the credential's roles the user still holds (keystone).
+        role_refs = [r for r in role_refs if r['id'] in app_cred['role_ids']]
     scoped = token.project_id is not None or token.domain_id is not None
     if scoped and not role_refs:
         # Keystone refuses a scope the user holds no role on.
@@ -142,6 +151,7 @@ def _load(s, token_digest):
         'methods': token.methods.split(','),
         'expires_at': token.expires_at, 'issued_at': token.issued_at,
         'audit_ids': audit_ids,
+        'application_credential': app_cred,
     }
 
 
@@ -184,13 +194,15 @@ def _purge_expired(s, now):
     s.execute(sa.delete(models.Token).where(models.Token.expires_at < now))
 
 
-def issue(user_id, methods, project_id=None, domain_id=None, parent=None):
+def issue(user_id, methods, project_id=None, domain_id=None, parent=None,
+          app_cred=None):
     """A new token for an authenticated user: (token_id, token_data dict).
 
     `parent` is the token_data of the token a rescope started from: the
     new token keeps its expiry and joins its audit chain. NotAuthenticated
     when the user, project or domain is disabled or the user has no role
-    on the scope.
+    on the scope. `app_cred` (the credential dict) limits the roles and
+    the lifetime to the credential's.
     """
     now = _utcnow().replace(microsecond=0)
     expires_at = now + datetime.timedelta(
@@ -199,6 +211,8 @@ def issue(user_id, methods, project_id=None, domain_id=None, parent=None):
     if parent is not None:
         expires_at = parent['expires_at']
         chain = parent['audit_ids'][-1]
+    if app_cred is not None and app_cred['expires_at'] is not None:
+        expires_at = min(expires_at, app_cred['expires_at'])
     token_id = secrets.token_urlsafe(32)
     key = digest(token_id)
     with session.writer() as s:
@@ -209,6 +223,9 @@ def issue(user_id, methods, project_id=None, domain_id=None, parent=None):
             audit_id=secrets.token_urlsafe(16), audit_chain_id=chain,
             issued_at=now, expires_at=expires_at, revoked=False))
         s.flush()
+        if app_cred is not None:
+            app_cred_tokens.link(s, key, app_cred['id'])
+            s.flush()
         # Raising here rolls the insert back: no unusable token is stored.
         info = _load(s, key)
     _cache_put(key, info)

@@ -3,6 +3,7 @@
 Revision ID: 0001
 Revises: 
 """
+from stratus.db.migrations.initial import application_credentials
 from stratus.db.migrations.initial import compute
 from stratus.db.migrations.initial import compute_aggregates
 from stratus.db.migrations.initial import identity
@@ -27,6 +28,7 @@ depends_on = None
 def upgrade():
     identity.create()
     identity_groups.create()
+    application_credentials.create()
     images.create()
     image_metadefs.create()
     image_tasks.create()
