@@ -301,3 +301,103 @@ def test_the_secret_is_stored_hashed(admin, demo):
         row = s.get(models.ApplicationCredential, cred['id'])
         assert row.secret_hash.startswith('$2')
         assert cred['secret'] not in row.secret_hash
+
+
+# --- access rules ------------------------------------------------------------
+
+def _rules_path(user_id, *rest):
+    return '/'.join((V3, 'users', user_id, 'access_rules') + rest)
+
+
+def test_access_rules_are_shared_listed_and_deleted(admin, demo):
+    rule = {'service': 'compute', 'method': 'GET', 'path': '/v2.1/servers'}
+    first = _create(admin, demo, access_rules=[rule])
+    assert set(first) == CRED_KEYS | {'secret', 'access_rules'}
+    [made] = first['access_rules']
+    assert set(made) == RULE_KEYS
+    # The same rule again, or by id, is the same rule.
+    second = _create(admin, demo, name='second', access_rules=[rule])
+    third = _create(admin, demo, name='third',
+                    access_rules=[{'id': made['id']}])
+    assert second['access_rules'] == third['access_rules'] == [made]
+    headers = as_token(demo['token'])
+    listing = admin.get(_rules_path(demo['user_id']), headers=headers)
+    assert listing.status_int == 200
+    assert set(listing.json) == {'access_rules', 'links'}
+    [listed] = listing.json['access_rules']
+    assert set(listed) == RULE_KEYS | {'links'}
+    assert listed['links']['self'].endswith('/v3/access_rules/' + made['id'])
+    filtered = admin.get(_rules_path(demo['user_id']) + '?service=image',
+                         headers=headers).json['access_rules']
+    assert filtered == []
+    shown = admin.get(_rules_path(demo['user_id'], made['id']),
+                      headers=headers)
+    assert shown.json == {'access_rule': listed}
+    _error(admin.delete(_rules_path(demo['user_id'], made['id']),
+                        headers=headers), 403,
+           'May not delete access rule in use')
+    for cred in (first, second, third):
+        admin.delete(_path(demo['user_id'], cred['id']), headers=headers)
+    assert admin.delete(_rules_path(demo['user_id'], made['id']),
+                        headers=headers).status_int == 204
+    _error(admin.get(_rules_path(demo['user_id'], made['id']),
+                     headers=headers), 404,
+           'Could not find Access Rule: %s.' % made['id'])
+    # Owner only: not even an admin reads another user's rules.
+    _error(admin.get(_rules_path(demo['user_id'])), 403)
+
+
+def test_access_rule_validation(admin, demo):
+    path = _path(demo['user_id'])
+    headers = as_token(demo['token'])
+    for rule in ({'service': 'compute', 'method': 'FETCH', 'path': '/x'},
+                 {'service': 'compute', 'method': 'GET', 'path': 'x'},
+                 {'service': 'com pute', 'method': 'GET', 'path': '/x'}):
+        _error(admin.post(path, {'application_credential': {
+            'name': 'x', 'access_rules': [rule]}}, headers=headers), 400)
+    _error(admin.post(path, {'application_credential': {
+        'name': 'x', 'access_rules': [{'id': 'abcdef'}]}},
+        headers=headers), 404, 'Could not find Access Rule: abcdef.')
+
+
+def test_tokens_with_access_rules_only_call_what_they_name(admin, demo):
+    cred = _create(admin, demo, access_rules=[
+        {'service': 'compute', 'method': 'GET', 'path': '/v2.1/servers'},
+        {'service': 'block-storage', 'method': 'GET',
+         'path': '/v3/*/volumes/**'}])
+    token_id, token = _login(admin, cred)
+    assert set(token['application_credential']) == {
+        'id', 'name', 'restricted', 'access_rules'}
+    headers = as_token(token_id)
+    assert admin.get('/compute/v2.1/servers', headers=headers
+                     ).status_int == 200
+    assert admin.get('/compute/v2.1/servers/', headers=headers
+                     ).status_int == 200
+    assert admin.get('/compute/v2.1/flavors', headers=headers
+                     ).status_int == 401
+    assert admin.post('/compute/v2.1/servers', {}, headers=headers
+                      ).status_int == 401
+    assert admin.get('/volume/v3/%s/volumes/detail' % demo['project_id'],
+                     headers=headers).status_int == 200
+    assert admin.get('/volume/v3/%s/types' % demo['project_id'],
+                     headers=headers).status_int == 401
+    # keystone validates such a token only for a caller that enforces
+    # the rules.
+    subject = {'X-Subject-Token': token_id}
+    _error(admin.get(V3 + '/auth/tokens', headers=subject), 404,
+           'Failed to validate token')
+    ok = admin.get(V3 + '/auth/tokens', headers=dict(
+        subject, **{'OpenStack-Identity-Access-Rules': '1.0'}))
+    assert ok.status_int == 200
+
+
+def test_rule_path_matching():
+    from stratus.api.middleware.access_rules import path_matches
+    assert path_matches('/v2.1/servers/*/ips', '/v2.1/servers/abc/ips')
+    assert path_matches('/v2.1/servers/{server_id}/ips',
+                        '/v2.1/servers/abc/ips')
+    assert not path_matches('/v2.1/servers/*/ips', '/v2.1/servers/a/b/ips')
+    assert path_matches('/v2.1/**', '/v2.1/servers/a/b/ips')
+    assert not path_matches('/v2.1/servers', '/v2.1/servers/abc')
+    assert path_matches('/v2.1/servers.json', '/v2.1/servers.json')
+    assert not path_matches('/v2.1/servers.json', '/v2.1/serversXjson')
