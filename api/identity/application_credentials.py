@@ -55,14 +55,28 @@ def _expiry(value):
     text = value[:-1] + '+00:00' if value.endswith(('Z', 'z')) else value
     try:
         parsed = datetime.datetime.fromisoformat(text)
-    except ValueError:
+        if parsed.tzinfo is not None:
+            parsed = parsed.astimezone(datetime.timezone.utc).replace(
+                tzinfo=None)
+    except (ValueError, OverflowError):
         raise exception.ValidationTimeStampError()
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(datetime.timezone.utc).replace(
-            tzinfo=None)
     if parsed <= tokens.now():
         raise exception.ValidationExpirationError()
     return parsed
+
+
+def _check_rules(rules):
+    """A new rule (one not named by id) needs service, path and method."""
+    for index, rule in enumerate(rules):
+        if rule.get('id'):
+            continue
+        for key in ('service', 'path', 'method'):
+            if key not in rule:
+                field = 'application_credential/access_rules/%d' % index
+                reason = "'%s' is a required property" % key
+                raise exception.ValidationError(
+                    "Invalid input for field '%s': %s" % (field, reason),
+                    field=field, reason=reason)
 
 
 def _role_ids(requested, token_role_ids):
@@ -119,12 +133,13 @@ class AppCredentialsController(common.RestController):
     @pecan.expose()
     def post(self, user_id, **kwargs):
         ctxt = authz.authenticated()
+        body = common.body(schemas.application_credential_create)[
+            'application_credential']
         if ctxt.user_id != user_id:
             raise exception.ForbiddenAction(
                 action='identity:create_application_credential')
-        body = common.body(schemas.application_credential_create)[
-            'application_credential']
         _check_unrestricted(ctxt)
+        _check_rules(body.get('access_rules') or ())
         if not ctxt.project_id:
             raise exception.ForbiddenAction(
                 action='A project-scoped token is required to create an '
@@ -133,7 +148,7 @@ class AppCredentialsController(common.RestController):
         role_ids = _role_ids(body.get('roles'),
                              [r['id'] for r in info['role_refs']])
         secret = body.get('secret') or _secret()
-        values = {'name': body['name'].strip(),
+        values = {'name': body['name'],
                   'description': body.get('description'),
                   'user_id': user_id, 'project_id': ctxt.project_id,
                   'expires_at': _expiry(body.get('expires_at')),

@@ -60,7 +60,14 @@ class TokensController(common.RestController):
     @pecan.expose()
     def post(self, **kwargs):
         auth = common.body(schemas.token_issue)['auth']
-        token_id, info = authenticate.issue(auth)
+        try:
+            token_id, info = authenticate.issue(auth)
+        except exception.ApplicationCredentialAuthError as exc:
+            # An auth plugin's 401: keystone adds the methods it offers.
+            return wsgi.response({'error': {
+                'code': 401, 'title': 'Unauthorized', 'message': exc.message,
+                'identity': {'methods': list(authenticate.METHODS)}}},
+                status=401)
         return wsgi.response(token_views.token(info, _catalog(info, kwargs)),
                              status=201, headers={'X-Subject-Token': token_id})
 

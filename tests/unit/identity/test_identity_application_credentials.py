@@ -182,8 +182,14 @@ def test_authentication_refusals(admin, demo):
            'Could not find Application Credential: %s.' % ('0' * 32))
     body = _auth_body(cred['id'], cred['secret'],
                       scope={'project': {'id': demo['project_id']}})
-    _error(issue(admin, body), 401, 'Error authenticating with application '
-           'credential: Application credentials cannot request a scope.')
+    resp = issue(admin, body)
+    assert resp.status_int == 401
+    assert resp.json == {'error': {
+        'code': 401, 'title': 'Unauthorized',
+        'message': 'Error authenticating with application credential: '
+                   'Application credentials cannot request a scope.',
+        'identity': {'methods': ['password', 'token',
+                                 'application_credential']}}}
     body = {'auth': {'identity': {
         'methods': ['application_credential'],
         'application_credential': {'name': 'monitoring',
@@ -401,3 +407,34 @@ def test_rule_path_matching():
     assert not path_matches('/v2.1/servers', '/v2.1/servers/abc')
     assert path_matches('/v2.1/servers.json', '/v2.1/servers.json')
     assert not path_matches('/v2.1/servers.json', '/v2.1/serversXjson')
+
+
+def test_hostile_bodies_are_400s(admin, demo):
+    path = _path(demo['user_id'])
+    headers = as_token(demo['token'])
+    _error(admin.post(path, {'application_credential': {
+        'name': 'x', 'access_rules': [{'service': 'compute'}]}},
+        headers=headers), 400, "Invalid input for field "
+        "'application_credential/access_rules/0': 'path' is a required "
+        "property")
+    for expires in ('0001-01-01T00:00:00+05:00', '2030-13-01T00:00:00',
+                    '9999-12-31T23:59:59-05:00'):
+        _error(admin.post(path, {'application_credential': {
+            'name': 'x', 'expires_at': expires}}, headers=headers), 400)
+    for bad in ([], 'x', {'name': 5}, {'name': 'x', 'roles': [{}]},
+                {'name': 'x', 'roles': [{'id': 'a', 'name': 'b'}]},
+                {'name': 'x', 'unrestricted': 'yes'}):
+        _error(admin.post(path, {'application_credential': bad},
+                          headers=headers), 400)
+    resp = admin.request('PATCH', _path(demo['user_id'], 'abc'),
+                         {'application_credential': {'name': 'y'}},
+                         headers=headers)
+    assert resp.status_int == 405
+    # A secret of the wrong type is refused without being echoed.
+    cred = _create(admin, demo)
+    body = _auth_body(cred['id'], ['s3cr3t-value'])
+    resp = issue(admin, body)
+    assert resp.status_int == 400 and 's3cr3t-value' not in resp.text
+    body = _auth_body(cred['id'], cred['secret'])
+    del body['auth']['identity']['application_credential']
+    _error(issue(admin, body), 400)
