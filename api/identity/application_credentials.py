@@ -20,9 +20,7 @@ from stratus.api.identity.views import application_credentials as views
 from stratus.common import exception
 from stratus.db.api import application_credentials as app_creds
 from stratus.db.api import assignments
-from stratus.db.api import effective_roles
 from stratus.db.api import tokens
-from stratus.db import session
 
 
 def token_credential(ctxt):
@@ -94,9 +92,8 @@ def _role_ids(requested, token_role_ids):
             if not found:
                 raise exception.RoleNotFound(ref['name'])
             ids.append(found[0]['id'])
-    with session.reader() as s:
-        ids = list(dict.fromkeys(
-            ids + sorted(effective_roles.with_implied(s, ids) - set(ids))))
+    ids = list(dict.fromkeys(
+        ids + sorted(app_creds.with_implied(ids) - set(ids))))
     for role_id in ids:
         if role_id not in token_role_ids:
             raise exception.ApplicationCredentialValidationError(

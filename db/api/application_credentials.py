@@ -100,8 +100,9 @@ def create(values, role_ids, access_rules, secret):
     otherwise, as keystone answers). Returns the credential dict."""
     user_id, project_id = values['user_id'], values['project_id']
     with session.writer() as s:
-        held = effective_roles.with_implied(s, effective_roles.granted_role_ids(
-            s, user_id, 'project', project_id))
+        held = effective_roles.with_implied(
+            s, effective_roles.granted_role_ids(s, user_id, 'project',
+                                                project_id))
         for role_id in role_ids:
             if role_id not in held:
                 raise exception.ApplicationCredentialValidationError(
@@ -132,6 +133,12 @@ def create(values, role_ids, access_rules, secret):
                     access_rule_id=rule_row.id))
         s.flush()
         return _cred_dict(s, row)
+
+
+def with_implied(role_ids):
+    """role_ids and every role they imply."""
+    with session.reader() as s:
+        return effective_roles.with_implied(s, role_ids)
 
 
 def get(cred_id):
