@@ -202,6 +202,19 @@ def purge_projects(s, project_ids):
             project_ids))
 
 
+def purge_for_role(s, role_id):
+    """Inside the caller's transaction, before a role is deleted: every
+    credential of a user on a project the role is granted on to that user
+    directly (keystone deletes them, whatever roles they carry)."""
+    ra = models.RoleAssignment
+    pairs = s.execute(sa.select(ra.actor_id, ra.target_id).where(
+        ra.role_id == role_id, ra.target_type == 'project')).all()
+    for user_id, project_id in pairs:
+        _delete_creds(s, sa.and_(
+            models.ApplicationCredential.user_id == user_id,
+            models.ApplicationCredential.project_id == project_id))
+
+
 def authenticate(cred_id, secret):
     """The credential dict when the secret matches and it has not expired;
     NotAuthenticated otherwise (the 404 for an unknown id comes first, as

@@ -438,3 +438,16 @@ def test_hostile_bodies_are_400s(admin, demo):
     body = _auth_body(cred['id'], cred['secret'])
     del body['auth']['identity']['application_credential']
     _error(issue(admin, body), 400)
+
+
+def test_deleting_a_granted_role_deletes_the_credentials(admin, demo):
+    role = admin.post(V3 + '/roles', {'role': {'name': 'extra'}}).json[
+        'role']
+    admin.put(V3 + '/projects/%s/users/%s/roles/%s' % (
+        demo['project_id'], demo['user_id'], role['id']))
+    from support.identity import token_for
+    token = token_for(admin, 'demo', DEMO_PASSWORD, 'demo')
+    cred = _create(admin, demo, token=token, roles=[{'name': 'reader'}])
+    _login(admin, cred)
+    assert admin.delete(V3 + '/roles/' + role['id']).status_int == 204
+    _error(issue(admin, _auth_body(cred['id'], cred['secret'])), 404)
