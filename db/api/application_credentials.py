@@ -8,6 +8,7 @@ project), clears the token cache so tokens issued from it stop at once.
 import uuid
 
 import sqlalchemy as sa
+from sqlalchemy import exc as sa_exc
 
 from stratus.common import exception
 from stratus.db import models
@@ -98,6 +99,16 @@ def create(values, role_ids, access_rules, secret):
     """values: name, description, user_id, project_id, expires_at,
     unrestricted. The user must hold every role on the project (400
     otherwise, as keystone answers). Returns the credential dict."""
+    # Hash before taking the write lock: bcrypt is deliberately slow.
+    secret_hash = passwords.hash_password(secret)
+    try:
+        return _create(values, role_ids, access_rules, secret_hash)
+    except sa_exc.IntegrityError:
+        # A concurrent create of the same name won the race.
+        raise _duplicate(values['name'])
+
+
+def _create(values, role_ids, access_rules, secret_hash):
     user_id, project_id = values['user_id'], values['project_id']
     with session.writer() as s:
         held = effective_roles.with_implied(
@@ -115,7 +126,7 @@ def create(values, role_ids, access_rules, secret):
         row = models.ApplicationCredential(
             id=_new_id(), name=values['name'],
             description=values.get('description'),
-            secret_hash=passwords.hash_password(secret), user_id=user_id,
+            secret_hash=secret_hash, user_id=user_id,
             project_id=project_id, expires_at=values.get('expires_at'),
             unrestricted=bool(values.get('unrestricted')))
         s.add(row)
