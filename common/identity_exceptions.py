@@ -138,3 +138,37 @@ class UnknownReference(ValidationError):
                'could not comply with the request since it is either '
                'malformed or otherwise incorrect. The client is assumed to '
                'be in error.')
+# --- application credentials ---------------------------------------------
+
+class ApplicationCredentialNotFound(NotFound):
+    msg_fmt = ('Could not find Application Credential: '
+               '%(application_credential_id)s.')
+
+
+class AccessRuleNotFound(NotFound):
+    msg_fmt = 'Could not find Access Rule: %(access_rule_id)s.'
+
+
+class ApplicationCredentialValidationError(Invalid):
+    msg_fmt = 'Invalid application credential: %(detail)s'
+
+
+class ApplicationCredentialAuthError(NotAuthenticated):
+    msg_fmt = 'Error authenticating with application credential: %(detail)s'
+
+
+class ValidationTimeStampError(Invalid):
+    msg_fmt = ('Timestamp not in expected format. The server could not '
+               'comply with the request since it is either malformed or '
+               'otherwise incorrect. The client is assumed to be in error.')
+
+
+class ValidationExpirationError(Invalid):
+    msg_fmt = ("The 'expires_at' must not be before now. The server could "
+               "not comply with the request since it is either malformed "
+               "or otherwise incorrect. The client is assumed to be in "
+               "error.")
+
+
+class AccessRuleInUse(Forbidden):
+    msg_fmt = 'May not delete access rule in use'

@@ -5,13 +5,14 @@ keystone gives, so a caller cannot tell a wrong password from an unknown
 user or a project it may not see. Malformed requests are 400s naming the
 field.
 """
+from stratus.api.identity import app_cred_auth
 from stratus.api.identity import trust_auth
 from stratus.common import exception
 from stratus.db.api import assignments
 from stratus.db.api import identity
 from stratus.db.api import tokens
 
-METHODS = ('password', 'token')
+METHODS = ('password', 'token', app_cred_auth.METHOD)
 
 
 def _invalid(field, reason):
@@ -44,7 +45,8 @@ def _password_user(block):
 
 
 def identify(identity_doc):
-    """(user_id, methods, parent token data or None) of the identity block."""
+    """(user_id, methods, parent token data or None, application
+    credential or None) of the identity block."""
     methods = identity_doc['methods']
     for method in methods:
         if method not in METHODS:
@@ -63,10 +65,16 @@ def identify(identity_doc):
     if 'password' in methods:
         user_ids.add(_password_user(identity_doc['password']))
         result.append('password')
+    cred = parent.get('application_credential') if parent else None
+    if app_cred_auth.METHOD in methods:
+        user_id, cred = app_cred_auth.authenticate(
+            identity_doc[app_cred_auth.METHOD])
+        user_ids.add(user_id)
+        result.append(app_cred_auth.METHOD)
     if len(user_ids) != 1:
         # Two methods proving two different users prove nothing.
         raise exception.NotAuthenticated()
-    return user_ids.pop(), list(dict.fromkeys(result)), parent
+    return user_ids.pop(), list(dict.fromkeys(result)), parent, cred
 
 
 def _lookup(find, **kwargs):
@@ -149,8 +157,18 @@ def resolve_scope(request, user_id):
 def issue(auth):
     """Authenticate the validated `auth` document: (token_id, token data)."""
     request = scope_request(auth)
-    user_id, methods, parent = identify(auth['identity'])
+    app_cred_auth.refuse_scope(auth)
+    user_id, methods, parent, cred = identify(auth['identity'])
     trust_auth.refuse_rescoping(parent)
+    if cred is not None:
+        if 'scope' in auth:
+            # A token from a credential rescoped (keystone's 403).
+            raise exception.ForbiddenAction(
+                action='Using an application credential token to create a '
+                       'scoped token is not allowed.')
+        project_id = cred.get('project_id') or parent['project_id']
+        return tokens.issue(user_id, methods, project_id=project_id,
+                            parent=parent, app_cred=cred)
     if request[0] == 'trust':
         return trust_auth.issue(request[1], user_id, methods, parent)
     project_id, domain_id = resolve_scope(request, user_id)

@@ -13,7 +13,7 @@ from stratus.common import exception
 _TRUE = ('1', 't', 'true', 'on', 'y', 'yes')
 _FALSE = ('0', 'f', 'false', 'off', 'n', 'no')
 # Body fields whose value must never appear in an error message.
-SECRET_FIELDS = ('password', 'original_password', 'token')
+SECRET_FIELDS = ('password', 'original_password', 'token', 'secret')
 
 
 def base_url():

@@ -14,6 +14,7 @@ from stratus.common import exception
 from stratus.common.conf import CONF
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import application_credentials
 from stratus.db.api import passwords
 from stratus.db.api import revoke_events
 from stratus.db.api import tokens
@@ -121,6 +122,7 @@ def domain_delete(domain_id):
             domain_id=domain_id)))
         _delete_assignments(s, 'project', project_ids)
         _delete_assignments(s, 'domain', [domain_id])
+        application_credentials.purge_projects(s, project_ids)
         _delete_users(s, user_ids)
         _delete_groups(s, domain_id)
         s.execute(sa.delete(models.Project).filter_by(domain_id=domain_id))
@@ -150,6 +152,7 @@ def _delete_groups(s, domain_id):
 def _delete_users(s, user_ids):
     # Explicit rather than relying on ON DELETE CASCADE being enforced.
     if user_ids:
+        application_credentials.purge_users(s, user_ids)
         s.execute(sa.delete(models.RoleAssignment).where(
             models.RoleAssignment.actor_id.in_(user_ids)))
         s.execute(sa.delete(models.UserGroupMembership).where(
@@ -235,6 +238,7 @@ def project_delete(project_id):
         _delete_assignments(s, 'project', [project_id])
         trust_tokens.delete_for_project(s, project_id, models.utcnow())
         revoke_events.record(s, project_id=project_id)
+        application_credentials.purge_projects(s, [project_id])
         s.delete(row)
     tokens.invalidate_cache()
 

@@ -22,6 +22,7 @@ from stratus.common import exception
 from stratus.common.conf import CONF
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import app_cred_tokens
 from stratus.db.api import effective_roles
 from stratus.db.api import revoke_events
 from stratus.db.api import trust_tokens
@@ -42,6 +43,10 @@ _last_purge = [0.0]
 def _utcnow():
     """Naive UTC now; tests replace it to move time forward."""
     return models.utcnow()
+
+
+def now():
+    return _utcnow()
 
 
 def digest(token_id):
@@ -132,6 +137,10 @@ def _load(s, token_digest):
         role_refs = _roles(s, user.id, 'project', token.project_id)
     elif token.domain_id is not None:
         role_refs = _roles(s, user.id, 'domain', token.domain_id)
+    app_cred = app_cred_tokens.load(s, token_digest)
+    if app_cred is not None:
+        # Only the credential's roles the user still holds (keystone).
+        role_refs = [r for r in role_refs if r['id'] in app_cred['role_ids']]
     scoped = token.project_id is not None or token.domain_id is not None
     if scoped and not role_refs and trust is None:
         # Keystone refuses a scope the user holds no role on.
@@ -158,6 +167,7 @@ def _load(s, token_digest):
             'id': trust.id, 'impersonation': trust.impersonation,
             'trustor_user_id': trust.trustor_user_id,
             'trustee_user_id': trust.trustee_user_id},
+        'application_credential': app_cred,
     }
 
 
@@ -203,13 +213,15 @@ def _purge_expired(s, now):
 
 
 def issue(user_id, methods, project_id=None, domain_id=None, parent=None,
-          trust_id=None):
+          trust_id=None, app_cred=None):
     """A new token for an authenticated user: (token_id, token_data dict).
 
     `parent` is the token_data of the token a rescope started from: the
     new token keeps its expiry and joins its audit chain. NotAuthenticated
     when the user, project or domain is disabled or the user has no role
     on the scope. `trust_id`: the trust the token is issued through.
+    `app_cred` (the credential dict) limits the roles and the lifetime to
+    the credential's.
     """
     now = _utcnow().replace(microsecond=0)
     expires_at = now + datetime.timedelta(
@@ -218,6 +230,8 @@ def issue(user_id, methods, project_id=None, domain_id=None, parent=None,
     if parent is not None:
         expires_at = parent['expires_at']
         chain = parent['audit_ids'][-1]
+    if app_cred is not None and app_cred['expires_at'] is not None:
+        expires_at = min(expires_at, app_cred['expires_at'])
     token_id = secrets.token_urlsafe(32)
     key = digest(token_id)
     with session.writer() as s:
@@ -230,6 +244,9 @@ def issue(user_id, methods, project_id=None, domain_id=None, parent=None,
         if trust_id is not None:
             trust_tokens.link(s, key, trust_id)
         s.flush()
+        if app_cred is not None:
+            app_cred_tokens.link(s, key, app_cred['id'])
+            s.flush()
         # Raising here rolls the insert back: no unusable token is stored.
         info = _load(s, key)
     _cache_put(key, info)

@@ -4,6 +4,7 @@ Times are naive UTC. Rows never leave db/api: query functions return
 dicts. Importing this package registers every table on Base.metadata.
 """
 from stratus.db.models.aggregates import *  # noqa: F401,F403
+from stratus.db.models.application_credentials import *  # noqa: F401,F403
 from stratus.db.models.backups import *  # noqa: F401,F403
 from stratus.db.models.base import Base, Timestamps, utcnow  # noqa: F401
 from stratus.db.models.compute import *  # noqa: F401,F403

@@ -38,4 +38,12 @@ def token(info, catalog=None):
         body['roles'] = info['role_refs']
         if catalog is not None:
             body['catalog'] = catalog
+    cred = info.get('application_credential')
+    if cred is not None:
+        body['application_credential'] = {
+            'id': cred['id'], 'name': cred['name'],
+            'restricted': not cred['unrestricted']}
+        if cred['access_rules']:
+            body['application_credential']['access_rules'] = [
+                dict(r) for r in cred['access_rules']]
     return {'token': body}

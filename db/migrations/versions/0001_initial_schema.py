@@ -3,6 +3,7 @@
 Revision ID: 0001
 Revises: 
 """
+from stratus.db.migrations.initial import application_credentials
 from stratus.db.migrations.initial import compute
 from stratus.db.migrations.initial import compute_aggregates
 from stratus.db.migrations.initial import domain_configs
@@ -37,6 +38,7 @@ def upgrade():
     trusts.create()
     domain_configs.create()
     unified_limits.create()
+    application_credentials.create()
     images.create()
     image_metadefs.create()
     image_tasks.create()
