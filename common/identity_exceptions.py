@@ -78,3 +78,97 @@ class InvalidImpliedRole(Forbidden):
 class DomainSpecificRoleMismatch(Forbidden):
     msg_fmt = ('Project %(project_id)s must be in the same domain as the '
                'role %(role_id)s being assigned.')
+
+
+class EndpointGroupNotFound(IdentityNotFound):
+    target = 'Endpoint Group'
+
+
+class PolicyNotFound(IdentityNotFound):
+    target = 'policy'
+
+
+class PolicyAssociationNotFound(NotFound):
+    msg_fmt = 'Could not find policy association.'
+class TrustNotFound(IdentityNotFound):
+    target = 'trust'
+
+
+class TrustUseLimitReached(Forbidden):
+    msg_fmt = 'No remaining uses for trust: %(trust_id)s.'
+
+
+class IdentityForbidden(Forbidden):
+    """keystone's Forbidden: its reason is never shown to the caller."""
+    msg_fmt = 'You are not authorized to perform the requested action.'
+
+
+class IdentityGone(StratusException):
+    msg_fmt = ('The service you have requested is no longer available on '
+               'this server.')
+    code = 410
+# --- unified limits ----------------------------------------------------------
+
+class RegisteredLimitNotFound(NotFound):
+    msg_fmt = 'Could not find registered limit for %(id)s.'
+
+
+class LimitNotFound(NotFound):
+    msg_fmt = 'Could not find limit for %(id)s.'
+
+
+class NoLimitReference(Forbidden):
+    msg_fmt = ('Unable to create a limit that has no corresponding '
+               'registered limit.')
+
+
+class RegisteredLimitError(Forbidden):
+    msg_fmt = ('Unable to update or delete registered limit %(id)s because '
+               'there are project limits associated with it.')
+
+
+class InvalidLimit(Forbidden):
+    msg_fmt = 'Invalid resource limit: %(reason)s.'
+
+
+class UnknownReference(ValidationError):
+    """keystone's ValidationError(attribute, target): a referenced
+    service, region, project or domain does not exist."""
+    msg_fmt = ('Expecting to find %(attribute)s in %(target)s. The server '
+               'could not comply with the request since it is either '
+               'malformed or otherwise incorrect. The client is assumed to '
+               'be in error.')
+# --- application credentials ---------------------------------------------
+
+class ApplicationCredentialNotFound(NotFound):
+    msg_fmt = ('Could not find Application Credential: '
+               '%(application_credential_id)s.')
+
+
+class AccessRuleNotFound(NotFound):
+    msg_fmt = 'Could not find Access Rule: %(access_rule_id)s.'
+
+
+class ApplicationCredentialValidationError(Invalid):
+    msg_fmt = 'Invalid application credential: %(detail)s'
+
+
+class ApplicationCredentialAuthError(NotAuthenticated):
+    msg_fmt = 'Error authenticating with application credential: %(detail)s'
+
+
+class ValidationTimeStampError(Invalid):
+    msg_fmt = ('Timestamp not in expected format. The server could not '
+               'comply with the request since it is either malformed or '
+               'otherwise incorrect. The client is assumed to be in error.')
+
+
+class ValidationExpirationError(Invalid):
+    msg_fmt = ("The 'expires_at' must not be before now. The server could "
+               "not comply with the request since it is either malformed "
+               "or otherwise incorrect. The client is assumed to be in "
+               "error.")
+
+
+class AccessRuleInUse(Forbidden):
+    msg_fmt = 'May not delete access rule in use'

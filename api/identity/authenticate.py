@@ -5,13 +5,15 @@ keystone gives, so a caller cannot tell a wrong password from an unknown
 user or a project it may not see. Malformed requests are 400s naming the
 field.
 """
+from stratus.api.identity import app_cred_auth
+from stratus.api.identity import trust_auth
 from stratus.common import exception
 from stratus.db.api import assignments
 from stratus.db.api import identity
 from stratus.db.api import system_assignments
 from stratus.db.api import tokens
 
-METHODS = ('password', 'token')
+METHODS = ('password', 'token', app_cred_auth.METHOD)
 
 
 def _invalid(field, reason):
@@ -44,7 +46,8 @@ def _password_user(block):
 
 
 def identify(identity_doc):
-    """(user_id, methods, parent token data or None) of the identity block."""
+    """(user_id, methods, parent token data or None, application
+    credential or None) of the identity block."""
     methods = identity_doc['methods']
     for method in methods:
         if method not in METHODS:
@@ -63,10 +66,16 @@ def identify(identity_doc):
     if 'password' in methods:
         user_ids.add(_password_user(identity_doc['password']))
         result.append('password')
+    cred = parent.get('application_credential') if parent else None
+    if app_cred_auth.METHOD in methods:
+        user_id, cred = app_cred_auth.authenticate(
+            identity_doc[app_cred_auth.METHOD])
+        user_ids.add(user_id)
+        result.append(app_cred_auth.METHOD)
     if len(user_ids) != 1:
         # Two methods proving two different users prove nothing.
         raise exception.NotAuthenticated()
-    return user_ids.pop(), list(dict.fromkeys(result)), parent
+    return user_ids.pop(), list(dict.fromkeys(result)), parent, cred
 
 
 def _lookup(find, **kwargs):
@@ -119,7 +128,8 @@ def scope_request(auth):
         raise _invalid('auth/scope', 'Scoping to both domain and project is '
                        'not allowed.')
     if 'system' in requested:
-        if 'project' in requested or 'domain' in requested:
+        if any(k in requested for k in ('project', 'domain',
+                                        'OS-TRUST:trust')):
             # Keystone's check of "exactly one scope", in its words.
             raise exception.ValidationError(
                 'Expecting to find system, project, domain, OS-TRUST:trust '
@@ -129,7 +139,7 @@ def scope_request(auth):
         # Keystone scopes to the whole system whatever the object holds.
         return 'system', None
     if 'OS-TRUST:trust' in requested:
-        return 'unsupported', None
+        return trust_auth.scope_request(requested)
     if 'project' in requested:
         return 'project', _project_request(requested['project'])
     if 'domain' in requested:
@@ -152,9 +162,6 @@ def resolve_scope(request, user_id):
     kind, lookup = request
     if kind == 'default':
         return _default_project(user_id), None
-    if kind == 'unsupported':
-        # No user holds a trust here.
-        raise exception.NotAuthenticated()
     if kind == 'project':
         return _lookup(identity.find_project, **lookup)['id'], None
     if kind == 'domain':
@@ -165,7 +172,20 @@ def resolve_scope(request, user_id):
 def issue(auth):
     """Authenticate the validated `auth` document: (token_id, token data)."""
     request = scope_request(auth)
-    user_id, methods, parent = identify(auth['identity'])
+    app_cred_auth.refuse_scope(auth)
+    user_id, methods, parent, cred = identify(auth['identity'])
+    trust_auth.refuse_rescoping(parent)
+    if cred is not None:
+        if 'scope' in auth:
+            # A token from a credential rescoped (keystone's 403).
+            raise exception.ForbiddenAction(
+                action='Using an application credential token to create a '
+                       'scoped token is not allowed.')
+        project_id = cred.get('project_id') or parent['project_id']
+        return tokens.issue(user_id, methods, project_id=project_id,
+                            parent=parent, app_cred=cred)
+    if request[0] == 'trust':
+        return trust_auth.issue(request[1], user_id, methods, parent)
     if request[0] == 'system':
         _check_system_roles(user_id)
         return tokens.issue(user_id, methods, parent=parent, system='all')

@@ -13,7 +13,7 @@ from stratus.common import exception
 _TRUE = ('1', 't', 'true', 'on', 'y', 'yes')
 _FALSE = ('0', 'f', 'false', 'off', 'n', 'no')
 # Body fields whose value must never appear in an error message.
-SECRET_FIELDS = ('password', 'original_password', 'token')
+SECRET_FIELDS = ('password', 'original_password', 'token', 'secret')
 
 
 def base_url():
@@ -62,6 +62,28 @@ def body(schema):
     """The validated JSON body, refused in keystone's words."""
     try:
         return validation.body(schema)
+    except exception.ValidationError as exc:
+        raise _keystone_worded(exc)
+
+
+def member_body(key, schema):
+    """The body's `key` member ({} when absent) validated against `schema`,
+    as keystone's lazily validated APIs do: paths start below the member."""
+    doc = validation.load_json(pecan.request)
+    member = doc.get(key, {}) if isinstance(doc, dict) else doc
+    try:
+        return validation.check(schema, member)
+    except exception.ValidationError as exc:
+        raise _keystone_worded(exc)
+
+
+def query(schema, kwargs):
+    """The query parameters `schema` names (the last of repeats), checked
+    as keystone checks its query schemas, refused in its words."""
+    values = {key: wsgi.query_value(kwargs, key)
+              for key in schema['properties'] if key in kwargs}
+    try:
+        return validation.check(schema, values)
     except exception.ValidationError as exc:
         raise _keystone_worded(exc)
 

@@ -5,15 +5,22 @@ import pecan
 from stratus.api import wsgi
 from stratus.api.identity import domains
 from stratus.api.identity import endpoints
+from stratus.api.identity import ep_filter
 from stratus.api.identity import groups
 from stratus.api.identity import implied_roles
+from stratus.api.identity import limits
+from stratus.api.identity import os_revoke
+from stratus.api.identity import policies
 from stratus.api.identity import projects
 from stratus.api.identity import regions
+from stratus.api.identity import registered_limits
+from stratus.api.identity import retired
 from stratus.api.identity import role_assignments
 from stratus.api.identity import roles
 from stratus.api.identity import services
 from stratus.api.identity import system_roles
 from stratus.api.identity import tokens
+from stratus.api.identity import trusts
 from stratus.api.identity import users
 from stratus.api.middleware import auth
 from stratus.api.middleware import faults
@@ -44,10 +51,22 @@ class V3Root:
     endpoints = endpoints.EndpointsController()
     regions = regions.RegionsController()
     system = system_roles.SystemController()
+    policies = policies.PoliciesController()
+    registered_limits = registered_limits.RegisteredLimitsController()
+    limits = limits.LimitsController()
 
     @pecan.expose()
     def index(self):
         return wsgi.response({'version': version_entry(wsgi.host_url())})
+
+
+pecan.route(V3Root, ep_filter.PREFIX, ep_filter.EndpointFilterRoot())
+pecan.route(endpoints.EndpointsController, policies.EXTENSION,
+            policies.EndpointExtensionController())
+pecan.route(V3Root, 'OS-TRUST', trusts.TrustRoot())
+pecan.route(V3Root, 'OS-REVOKE', os_revoke.RevokeRoot())
+pecan.route(V3Root, 'OS-SIMPLE-CERT', retired.SimpleCertRoot())
+pecan.route(tokens.TokensController, 'OS-PKI', retired.PkiRoot())
 
 
 class IdentitySurface(layer.Layer):

@@ -40,7 +40,23 @@ def _subject(action='validate_token'):
     reader = action != 'revoke_token' and authz.is_system_reader(caller)
     if not (caller.is_admin or reader or caller.user_id == info['user_id']):
         raise exception.ForbiddenAction(action='identity:%s' % action)
+    _check_access_rules_support(info)
     return subject, info
+
+
+def _check_access_rules_support(info):
+    """keystone will not validate a token carrying access rules for a
+    caller that does not say it enforces them (an old middleware)."""
+    cred = info.get('application_credential')
+    if not (cred and cred['access_rules']):
+        return
+    version = pecan.request.headers.get('OpenStack-Identity-Access-Rules')
+    try:
+        supported = version is not None and float(version) >= 1.0
+    except ValueError:
+        supported = False
+    if not supported:
+        raise exception.TokenNotFound('Failed to validate token')
 
 
 class TokensController(common.RestController):
@@ -48,7 +64,14 @@ class TokensController(common.RestController):
     @pecan.expose()
     def post(self, **kwargs):
         auth = common.body(schemas.token_issue)['auth']
-        token_id, info = authenticate.issue(auth)
+        try:
+            token_id, info = authenticate.issue(auth)
+        except exception.ApplicationCredentialAuthError as exc:
+            # An auth plugin's 401: keystone adds the methods it offers.
+            return wsgi.response({'error': {
+                'code': 401, 'title': 'Unauthorized', 'message': exc.message,
+                'identity': {'methods': list(authenticate.METHODS)}}},
+                status=401)
         return wsgi.response(token_views.token(info, _catalog(info, kwargs)),
                              status=201, headers={'X-Subject-Token': token_id})
 

@@ -3,6 +3,7 @@ change."""
 import pecan
 
 from stratus.api import wsgi
+from stratus.api.identity import application_credentials as app_creds
 from stratus.api.identity import authz
 from stratus.api.identity import common
 from stratus.api.identity import groups
@@ -45,6 +46,8 @@ class UsersController(common.RestController):
     projects = UserProjectsController()
     password = UserPasswordController()
     groups = groups.UserGroupsController()
+    application_credentials = app_creds.AppCredentialsController()
+    access_rules = app_creds.AccessRulesController()
 
     @pecan.expose()
     def get_all(self, **kwargs):

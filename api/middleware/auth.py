@@ -4,6 +4,7 @@ Public paths (version documents, token issue) pass without a token; any
 other request without a valid token gets a 401 carrying the identity URL.
 """
 
+from stratus.api.middleware import access_rules
 from stratus.api.middleware import faults
 from stratus.api.middleware import layer
 from stratus.api.middleware import request_id
@@ -17,7 +18,10 @@ def identity_uri(req):
 
 
 def context_from_token(req, token_id):
-    info = tokens.validate(token_id)
+    info = tokens.token_data(token_id)
+    cred = info.get('application_credential')
+    if cred and not access_rules.allowed(req, cred['access_rules']):
+        raise exception.NotAuthenticated()
     return context.RequestContext(
         auth_token=token_id,
         user_id=info['user_id'], user_name=info['user_name'],

@@ -19,6 +19,29 @@ opts = [
                      '[assignment] prohibited_implied_role).'),
 ]
 
+endpoint_filter_opts = [
+    cfg.BoolOpt('return_all_endpoints_if_no_filter', default=True,
+                help='Whether a project-scoped token whose project has no '
+                     'OS-EP-FILTER association (or only ones matching no '
+                     'endpoint) carries the whole catalog (true) or an '
+                     'empty one (false). Keystone\'s option of the same '
+                     'name.'),
+]
+
+
+# keystone's [unified_limit]: how limits relate to the project tree.
+unified_limit_opts = [
+    cfg.StrOpt('enforcement_model', default='flat',
+               choices=[('flat', 'limits are independent of each other'),
+                        ('strict_two_level', 'a project limit is at most '
+                         'its domain\'s limit (or the registered default)')],
+               help='The unified limits model GET /v3/limits/model '
+                    'reports and limit writes are checked against: flat '
+                    'ignores the project tree; strict_two_level keeps a '
+                    'project\'s limit within its domain\'s.'),
+]
+
 
 def list_opts():
-    return [('identity', opts)]
+    return [('identity', opts), ('endpoint_filter', endpoint_filter_opts),
+            ('unified_limit', unified_limit_opts)]

@@ -8,6 +8,7 @@ from sqlalchemy import exc as sa_exc
 from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import application_credentials
 from stratus.db.api import effective_roles
 from stratus.db.api import identity
 from stratus.db.api import tokens
@@ -107,6 +108,7 @@ def role_update(role_id, values):
 def role_delete(role_id):
     with session.writer() as s:
         row = _role(s, role_id)
+        application_credentials.purge_for_role(s, role_id)
         s.execute(sa.delete(models.RoleAssignment).filter_by(role_id=role_id))
         s.execute(sa.delete(models.GroupRoleAssignment).filter_by(
             role_id=role_id))

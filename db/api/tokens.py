@@ -22,7 +22,10 @@ from stratus.common import exception
 from stratus.common.conf import CONF
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import app_cred_tokens
 from stratus.db.api import effective_roles
+from stratus.db.api import revoke_events
+from stratus.db.api import trust_tokens
 
 # The contract stratus.api.middleware.auth (and other daemons) rely on.
 CONTRACT_KEYS = ('user_id', 'user_name', 'user_domain_id', 'user_domain_name',
@@ -41,6 +44,10 @@ _last_purge = [0.0]
 def _utcnow():
     """Naive UTC now; tests replace it to move time forward."""
     return models.utcnow()
+
+
+def now():
+    return _utcnow()
 
 
 def digest(token_id):
@@ -120,15 +127,29 @@ def _load(s, token_digest):
         raise exception.NotAuthenticated()
     token, user, user_domain, project, project_domain, domain, system = row
     role_refs = []
-    if token.project_id is not None:
+    trust = trust_tokens.trust_of(s, token_digest)
+    if trust is not None:
+        try:
+            role_refs = trust_tokens.roles(s, trust, _utcnow())
+        except exception.Forbidden:
+            raise exception.NotAuthenticated()
+        if trust.impersonation:
+            # The token speaks for the trustor.
+            user = s.get(models.User, trust.trustor_user_id)
+            user_domain = s.get(models.Domain, user.domain_id)
+    elif token.project_id is not None:
         role_refs = _roles(s, user.id, 'project', token.project_id)
     elif token.domain_id is not None:
         role_refs = _roles(s, user.id, 'domain', token.domain_id)
     elif system is not None:
         role_refs = _roles(s, user.id, 'system', system)
+    app_cred = app_cred_tokens.load(s, token_digest)
+    if app_cred is not None:
+        # Only the credential's roles the user still holds (keystone).
+        role_refs = [r for r in role_refs if r['id'] in app_cred['role_ids']]
     scoped = token.project_id is not None or token.domain_id is not None \
         or system is not None
-    if scoped and not role_refs:
+    if scoped and not role_refs and trust is None:
         # Keystone refuses a scope the user holds no role on.
         raise exception.NotAuthenticated()
     audit_ids = [token.audit_id]
@@ -149,6 +170,11 @@ def _load(s, token_digest):
         'methods': token.methods.split(','),
         'expires_at': token.expires_at, 'issued_at': token.issued_at,
         'audit_ids': audit_ids, 'system_scope': system,
+        'trust': None if trust is None else {
+            'id': trust.id, 'impersonation': trust.impersonation,
+            'trustor_user_id': trust.trustor_user_id,
+            'trustee_user_id': trust.trustee_user_id},
+        'application_credential': app_cred,
     }
 
 
@@ -159,6 +185,8 @@ def _copy(info, keys=None):
         result[key] = list(info[key])
     if 'role_refs' in result:
         result['role_refs'] = [dict(r) for r in info['role_refs']]
+    if result.get('trust'):
+        result['trust'] = dict(result['trust'])
     return result
 
 
@@ -192,13 +220,15 @@ def _purge_expired(s, now):
 
 
 def issue(user_id, methods, project_id=None, domain_id=None, parent=None,
-          system=None):
+          trust_id=None, app_cred=None, system=None):
     """A new token for an authenticated user: (token_id, token_data dict).
 
     `parent` is the token_data of the token a rescope started from: the
     new token keeps its expiry and joins its audit chain. NotAuthenticated
     when the user, project or domain is disabled or the user has no role
-    on the scope. `system` 'all' scopes the token to the system.
+    on the scope. `trust_id`: the trust the token is issued through.
+    `app_cred` (the credential dict) limits the roles and the lifetime to
+    the credential's. `system` 'all' scopes the token to the system.
     """
     now = _utcnow().replace(microsecond=0)
     expires_at = now + datetime.timedelta(
@@ -207,6 +237,8 @@ def issue(user_id, methods, project_id=None, domain_id=None, parent=None,
     if parent is not None:
         expires_at = parent['expires_at']
         chain = parent['audit_ids'][-1]
+    if app_cred is not None and app_cred['expires_at'] is not None:
+        expires_at = min(expires_at, app_cred['expires_at'])
     token_id = secrets.token_urlsafe(32)
     key = digest(token_id)
     with session.writer() as s:
@@ -218,7 +250,12 @@ def issue(user_id, methods, project_id=None, domain_id=None, parent=None,
             issued_at=now, expires_at=expires_at, revoked=False))
         if system is not None:
             s.add(models.SystemScopedToken(digest=key, system=system))
+        if trust_id is not None:
+            trust_tokens.link(s, key, trust_id)
         s.flush()
+        if app_cred is not None:
+            app_cred_tokens.link(s, key, app_cred['id'])
+            s.flush()
         # Raising here rolls the insert back: no unusable token is stored.
         info = _load(s, key)
     _cache_put(key, info)
@@ -230,6 +267,9 @@ def revoke(token_id):
     with session.writer() as s:
         s.execute(sa.update(models.Token).where(
             models.Token.digest == key).values(revoked=True))
+        row = s.get(models.Token, key)
+        if row is not None:
+            revoke_events.record(s, audit_id=row.audit_id)
     with _cache_lock:
         _cache.pop(key, None)
 
@@ -239,4 +279,5 @@ def revoke_for_user(user_id):
     with session.writer() as s:
         s.execute(sa.update(models.Token).where(
             models.Token.user_id == user_id).values(revoked=True))
+        revoke_events.record(s, user_id=user_id)
     invalidate_cache()

@@ -37,6 +37,23 @@ _token = {
     'required': ['id'],
 }
 
+_application_credential = {
+    'type': 'object',
+    'properties': {
+        'id': {'type': 'string', 'minLength': 1, 'maxLength': 255},
+        'name': {'type': 'string', 'minLength': 1, 'maxLength': 255},
+        'secret': {'type': 'string', 'maxLength': 4096},
+        'user': {
+            'type': 'object',
+            'properties': {
+                'id': {'type': 'string', 'minLength': 1, 'maxLength': 255},
+                'name': {'type': 'string', 'minLength': 1, 'maxLength': 255},
+                'domain': _id_or_name,
+            },
+        },
+    },
+}
+
 _scope = {
     'type': ['object', 'string'],
     'properties': {
@@ -67,6 +84,7 @@ token_issue = {
                                     'items': {'type': 'string'}},
                         'password': _password,
                         'token': _token,
+                        'application_credential': _application_credential,
                     },
                     'required': ['methods'],
                 },

@@ -28,8 +28,24 @@ def token(info, catalog=None):
                           'name': info['domain_name']}
     elif info.get('system_scope'):
         body['system'] = {'all': True}
+    if info.get('trust'):
+        trust = info['trust']
+        body['OS-TRUST:trust'] = {
+            'id': trust['id'], 'impersonation': trust['impersonation'],
+            'trustor_user': {'id': trust['trustor_user_id']},
+            'trustee_user': {'id': trust['trustee_user_id']}}
+        # Keystone's trust-scoped token has no is_domain.
+        body.pop('is_domain', None)
     if info['project_id'] or info['domain_id'] or info.get('system_scope'):
         body['roles'] = info['role_refs']
         if catalog is not None:
             body['catalog'] = catalog
+    cred = info.get('application_credential')
+    if cred is not None:
+        body['application_credential'] = {
+            'id': cred['id'], 'name': cred['name'],
+            'restricted': not cred['unrestricted']}
+        if cred['access_rules']:
+            body['application_credential']['access_rules'] = [
+                dict(r) for r in cred['access_rules']]
     return {'token': body}

@@ -3,15 +3,21 @@
 Revision ID: 0001
 Revises: 
 """
+from stratus.db.migrations.initial import application_credentials
 from stratus.db.migrations.initial import compute
 from stratus.db.migrations.initial import compute_aggregates
+from stratus.db.migrations.initial import domain_configs
+from stratus.db.migrations.initial import endpoint_filter
 from stratus.db.migrations.initial import identity
 from stratus.db.migrations.initial import identity_groups
 from stratus.db.migrations.initial import image_metadefs
 from stratus.db.migrations.initial import image_tasks
 from stratus.db.migrations.initial import images
+from stratus.db.migrations.initial import policies
 from stratus.db.migrations.initial import security_groups
 from stratus.db.migrations.initial import system_scope
+from stratus.db.migrations.initial import trusts
+from stratus.db.migrations.initial import unified_limits
 from stratus.db.migrations.initial import volume
 from stratus.db.migrations.initial import volume_backups
 from stratus.db.migrations.initial import volume_encryption
@@ -29,6 +35,12 @@ def upgrade():
     identity.create()
     identity_groups.create()
     system_scope.create()
+    endpoint_filter.create()
+    policies.create()
+    trusts.create()
+    domain_configs.create()
+    unified_limits.create()
+    application_credentials.create()
     images.create()
     image_metadefs.create()
     image_tasks.create()

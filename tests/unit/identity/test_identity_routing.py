@@ -28,11 +28,13 @@ from support.identity import V3
     ('GET', '/system/users/x/roles/r/z', 404),
     ('POST', '/system/users/x/roles', 405),
     ('POST', '/auth/system', 405),
+    ('PATCH', '/limits/model', 405),
+    ('PUT', '/registered_limits', 405),
+    ('GET', '/limits/x/y', 404),
     # Families not served yet (doc/api/identity-v3.md).
     ('GET', '/credentials', 404),
     ('GET', '/OS-INHERIT/domains/d/users/u/roles/inherited_to_projects',
      404),
-    ('GET', '/registered_limits', 404),
 ])
 def test_odd_requests(admin, method, path, status):
     resp = admin.request(method, V3 + path,
