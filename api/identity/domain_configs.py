@@ -131,7 +131,7 @@ def security_compliance(domain_id, option):
 
 
 def default(group=None, option=None):
-    authz.admin('get_domain_config_default')
+    authz.admin_or_system_reader('get_domain_config_default')
     check_group_and_option(group, option)
     if option:
         if option not in allowed.ALLOWED[group]:
@@ -147,7 +147,7 @@ def _get(domain_id, group, option):
     if group == 'security_compliance':
         config = security_compliance(domain_id, option)
     else:
-        authz.admin('get_domain_config')
+        authz.admin_or_system_reader('get_domain_config')
         config = shown(domain_id, group, option)
     # Keystone checks the domain last, not to tell who may not read it
     # whether it exists.

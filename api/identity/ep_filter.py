@@ -49,13 +49,14 @@ class GroupProjectsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, group_id, **kwargs):
-        authz.admin('list_projects_associated_with_endpoint_group')
+        authz.admin_or_system_reader(
+            'list_projects_associated_with_endpoint_group')
         return _projects(endpoint_filter.group_projects(group_id),
                          'endpoint_groups/%s/projects' % group_id)
 
     @pecan.expose()
     def get_one(self, group_id, project_id, **kwargs):
-        authz.admin('get_endpoint_group_in_project')
+        authz.admin_or_system_reader('get_endpoint_group_in_project')
         row = endpoint_filter.project_group_get(group_id, project_id)
         return wsgi.response(
             {'project_endpoint_group': views.project_endpoint_group(row)})
@@ -77,7 +78,8 @@ class GroupEndpointsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, group_id, **kwargs):
-        authz.admin('list_endpoints_associated_with_endpoint_group')
+        authz.admin_or_system_reader(
+            'list_endpoints_associated_with_endpoint_group')
         return _endpoints(endpoint_filter.group_endpoints(group_id),
                           'endpoint_groups/%s/endpoints' % group_id)
 
@@ -88,7 +90,7 @@ class EndpointGroupsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
-        authz.admin('list_endpoint_groups')
+        authz.admin_or_system_reader('list_endpoint_groups')
         for key in kwargs:
             if key != 'name':
                 raise exception.ValidationError(
@@ -102,7 +104,7 @@ class EndpointGroupsController(common.RestController):
 
     @pecan.expose()
     def get_one(self, group_id, **kwargs):
-        authz.admin('get_endpoint_group')
+        authz.admin_or_system_reader('get_endpoint_group')
         return wsgi.response({'endpoint_group': views.endpoint_group(
             endpoint_filter.group_get(group_id))})
 
@@ -138,13 +140,13 @@ class ProjectEndpointsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, project_id, **kwargs):
-        authz.admin('list_endpoints_for_project')
+        authz.admin_or_system_reader('list_endpoints_for_project')
         return _endpoints(endpoint_filter.project_endpoints(project_id),
                           'projects/%s/endpoints' % project_id)
 
     @pecan.expose()
     def get_one(self, project_id, endpoint_id, **kwargs):
-        authz.admin('check_endpoint_in_project')
+        authz.admin_or_system_reader('check_endpoint_in_project')
         endpoint_filter.project_endpoint_check(project_id, endpoint_id)
         return common.no_content()
 
@@ -165,7 +167,7 @@ class ProjectEndpointGroupsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, project_id, **kwargs):
-        authz.admin('list_endpoint_groups_for_project')
+        authz.admin_or_system_reader('list_endpoint_groups_for_project')
         rows = endpoint_filter.project_groups(project_id)
         return wsgi.response(common.collection(
             'endpoint_groups', [views.endpoint_group(r) for r in rows],
@@ -186,7 +188,7 @@ class EndpointProjectsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, endpoint_id, **kwargs):
-        authz.admin('list_projects_for_endpoint')
+        authz.admin_or_system_reader('list_projects_for_endpoint')
         return _projects(endpoint_filter.endpoint_projects(endpoint_id),
                          'endpoints/%s/projects' % endpoint_id)
 

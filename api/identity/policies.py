@@ -46,7 +46,7 @@ class EndpointAssociationsController(_Association, common.RestController):
 
     @pecan.expose()
     def get_all(self, policy_id, **kwargs):
-        authz.admin('list_endpoints_for_policy')
+        authz.admin_or_system_reader('list_endpoints_for_policy')
         rows = policies.policy_endpoints(policy_id)
         return wsgi.response(common.collection(
             'endpoints', [views.policy_endpoint(r) for r in rows],
@@ -129,14 +129,14 @@ class PoliciesController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
-        authz.admin('list_policies')
+        authz.admin_or_system_reader('list_policies')
         rows = policies.policy_list(type=wsgi.query_value(kwargs, 'type'))
         return wsgi.response(common.collection(
             'policies', [views.policy(r) for r in rows], 'policies'))
 
     @pecan.expose()
     def get_one(self, policy_id, **kwargs):
-        authz.admin('get_policy')
+        authz.admin_or_system_reader('get_policy')
         return wsgi.response({'policy': views.policy(
             policies.policy_get(policy_id))})
 
@@ -168,7 +168,7 @@ class EndpointPolicyController(common.RestController):
 
     @pecan.expose()
     def get_all(self, endpoint_id, **kwargs):
-        authz.admin('get_policy_for_endpoint')
+        authz.admin_or_system_reader('get_policy_for_endpoint')
         return wsgi.response({'policy': views.endpoint_policy(
             policies.endpoint_policy(endpoint_id))})
 

@@ -130,7 +130,7 @@ class TrustsController(common.RestController):
             _allowed('list_trusts_for_trustee', trustee)
             rows = trusts.trust_list(trustee_user_id=trustee)
         else:
-            authz.admin('list_trusts')
+            authz.admin_or_system_reader('list_trusts')
             # Any other query lists nothing, as keystone answers.
             rows = [] if pecan.request.query_string else trusts.trust_list()
         return wsgi.response(common.collection(

@@ -260,8 +260,9 @@ def test_system_reader_reads_but_does_not_write(admin, demo):
     for path in ('/users', '/projects', '/domains', '/roles', '/groups',
                  '/role_assignments', '/services', '/endpoints', '/regions',
                  '/domains/default', '/projects/' + demo['project_id'],
-                 '/role_inferences', _path('users', demo['user_id'])[
-                     len(V3):]):
+                 '/role_inferences', '/policies', '/OS-TRUST/trusts',
+                 '/OS-EP-FILTER/endpoint_groups',
+                 _path('users', demo['user_id'])[len(V3):]):
         assert admin.get(V3 + path, headers=headers).status_int == 200, path
     _error(admin.post(V3 + '/users', {'user': {'name': 'x'}},
                       headers=headers), 403,
