@@ -78,3 +78,28 @@ class InvalidImpliedRole(Forbidden):
 class DomainSpecificRoleMismatch(Forbidden):
     msg_fmt = ('Project %(project_id)s must be in the same domain as the '
                'role %(role_id)s being assigned.')
+
+
+# OS-FEDERATION (keystone's wording, capitals included).
+class IdentityProviderNotFound(IdentityNotFound):
+    target = 'Identity Provider'
+
+
+class ServiceProviderNotFound(IdentityNotFound):
+    target = 'Service Provider'
+
+
+class MappingNotFound(IdentityNotFound):
+    target = 'mapping'
+
+
+class FederatedProtocolNotFound(NotFound):
+    msg_fmt = ('Could not find federated protocol %(protocol_id)s for '
+               'Identity Provider: %(idp_id)s.')
+
+
+class UnexpectedServerError(StratusException):
+    """keystone's UnexpectedError: a 500 that says no more (the SAML
+    signing and metadata files are server configuration)."""
+    msg_fmt = ('An unexpected error prevented the server from fulfilling '
+               'your request.')

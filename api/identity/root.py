@@ -5,6 +5,8 @@ import pecan
 from stratus.api import wsgi
 from stratus.api.identity import domains
 from stratus.api.identity import endpoints
+from stratus.api.identity import federation
+from stratus.api.identity import federation_auth
 from stratus.api.identity import groups
 from stratus.api.identity import implied_roles
 from stratus.api.identity import projects
@@ -46,6 +48,12 @@ class V3Root:
     @pecan.expose()
     def index(self):
         return wsgi.response({'version': version_entry(wsgi.host_url())})
+
+
+# Path segments with a dash cannot be class attributes.
+setattr(V3Root, 'OS-FEDERATION', federation.FederationController())
+setattr(tokens.AuthController, 'OS-FEDERATION',
+        federation_auth.AuthFederationController())
 
 
 class IdentitySurface(layer.Layer):

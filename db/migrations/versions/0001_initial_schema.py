@@ -5,6 +5,7 @@ Revises:
 """
 from stratus.db.migrations.initial import compute
 from stratus.db.migrations.initial import compute_aggregates
+from stratus.db.migrations.initial import federation
 from stratus.db.migrations.initial import identity
 from stratus.db.migrations.initial import identity_groups
 from stratus.db.migrations.initial import image_metadefs
@@ -27,6 +28,7 @@ depends_on = None
 def upgrade():
     identity.create()
     identity_groups.create()
+    federation.create()
     images.create()
     image_metadefs.create()
     image_tasks.create()
