@@ -109,7 +109,10 @@ def validated(mapping):
         raise exception.ValidationError(
             "Invalid input for field 'mapping': %r is not of type "
             "'object'" % (mapping,))
-    version = mapping.get('schema_version') or DEFAULT_SCHEMA_VERSION
+    # keystone puts the default in before validating (a null too).
+    mapping = dict(mapping, schema_version=mapping.get(
+        'schema_version') or DEFAULT_SCHEMA_VERSION)
+    version = mapping['schema_version']
     if not isinstance(version, str) or version not in SCHEMAS:
         # keystone fails here with a 500 (an unknown version has no
         # validator); a client error it is.

@@ -298,6 +298,11 @@ def test_mapping_rules_validated_as_keystone(admin):
     _error(admin.put(FED + '/mappings/n', {'mapping': {
         'rules': RULES, 'schema_version': '9.9'}}), 400)
     _error(admin.put(FED + '/mappings/n', {'mapping': 'x'}), 400)
+    # The CLI sends a null schema_version: keystone's default fills it.
+    resp = admin.put(FED + '/mappings/n', {'mapping': {
+        'rules': RULES, 'schema_version': None}})
+    assert resp.status_int == 201
+    assert resp.json['mapping']['schema_version'] == '1.0'
     _mapping(admin, 'dup')
     _error(admin.put(FED + '/mappings/dup', {'mapping': {'rules': RULES}}),
            409, 'Conflict occurred attempting to store mapping - '
