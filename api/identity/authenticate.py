@@ -5,12 +5,13 @@ keystone gives, so a caller cannot tell a wrong password from an unknown
 user or a project it may not see. Malformed requests are 400s naming the
 field.
 """
+from stratus.api.identity import federation_auth
 from stratus.common import exception
 from stratus.db.api import assignments
 from stratus.db.api import identity
 from stratus.db.api import tokens
 
-METHODS = ('password', 'token')
+METHODS = ('password', 'token', 'mapped')
 
 
 def _invalid(field, reason):
@@ -52,6 +53,9 @@ def identify(identity_doc):
         if method not in identity_doc:
             raise _invalid('auth/identity',
                            'Expecting to find %s in identity.' % method)
+    if 'mapped' in methods:
+        # No federated identity reaches stratus: keystone's refusals.
+        federation_auth.mapped_method(identity_doc['mapped'])
     user_ids = set()
     parent = None
     result = []

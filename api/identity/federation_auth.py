@@ -68,6 +68,21 @@ def _mapped(idp_id, protocol_id):
     raise exception.NotAuthenticated(_NO_ASSERTION)
 
 
+def mapped_method(payload):
+    """POST /v3/auth/tokens with method `mapped` (always refuses)."""
+    payload = payload if isinstance(payload, dict) else {}
+    if 'id' in payload:
+        # Rescoping a federated token; an invalid one is refused as the
+        # token method refuses it. No token here is federated: keystone
+        # looks for the IdP of a token that has none.
+        tokens.token_data(payload['id'])
+        raise exception.IdentityProviderNotFound('None')
+    for key in ('identity_provider', 'protocol'):
+        if key not in payload:
+            raise exception.ValidationError(_EXPECTING % (key, 'mapped'))
+    _mapped(str(payload['identity_provider']), str(payload['protocol']))
+
+
 def authenticate(idp_id, protocol_id):
     """GET/POST /v3/OS-FEDERATION/identity_providers/{idp}/protocols/
     {protocol}/auth: keystone authenticates with method `protocol`."""

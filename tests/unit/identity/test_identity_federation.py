@@ -465,3 +465,28 @@ def test_saml2_assertions_without_signing(admin, demo, path):
 def test_saml2_metadata_is_not_configured(admin):
     _error(admin.get(FED + '/saml2/metadata',
                      headers={'X-Auth-Token': ''}), 500, UNEXPECTED)
+
+
+def test_token_request_with_the_mapped_method(admin, demo):
+    _mapping(admin)
+    _idp(admin, enabled=True)
+    _protocol(admin, protocol_id='mapped')
+
+    def issue(payload):
+        return admin.post(V3 + '/auth/tokens', {'auth': {'identity': {
+            'methods': ['mapped'], 'mapped': payload}}},
+            headers={'X-Auth-Token': ''})
+    _error(issue({'identity_provider': 'ACME', 'protocol': 'mapped'}), 401,
+           'Could not map any federated user properties to identity '
+           'values. Check debug logs or the mapping used for additional '
+           'details.')
+    _error(issue({'protocol': 'mapped'}), 400,
+           'Expecting to find identity_provider in mapped. The server could '
+           'not comply with the request since it is either malformed or '
+           'otherwise incorrect. The client is assumed to be in error.')
+    _error(issue({'identity_provider': 'nope', 'protocol': 'mapped'}), 404,
+           'Could not find Identity Provider: nope.')
+    # Rescoping needs a federated token; stratus issues none.
+    _error(issue({'id': demo['token']}), 404,
+           'Could not find Identity Provider: None.')
+    _error(issue({'id': 'bogus'}), 401)
