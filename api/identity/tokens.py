@@ -12,6 +12,7 @@ from stratus.api.identity.views import tokens as token_views
 from stratus.common import exception
 from stratus.db.api import assignments
 from stratus.db.api import catalog
+from stratus.db.api import federation
 from stratus.db.api import tokens
 
 
@@ -45,14 +46,18 @@ class TokensController(common.RestController):
     def post(self, **kwargs):
         auth = common.body(schemas.token_issue)['auth']
         token_id, info = authenticate.issue(auth)
-        return wsgi.response(token_views.token(info, _catalog(info, kwargs)),
-                             status=201, headers={'X-Subject-Token': token_id})
+        return wsgi.response(
+            token_views.token(info, _catalog(info, kwargs),
+                              federation.enabled_sps()),
+            status=201, headers={'X-Subject-Token': token_id})
 
     @pecan.expose()
     def get_all(self, **kwargs):
         subject, info = _subject()
-        return wsgi.response(token_views.token(info, _catalog(info, kwargs)),
-                             headers={'X-Subject-Token': subject})
+        return wsgi.response(
+            token_views.token(info, _catalog(info, kwargs),
+                              federation.enabled_sps()),
+            headers={'X-Subject-Token': subject})
 
     @pecan.expose()
     def head(self, **kwargs):

@@ -296,6 +296,16 @@ def sp_list(sp_id=None, enabled=None):
         return [r.to_dict() for r in s.scalars(query)]
 
 
+def enabled_sps():
+    """What a token lists of the enabled service providers (keystone's
+    get_enabled_service_providers)."""
+    with session.reader() as s:
+        m = models.ServiceProvider
+        return [{'auth_url': r.auth_url, 'id': r.id, 'sp_url': r.sp_url}
+                for r in s.scalars(sa.select(m).where(
+                    m.enabled.is_(True)).order_by(m.id))]
+
+
 def sp_update(sp_id, values):
     with session.writer() as s:
         row = _sp(s, sp_id)

@@ -490,3 +490,22 @@ def test_token_request_with_the_mapped_method(admin, demo):
     _error(issue({'id': demo['token']}), 404,
            'Could not find Identity Provider: None.')
     _error(issue({'id': 'bogus'}), 401)
+
+
+def test_tokens_list_the_enabled_service_providers(admin, demo):
+    def token_body():
+        resp = admin.get(V3 + '/auth/tokens',
+                         headers={'X-Subject-Token': demo['token']})
+        assert resp.status_int == 200
+        return resp.json['token']
+    assert 'service_providers' not in token_body()
+    admin.put(FED + '/service_providers/off', {'service_provider': SP_BODY})
+    admin.put(FED + '/service_providers/on', {'service_provider': dict(
+        SP_BODY, enabled=True)})
+    assert token_body()['service_providers'] == [dict(
+        auth_url=SP_BODY['auth_url'], sp_url=SP_BODY['sp_url'], id='on')]
+    unscoped = admin.post(V3 + '/auth/tokens', {'auth': {'identity': {
+        'methods': ['token'], 'token': {'id': demo['token']}},
+        'scope': 'unscoped'}}, headers={'X-Auth-Token': ''})
+    assert [sp['id'] for sp in unscoped.json['token'][
+        'service_providers']] == ['on']
