@@ -106,7 +106,9 @@ class IdentityProvidersController(common.RestController):
     @pecan.expose()
     def put(self, idp_id, **kwargs):
         authz.admin('create_identity_provider')
-        body = common.body(schemas.idp_create).get('identity_provider', {})
+        # keystone reads a missing body as {}: an IdP with the defaults.
+        body = common.body(schemas.idp_create).get(
+            'identity_provider', {}) if pecan.request.body else {}
         values = _with_bools(dict(body), 'enabled')
         values.setdefault('enabled', False)
         row = db.idp_create(path_id('idp_id', idp_id), values)

@@ -103,6 +103,10 @@ def test_idp_defaults_filters_and_given_domain(admin):
     idp = _idp(admin, 'bare')
     assert idp['enabled'] is False and idp['remote_ids'] == []
     assert idp['description'] is None
+    resp = admin.put(FED + '/identity_providers/nobody')
+    assert resp.status_int == 201
+    assert resp.json['identity_provider']['enabled'] is False
+    admin.delete(FED + '/identity_providers/nobody')
     _idp(admin, 'on', enabled=True, domain_id='default')
     assert admin.get(FED + '/identity_providers/on').json[
         'identity_provider']['domain_id'] == 'default'
@@ -113,6 +117,10 @@ def test_idp_defaults_filters_and_given_domain(admin):
         FED + '/identity_providers?id=bare').json['identity_providers']]
     assert ids == ['bare']
     _error(admin.get(FED + '/identity_providers?enabled=maybe'), 400)
+    for path in ('/identity_providers', '/identity_providers/bare',
+                 '/identity_providers/bare/protocols'):
+        head = admin.request('HEAD', FED + path)
+        assert head.status_int == 200 and head.body == b''
 
 
 def test_idp_conflicts_and_refusals(admin):
