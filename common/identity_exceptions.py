@@ -80,6 +80,37 @@ class DomainSpecificRoleMismatch(Forbidden):
                'role %(role_id)s being assigned.')
 
 
+class EndpointGroupNotFound(IdentityNotFound):
+    target = 'Endpoint Group'
+
+
+class PolicyNotFound(IdentityNotFound):
+    target = 'policy'
+
+
+class PolicyAssociationNotFound(NotFound):
+    msg_fmt = 'Could not find policy association.'
+
+
+class TrustNotFound(IdentityNotFound):
+    target = 'trust'
+
+
+class TrustUseLimitReached(Forbidden):
+    msg_fmt = 'No remaining uses for trust: %(trust_id)s.'
+
+
+class IdentityForbidden(Forbidden):
+    """keystone's Forbidden: its reason is never shown to the caller."""
+    msg_fmt = 'You are not authorized to perform the requested action.'
+
+
+class Gone(StratusException):
+    msg_fmt = ('The service you have requested is no longer available on '
+               'this server.')
+    code = 410
+
+
 # OS-FEDERATION (keystone's wording, capitals included).
 class IdentityProviderNotFound(IdentityNotFound):
     target = 'Identity Provider'

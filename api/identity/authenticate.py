@@ -6,6 +6,7 @@ user or a project it may not see. Malformed requests are 400s naming the
 field.
 """
 from stratus.api.identity import federation_auth
+from stratus.api.identity import trust_auth
 from stratus.common import exception
 from stratus.db.api import assignments
 from stratus.db.api import identity
@@ -121,7 +122,9 @@ def scope_request(auth):
     if 'project' in requested and 'domain' in requested:
         raise _invalid('auth/scope', 'Scoping to both domain and project is '
                        'not allowed.')
-    if 'system' in requested or 'OS-TRUST:trust' in requested:
+    if 'OS-TRUST:trust' in requested:
+        return trust_auth.scope_request(requested)
+    if 'system' in requested:
         return 'unsupported', None
     if 'project' in requested:
         return 'project', _project_request(requested['project'])
@@ -151,6 +154,9 @@ def issue(auth):
     """Authenticate the validated `auth` document: (token_id, token data)."""
     request = scope_request(auth)
     user_id, methods, parent = identify(auth['identity'])
+    trust_auth.refuse_rescoping(parent)
+    if request[0] == 'trust':
+        return trust_auth.issue(request[1], user_id, methods, parent)
     project_id, domain_id = resolve_scope(request, user_id)
     return tokens.issue(user_id, methods, project_id=project_id,
                         domain_id=domain_id, parent=parent)

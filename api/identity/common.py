@@ -66,6 +66,17 @@ def body(schema):
         raise _keystone_worded(exc)
 
 
+def member_body(key, schema):
+    """The body's `key` member ({} when absent) validated against `schema`,
+    as keystone's lazily validated APIs do: paths start below the member."""
+    doc = validation.load_json(pecan.request)
+    member = doc.get(key, {}) if isinstance(doc, dict) else doc
+    try:
+        return validation.check(schema, member)
+    except exception.ValidationError as exc:
+        raise _keystone_worded(exc)
+
+
 def created(body_doc):
     return wsgi.response(body_doc, status=201)
 

@@ -5,6 +5,7 @@ import pecan
 from stratus.api import wsgi
 from stratus.api.identity import authz
 from stratus.api.identity import common
+from stratus.api.identity import domain_configs
 from stratus.api.identity import grants
 from stratus.api.identity.schemas import resources as schemas
 from stratus.api.identity.views import resources as views
@@ -15,6 +16,7 @@ from stratus.db.api import identity
 class DomainsController(common.RestController):
     users = grants.TargetActorsController('domain', 'user')
     groups = grants.TargetActorsController('domain', 'group')
+    config = domain_configs.DomainConfigController()
 
     @pecan.expose()
     def get_all(self, **kwargs):

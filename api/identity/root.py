@@ -5,16 +5,21 @@ import pecan
 from stratus.api import wsgi
 from stratus.api.identity import domains
 from stratus.api.identity import endpoints
+from stratus.api.identity import ep_filter
 from stratus.api.identity import federation
 from stratus.api.identity import federation_auth
 from stratus.api.identity import groups
 from stratus.api.identity import implied_roles
+from stratus.api.identity import os_revoke
+from stratus.api.identity import policies
 from stratus.api.identity import projects
 from stratus.api.identity import regions
+from stratus.api.identity import retired
 from stratus.api.identity import role_assignments
 from stratus.api.identity import roles
 from stratus.api.identity import services
 from stratus.api.identity import tokens
+from stratus.api.identity import trusts
 from stratus.api.identity import users
 from stratus.api.middleware import auth
 from stratus.api.middleware import faults
@@ -44,16 +49,23 @@ class V3Root:
     services = services.ServicesController()
     endpoints = endpoints.EndpointsController()
     regions = regions.RegionsController()
+    policies = policies.PoliciesController()
 
     @pecan.expose()
     def index(self):
         return wsgi.response({'version': version_entry(wsgi.host_url())})
 
 
-# Path segments with a dash cannot be class attributes.
-setattr(V3Root, 'OS-FEDERATION', federation.FederationController())
-setattr(tokens.AuthController, 'OS-FEDERATION',
-        federation_auth.AuthFederationController())
+pecan.route(V3Root, ep_filter.PREFIX, ep_filter.EndpointFilterRoot())
+pecan.route(endpoints.EndpointsController, policies.EXTENSION,
+            policies.EndpointExtensionController())
+pecan.route(V3Root, 'OS-TRUST', trusts.TrustRoot())
+pecan.route(V3Root, 'OS-REVOKE', os_revoke.RevokeRoot())
+pecan.route(V3Root, 'OS-SIMPLE-CERT', retired.SimpleCertRoot())
+pecan.route(tokens.TokensController, 'OS-PKI', retired.PkiRoot())
+pecan.route(V3Root, 'OS-FEDERATION', federation.FederationController())
+pecan.route(tokens.AuthController, 'OS-FEDERATION',
+            federation_auth.AuthFederationController())
 
 
 class IdentitySurface(layer.Layer):

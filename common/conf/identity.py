@@ -19,6 +19,15 @@ opts = [
                      '[assignment] prohibited_implied_role).'),
 ]
 
+endpoint_filter_opts = [
+    cfg.BoolOpt('return_all_endpoints_if_no_filter', default=True,
+                help='Whether a project-scoped token whose project has no '
+                     'OS-EP-FILTER association (or only ones matching no '
+                     'endpoint) carries the whole catalog (true) or an '
+                     'empty one (false). Keystone\'s option of the same '
+                     'name.'),
+]
+
 
 def list_opts():
-    return [('identity', opts)]
+    return [('identity', opts), ('endpoint_filter', endpoint_filter_opts)]

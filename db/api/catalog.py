@@ -3,8 +3,10 @@ catalog a scoped token carries."""
 import sqlalchemy as sa
 
 from stratus.common import exception
+from stratus.common.conf import CONF
 from stratus.db import models
 from stratus.db import session
+from stratus.db.api import endpoint_filter
 from stratus.db.api import identity
 
 INTERFACES = ('public', 'internal', 'admin')
@@ -231,7 +233,13 @@ def _substitute(url, project_id):
 
 
 def build(project_id=None):
-    """Enabled services with their enabled endpoints, keystone v3 shape."""
+    """Enabled services with their enabled endpoints, keystone v3 shape.
+
+    OS-EP-FILTER: a project with associated endpoints (directly or through
+    endpoint groups) sees only those, and only services left with one;
+    otherwise the whole catalog, or none when
+    [endpoint_filter] return_all_endpoints_if_no_filter is false.
+    """
     with session.reader() as s:
         services = [r.to_dict() for r in s.scalars(
             sa.select(models.CatalogService).where(
@@ -241,8 +249,15 @@ def build(project_id=None):
             sa.select(models.Endpoint).where(
                 models.Endpoint.enabled.is_(True)).order_by(
                 models.Endpoint.interface, models.Endpoint.id))]
+    only = endpoint_filter.catalog_endpoint_ids(project_id) \
+        if project_id else set()
+    if not only and \
+            not CONF.endpoint_filter.return_all_endpoints_if_no_filter:
+        return []
     by_service = {}
     for ep in endpoints:
+        if only and ep['id'] not in only:
+            continue
         url = _substitute(ep['url'], project_id)
         if url is not None:
             by_service.setdefault(ep['service_id'], []).append({
@@ -251,4 +266,4 @@ def build(project_id=None):
                 'url': url})
     return [{'type': svc['type'], 'name': svc['name'] or '',
              'id': svc['id'], 'endpoints': by_service.get(svc['id'], [])}
-            for svc in services]
+            for svc in services if not only or svc['id'] in by_service]

@@ -15,7 +15,9 @@ from stratus.common.conf import CONF
 from stratus.db import models
 from stratus.db import session
 from stratus.db.api import passwords
+from stratus.db.api import revoke_events
 from stratus.db.api import tokens
+from stratus.db.api import trust_tokens
 
 _UNSET = object()
 
@@ -231,6 +233,8 @@ def project_delete(project_id):
     with session.writer() as s:
         row = _project(s, project_id)
         _delete_assignments(s, 'project', [project_id])
+        trust_tokens.delete_for_project(s, project_id, models.utcnow())
+        revoke_events.record(s, project_id=project_id)
         s.delete(row)
     tokens.invalidate_cache()
 
@@ -331,6 +335,11 @@ def user_update(user_id, values, password=_UNSET):
         row = _user(s, user_id)
         if values.get('name') not in (None, row.name):
             _check_user_name(s, values['name'], row.domain_id, row.id)
+        if values.get('enabled') is False and row.enabled and \
+                password_hash is _UNSET:
+            # keystone's one event for the user (a new password records
+            # it below, with the tokens revoked).
+            revoke_events.record(s, user_id=user_id)
         _apply(row, values, _USER_KEYS)
         if password_hash is not _UNSET:
             row.password_hash = password_hash
@@ -346,6 +355,8 @@ def user_delete(user_id):
     with session.writer() as s:
         _user(s, user_id)
         _delete_users(s, [user_id])
+        trust_tokens.delete_for_user(s, user_id, models.utcnow())
+        revoke_events.record(s, user_id=user_id)
     tokens.invalidate_cache()
 
 

@@ -8,6 +8,7 @@ from stratus.common import exception
 from stratus.db import models
 from stratus.db import session
 from stratus.db.api import identity
+from stratus.db.api import revoke_events
 from stratus.db.api import tokens
 
 _KEYS = ('name', 'description')
@@ -87,9 +88,23 @@ def group_update(group_id, values):
         return row.to_dict()
 
 
+def _record_members_if_granted(s, group_id):
+    """keystone's revocation event for each member of a deleted group
+    that held roles."""
+    gra = models.GroupRoleAssignment
+    if s.scalars(sa.select(gra.role_id).where(
+            gra.group_id == group_id).limit(1)).first() is None:
+        return
+    m = models.UserGroupMembership
+    for user_id in s.scalars(sa.select(m.user_id).where(
+            m.group_id == group_id)):
+        revoke_events.record(s, user_id=user_id)
+
+
 def group_delete(group_id):
     with session.writer() as s:
         row = _group(s, group_id)
+        _record_members_if_granted(s, group_id)
         for model in (models.GroupRoleAssignment,
                       models.UserGroupMembership):
             s.execute(sa.delete(model).where(model.group_id == group_id))
@@ -134,6 +149,7 @@ def member_remove(group_id, user_id):
             _parties(s, group_id, user_id)
             raise _not_in_group(user_id, group_id)
         s.delete(row)
+        revoke_events.record(s, user_id=user_id)
     tokens.invalidate_cache()
 
 

@@ -23,6 +23,8 @@ from stratus.common.conf import CONF
 from stratus.db import models
 from stratus.db import session
 from stratus.db.api import effective_roles
+from stratus.db.api import revoke_events
+from stratus.db.api import trust_tokens
 
 # The contract stratus.api.middleware.auth (and other daemons) rely on.
 CONTRACT_KEYS = ('user_id', 'user_name', 'user_domain_id', 'user_domain_name',
@@ -116,12 +118,22 @@ def _load(s, token_digest):
         raise exception.NotAuthenticated()
     token, user, user_domain, project, project_domain, domain = row
     role_refs = []
-    if token.project_id is not None:
+    trust = trust_tokens.trust_of(s, token_digest)
+    if trust is not None:
+        try:
+            role_refs = trust_tokens.roles(s, trust, _utcnow())
+        except exception.Forbidden:
+            raise exception.NotAuthenticated()
+        if trust.impersonation:
+            # The token speaks for the trustor.
+            user = s.get(models.User, trust.trustor_user_id)
+            user_domain = s.get(models.Domain, user.domain_id)
+    elif token.project_id is not None:
         role_refs = _roles(s, user.id, 'project', token.project_id)
     elif token.domain_id is not None:
         role_refs = _roles(s, user.id, 'domain', token.domain_id)
     scoped = token.project_id is not None or token.domain_id is not None
-    if scoped and not role_refs:
+    if scoped and not role_refs and trust is None:
         # Keystone refuses a scope the user holds no role on.
         raise exception.NotAuthenticated()
     audit_ids = [token.audit_id]
@@ -142,6 +154,10 @@ def _load(s, token_digest):
         'methods': token.methods.split(','),
         'expires_at': token.expires_at, 'issued_at': token.issued_at,
         'audit_ids': audit_ids,
+        'trust': None if trust is None else {
+            'id': trust.id, 'impersonation': trust.impersonation,
+            'trustor_user_id': trust.trustor_user_id,
+            'trustee_user_id': trust.trustee_user_id},
     }
 
 
@@ -152,6 +168,8 @@ def _copy(info, keys=None):
         result[key] = list(info[key])
     if 'role_refs' in result:
         result['role_refs'] = [dict(r) for r in info['role_refs']]
+    if result.get('trust'):
+        result['trust'] = dict(result['trust'])
     return result
 
 
@@ -184,13 +202,14 @@ def _purge_expired(s, now):
     s.execute(sa.delete(models.Token).where(models.Token.expires_at < now))
 
 
-def issue(user_id, methods, project_id=None, domain_id=None, parent=None):
+def issue(user_id, methods, project_id=None, domain_id=None, parent=None,
+          trust_id=None):
     """A new token for an authenticated user: (token_id, token_data dict).
 
     `parent` is the token_data of the token a rescope started from: the
     new token keeps its expiry and joins its audit chain. NotAuthenticated
     when the user, project or domain is disabled or the user has no role
-    on the scope.
+    on the scope. `trust_id`: the trust the token is issued through.
     """
     now = _utcnow().replace(microsecond=0)
     expires_at = now + datetime.timedelta(
@@ -208,6 +227,8 @@ def issue(user_id, methods, project_id=None, domain_id=None, parent=None):
             domain_id=domain_id, methods=','.join(methods),
             audit_id=secrets.token_urlsafe(16), audit_chain_id=chain,
             issued_at=now, expires_at=expires_at, revoked=False))
+        if trust_id is not None:
+            trust_tokens.link(s, key, trust_id)
         s.flush()
         # Raising here rolls the insert back: no unusable token is stored.
         info = _load(s, key)
@@ -220,6 +241,9 @@ def revoke(token_id):
     with session.writer() as s:
         s.execute(sa.update(models.Token).where(
             models.Token.digest == key).values(revoked=True))
+        row = s.get(models.Token, key)
+        if row is not None:
+            revoke_events.record(s, audit_id=row.audit_id)
     with _cache_lock:
         _cache.pop(key, None)
 
@@ -229,4 +253,5 @@ def revoke_for_user(user_id):
     with session.writer() as s:
         s.execute(sa.update(models.Token).where(
             models.Token.user_id == user_id).values(revoked=True))
+        revoke_events.record(s, user_id=user_id)
     invalidate_cache()

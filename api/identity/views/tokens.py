@@ -27,6 +27,14 @@ def token(info, catalog=None, service_providers=None):
     elif info['domain_id']:
         body['domain'] = {'id': info['domain_id'],
                           'name': info['domain_name']}
+    if info.get('trust'):
+        trust = info['trust']
+        body['OS-TRUST:trust'] = {
+            'id': trust['id'], 'impersonation': trust['impersonation'],
+            'trustor_user': {'id': trust['trustor_user_id']},
+            'trustee_user': {'id': trust['trustee_user_id']}}
+        # Keystone's trust-scoped token has no is_domain.
+        body.pop('is_domain', None)
     if info['project_id'] or info['domain_id']:
         body['roles'] = info['role_refs']
         if catalog is not None:

@@ -5,13 +5,17 @@ Revises:
 """
 from stratus.db.migrations.initial import compute
 from stratus.db.migrations.initial import compute_aggregates
+from stratus.db.migrations.initial import domain_configs
+from stratus.db.migrations.initial import endpoint_filter
 from stratus.db.migrations.initial import federation
 from stratus.db.migrations.initial import identity
 from stratus.db.migrations.initial import identity_groups
 from stratus.db.migrations.initial import image_metadefs
 from stratus.db.migrations.initial import image_tasks
 from stratus.db.migrations.initial import images
+from stratus.db.migrations.initial import policies
 from stratus.db.migrations.initial import security_groups
+from stratus.db.migrations.initial import trusts
 from stratus.db.migrations.initial import volume
 from stratus.db.migrations.initial import volume_backups
 from stratus.db.migrations.initial import volume_encryption
@@ -28,6 +32,10 @@ depends_on = None
 def upgrade():
     identity.create()
     identity_groups.create()
+    endpoint_filter.create()
+    policies.create()
+    trusts.create()
+    domain_configs.create()
     federation.create()
     images.create()
     image_metadefs.create()
