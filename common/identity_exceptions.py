@@ -90,6 +90,8 @@ class PolicyNotFound(IdentityNotFound):
 
 class PolicyAssociationNotFound(NotFound):
     msg_fmt = 'Could not find policy association.'
+
+
 class TrustNotFound(IdentityNotFound):
     target = 'trust'
 
@@ -172,3 +174,28 @@ class ValidationExpirationError(Invalid):
 
 class AccessRuleInUse(Forbidden):
     msg_fmt = 'May not delete access rule in use'
+
+
+# OS-FEDERATION (keystone's wording, capitals included).
+class IdentityProviderNotFound(IdentityNotFound):
+    target = 'Identity Provider'
+
+
+class ServiceProviderNotFound(IdentityNotFound):
+    target = 'Service Provider'
+
+
+class MappingNotFound(IdentityNotFound):
+    target = 'mapping'
+
+
+class FederatedProtocolNotFound(NotFound):
+    msg_fmt = ('Could not find federated protocol %(protocol_id)s for '
+               'Identity Provider: %(idp_id)s.')
+
+
+class UnexpectedServerError(StratusException):
+    """keystone's UnexpectedError: a 500 that says no more (the SAML
+    signing and metadata files are server configuration)."""
+    msg_fmt = ('An unexpected error prevented the server from fulfilling '
+               'your request.')

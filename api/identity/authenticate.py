@@ -6,6 +6,7 @@ user or a project it may not see. Malformed requests are 400s naming the
 field.
 """
 from stratus.api.identity import app_cred_auth
+from stratus.api.identity import federation_auth
 from stratus.api.identity import trust_auth
 from stratus.common import exception
 from stratus.db.api import assignments
@@ -13,7 +14,7 @@ from stratus.db.api import identity
 from stratus.db.api import system_assignments
 from stratus.db.api import tokens
 
-METHODS = ('password', 'token', app_cred_auth.METHOD)
+METHODS = ('password', 'token', 'mapped', app_cred_auth.METHOD)
 
 
 def _invalid(field, reason):
@@ -56,6 +57,9 @@ def identify(identity_doc):
         if method not in identity_doc:
             raise _invalid('auth/identity',
                            'Expecting to find %s in identity.' % method)
+    if 'mapped' in methods:
+        # No federated identity reaches stratus: keystone's refusals.
+        federation_auth.mapped_method(identity_doc['mapped'])
     user_ids = set()
     parent = None
     result = []

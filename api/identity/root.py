@@ -6,6 +6,8 @@ from stratus.api import wsgi
 from stratus.api.identity import domains
 from stratus.api.identity import endpoints
 from stratus.api.identity import ep_filter
+from stratus.api.identity import federation
+from stratus.api.identity import federation_auth
 from stratus.api.identity import groups
 from stratus.api.identity import implied_roles
 from stratus.api.identity import limits
@@ -67,6 +69,9 @@ pecan.route(V3Root, 'OS-TRUST', trusts.TrustRoot())
 pecan.route(V3Root, 'OS-REVOKE', os_revoke.RevokeRoot())
 pecan.route(V3Root, 'OS-SIMPLE-CERT', retired.SimpleCertRoot())
 pecan.route(tokens.TokensController, 'OS-PKI', retired.PkiRoot())
+pecan.route(V3Root, 'OS-FEDERATION', federation.FederationController())
+pecan.route(tokens.AuthController, 'OS-FEDERATION',
+            federation_auth.AuthFederationController())
 
 
 class IdentitySurface(layer.Layer):

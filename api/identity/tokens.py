@@ -12,6 +12,7 @@ from stratus.api.identity.views import tokens as token_views
 from stratus.common import exception
 from stratus.db.api import assignments
 from stratus.db.api import catalog
+from stratus.db.api import federation
 from stratus.db.api import system_assignments
 from stratus.db.api import tokens
 
@@ -72,14 +73,18 @@ class TokensController(common.RestController):
                 'code': 401, 'title': 'Unauthorized', 'message': exc.message,
                 'identity': {'methods': list(authenticate.METHODS)}}},
                 status=401)
-        return wsgi.response(token_views.token(info, _catalog(info, kwargs)),
-                             status=201, headers={'X-Subject-Token': token_id})
+        return wsgi.response(
+            token_views.token(info, _catalog(info, kwargs),
+                              federation.enabled_sps()),
+            status=201, headers={'X-Subject-Token': token_id})
 
     @pecan.expose()
     def get_all(self, **kwargs):
         subject, info = _subject()
-        return wsgi.response(token_views.token(info, _catalog(info, kwargs)),
-                             headers={'X-Subject-Token': subject})
+        return wsgi.response(
+            token_views.token(info, _catalog(info, kwargs),
+                              federation.enabled_sps()),
+            headers={'X-Subject-Token': subject})
 
     @pecan.expose()
     def head(self, **kwargs):

@@ -11,6 +11,7 @@ from stratus.db.models.compute import *  # noqa: F401,F403
 from stratus.db.models.domain_configs import *  # noqa: F401,F403
 from stratus.db.models.encryption import *  # noqa: F401,F403
 from stratus.db.models.endpoint_filter import *  # noqa: F401,F403
+from stratus.db.models.federation import *  # noqa: F401,F403
 from stratus.db.models.flavors import *  # noqa: F401,F403
 from stratus.db.models.groups import *  # noqa: F401,F403
 from stratus.db.models.identity import *  # noqa: F401,F403

@@ -7,8 +7,9 @@ def _ref(entity_id, name, domain_id, domain_name):
             'domain': {'id': domain_id, 'name': domain_name}}
 
 
-def token(info, catalog=None):
-    """`info` is tokens.token_data(); `catalog` None leaves it out."""
+def token(info, catalog=None, service_providers=None):
+    """`info` is tokens.token_data(); `catalog` None leaves it out.
+    keystone lists the enabled service providers on every token."""
     body = {
         'methods': info['methods'],
         'user': dict(_ref(info['user_id'], info['user_name'],
@@ -48,4 +49,6 @@ def token(info, catalog=None):
         if cred['access_rules']:
             body['application_credential']['access_rules'] = [
                 dict(r) for r in cred['access_rules']]
+    if service_providers:
+        body['service_providers'] = service_providers
     return {'token': body}

@@ -8,6 +8,7 @@ from stratus.db.migrations.initial import compute
 from stratus.db.migrations.initial import compute_aggregates
 from stratus.db.migrations.initial import domain_configs
 from stratus.db.migrations.initial import endpoint_filter
+from stratus.db.migrations.initial import federation
 from stratus.db.migrations.initial import identity
 from stratus.db.migrations.initial import identity_groups
 from stratus.db.migrations.initial import image_metadefs
@@ -41,6 +42,7 @@ def upgrade():
     domain_configs.create()
     unified_limits.create()
     application_credentials.create()
+    federation.create()
     images.create()
     image_metadefs.create()
     image_tasks.create()
