@@ -78,3 +78,7 @@ class InvalidImpliedRole(Forbidden):
 class DomainSpecificRoleMismatch(Forbidden):
     msg_fmt = ('Project %(project_id)s must be in the same domain as the '
                'role %(role_id)s being assigned.')
+
+
+class ProjectTagNotFound(NotFound):
+    msg_fmt = 'Could not find project tag: %(project_tag)s.'

@@ -15,6 +15,7 @@ from stratus.db.models.identity_groups import *  # noqa: F401,F403
 from stratus.db.models.image_tasks import *  # noqa: F401,F403
 from stratus.db.models.images import *  # noqa: F401,F403
 from stratus.db.models.metadefs import *  # noqa: F401,F403
+from stratus.db.models.project_tags import *  # noqa: F401,F403
 from stratus.db.models.qos_specs import *  # noqa: F401,F403
 from stratus.db.models.security_groups import *  # noqa: F401,F403
 from stratus.db.models.services import *  # noqa: F401,F403

@@ -17,7 +17,8 @@ def project(row):
                  'domain_id': row['domain_id'],
                  'description': row['description'] or '',
                  'enabled': row['enabled'], 'parent_id': row['domain_id'],
-                 'is_domain': False, 'tags': [], 'options': {},
+                 'is_domain': False, 'tags': row.get('tags', []),
+                 'options': {},
                  'links': common.self_link('projects/%s' % row['id'])})
     return body
 
