@@ -3,9 +3,10 @@
 User and group grants on projects and domains. ?effective shows what
 users end up holding: group grants as grants of each member (with a
 membership link), plus implied roles (with a prior_role link), without
-domain-specific roles. There is no inheritance and no system scope here,
-so filters on them match nothing; every project is top-level, so
-include_subtree lists the project's own assignments.
+domain-specific roles, and inherited (OS-INHERIT) grants on the projects
+they reach. There is no system scope here, so filters on it match
+nothing; every project is top-level, so include_subtree lists the
+project's own assignments.
 """
 import pecan
 
@@ -16,7 +17,8 @@ from stratus.api.identity.views import resources as views
 from stratus.common import exception
 from stratus.db.api import role_assignment_list
 
-_MATCH_NOTHING = ('scope.system', 'scope.OS-INHERIT:inherited_to')
+_MATCH_NOTHING = ('scope.system',)
+_INHERITED = 'scope.OS-INHERIT:inherited_to'
 
 
 def _check_filters(query, effective):
@@ -35,6 +37,11 @@ def _check_filters(query, effective):
         raise exception.ValidationError(
             'Combining effective and group filter will always result in '
             'an empty list.')
+    if effective and query(_INHERITED) == 'projects' and \
+            query('scope.domain.id'):
+        raise exception.ValidationError(
+            'Combining effective, domain and inherited filters will always '
+            'result in an empty list.')
 
 
 class RoleAssignmentsController(common.RestController):
@@ -63,7 +70,9 @@ class RoleAssignmentsController(common.RestController):
                 user_id=query('user.id'), group_id=query('group.id'),
                 project_id=query('scope.project.id'),
                 domain_id=query('scope.domain.id'),
-                role_id=query('role.id'), effective=effective)
+                role_id=query('role.id'), effective=effective,
+                inherited=None if query(_INHERITED) is None
+                else query(_INHERITED) == 'projects')
         names = role_assignment_list.names_for(rows) if include_names \
             else None
         return wsgi.response(common.collection(

@@ -7,6 +7,7 @@ from stratus.api.identity import domains
 from stratus.api.identity import endpoints
 from stratus.api.identity import groups
 from stratus.api.identity import implied_roles
+from stratus.api.identity import os_inherit
 from stratus.api.identity import projects
 from stratus.api.identity import regions
 from stratus.api.identity import role_assignments
@@ -46,6 +47,9 @@ class V3Root:
     @pecan.expose()
     def index(self):
         return wsgi.response({'version': version_entry(wsgi.host_url())})
+
+
+pecan.route(V3Root, 'OS-INHERIT', os_inherit.OSInheritController())
 
 
 class IdentitySurface(layer.Layer):

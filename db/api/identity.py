@@ -128,7 +128,9 @@ def domain_delete(domain_id):
 
 def _delete_assignments(s, target_type, target_ids):
     if target_ids:
-        for model in (models.RoleAssignment, models.GroupRoleAssignment):
+        for model in (models.RoleAssignment, models.GroupRoleAssignment,
+                      models.InheritedRoleAssignment,
+                      models.InheritedGroupRoleAssignment):
             s.execute(sa.delete(model).where(
                 model.target_type == target_type,
                 model.target_id.in_(target_ids)))

@@ -68,12 +68,22 @@ def _assignment_link(a, actor, actor_id):
     a group, the prior role's for an implied role."""
     indirect = a.get('indirect', {})
     path = '%ss/%s' % (a['target_type'], a['target_id'])
+    if 'domain_id' in indirect:
+        # Inherited from a domain: the grant is the domain's.
+        path = 'domains/%s' % indirect['domain_id']
     if 'group_id' in indirect:
         path += '/groups/%s' % indirect['group_id']
     else:
         path += '/%ss/%s' % (actor, actor_id)
     path += '/roles/%s' % indirect.get('role_id', a['role_id'])
+    if _inherited(a):
+        path = 'OS-INHERIT/%s/inherited_to_projects' % path
     return '%s/%s' % (common.base_url(), path)
+
+
+def _inherited(a):
+    return a.get('inherited_to') == 'projects' or \
+        'domain_id' in a.get('indirect', {})
 
 
 def role_assignment(a, names=None):
@@ -92,6 +102,8 @@ def role_assignment(a, names=None):
             common.base_url(), a['role_id'], indirect['role_id'])
     body = {'role': {'id': a['role_id']}, actor: {'id': actor_id},
             'scope': {target: {'id': a['target_id']}}, 'links': links}
+    if _inherited(a):
+        body['scope']['OS-INHERIT:inherited_to'] = 'projects'
     if names is not None:
         _named(body['role'], 'role', names, with_domain=True)
         _named(body[actor], actor, names, with_domain=True)

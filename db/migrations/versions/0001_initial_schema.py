@@ -10,6 +10,7 @@ from stratus.db.migrations.initial import identity_groups
 from stratus.db.migrations.initial import image_metadefs
 from stratus.db.migrations.initial import image_tasks
 from stratus.db.migrations.initial import images
+from stratus.db.migrations.initial import inherited_grants
 from stratus.db.migrations.initial import project_tags
 from stratus.db.migrations.initial import security_groups
 from stratus.db.migrations.initial import volume
@@ -29,6 +30,7 @@ def upgrade():
     identity.create()
     identity_groups.create()
     project_tags.create()
+    inherited_grants.create()
     images.create()
     image_metadefs.create()
     image_tasks.create()
