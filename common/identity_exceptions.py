@@ -82,3 +82,7 @@ class DomainSpecificRoleMismatch(Forbidden):
 
 class ProjectTagNotFound(NotFound):
     msg_fmt = 'Could not find project tag: %(project_tag)s.'
+
+
+class CredentialNotFound(IdentityNotFound):
+    target = 'credential'

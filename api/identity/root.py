@@ -3,6 +3,7 @@ v3 API. Authentication is optional at this layer; handlers decide."""
 import pecan
 
 from stratus.api import wsgi
+from stratus.api.identity import credentials
 from stratus.api.identity import domains
 from stratus.api.identity import endpoints
 from stratus.api.identity import groups
@@ -43,6 +44,7 @@ class V3Root:
     services = services.ServicesController()
     endpoints = endpoints.EndpointsController()
     regions = regions.RegionsController()
+    credentials = credentials.CredentialsController()
 
     @pecan.expose()
     def index(self):

@@ -7,6 +7,7 @@ from stratus.db.models.base import Base, Timestamps, utcnow  # noqa: F401
 from stratus.db.models.aggregates import *  # noqa: F401,F403
 from stratus.db.models.backups import *  # noqa: F401,F403
 from stratus.db.models.compute import *  # noqa: F401,F403
+from stratus.db.models.credentials import *  # noqa: F401,F403
 from stratus.db.models.encryption import *  # noqa: F401,F403
 from stratus.db.models.flavors import *  # noqa: F401,F403
 from stratus.db.models.groups import *  # noqa: F401,F403

@@ -5,6 +5,7 @@ Revises:
 """
 from stratus.db.migrations.initial import compute
 from stratus.db.migrations.initial import compute_aggregates
+from stratus.db.migrations.initial import credentials
 from stratus.db.migrations.initial import identity
 from stratus.db.migrations.initial import identity_groups
 from stratus.db.migrations.initial import image_metadefs
@@ -31,6 +32,7 @@ def upgrade():
     identity_groups.create()
     project_tags.create()
     inherited_grants.create()
+    credentials.create()
     images.create()
     image_metadefs.create()
     image_tasks.create()
