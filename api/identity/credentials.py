@@ -41,6 +41,15 @@ def _ec2_blob(text):
     return blob
 
 
+def _stored_blob(text):
+    # A credential made ec2 by an update may hold any text.
+    try:
+        blob = json.loads(text)
+    except ValueError:
+        return {}
+    return blob if isinstance(blob, dict) else {}
+
+
 def _is_ec2(values):
     return str(values.get('type', '')).lower() == 'ec2'
 
@@ -110,7 +119,7 @@ class CredentialsController(common.RestController):
         body = common.body(schemas.credential_update)['credential']
         if _is_ec2(current) and 'blob' in body:
             new_blob = _ec2_blob(body['blob'])
-            old_blob = json.loads(current['blob'])
+            old_blob = _stored_blob(current['blob'])
             for key in _SCOPE_KEYS:
                 if old_blob.get(key) != new_blob.get(key):
                     raise exception.ValidationError(

@@ -93,9 +93,20 @@ def test_ec2_credentials(admin, demo):
         'user_id': demo['user_id'], 'type': 'cert', 'blob': 'b'}}).json[
         'credential']
     _error(admin.request('PATCH', V3 + '/credentials/' + other['id'], {
-        'credential': {'type': 'ec2'}}), 400)
+        'credential': {'type': 'ec2'}}), 400,
+        'Expecting to find project_id in credential. The server could not '
+        'comply with the request since it is either malformed or otherwise '
+        'incorrect. The client is assumed to be in error.')
+    # Made ec2 with a blob that is no JSON: a new blob is still checked.
+    other_path = V3 + '/credentials/' + other['id']
+    assert admin.request('PATCH', other_path, {'credential': {
+        'type': 'ec2', 'project_id': demo['project_id']}}).status_int == 200
+    _error(admin.request('PATCH', other_path, {'credential': {
+        'blob': '[1]'}}), 400)
+    assert admin.request('PATCH', other_path, {'credential': {
+        'blob': json.dumps({'access': 'a2'})}}).status_int == 200
     only_ec2 = admin.get(V3 + '/credentials?type=ec2').json['credentials']
-    assert [c['id'] for c in only_ec2] == [cred['id']]
+    assert {c['id'] for c in only_ec2} == {cred['id'], other['id']}
 
 
 def test_validation(admin, demo):
