@@ -1,10 +1,10 @@
 """/v3/OS-INHERIT: grants a user or a group holds on a domain or a
 project that its projects inherit (keystone's inherit.inc):
 
-  {domains|projects}/{id}/{users|groups}/{actor}/roles/{role}/inherited_to_projects
-      PUT (204), GET/HEAD (204 when granted), DELETE (204)
-  domains/{id}/{users|groups}/{actor}/roles/inherited_to_projects
-      GET/HEAD: the inherited roles
+  {domains|projects}/{id}/{users|groups}/{actor}/roles/{role}/
+      inherited_to_projects: PUT, GET/HEAD (a check), DELETE; all 204
+  domains/{id}/{users|groups}/{actor}/roles/inherited_to_projects:
+      GET/HEAD, the inherited roles
 """
 import pecan
 
