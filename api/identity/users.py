@@ -5,6 +5,7 @@ import pecan
 from stratus.api import wsgi
 from stratus.api.identity import authz
 from stratus.api.identity import common
+from stratus.api.identity import ec2_credentials
 from stratus.api.identity import groups
 from stratus.api.identity import project_tags
 from stratus.api.identity import projects
@@ -46,6 +47,7 @@ class UsersController(common.RestController):
     projects = UserProjectsController()
     password = UserPasswordController()
     groups = groups.UserGroupsController()
+    credentials = ec2_credentials.UserCredentialsController()
 
     @pecan.expose()
     def get_all(self, **kwargs):

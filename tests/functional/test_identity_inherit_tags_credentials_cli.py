@@ -132,3 +132,29 @@ def test_credentials(cloud):
     finally:
         cloud.cli('user', 'delete', user, check=False)
         cloud.cli('project', 'delete', user, check=False)
+
+
+def test_ec2_credentials(cloud):
+    user = _name('fu')
+    cloud.cli('project', 'create', user)
+    try:
+        cloud.cli('user', 'create', '--password', DEMO_PASSWORD,
+                  '--project', user, user)
+        created = cloud.cli_json('ec2', 'credentials', 'create',
+                                 '--user', user, '--project', user)
+        access = created['access']
+        assert created['secret']
+        listed = cloud.cli_json('ec2', 'credentials', 'list', '--user', user)
+        assert [r['Access'] for r in listed] == [access]
+        shown = cloud.cli_json('ec2', 'credentials', 'show', '--user', user,
+                               access)
+        assert shown['secret'] == created['secret']
+        # The same credential, seen through /v3/credentials.
+        cred_id = hashlib.sha256(access.encode()).hexdigest()
+        assert cloud.cli_json('credential', 'show', cred_id)['type'] == 'ec2'
+        cloud.cli('ec2', 'credentials', 'delete', '--user', user, access)
+        assert cloud.cli_json('ec2', 'credentials', 'list', '--user',
+                              user) == []
+    finally:
+        cloud.cli('user', 'delete', user, check=False)
+        cloud.cli('project', 'delete', user, check=False)
