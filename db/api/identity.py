@@ -118,6 +118,7 @@ def domain_delete(domain_id):
         user_ids = list(s.scalars(sa.select(models.User.id).filter_by(
             domain_id=domain_id)))
         _delete_assignments(s, 'project', project_ids)
+        _delete_project_credentials(s, project_ids)
         _delete_assignments(s, 'domain', [domain_id])
         _delete_users(s, user_ids)
         _delete_groups(s, domain_id)
@@ -134,6 +135,13 @@ def _delete_assignments(s, target_type, target_ids):
             s.execute(sa.delete(model).where(
                 model.target_type == target_type,
                 model.target_id.in_(target_ids)))
+
+
+def _delete_project_credentials(s, project_ids):
+    # Keystone drops the credentials of a deleted project.
+    if project_ids:
+        s.execute(sa.delete(models.Credential).where(
+            models.Credential.project_id.in_(project_ids)))
 
 
 def _delete_groups(s, domain_id):
@@ -233,6 +241,7 @@ def project_delete(project_id):
     with session.writer() as s:
         row = _project(s, project_id)
         _delete_assignments(s, 'project', [project_id])
+        _delete_project_credentials(s, [project_id])
         s.delete(row)
     tokens.invalidate_cache()
 

@@ -161,3 +161,16 @@ def test_blob_encrypted_at_rest_and_user_delete_removes(admin, demo):
     assert 'top-secret' not in stored
     assert admin.delete(V3 + '/users/' + demo['user_id']).status_int == 204
     _error(admin.get(V3 + '/credentials/' + cred['id']), 404)
+
+
+def test_project_delete_removes_its_credentials(admin, demo):
+    project = admin.post(V3 + '/projects', {'project': {
+        'name': 'gone'}}).json['project']
+    cred = admin.post(V3 + '/credentials', _ec2(
+        demo['user_id'], project['id'])).json['credential']
+    kept = admin.post(V3 + '/credentials', _ec2(
+        demo['user_id'], demo['project_id'], access='other')).json[
+        'credential']
+    assert admin.delete(V3 + '/projects/' + project['id']).status_int == 204
+    _error(admin.get(V3 + '/credentials/' + cred['id']), 404)
+    assert admin.get(V3 + '/credentials/' + kept['id']).status_int == 200
