@@ -199,3 +199,9 @@ class UnexpectedServerError(StratusException):
     signing and metadata files are server configuration)."""
     msg_fmt = ('An unexpected error prevented the server from fulfilling '
                'your request.')
+class ProjectTagNotFound(NotFound):
+    msg_fmt = 'Could not find project tag: %(project_tag)s.'
+
+
+class CredentialNotFound(IdentityNotFound):
+    target = 'credential'

@@ -88,6 +88,15 @@ def query(schema, kwargs):
         raise _keystone_worded(exc)
 
 
+def check_value(schema, value):
+    """A value from the path or a computed list, refused in keystone's
+    words (a bare message: it has no field)."""
+    try:
+        return validation.check(schema, value)
+    except exception.ValidationError as exc:
+        raise _keystone_worded(exc)
+
+
 def created(body_doc):
     return wsgi.response(body_doc, status=201)
 

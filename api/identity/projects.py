@@ -7,11 +7,13 @@ from stratus.api import wsgi
 from stratus.api.identity import authz
 from stratus.api.identity import common
 from stratus.api.identity import grants
+from stratus.api.identity import project_tags
 from stratus.api.identity.schemas import resources as schemas
 from stratus.api.identity.views import resources as views
 from stratus.common import exception
 from stratus.common.conf import CONF
 from stratus.db.api import identity
+from stratus.db.api import project_tags as tag_store
 
 
 def default_domain(ctxt):
@@ -70,6 +72,7 @@ def _values(body):
 class ProjectsController(common.RestController):
     users = grants.TargetActorsController('project', 'user')
     groups = grants.TargetActorsController('project', 'group')
+    tags = project_tags.ProjectTagsController()
 
     @pecan.expose()
     def get_all(self, **kwargs):
@@ -90,6 +93,7 @@ class ProjectsController(common.RestController):
                     name=wsgi.query_value(kwargs, 'name'),
                     enabled=common.bool_query(kwargs, 'enabled'))
                 if parent_id is None], 'projects'))
+        rows = project_tags.with_tags(project_tags.filtered(rows, kwargs))
         return wsgi.response(common.collection(
             'projects', [views.project(r) for r in rows], 'projects'))
 
@@ -98,6 +102,7 @@ class ProjectsController(common.RestController):
         authz.authenticated()
         row = identity.project_get(project_id)
         authz.admin_or_member_of('get_project', project_id)
+        project_tags.with_tags([row])
         return wsgi.response({'project': _hierarchy(kwargs,
                                                     views.project(row))})
 
@@ -108,6 +113,9 @@ class ProjectsController(common.RestController):
         body['domain_id'] = body.get('domain_id') or default_domain(ctxt)
         _check_parent(body, body['domain_id'])
         row = identity.project_create(_values(body))
+        if body.get('tags'):
+            tag_store.replace(row['id'], body['tags'])
+        project_tags.with_tags([row])
         return common.created({'project': views.project(row)})
 
     @pecan.expose()
@@ -120,6 +128,9 @@ class ProjectsController(common.RestController):
                                             reason='Cannot change Domain ID.')
         _check_parent(body, row['domain_id'])
         row = identity.project_update(project_id, _values(body))
+        if 'tags' in body:
+            tag_store.replace(project_id, body['tags'])
+        project_tags.with_tags([row])
         return wsgi.response({'project': views.project(row)})
 
     @pecan.expose()

@@ -3,10 +3,10 @@
 User and group grants on projects, domains and the system. ?effective
 shows what users end up holding: group grants as grants of each member
 (with a membership link), plus implied roles (with a prior_role link),
-without domain-specific roles and, as in keystone 30, without system
-grants (its effective listing ignores scope.system). There is no
-inheritance here, so a filter on it matches nothing; every project is
-top-level, so include_subtree lists the project's own assignments.
+without domain-specific roles, inherited (OS-INHERIT) grants on the
+projects they reach and, as in keystone 30, without system grants (its
+effective listing ignores scope.system). Every project is top-level, so
+include_subtree lists the project's own assignments.
 """
 import pecan
 
@@ -17,7 +17,7 @@ from stratus.api.identity.views import resources as views
 from stratus.common import exception
 from stratus.db.api import role_assignment_list
 
-_MATCH_NOTHING = ('scope.OS-INHERIT:inherited_to',)
+_INHERITED = 'scope.OS-INHERIT:inherited_to'
 
 
 def _check_filters(query, effective):
@@ -36,6 +36,11 @@ def _check_filters(query, effective):
         raise exception.ValidationError(
             'Combining effective and group filter will always result in '
             'an empty list.')
+    if effective and query(_INHERITED) == 'projects' and \
+            query('scope.domain.id'):
+        raise exception.ValidationError(
+            'Combining effective, domain and inherited filters will always '
+            'result in an empty list.')
 
 
 class RoleAssignmentsController(common.RestController):
@@ -57,16 +62,15 @@ class RoleAssignmentsController(common.RestController):
         include_names = common.bool_query(kwargs, 'include_names')
         effective = bool(common.bool_query(kwargs, 'effective'))
         _check_filters(query, effective)
-        if any(query(key) for key in _MATCH_NOTHING):
-            rows = []
-        else:
-            rows = role_assignment_list.assignment_list(
-                user_id=query('user.id'), group_id=query('group.id'),
-                project_id=query('scope.project.id'),
-                domain_id=query('scope.domain.id'),
-                role_id=query('role.id'), effective=effective,
-                # Keystone: any other value of scope.system is no filter.
-                system=query('scope.system') == 'all')
+        rows = role_assignment_list.assignment_list(
+            user_id=query('user.id'), group_id=query('group.id'),
+            project_id=query('scope.project.id'),
+            domain_id=query('scope.domain.id'),
+            role_id=query('role.id'), effective=effective,
+            # Keystone: any other value of scope.system is no filter.
+            system=query('scope.system') == 'all',
+            inherited=None if query(_INHERITED) is None
+            else query(_INHERITED) == 'projects')
         names = role_assignment_list.names_for(rows) if include_names \
             else None
         return wsgi.response(common.collection(

@@ -3,6 +3,7 @@ v3 API. Authentication is optional at this layer; handlers decide."""
 import pecan
 
 from stratus.api import wsgi
+from stratus.api.identity import credentials
 from stratus.api.identity import domains
 from stratus.api.identity import endpoints
 from stratus.api.identity import ep_filter
@@ -11,6 +12,7 @@ from stratus.api.identity import federation_auth
 from stratus.api.identity import groups
 from stratus.api.identity import implied_roles
 from stratus.api.identity import limits
+from stratus.api.identity import os_inherit
 from stratus.api.identity import os_revoke
 from stratus.api.identity import policies
 from stratus.api.identity import projects
@@ -56,6 +58,7 @@ class V3Root:
     policies = policies.PoliciesController()
     registered_limits = registered_limits.RegisteredLimitsController()
     limits = limits.LimitsController()
+    credentials = credentials.CredentialsController()
 
     @pecan.expose()
     def index(self):
@@ -72,6 +75,7 @@ pecan.route(tokens.TokensController, 'OS-PKI', retired.PkiRoot())
 pecan.route(V3Root, 'OS-FEDERATION', federation.FederationController())
 pecan.route(tokens.AuthController, 'OS-FEDERATION',
             federation_auth.AuthFederationController())
+pecan.route(V3Root, 'OS-INHERIT', os_inherit.OSInheritController())
 
 
 class IdentitySurface(layer.Layer):

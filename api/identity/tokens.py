@@ -6,6 +6,7 @@ from stratus.api import wsgi
 from stratus.api.identity import authenticate
 from stratus.api.identity import authz
 from stratus.api.identity import common
+from stratus.api.identity import project_tags
 from stratus.api.identity.schemas import auth as schemas
 from stratus.api.identity.views import resources as views
 from stratus.api.identity.views import tokens as token_views
@@ -114,7 +115,8 @@ class AuthController:
     def projects(self, **kwargs):
         common.require_method('GET', 'HEAD')
         ctxt = authz.authenticated()
-        rows = assignments.user_projects(ctxt.user_id, enabled_only=True)
+        rows = project_tags.with_tags(
+            assignments.user_projects(ctxt.user_id, enabled_only=True))
         return wsgi.response(common.collection(
             'projects', [views.project(r) for r in rows], 'auth/projects'))
 

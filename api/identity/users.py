@@ -6,7 +6,9 @@ from stratus.api import wsgi
 from stratus.api.identity import application_credentials as app_creds
 from stratus.api.identity import authz
 from stratus.api.identity import common
+from stratus.api.identity import ec2_credentials
 from stratus.api.identity import groups
+from stratus.api.identity import project_tags
 from stratus.api.identity import projects
 from stratus.api.identity.schemas import resources as schemas
 from stratus.api.identity.views import resources as views
@@ -24,7 +26,7 @@ class UserProjectsController(common.RestController):
     def get_all(self, user_id, **kwargs):
         authz.admin_or_self('list_user_projects', user_id)
         identity.user_get(user_id)
-        rows = assignments.user_projects(user_id)
+        rows = project_tags.with_tags(assignments.user_projects(user_id))
         return wsgi.response(common.collection(
             'projects', [views.project(r) for r in rows],
             'users/%s/projects' % user_id))
@@ -48,6 +50,7 @@ class UsersController(common.RestController):
     groups = groups.UserGroupsController()
     application_credentials = app_creds.AppCredentialsController()
     access_rules = app_creds.AccessRulesController()
+    credentials = ec2_credentials.UserCredentialsController()
 
     @pecan.expose()
     def get_all(self, **kwargs):

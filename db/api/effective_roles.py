@@ -1,5 +1,6 @@
 """The roles a user effectively holds on a project or domain: granted to
-them or to a group they are in, plus every role those imply (followed
+them or to a group they are in (or inherited from the project's domain:
+see inherited_roles), plus every role those imply (followed
 transitively; a cycle of implications ends where it closes). Only global
 roles count: a domain-specific role only carries the roles it implies.
 
@@ -10,6 +11,7 @@ membership or implication takes effect at once.
 import sqlalchemy as sa
 
 from stratus.db import models
+from stratus.db.api import inherited_roles
 
 
 def group_ids(s, user_id):
@@ -29,7 +31,10 @@ def granted_role_ids(s, user_id, target_type, target_id):
         models.UserGroupMembership.group_id == gra.group_id).where(
         models.UserGroupMembership.user_id == user_id,
         gra.target_type == target_type, gra.target_id == target_id)
-    return set(s.scalars(direct)) | set(s.scalars(through_groups))
+    found = set(s.scalars(direct)) | set(s.scalars(through_groups))
+    if target_type == 'project':
+        found |= inherited_roles.role_ids_on_project(s, user_id, target_id)
+    return found
 
 
 def implications(s):
@@ -80,4 +85,6 @@ def target_ids(s, user_id, target_type):
     if groups:
         direct |= set(s.scalars(sa.select(gra.target_id).where(
             gra.group_id.in_(groups), gra.target_type == target_type)))
+    if target_type == 'project':
+        direct |= inherited_roles.project_ids(s, user_id)
     return sorted(direct)

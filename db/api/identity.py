@@ -121,6 +121,7 @@ def domain_delete(domain_id):
         user_ids = list(s.scalars(sa.select(models.User.id).filter_by(
             domain_id=domain_id)))
         _delete_assignments(s, 'project', project_ids)
+        _delete_project_credentials(s, project_ids)
         _delete_assignments(s, 'domain', [domain_id])
         application_credentials.purge_projects(s, project_ids)
         _delete_users(s, user_ids)
@@ -132,10 +133,19 @@ def domain_delete(domain_id):
 
 def _delete_assignments(s, target_type, target_ids):
     if target_ids:
-        for model in (models.RoleAssignment, models.GroupRoleAssignment):
+        for model in (models.RoleAssignment, models.GroupRoleAssignment,
+                      models.InheritedRoleAssignment,
+                      models.InheritedGroupRoleAssignment):
             s.execute(sa.delete(model).where(
                 model.target_type == target_type,
                 model.target_id.in_(target_ids)))
+
+
+def _delete_project_credentials(s, project_ids):
+    # Keystone drops the credentials of a deleted project.
+    if project_ids:
+        s.execute(sa.delete(models.Credential).where(
+            models.Credential.project_id.in_(project_ids)))
 
 
 def _delete_groups(s, domain_id):
@@ -239,6 +249,7 @@ def project_delete(project_id):
         trust_tokens.delete_for_project(s, project_id, models.utcnow())
         revoke_events.record(s, project_id=project_id)
         application_credentials.purge_projects(s, [project_id])
+        _delete_project_credentials(s, [project_id])
         s.delete(row)
     tokens.invalidate_cache()
 

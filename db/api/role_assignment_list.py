@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from stratus.db import models
 from stratus.db import session
 from stratus.db.api import effective_roles
+from stratus.db.api import inherited_roles
 
 
 def _rows(s, table, column, actor_ids, project_id, domain_id,
@@ -122,18 +123,31 @@ def _global_only(s, entries):
 
 def assignment_list(user_id=None, group_id=None, project_id=None,
                     domain_id=None, role_id=None, effective=False,
-                    system=False):
+                    system=False, inherited=None):
     """`system` True lists system grants only (keystone's
-    scope.system=all); effective listings never show them."""
+    scope.system=all); effective listings never show them. `inherited`:
+    None for all grants, True for the inherited (OS-INHERIT) ones only,
+    False for the others."""
     with session.reader() as s:
         if not effective:
-            entries = _stored(s, user_id, group_id, project_id, domain_id,
-                              True if system else None)
+            entries = [] if inherited else _stored(
+                s, user_id, group_id, project_id, domain_id,
+                True if system else None)
+            if inherited is not False and not system:
+                entries += inherited_roles.stored_entries(
+                    s, user_id, group_id, project_id, domain_id)
         else:
-            entries = _stored(s, user_id, None, project_id, domain_id,
-                              False)
-            entries = [e for e in entries if 'user_id' in e]
-            entries += _expanded_groups(s, user_id, project_id, domain_id)
+            entries = []
+            if not inherited:
+                entries = _stored(s, user_id, None, project_id, domain_id,
+                                  False)
+                entries = [e for e in entries if 'user_id' in e]
+                entries += _expanded_groups(s, user_id, project_id,
+                                            domain_id)
+            # Inherited grants show on the projects they reach only.
+            if inherited is not False and domain_id is None:
+                entries += inherited_roles.effective_entries(
+                    s, user_id, project_id)
             entries = _global_only(s, _with_implied(s, entries))
         if role_id is not None:
             entries = [e for e in entries if e['role_id'] == role_id]

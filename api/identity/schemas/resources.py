@@ -2,9 +2,11 @@
 
 Keystone accepts (and stores) extra attributes: projects and groups
 keep theirs (see EXTRA_EXCLUDED); elsewhere stratus accepts and ignores
-them, so clients that send e.g. `tags` or `options` keep working.
+them, so clients that send e.g. `options` keep working (project tags
+are stored: see project_tags).
 Known attributes are type-checked; updates need at least one attribute.
 """
+from stratus.api.identity.schemas import project_tags
 
 name_64 = {'type': 'string', 'minLength': 1, 'maxLength': 64,
            'pattern': r'\S'}
@@ -34,7 +36,8 @@ domain_update = _wrap('domain', _domain, update=True)
 
 _project = {'name': name_64, 'description': _description,
             'enabled': _enabled, 'domain_id': _id,
-            'parent_id': _nullable_id, 'is_domain': {'type': 'boolean'}}
+            'parent_id': _nullable_id, 'is_domain': {'type': 'boolean'},
+            'tags': project_tags.tag_list}
 project_create = _wrap('project', _project, required=['name'])
 project_update = _wrap('project', _project, update=True)
 
@@ -61,7 +64,7 @@ group_create = _wrap('group', _group, required=['name'])
 group_update = _wrap('group', _group, update=True)
 
 # Body keys never stored as extra attributes: the known ones, and those
-# stratus accepts without storing (tags, options).
+# stratus stores apart (tags) or accepts without storing (options).
 EXTRA_EXCLUDED = ('id', 'name', 'description', 'enabled', 'domain_id',
                   'parent_id', 'is_domain', 'tags', 'options', 'links')
 

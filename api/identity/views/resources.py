@@ -17,7 +17,8 @@ def project(row):
                  'domain_id': row['domain_id'],
                  'description': row['description'] or '',
                  'enabled': row['enabled'], 'parent_id': row['domain_id'],
-                 'is_domain': False, 'tags': [], 'options': {},
+                 'is_domain': False, 'tags': row.get('tags', []),
+                 'options': {},
                  'links': common.self_link('projects/%s' % row['id'])})
     return body
 
@@ -69,13 +70,22 @@ def _assignment_link(a, actor, actor_id):
     path = '%ss/%s' % (a['target_type'], a['target_id'])
     if a['target_type'] == 'system':
         path = 'system'
-
+    if 'domain_id' in indirect:
+        # Inherited from a domain: the grant is the domain's.
+        path = 'domains/%s' % indirect['domain_id']
     if 'group_id' in indirect:
         path += '/groups/%s' % indirect['group_id']
     else:
         path += '/%ss/%s' % (actor, actor_id)
     path += '/roles/%s' % indirect.get('role_id', a['role_id'])
+    if _inherited(a):
+        path = 'OS-INHERIT/%s/inherited_to_projects' % path
     return '%s/%s' % (common.base_url(), path)
+
+
+def _inherited(a):
+    return a.get('inherited_to') == 'projects' or \
+        'domain_id' in a.get('indirect', {})
 
 
 def role_assignment(a, names=None):
@@ -97,6 +107,8 @@ def role_assignment(a, names=None):
         scope = {'system': {'all': True}}
     body = {'role': {'id': a['role_id']}, actor: {'id': actor_id},
             'scope': scope, 'links': links}
+    if _inherited(a):
+        body['scope']['OS-INHERIT:inherited_to'] = 'projects'
     if names is not None:
         _named(body['role'], 'role', names, with_domain=True)
         _named(body[actor], actor, names, with_domain=True)

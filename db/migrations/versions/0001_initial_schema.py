@@ -6,6 +6,7 @@ Revises:
 from stratus.db.migrations.initial import application_credentials
 from stratus.db.migrations.initial import compute
 from stratus.db.migrations.initial import compute_aggregates
+from stratus.db.migrations.initial import credentials
 from stratus.db.migrations.initial import domain_configs
 from stratus.db.migrations.initial import endpoint_filter
 from stratus.db.migrations.initial import federation
@@ -14,7 +15,9 @@ from stratus.db.migrations.initial import identity_groups
 from stratus.db.migrations.initial import image_metadefs
 from stratus.db.migrations.initial import image_tasks
 from stratus.db.migrations.initial import images
+from stratus.db.migrations.initial import inherited_grants
 from stratus.db.migrations.initial import policies
+from stratus.db.migrations.initial import project_tags
 from stratus.db.migrations.initial import security_groups
 from stratus.db.migrations.initial import system_scope
 from stratus.db.migrations.initial import trusts
@@ -43,6 +46,9 @@ def upgrade():
     unified_limits.create()
     application_credentials.create()
     federation.create()
+    project_tags.create()
+    inherited_grants.create()
+    credentials.create()
     images.create()
     image_metadefs.create()
     image_tasks.create()

@@ -31,10 +31,12 @@ from support.identity import V3
     ('PATCH', '/limits/model', 405),
     ('PUT', '/registered_limits', 405),
     ('GET', '/limits/x/y', 404),
-    # Families not served yet (doc/api/identity-v3.md).
-    ('GET', '/credentials', 404),
-    ('GET', '/OS-INHERIT/domains/d/users/u/roles/inherited_to_projects',
-     404),
+    ('PUT', '/credentials', 405),
+    ('GET', '/credentials/x/y', 404),
+    ('GET', '/projects/x/tags/a/b', 404),
+    ('POST', '/projects/x/tags', 405),
+    ('GET', '/OS-INHERIT', 404),
+    ('GET', '/OS-INHERIT/domains/d/users/u/roles/r/x', 404),
 ])
 def test_odd_requests(admin, method, path, status):
     resp = admin.request(method, V3 + path,
