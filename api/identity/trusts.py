@@ -7,6 +7,7 @@ import datetime
 import pecan
 
 from stratus.api import wsgi
+from stratus.api.identity import application_credentials as app_creds
 from stratus.api.identity import authz
 from stratus.api.identity import common
 from stratus.api.identity.schemas import trusts as schemas
@@ -22,11 +23,23 @@ _VALIDATION_TAIL = (' The server could not comply with the request since it '
                     'is assumed to be in error.')
 
 
+def _no_application_credential(ctxt):
+    """keystone 30 keeps every application credential token, restricted
+    or not, away from trusts (a credential must not widen its one
+    project through delegation)."""
+    if app_creds.token_credential(ctxt) is not None:
+        raise exception.ForbiddenAction(
+            action="Using method 'application_credential' is not allowed "
+                   "for managing trusts.")
+
+
 def _allowed(action, *user_ids):
-    """Admin, or one of the users named (trustor, trustee)."""
+    """Admin, or one of the users named (trustor, trustee); never through
+    an application credential."""
     ctxt = authz.authenticated()
     if not (ctxt.is_admin or ctxt.user_id in user_ids):
         raise exception.ForbiddenAction(action='identity:%s' % action)
+    _no_application_credential(ctxt)
     return ctxt
 
 
@@ -130,7 +143,8 @@ class TrustsController(common.RestController):
             _allowed('list_trusts_for_trustee', trustee)
             rows = trusts.trust_list(trustee_user_id=trustee)
         else:
-            authz.admin_or_system_reader('list_trusts')
+            _no_application_credential(
+                authz.admin_or_system_reader('list_trusts'))
             # Any other query lists nothing, as keystone answers.
             rows = [] if pecan.request.query_string else trusts.trust_list()
         return wsgi.response(common.collection(
@@ -147,6 +161,7 @@ class TrustsController(common.RestController):
         trust = common.body(schemas.trust_create)['trust']
         if ctxt.user_id != trust['trustor_user_id']:
             raise exception.ForbiddenAction(action='identity:create_trust')
+        _no_application_credential(ctxt)
         if trust.get('project_id') and not trust.get('roles'):
             raise exception.ForbiddenAction(
                 action='At least one role should be specified')

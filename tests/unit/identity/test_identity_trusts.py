@@ -310,3 +310,42 @@ def test_not_redelegatable_trust_refuses_redelegation(admin):
                       'roles': [{'name': 'member'}]}}
     _error(admin.post(V3 + '/OS-TRUST/trusts', body,
                       headers=as_token(token)), 403, FORBIDDEN)
+
+
+def test_application_credential_tokens_never_reach_trusts(admin, demo):
+    """keystone 30: no trust call through an application credential
+    token, unrestricted or not; the policy answers first."""
+    # keystone's ForbiddenAction adds its own full stop: two of them.
+    forbidden = ("You are not authorized to perform the requested action: "
+                 "Using method 'application_credential' is not allowed for "
+                 "managing trusts..")
+    trustee = _user(admin, 'trustee')
+    cred = admin.post(V3 + '/users/%s/application_credentials' % _me(admin),
+                      {'application_credential': {
+                          'name': 'ci', 'unrestricted': True}})
+    assert cred.status_int == 201, cred.text
+    cred = cred.json['application_credential']
+    login = issue(admin, {'auth': {'identity': {
+        'methods': ['application_credential'],
+        'application_credential': {'id': cred['id'],
+                                   'secret': cred['secret']}}}})
+    assert login.status_int == 201, login.text
+    headers = as_token(login.headers['X-Subject-Token'])
+    trust = _trust(admin, trustee['id']).json['trust']
+    body = {'trust': {
+        'trustor_user_id': _me(admin), 'trustee_user_id': trustee['id'],
+        'project_id': _project_id(admin), 'impersonation': False,
+        'roles': [{'name': 'member'}]}}
+    for method, path, doc in (
+            ('POST', '/OS-TRUST/trusts', body),
+            ('GET', '/OS-TRUST/trusts', None),
+            ('GET', '/OS-TRUST/trusts?trustor_user_id=%s' % _me(admin),
+             None),
+            ('GET', '/OS-TRUST/trusts/%s' % trust['id'], None),
+            ('GET', '/OS-TRUST/trusts/%s/roles' % trust['id'], None),
+            ('DELETE', '/OS-TRUST/trusts/%s' % trust['id'], None)):
+        resp = admin.request(method, V3 + path, doc, headers=headers)
+        _error(resp, 403, forbidden)
+    # The trust is still there for a password token.
+    assert admin.get(V3 + '/OS-TRUST/trusts/%s' % trust['id']
+                     ).status_int == 200
