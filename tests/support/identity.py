@@ -34,3 +34,16 @@ def token_for(client, name, password, project):
 
 def as_token(token):
     return {'X-Auth-Token': token}
+
+
+def keystone_error(resp, code, message=None):
+    """A keystone fault: the status, {"error": {code, message, title}}
+    and, when given, the exact message (returned)."""
+    assert resp.status_int == code, resp.text
+    body = resp.json
+    assert set(body) == {'error'}, body
+    assert set(body['error']) == {'code', 'message', 'title'}
+    assert body['error']['code'] == code
+    if message is not None:
+        assert body['error']['message'] == message
+    return body['error']['message']

@@ -4,22 +4,13 @@ api-ref samples for key sets, keystone's messages for errors)."""
 import datetime
 
 from support.identity import DEMO_PASSWORD, V3, as_token, issue
+from support.identity import keystone_error as _error
 from stratus.db.api import tokens
 
 CRED_KEYS = {'id', 'name', 'description', 'expires_at', 'project_id',
              'roles', 'unrestricted', 'links'}
 RULE_KEYS = {'id', 'service', 'path', 'method'}
 UNAUTHORIZED = 'The request you have made requires authentication.'
-
-
-def _error(resp, code, message=None):
-    assert resp.status_int == code, resp.text
-    body = resp.json
-    assert set(body) == {'error'}
-    assert set(body['error']) == {'code', 'message', 'title'}
-    assert body['error']['code'] == code
-    if message is not None:
-        assert body['error']['message'] == message
 
 
 def _path(user_id, *rest):

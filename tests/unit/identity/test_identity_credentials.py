@@ -7,6 +7,7 @@ import pytest
 import sqlalchemy as sa
 
 from support.identity import V3, as_token
+from support.identity import keystone_error as _error
 from stratus.common.conf import CONF
 
 CRED_KEYS = {'id', 'user_id', 'project_id', 'type', 'blob', 'links'}
@@ -18,14 +19,6 @@ def _state_path(tmp_path):
     CONF.set_override('state_path', str(tmp_path))
     yield
     CONF.clear_override('state_path')
-
-
-def _error(resp, code, message=None):
-    assert resp.status_int == code, resp.text
-    assert set(resp.json) == {'error'}
-    assert set(resp.json['error']) == {'code', 'message', 'title'}
-    if message is not None:
-        assert resp.json['error']['message'] == message
 
 
 def _ec2(user_id, project_id, access='181920', **kw):

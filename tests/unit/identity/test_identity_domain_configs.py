@@ -1,6 +1,7 @@
 """Domain configuration API (keystone 30: api-ref v3/domains-config-v3.inc;
 the allowed and sensitive options of keystone's DomainConfigManager)."""
 from support.identity import V3, as_token
+from support.identity import keystone_error as _error
 
 CONFIG = {'identity': {'driver': 'ldap'},
           'ldap': {'url': 'ldap://myldap.com:389/',
@@ -9,14 +10,6 @@ CONFIG = {'identity': {'driver': 'ldap'},
 SHOWN = {'identity': {'driver': 'ldap'},
          'ldap': {'url': 'ldap://myldap.com:389/',
                   'user_tree_dn': 'ou=Users,dc=root,dc=org'}}
-
-
-def _error(resp, code, message=None):
-    assert resp.status_int == code, resp.text
-    assert set(resp.json) == {'error'}
-    assert set(resp.json['error']) == {'code', 'message', 'title'}
-    if message is not None:
-        assert resp.json['error']['message'] == message
 
 
 def _domain(admin, name='cfg'):

@@ -5,6 +5,7 @@ import hashlib
 import pytest
 
 from support.identity import V3, as_token
+from support.identity import keystone_error as _error
 from stratus.common.conf import CONF
 
 EC2_KEYS = {'user_id', 'tenant_id', 'access', 'secret', 'trust_id', 'links'}
@@ -15,13 +16,6 @@ def _state_path(tmp_path):
     CONF.set_override('state_path', str(tmp_path))
     yield
     CONF.clear_override('state_path')
-
-
-def _error(resp, code, message=None):
-    assert resp.status_int == code, resp.text
-    assert set(resp.json['error']) == {'code', 'message', 'title'}
-    if message is not None:
-        assert resp.json['error']['message'] == message
 
 
 def test_ec2_lifecycle(admin, demo):

@@ -5,6 +5,7 @@ import pytest
 
 from support.identity import DEMO_PASSWORD, V3, as_token, token_for
 from support.identity import issue, password_auth
+from support.identity import keystone_error as _error
 
 EF = V3 + '/OS-EP-FILTER'
 GROUP_KEYS = {'id', 'name', 'description', 'filters', 'links'}
@@ -16,15 +17,6 @@ BAD_FILTER = ('Expecting to find service_id or region_id or interface in '
               'endpoint_group. The server could not comply with the request '
               'since it is either malformed or otherwise incorrect. The '
               'client is assumed to be in error.')
-
-
-def _error(resp, code, message=None):
-    assert resp.status_int == code, resp.text
-    assert set(resp.json) == {'error'}
-    assert set(resp.json['error']) == {'code', 'message', 'title'}
-    assert resp.json['error']['code'] == code
-    if message is not None:
-        assert resp.json['error']['message'] == message
 
 
 def _service(admin, type_):

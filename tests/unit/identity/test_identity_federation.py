@@ -5,6 +5,7 @@ api-ref samples for key sets, keystone's code for statuses/messages)."""
 import pytest
 
 from support.identity import V3, as_token
+from support.identity import keystone_error as _error
 
 FED = V3 + '/OS-FEDERATION'
 IDP_KEYS = {'id', 'domain_id', 'enabled', 'description', 'remote_ids',
@@ -21,17 +22,6 @@ RULES = [{'local': [{'user': {'name': '{0}'}}, {'group': {'id': '0cd5e9'}}],
                       'not_any_of': ['Contractor', 'Guest']}]}]
 UNEXPECTED = ('An unexpected error prevented the server from fulfilling '
               'your request.')
-
-
-def _error(resp, code, message=None):
-    assert resp.status_int == code, resp.text
-    body = resp.json
-    assert set(body) == {'error'}
-    assert set(body['error']) == {'code', 'message', 'title'}
-    assert body['error']['code'] == code
-    if message is not None:
-        assert body['error']['message'] == message
-    return body['error']['message']
 
 
 def _patch(client, path, body, **kw):

@@ -2,6 +2,7 @@
 tokens carrying group roles (keystone v3 facts; keystone ships no response
 schemas to tempest, so exact key sets from its API reference samples)."""
 from support.identity import DEMO_PASSWORD, V3, as_token, token_for
+from support.identity import keystone_error as _error
 from stratus.db.api import tokens
 
 GROUP_KEYS = {'id', 'name', 'domain_id', 'description', 'links'}
@@ -17,16 +18,6 @@ def _group(admin, name='devs', **extra):
 
 def _role_id(admin, name):
     return admin.get(V3 + '/roles?name=' + name).json['roles'][0]['id']
-
-
-def _error(resp, code, message=None):
-    assert resp.status_int == code
-    body = resp.json
-    assert set(body) == {'error'}
-    assert set(body['error']) == {'code', 'message', 'title'}
-    assert body['error']['code'] == code
-    if message is not None:
-        assert body['error']['message'] == message
 
 
 def test_group_crud_shapes(admin):

@@ -2,6 +2,7 @@
 domain-specific roles: keystone's statuses and messages (tempest's
 test_roles.py expectations), exact key sets from keystone's samples."""
 from support.identity import DEMO_PASSWORD, V3, as_token, token_for
+from support.identity import keystone_error as _error
 from stratus.db.api import tokens
 
 ROLE_REF_KEYS = {'id', 'name', 'links'}
@@ -21,13 +22,6 @@ def _role_id(admin, name):
 def _implies(prior, implied=None):
     path = V3 + '/roles/%s/implies' % prior
     return path + ('/' + implied if implied else '')
-
-
-def _error(resp, code, message=None):
-    assert resp.status_int == code, resp.text
-    assert set(resp.json['error']) == {'code', 'message', 'title'}
-    if message is not None:
-        assert resp.json['error']['message'] == message
 
 
 def test_bootstrap_rules(admin):

@@ -1,18 +1,11 @@
 """OS-INHERIT (keystone's inherit.inc): inherited grants on domains and
 projects, how role assignments show them, and what they give a user."""
 from support.identity import DEMO_PASSWORD, V3, as_token, token_for
+from support.identity import keystone_error as _error
 from stratus.db.api import tokens
 
 BASE = 'http://localhost/identity/v3'
 ROLE_KEYS = {'id', 'name', 'domain_id', 'description', 'options', 'links'}
-
-
-def _error(resp, code, message=None):
-    assert resp.status_int == code, resp.text
-    assert set(resp.json) == {'error'}
-    assert set(resp.json['error']) == {'code', 'message', 'title'}
-    if message is not None:
-        assert resp.json['error']['message'] == message
 
 
 def _role_id(admin, name):

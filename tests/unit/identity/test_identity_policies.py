@@ -1,20 +1,12 @@
 """/v3/policies and OS-ENDPOINT-POLICY (keystone v3 facts; exact key sets
 from keystone's API reference samples and code)."""
 from support.identity import V3, as_token
+from support.identity import keystone_error as _error
 
 POLICY_KEYS = {'id', 'blob', 'type', 'links'}
 EP = 'OS-ENDPOINT-POLICY'
 POLICY_ENDPOINT_KEYS = {'id', 'interface', 'region_id', 'service_id', 'url',
                         'enabled', 'links'}
-
-
-def _error(resp, code, message=None):
-    assert resp.status_int == code, resp.text
-    assert set(resp.json) == {'error'}
-    assert set(resp.json['error']) == {'code', 'message', 'title'}
-    assert resp.json['error']['code'] == code
-    if message is not None:
-        assert resp.json['error']['message'] == message
 
 
 def _policy(admin, blob='{"a": "role:admin"}', type_='application/json',

@@ -1,16 +1,10 @@
 """Project extra attributes (`project set --property k=v`) and keystone's
 hierarchy queries on GET /v3/projects/{id}."""
 from support.identity import V3
+from support.identity import keystone_error as _error
 
 PROJECT_KEYS = {'id', 'name', 'domain_id', 'description', 'enabled',
                 'parent_id', 'is_domain', 'tags', 'options', 'links'}
-
-
-def _error(resp, code, message=None):
-    assert resp.status_int == code, resp.text
-    assert set(resp.json['error']) == {'code', 'message', 'title'}
-    if message is not None:
-        assert resp.json['error']['message'] == message
 
 
 def test_extra_attributes_kept_merged_and_listed(admin):

@@ -1,16 +1,9 @@
 """Project tags (keystone's project-tags.inc): the /tags routes, tags in
 project bodies, keystone's validation and the list's tag filters."""
 from support.identity import V3, as_token
+from support.identity import keystone_error as _error
 
 TAGS_KEYS = {'tags', 'links'}
-
-
-def _error(resp, code, message=None):
-    assert resp.status_int == code, resp.text
-    assert set(resp.json) == {'error'}
-    assert set(resp.json['error']) == {'code', 'message', 'title'}
-    if message is not None:
-        assert resp.json['error']['message'] == message
 
 
 def _project(admin, name, tags=None):

@@ -5,6 +5,7 @@ import webob
 
 from support.identity import ADMIN_PASSWORD, DEMO_PASSWORD, V3, as_token
 from support.identity import issue, password_auth
+from support.identity import keystone_error as _error
 from stratus.api.middleware import auth
 from stratus.api.middleware import request_id
 from stratus.common import context
@@ -18,15 +19,6 @@ TOKEN_KEYS = {'methods', 'user', 'audit_ids', 'expires_at', 'issued_at',
 
 def _role_id(admin, name):
     return admin.get(V3 + '/roles?name=' + name).json['roles'][0]['id']
-
-
-def _error(resp, code, message=None):
-    assert resp.status_int == code, resp.text
-    assert set(resp.json) == {'error'}
-    assert set(resp.json['error']) == {'code', 'message', 'title'}
-    assert resp.json['error']['code'] == code
-    if message is not None:
-        assert resp.json['error']['message'] == message
 
 
 def _system_token(client, name, password):

@@ -4,6 +4,7 @@ import datetime
 
 from support.identity import ADMIN_PASSWORD, DEMO_PASSWORD, V3
 from support.identity import as_token, issue, password_auth, token_for
+from support.identity import keystone_error as _error
 
 TRUST_KEYS = {'id', 'trustor_user_id', 'trustee_user_id', 'project_id',
               'impersonation', 'expires_at', 'remaining_uses', 'deleted_at',
@@ -13,15 +14,6 @@ LISTED_KEYS = TRUST_KEYS - {'roles', 'roles_links'}
 ROLE_KEYS = {'id', 'name', 'domain_id', 'description', 'options', 'links'}
 FORBIDDEN = 'You are not authorized to perform the requested action.'
 UNAUTHORIZED = 'The request you have made requires authentication.'
-
-
-def _error(resp, code, message=None):
-    assert resp.status_int == code, resp.text
-    assert set(resp.json) == {'error'}
-    assert set(resp.json['error']) == {'code', 'message', 'title'}
-    assert resp.json['error']['code'] == code
-    if message is not None:
-        assert resp.json['error']['message'] == message
 
 
 def _user(admin, name, password='trustee-secret'):

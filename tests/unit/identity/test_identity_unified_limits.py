@@ -2,6 +2,7 @@
 (keystone 30 facts; exact key sets from its API reference samples)."""
 from support.identity import DEMO_PASSWORD, V3, as_token, issue
 from support.identity import password_auth
+from support.identity import keystone_error as _error
 from stratus.common.conf import CONF
 
 REGISTERED_KEYS = {'id', 'service_id', 'region_id', 'resource_name',
@@ -11,15 +12,6 @@ LIMIT_KEYS = {'id', 'project_id', 'domain_id', 'service_id', 'region_id',
 LIST_LINKS = {'self', 'previous', 'next'}
 NO_REFERENCE = ('Unable to create a limit that has no corresponding '
                 'registered limit.')
-
-
-def _error(resp, code, message=None):
-    assert resp.status_int == code, resp.text
-    assert set(resp.json) == {'error'}
-    assert set(resp.json['error']) == {'code', 'message', 'title'}
-    assert resp.json['error']['code'] == code
-    if message is not None:
-        assert resp.json['error']['message'] == message
 
 
 def _missing(attribute, target):
