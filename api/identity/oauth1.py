@@ -156,10 +156,12 @@ class OAuth1Root:
                           'consumer key.')
         if not signing.access_token_signed():
             if request['verifier'] != headers['oauth_verifier']:
-                raise refused('Provided verifier does not match stored verifier')
+                raise refused('Provided verifier does not match stored '
+                              'verifier')
             raise refused('Invalid signature')
         if not request['authorizing_user_id']:
-            raise refused('Request Token does not have an authorizing user id.')
+            raise refused('Request Token does not have an authorizing '
+                          'user id.')
         ref = oauth_db.access_token_create(request['id'],
                                            ACCESS_TOKEN_DURATION)
         return _form(ref['id'], ref['access_secret'], ref['expires_at'])

@@ -226,3 +226,38 @@ def test_authorize_refusals(admin, demo, consumer):
     # The admin holds no role on the demo project.
     _error(admin.put(path + request['oauth_token'], {'roles': [
         {'id': demo['member_role_id']}]}), 401, UNAUTHORIZED)
+
+
+def test_hostile_oauth_input_is_a_4xx(admin, demo, consumer):
+    tail = (' The server could not comply with the request since it is '
+            'either malformed or otherwise incorrect. The client is '
+            'assumed to be in error.')
+    for header in ('OAuth garbage', 'Basic Zm9vOmJhcg==', 'OAuth \xe9=1',
+                   'OAuth oauth_consumer_key="%s"' % consumer['id']):
+        resp = admin.request('POST', V3 + '/OS-OAUTH1/request_token',
+                             headers={'X-Auth-Token': '',
+                                      'Authorization': header,
+                                      'Requested-Project-Id':
+                                          demo['project_id']})
+        assert 400 <= resp.status_int < 500, (header, resp.text)
+    resp = admin.request('POST', V3 + '/OS-OAUTH1/access_token', headers={
+        'X-Auth-Token': '', 'Authorization':
+        'OAuth oauth_consumer_key="%s", oauth_token="x"' % consumer['id']})
+    _error(resp, 400, 'Expecting to find oauth_verifier in request.' + tail)
+    resp = admin.post(V3 + '/auth/tokens', {'auth': {'identity': {
+        'methods': ['oauth1'], 'oauth1': {}}}}, headers={'X-Auth-Token': ''})
+    _error(resp, 400, 'Expecting to find Authorization in request.' + tail)
+    resp = admin.post(V3 + '/auth/tokens', {'auth': {'identity': {
+        'methods': ['oauth1'], 'oauth1': {}}}}, headers={
+        'X-Auth-Token': '', 'Authorization': 'OAuth oauth_token="nope"'})
+    _error(resp, 404, 'Access token not found')
+    request = _form(_request_token(admin, consumer, demo['project_id']))
+    path = V3 + '/OS-OAUTH1/authorize/' + request['oauth_token']
+    for body in ({'roles': 'member'}, {'roles': [{}]}, {'roles': [5]},
+                 {'roles': [{'id': 'x', 'extra': 1}]}):
+        _error(admin.put(path, body), 400)
+    _error(admin.request('PUT', path, raw=b'{not json'), 400)
+    # Signed with the wrong request secret, then a malformed verifier.
+    _error(_access_token(admin, consumer, dict(
+        request, oauth_token_secret='bad'), 'ABCDEFGH'), 401)
+    _error(_access_token(admin, consumer, request, 'no'), 400)
