@@ -13,14 +13,12 @@ from stratus.api.identity import common
 from stratus.api.identity import oauth1_signing as signing
 from stratus.api.identity.schemas import oauth1 as schemas
 from stratus.common import exception
+from stratus.common.conf import CONF
 from stratus.db.api import assignments
 from stratus.db.api import identity
 from stratus.db.api import oauth1 as oauth_db
 from stratus.db.api import tokens
 
-# keystone's [oauth1] defaults, in seconds.
-REQUEST_TOKEN_DURATION = 28800
-ACCESS_TOKEN_DURATION = 86400
 DELEGATED_AUTHORIZE = ('Cannot authorize a request token with a token '
                        'issued via delegation.')
 
@@ -134,8 +132,8 @@ class OAuth1Root:
         oauth_db.consumer_get(consumer_id)
         if not signing.request_token_signed(project_id):
             raise refused('Invalid signature')
-        ref = oauth_db.request_token_create(consumer_id, project_id,
-                                            REQUEST_TOKEN_DURATION)
+        ref = oauth_db.request_token_create(
+            consumer_id, project_id, CONF.oauth1.request_token_duration)
         return _form(ref['id'], ref['request_secret'], ref['expires_at'])
 
     @pecan.expose()
@@ -162,8 +160,8 @@ class OAuth1Root:
         if not request['authorizing_user_id']:
             raise refused('Request Token does not have an authorizing '
                           'user id.')
-        ref = oauth_db.access_token_create(request['id'],
-                                           ACCESS_TOKEN_DURATION)
+        ref = oauth_db.access_token_create(
+            request['id'], CONF.oauth1.access_token_duration)
         return _form(ref['id'], ref['access_secret'], ref['expires_at'])
 
     @pecan.expose()

@@ -261,3 +261,66 @@ def test_hostile_oauth_input_is_a_4xx(admin, demo, consumer):
     _error(_access_token(admin, consumer, dict(
         request, oauth_token_secret='bad'), 'ABCDEFGH'), 401)
     _error(_access_token(admin, consumer, request, 'no'), 400)
+
+
+def _age(model, token_id):
+    """Move a token's expiry into the past."""
+    import datetime
+
+    from stratus.db import models
+    from stratus.db import session
+    with session.writer() as s:
+        row = s.get(getattr(models, model), token_id)
+        row.expires_at = datetime.datetime(2000, 1, 1)
+
+
+def test_expired_tokens_are_refused(admin, demo, consumer):
+    request = _form(_request_token(admin, consumer, demo['project_id']))
+    _age('OAuth1RequestToken', request['oauth_token'])
+    path = V3 + '/OS-OAUTH1/authorize/' + request['oauth_token']
+    _error(admin.put(path, {'roles': []}), 401, UNAUTHORIZED)
+    _error(_access_token(admin, consumer, request, 'ABCDEFGH'), 401,
+           UNAUTHORIZED)
+    # An access token past its expiry authenticates no more.
+    access = _delegation(admin, demo, consumer)
+    assert _oauth_auth(admin, consumer, access).status_int == 201
+    _age('OAuth1AccessToken', access['oauth_token'])
+    _error(_oauth_auth(admin, consumer, access), 401, UNAUTHORIZED)
+
+
+def _delegation(admin, demo, consumer):
+    """An access token of demo's (made admin on its project) for member."""
+    role = admin.get(V3 + '/roles?name=admin').json['roles'][0]
+    assert admin.put(V3 + '/projects/%s/users/%s/roles/%s' % (
+        demo['project_id'], demo['user_id'], role['id'])).status_int == 204
+    request = _form(_request_token(admin, consumer, demo['project_id']))
+    resp = admin.put(V3 + '/OS-OAUTH1/authorize/' + request['oauth_token'],
+                     {'roles': [{'name': 'member'}]},
+                     headers=as_token(demo['token']))
+    assert resp.status_int == 200, resp.text
+    return _form(_access_token(admin, consumer, request,
+                               resp.json['token']['oauth_verifier']))
+
+
+def test_deleting_the_consumer_stops_its_tokens(admin, demo, consumer):
+    access = _delegation(admin, demo, consumer)
+    resp = _oauth_auth(admin, consumer, access)
+    assert resp.status_int == 201
+    token = resp.headers['X-Subject-Token']
+    assert admin.delete(V3 + '/OS-OAUTH1/consumers/' +
+                        consumer['id']).status_int == 204
+    _error(admin.get(V3 + '/auth/tokens', headers={'X-Subject-Token': token}),
+           404)
+    listing = admin.get(V3 + '/users/%s/OS-OAUTH1/access_tokens'
+                        % demo['user_id']).json
+    assert listing['access_tokens'] == []
+
+
+def test_durations_zero_mean_no_expiry(admin, demo, consumer):
+    from stratus.common.conf import CONF
+    CONF.set_override('request_token_duration', 0, group='oauth1')
+    try:
+        request = _form(_request_token(admin, consumer, demo['project_id']))
+    finally:
+        CONF.clear_override('request_token_duration', group='oauth1')
+    assert set(request) == {'oauth_token', 'oauth_token_secret'}
