@@ -324,3 +324,17 @@ def test_durations_zero_mean_no_expiry(admin, demo, consumer):
     finally:
         CONF.clear_override('request_token_duration', group='oauth1')
     assert set(request) == {'oauth_token', 'oauth_token_secret'}
+
+
+def test_get_routes_answer_head(admin, demo, consumer):
+    access = _delegation(admin, demo, consumer)
+    tokens_path = V3 + '/users/%s/OS-OAUTH1/access_tokens' % demo['user_id']
+    for path in (V3 + '/OS-OAUTH1/consumers',
+                 V3 + '/OS-OAUTH1/consumers/' + consumer['id'],
+                 tokens_path, tokens_path + '/' + access['oauth_token'],
+                 tokens_path + '/' + access['oauth_token'] + '/roles',
+                 tokens_path + '/' + access['oauth_token'] + '/roles/' +
+                 demo['member_role_id']):
+        resp = admin.request('HEAD', path)
+        assert resp.status_int == 200, (path, resp.status)
+        assert resp.body == b''
