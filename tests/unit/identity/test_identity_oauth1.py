@@ -338,3 +338,23 @@ def test_get_routes_answer_head(admin, demo, consumer):
         resp = admin.request('HEAD', path)
         assert resp.status_int == 200, (path, resp.status)
         assert resp.body == b''
+
+
+def test_oauth_tokens_do_not_redelegate(admin, demo, consumer):
+    access = _delegation(admin, demo, consumer)
+    token = _oauth_auth(admin, consumer, access).headers['X-Subject-Token']
+    headers = as_token(token)
+    creds = V3 + '/users/%s/application_credentials' % demo['user_id']
+    _error(admin.post(creds, {'application_credential': {'name': 'x'}},
+                      headers=headers), 403,
+           'You are not authorized to perform the requested action.')
+    _error(admin.get(creds, headers=headers), 403)
+    _error(admin.get(V3 + '/users/%s/access_rules' % demo['user_id'],
+                     headers=headers), 403)
+    resp = admin.post(V3 + '/OS-TRUST/trusts', {'trust': {
+        'trustor_user_id': demo['user_id'],
+        'trustee_user_id': demo['user_id'],
+        'project_id': demo['project_id'], 'impersonation': False,
+        'roles': [{'name': 'member'}]}}, headers=headers)
+    _error(resp, 403, 'You are not authorized to perform the requested '
+           'action: Redelegation allowed for delegated by trust only.')
