@@ -4,6 +4,8 @@ delegation dance: a consumer asks for a request token on a project
 consumer exchanges it for an access token (signed with the verifier),
 then authenticates with method oauth1 (api/identity/oauth1_auth.py).
 Token answers are form-encoded, as keystone's."""
+import json
+
 import pecan
 import webob
 
@@ -27,6 +29,17 @@ def refused(reason):
     """keystone's Unauthorized: outside insecure_debug it never says why
     (`reason` documents the case)."""
     return exception.NotAuthenticated()
+
+
+def lenient_member(key, default, schema):
+    """The body's `key` member checked against `schema`; keystone reads
+    these bodies leniently: no body, or one that is not JSON, is {}."""
+    try:
+        doc = json.loads(pecan.request.body or b'null')
+    except ValueError:
+        doc = None
+    member = doc.get(key, default) if isinstance(doc, dict) else default
+    return common.check_value(schema, member)
 
 
 def consumer_view(row):
@@ -75,14 +88,14 @@ class ConsumersController(common.RestController):
     @pecan.expose()
     def post(self, **kwargs):
         authz.admin('create_consumer')
-        body = common.member_body('consumer', schemas.consumer_create)
+        body = lenient_member('consumer', {}, schemas.consumer_create)
         return common.created({'consumer': consumer_view(
             oauth_db.consumer_create(body))})
 
     @pecan.expose()
     def patch(self, consumer_id, **kwargs):
         authz.admin('update_consumer')
-        body = common.member_body('consumer', schemas.consumer_update)
+        body = lenient_member('consumer', {}, schemas.consumer_update)
         if body.get('id') not in (None, consumer_id):
             raise exception.ValidationError('Cannot change ID')
         return wsgi.response({'consumer': consumer_view(
@@ -170,8 +183,7 @@ class OAuth1Root:
         if request_token_id is None or rest:
             raise exception.NotFound('The resource could not be found.')
         ctxt = authz.admin('authorize_request_token')
-        roles = common.member_body('roles', schemas.request_token_authorize) \
-            if pecan.request.body else []
+        roles = lenient_member('roles', [], schemas.request_token_authorize)
         if delegated(ctxt):
             raise exception.IdentityForbidden(DELEGATED_AUTHORIZE)
         request = oauth_db.request_token_get(request_token_id)

@@ -103,6 +103,16 @@ def test_consumer_crud_shapes(admin, consumer):
     _error(admin.delete(path), 404, 'Consumer not found')
 
 
+def test_consumer_bodies_are_read_leniently(admin):
+    # keystone: no body, or one that is not JSON, is an empty consumer.
+    for raw in (b'', b'not json'):
+        resp = admin.request('POST', V3 + '/OS-OAUTH1/consumers', raw=raw)
+        assert resp.status_int == 201, resp.text
+        assert resp.json['consumer']['description'] is None
+        path = V3 + '/OS-OAUTH1/consumers/' + resp.json['consumer']['id']
+        _error(admin.request('PATCH', path, raw=raw), 400)
+
+
 def test_consumers_are_for_admins(admin, demo, consumer):
     headers = as_token(demo['token'])
     _error(admin.get(V3 + '/OS-OAUTH1/consumers', headers=headers), 403,
@@ -256,7 +266,11 @@ def test_hostile_oauth_input_is_a_4xx(admin, demo, consumer):
     for body in ({'roles': 'member'}, {'roles': [{}]}, {'roles': [5]},
                  {'roles': [{'id': 'x', 'extra': 1}]}):
         _error(admin.put(path, body), 400)
-    _error(admin.request('PUT', path, raw=b'{not json'), 400)
+    # keystone reads a body that is not JSON as {}: no roles, which any
+    # authorizer holds.
+    resp = admin.request('PUT', path, raw=b'{not json')
+    assert resp.status_int == 200, resp.text
+    assert set(resp.json['token']) == {'oauth_verifier'}
     # Signed with the wrong request secret, then a malformed verifier.
     _error(_access_token(admin, consumer, dict(
         request, oauth_token_secret='bad'), 'ABCDEFGH'), 401)
