@@ -32,6 +32,16 @@ def token_credential(ctxt):
     return info.get('application_credential')
 
 
+def _not_delegated(ctxt):
+    """keystone 30: a token through a trust or an OS-OAUTH1 access token
+    never manages application credentials (one would outlive the
+    delegation); its 403 does not say why."""
+    info = tokens.token_data(ctxt.auth_token)
+    if info.get('trust') or info.get('oauth1'):
+        raise exception.IdentityForbidden()
+    return ctxt
+
+
 def _check_unrestricted(ctxt):
     cred = token_credential(ctxt)
     if cred is not None and not cred['unrestricted']:
@@ -106,7 +116,8 @@ class AppCredentialsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, user_id, **kwargs):
-        authz.admin_or_self('list_application_credentials', user_id)
+        _not_delegated(authz.admin_or_self('list_application_credentials',
+                                           user_id))
         rows = app_creds.list_for_user(
             user_id, name=wsgi.query_value(kwargs, 'name'))
         return wsgi.response(common.collection(
@@ -122,7 +133,8 @@ class AppCredentialsController(common.RestController):
 
     @pecan.expose()
     def get_one(self, user_id, cred_id, **kwargs):
-        self._owned('get_application_credential', user_id, cred_id)
+        _not_delegated(self._owned('get_application_credential', user_id,
+                                   cred_id))
         return wsgi.response({'application_credential':
                               views.application_credential(
                                   app_creds.get(cred_id))})
@@ -135,6 +147,7 @@ class AppCredentialsController(common.RestController):
         if ctxt.user_id != user_id:
             raise exception.ForbiddenAction(
                 action='identity:create_application_credential')
+        _not_delegated(ctxt)
         _check_unrestricted(ctxt)
         _check_rules(body.get('access_rules') or ())
         if not ctxt.project_id:
@@ -159,6 +172,7 @@ class AppCredentialsController(common.RestController):
     def delete(self, user_id, cred_id, **kwargs):
         ctxt = self._owned('delete_application_credential', user_id,
                            cred_id)
+        _not_delegated(ctxt)
         _check_unrestricted(ctxt)
         app_creds.delete(cred_id)
         return common.no_content()
@@ -175,7 +189,7 @@ class AccessRulesController(common.RestController):
 
     @pecan.expose()
     def get_all(self, user_id, **kwargs):
-        _owner_only('list_access_rules', user_id)
+        _not_delegated(_owner_only('list_access_rules', user_id))
         rows = app_creds.rule_list(user_id, **{
             key: wsgi.query_value(kwargs, key)
             for key in ('service', 'path', 'method')})
@@ -185,12 +199,12 @@ class AccessRulesController(common.RestController):
 
     @pecan.expose()
     def get_one(self, user_id, rule_id, **kwargs):
-        _owner_only('get_access_rule', user_id)
+        _not_delegated(_owner_only('get_access_rule', user_id))
         return wsgi.response({'access_rule': views.access_rule(
             app_creds.rule_get(user_id, rule_id))})
 
     @pecan.expose()
     def delete(self, user_id, rule_id, **kwargs):
-        _owner_only('delete_access_rule', user_id)
+        _not_delegated(_owner_only('delete_access_rule', user_id))
         app_creds.rule_delete(user_id, rule_id)
         return common.no_content()

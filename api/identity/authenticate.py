@@ -7,6 +7,7 @@ field.
 """
 from stratus.api.identity import app_cred_auth
 from stratus.api.identity import federation_auth
+from stratus.api.identity import oauth1_auth
 from stratus.api.identity import trust_auth
 from stratus.common import exception
 from stratus.db.api import assignments
@@ -14,7 +15,9 @@ from stratus.db.api import identity
 from stratus.db.api import system_assignments
 from stratus.db.api import tokens
 
-METHODS = ('password', 'token', 'mapped', app_cred_auth.METHOD)
+# keystone's default [auth] methods, in its order (no `external` here).
+METHODS = ('password', 'token', oauth1_auth.METHOD, 'mapped',
+           app_cred_auth.METHOD)
 
 
 def _invalid(field, reason):
@@ -57,6 +60,9 @@ def identify(identity_doc):
         if method not in identity_doc:
             raise _invalid('auth/identity',
                            'Expecting to find %s in identity.' % method)
+    if oauth1_auth.METHOD in methods:
+        # The signed request alone says who: issue() takes it from here.
+        return None, [oauth1_auth.METHOD], None, None
     if 'mapped' in methods:
         # No federated identity reaches stratus: keystone's refusals.
         federation_auth.mapped_method(identity_doc['mapped'])
@@ -178,7 +184,10 @@ def issue(auth):
     request = scope_request(auth)
     app_cred_auth.refuse_scope(auth)
     user_id, methods, parent, cred = identify(auth['identity'])
+    if methods == [oauth1_auth.METHOD]:
+        return oauth1_auth.issue()
     trust_auth.refuse_rescoping(parent)
+    oauth1_auth.refuse_rescoping(parent)
     if cred is not None:
         if 'scope' in auth:
             # A token from a credential rescoped (keystone's 403).

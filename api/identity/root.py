@@ -12,6 +12,9 @@ from stratus.api.identity import federation_auth
 from stratus.api.identity import groups
 from stratus.api.identity import implied_roles
 from stratus.api.identity import limits
+from stratus.api.identity import oauth1
+from stratus.api.identity import oauth1_access_tokens
+from stratus.api.identity import oauth2
 from stratus.api.identity import os_inherit
 from stratus.api.identity import os_revoke
 from stratus.api.identity import policies
@@ -76,6 +79,10 @@ pecan.route(V3Root, 'OS-FEDERATION', federation.FederationController())
 pecan.route(tokens.AuthController, 'OS-FEDERATION',
             federation_auth.AuthFederationController())
 pecan.route(V3Root, 'OS-INHERIT', os_inherit.OSInheritController())
+pecan.route(V3Root, 'OS-OAUTH1', oauth1.OAuth1Root())
+pecan.route(users.UsersController, 'OS-OAUTH1',
+            oauth1_access_tokens.UserOAuth1Controller())
+pecan.route(V3Root, 'OS-OAUTH2', oauth2.OAuth2Root())
 
 
 class IdentitySurface(layer.Layer):

@@ -97,6 +97,15 @@ def _caller_trust():
     return info.get('trust')
 
 
+def _no_oauth_redelegation():
+    """A token from an OS-OAUTH1 access token is delegated, but not by a
+    trust: keystone refuses to redelegate it."""
+    token = pecan.request.headers.get('X-Auth-Token')
+    if tokens.token_data(token).get('oauth1'):
+        raise exception.ForbiddenAction(
+            action='Redelegation allowed for delegated by trust only')
+
+
 def _check_trustor_roles(trust, parent):
     if not trust.get('project_id'):
         held = set()
@@ -167,6 +176,7 @@ class TrustsController(common.RestController):
                 action='At least one role should be specified')
         identity.user_get(trust['trustee_user_id'])
         trust['roles'] = _role_refs(trust.get('roles') or [])
+        _no_oauth_redelegation()
         caller_trust = _caller_trust()
         parent = trusts.trust_get(caller_trust['id']) if caller_trust \
             else None

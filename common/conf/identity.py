@@ -41,7 +41,16 @@ unified_limit_opts = [
                     'project\'s limit within its domain\'s.'),
 ]
 
+# keystone's [oauth1] lifetimes (0: the token never expires).
+oauth1_opts = [
+    cfg.IntOpt('request_token_duration', default=28800, min=0,
+               help='Seconds an OS-OAUTH1 request token stays valid.'),
+    cfg.IntOpt('access_token_duration', default=86400, min=0,
+               help='Seconds an OS-OAUTH1 access token stays valid.'),
+]
+
 
 def list_opts():
     return [('identity', opts), ('endpoint_filter', endpoint_filter_opts),
-            ('unified_limit', unified_limit_opts)]
+            ('unified_limit', unified_limit_opts),
+            ('oauth1', oauth1_opts)]

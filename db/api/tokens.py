@@ -24,6 +24,7 @@ from stratus.db import models
 from stratus.db import session
 from stratus.db.api import app_cred_tokens
 from stratus.db.api import effective_roles
+from stratus.db.api import oauth1_tokens
 from stratus.db.api import revoke_events
 from stratus.db.api import trust_tokens
 
@@ -147,6 +148,11 @@ def _load(s, token_digest):
     if app_cred is not None:
         # Only the credential's roles the user still holds (keystone).
         role_refs = [r for r in role_refs if r['id'] in app_cred['role_ids']]
+    oauth = oauth1_tokens.load(s, token_digest)
+    if oauth is not None:
+        # The access token's roles (and those they imply) the user holds.
+        wanted = effective_roles.with_implied(s, oauth['role_ids'])
+        role_refs = [r for r in role_refs if r['id'] in wanted]
     scoped = token.project_id is not None or token.domain_id is not None \
         or system is not None
     if scoped and not role_refs and trust is None:
@@ -175,6 +181,9 @@ def _load(s, token_digest):
             'trustor_user_id': trust.trustor_user_id,
             'trustee_user_id': trust.trustee_user_id},
         'application_credential': app_cred,
+        'oauth1': None if oauth is None else {
+            'access_token_id': oauth['id'],
+            'consumer_id': oauth['consumer_id']},
     }
 
 
@@ -187,6 +196,8 @@ def _copy(info, keys=None):
         result['role_refs'] = [dict(r) for r in info['role_refs']]
     if result.get('trust'):
         result['trust'] = dict(result['trust'])
+    if result.get('oauth1'):
+        result['oauth1'] = dict(result['oauth1'])
     return result
 
 
@@ -220,7 +231,7 @@ def _purge_expired(s, now):
 
 
 def issue(user_id, methods, project_id=None, domain_id=None, parent=None,
-          trust_id=None, app_cred=None, system=None):
+          trust_id=None, app_cred=None, system=None, access_token_id=None):
     """A new token for an authenticated user: (token_id, token_data dict).
 
     `parent` is the token_data of the token a rescope started from: the
@@ -229,6 +240,7 @@ def issue(user_id, methods, project_id=None, domain_id=None, parent=None,
     on the scope. `trust_id`: the trust the token is issued through.
     `app_cred` (the credential dict) limits the roles and the lifetime to
     the credential's. `system` 'all' scopes the token to the system.
+    `access_token_id`: the OS-OAUTH1 access token the token comes from.
     """
     now = _utcnow().replace(microsecond=0)
     expires_at = now + datetime.timedelta(
@@ -255,6 +267,9 @@ def issue(user_id, methods, project_id=None, domain_id=None, parent=None,
         s.flush()
         if app_cred is not None:
             app_cred_tokens.link(s, key, app_cred['id'])
+            s.flush()
+        if access_token_id is not None:
+            oauth1_tokens.link(s, key, access_token_id)
             s.flush()
         # Raising here rolls the insert back: no unusable token is stored.
         info = _load(s, key)

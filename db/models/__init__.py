@@ -21,6 +21,7 @@ from stratus.db.models.image_tasks import *  # noqa: F401,F403
 from stratus.db.models.images import *  # noqa: F401,F403
 from stratus.db.models.inherited_grants import *  # noqa: F401,F403
 from stratus.db.models.metadefs import *  # noqa: F401,F403
+from stratus.db.models.oauth1 import *  # noqa: F401,F403
 from stratus.db.models.policies import *  # noqa: F401,F403
 from stratus.db.models.project_tags import *  # noqa: F401,F403
 from stratus.db.models.qos_specs import *  # noqa: F401,F403

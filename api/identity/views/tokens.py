@@ -49,6 +49,8 @@ def token(info, catalog=None, service_providers=None):
         if cred['access_rules']:
             body['application_credential']['access_rules'] = [
                 dict(r) for r in cred['access_rules']]
+    if info.get('oauth1'):
+        body['OS-OAUTH1'] = dict(info['oauth1'])
     if service_providers:
         body['service_providers'] = service_providers
     return {'token': body}

@@ -16,6 +16,7 @@ from stratus.db.migrations.initial import image_metadefs
 from stratus.db.migrations.initial import image_tasks
 from stratus.db.migrations.initial import images
 from stratus.db.migrations.initial import inherited_grants
+from stratus.db.migrations.initial import oauth1
 from stratus.db.migrations.initial import policies
 from stratus.db.migrations.initial import project_tags
 from stratus.db.migrations.initial import security_groups
@@ -49,6 +50,7 @@ def upgrade():
     project_tags.create()
     inherited_grants.create()
     credentials.create()
+    oauth1.create()
     images.create()
     image_metadefs.create()
     image_tasks.create()

@@ -179,7 +179,7 @@ def test_authentication_refusals(admin, demo):
         'code': 401, 'title': 'Unauthorized',
         'message': 'Error authenticating with application credential: '
                    'Application credentials cannot request a scope.',
-        'identity': {'methods': ['password', 'token', 'mapped',
+        'identity': {'methods': ['password', 'token', 'oauth1', 'mapped',
                                  'application_credential']}}}
     body = {'auth': {'identity': {
         'methods': ['application_credential'],
