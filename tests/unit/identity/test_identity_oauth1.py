@@ -7,20 +7,13 @@ from oauthlib import oauth1 as oauth_client
 import pytest
 
 from support.identity import V3, as_token, issue
+from support.identity import keystone_error as _error
 
 URL = 'http://localhost' + V3
 CONSUMER_KEYS = {'id', 'description', 'links'}
 ACCESS_TOKEN_KEYS = {'id', 'consumer_id', 'project_id',
                      'authorizing_user_id', 'expires_at', 'links'}
 UNAUTHORIZED = 'The request you have made requires authentication.'
-
-
-def _error(resp, code, message=None):
-    assert resp.status_int == code, resp.text
-    assert set(resp.json) == {'error'}
-    assert set(resp.json['error']) == {'code', 'message', 'title'}
-    if message is not None:
-        assert resp.json['error']['message'] == message
 
 
 def _signed(client, path, headers=None, **oauth):
