@@ -192,3 +192,21 @@ def check_response(method, path, status, body_text):
     if template is None:
         return
     check(method, template, json.loads(body_text))
+
+
+def hook_requests(monkeypatch):
+    """Make every `requests` call of a test hold identity answers to
+    keystone's schemas (the functional tests' raw REST calls)."""
+    import requests
+
+    plain = requests.sessions.Session.request
+
+    def request(self, method, url, *args, **kwargs):
+        resp = plain(self, method, url, *args, **kwargs)
+        if ('/identity/v3' in url
+                and 'json' in resp.headers.get('Content-Type', '')):
+            check_response(method, urllib.parse.urlsplit(url).path,
+                           resp.status_code, resp.text)
+        return resp
+
+    monkeypatch.setattr(requests.sessions.Session, 'request', request)
