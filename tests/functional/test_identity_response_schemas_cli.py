@@ -58,6 +58,11 @@ def test_cli_made_objects_read_back_as_keystone_describes_them(cloud):
                                     '--project', project['id'], user['id'],
                                     '{"access": "a", "secret": "s"}')
         made.append(('credential', credential['id']))
+        app_cred = cloud.cli_json('application', 'credential', 'create',
+                                  '--description', 'schemas', _name('sac'))
+        app_cred = {k.lower(): v for k, v in app_cred.items()}  # SDK titles
+        made.append(('application credential', app_cred['id']))
+        owner = cloud.cli_json('token', 'issue')['user_id']
 
         for path in (
                 '/domains', '/domains/' + domain['id'],
@@ -78,11 +83,14 @@ def test_cli_made_objects_read_back_as_keystone_describes_them(cloud):
                 '/limits/model', '/OS-TRUST/trusts',
                 '/OS-EP-FILTER/endpoint_groups',
                 '/OS-FEDERATION/identity_providers',
-                '/OS-FEDERATION/service_providers'):
+                '/OS-FEDERATION/service_providers',
+                '/users/%s/application_credentials' % owner,
+                '/users/%s/application_credentials/%s' % (
+                    owner, app_cred['id'])):
             assert identity_schemas.template_for('GET', '/v3' + path) is not None
             _get(cloud, path)
     finally:
         for kind, ident in reversed(made):
             if kind == 'domain':
                 cloud.cli('domain', 'set', '--disable', ident, check=False)
-            cloud.cli(kind, 'delete', ident, check=False)
+            cloud.cli(*kind.split(), 'delete', ident, check=False)
