@@ -30,7 +30,8 @@ def _rule_dict(row):
 
 
 def _roles(s, cred_id):
-    """[{id, name, domain_id}] of the credential, sorted by name."""
+    """The credential's roles as keystone shows them (whole role refs:
+    id, name, domain_id, description, options), sorted by name."""
     link = models.ApplicationCredentialRole
     rows = s.execute(sa.select(models.Role).join(
         link, link.role_id == models.Role.id).where(
@@ -38,7 +39,8 @@ def _roles(s, cred_id):
         models.Role.name)).scalars()
     return [{'id': r.id, 'name': r.name,
              'domain_id': (None if r.domain_id == models.GLOBAL_ROLE_DOMAIN
-                           else r.domain_id)} for r in rows]
+                           else r.domain_id),
+             'description': r.description, 'options': {}} for r in rows]
 
 
 def _rules(s, cred_id):

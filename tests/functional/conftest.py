@@ -9,6 +9,7 @@ import tempfile
 import pytest
 
 from support import cloud as cloud_support
+from support import identity_schemas
 
 
 @pytest.fixture(scope='session')
@@ -26,3 +27,10 @@ def cloud():
     c.stop()
     if not os.environ.get('STRATUS_KEEP_LOGS'):
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _identity_response_schemas(monkeypatch):
+    """Raw REST answers of identity are held to keystone's own published
+    response schemas (support.identity_schemas); no keystone, no check."""
+    identity_schemas.hook_requests(monkeypatch)

@@ -17,6 +17,9 @@ def application_credential(row, secret=None):
         'description': row['description'],
         'expires_at': timefmt.iso_us(row['expires_at']),
         'project_id': row['project_id'],
+        # keystone's body is its whole table row: the owner and the (never
+        # set here) system scope come along.
+        'user_id': row['user_id'], 'system': None,
         'roles': [dict(r) for r in row['roles']],
         'unrestricted': row['unrestricted'],
         'links': common.self_link('users/%s/application_credentials/%s' % (
