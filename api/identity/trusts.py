@@ -11,6 +11,7 @@ from stratus.api.identity import authz
 from stratus.api.identity import common
 from stratus.api.identity.schemas import trusts as schemas
 from stratus.api.identity.views import trusts as views
+from stratus.api.identity.schemas import query_strings
 from stratus.common import exception
 from stratus.db.api import assignments
 from stratus.db.api import identity
@@ -121,6 +122,7 @@ class TrustsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
+        common.query(query_strings.trusts, kwargs)
         trustor = wsgi.query_value(kwargs, 'trustor_user_id')
         trustee = wsgi.query_value(kwargs, 'trustee_user_id')
         if trustor:
@@ -143,8 +145,8 @@ class TrustsController(common.RestController):
 
     @pecan.expose()
     def post(self, **kwargs):
-        ctxt = authz.authenticated()
         trust = common.body(schemas.trust_create)['trust']
+        ctxt = authz.authenticated()
         if ctxt.user_id != trust['trustor_user_id']:
             raise exception.ForbiddenAction(action='identity:create_trust')
         if trust.get('project_id') and not trust.get('roles'):
