@@ -17,6 +17,7 @@ from stratus.api.identity import authz
 from stratus.api.identity import common
 from stratus.api.identity.schemas import application_credentials as schemas
 from stratus.api.identity.views import application_credentials as views
+from stratus.api.identity.schemas import query_strings
 from stratus.common import exception
 from stratus.db.api import application_credentials as app_creds
 from stratus.db.api import assignments
@@ -116,6 +117,7 @@ class AppCredentialsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, user_id, **kwargs):
+        common.query(query_strings.application_credentials, kwargs)
         _not_delegated(authz.admin_or_self('list_application_credentials',
                                            user_id))
         rows = app_creds.list_for_user(
@@ -141,9 +143,9 @@ class AppCredentialsController(common.RestController):
 
     @pecan.expose()
     def post(self, user_id, **kwargs):
-        ctxt = authz.authenticated()
         body = common.body(schemas.application_credential_create)[
             'application_credential']
+        ctxt = authz.authenticated()
         if ctxt.user_id != user_id:
             raise exception.ForbiddenAction(
                 action='identity:create_application_credential')
@@ -189,6 +191,7 @@ class AccessRulesController(common.RestController):
 
     @pecan.expose()
     def get_all(self, user_id, **kwargs):
+        common.query(query_strings.access_rules, kwargs)
         _not_delegated(_owner_only('list_access_rules', user_id))
         rows = app_creds.rule_list(user_id, **{
             key: wsgi.query_value(kwargs, key)

@@ -1,19 +1,18 @@
 """Helpers shared by the identity controllers: links, collections, query
-flags and request bodies whose errors must not echo secrets."""
+flags and request validation in keystone's two wordings."""
 import inspect
+import json
 
 import pecan
 from pecan import rest
 import webob.exc
 
-from stratus.api import validation
 from stratus.api import wsgi
+from stratus.api.identity import request_wording
 from stratus.common import exception
 
 _TRUE = ('1', 't', 'true', 'on', 'y', 'yes')
 _FALSE = ('0', 'f', 'false', 'off', 'n', 'no')
-# Body fields whose value must never appear in an error message.
-SECRET_FIELDS = ('password', 'original_password', 'token', 'secret')
 
 
 def base_url():
@@ -45,56 +44,65 @@ def bool_query(kwargs, key):
         field=key, reason='Expected a boolean value, got %r.' % value)
 
 
-def _keystone_worded(exc):
-    """keystone's SchemaValidationError: "Invalid input for field '<path>':
-    <message>" (the bare message for the whole body); errors about
-    secrets omit the value."""
-    field = exc.kwargs.get('field', '')
-    reason = exc.kwargs.get('reason', '')
-    if any(part in SECRET_FIELDS for part in field.split('/')):
-        reason = 'The value is not valid.'
-    message = "Invalid input for field '%s': %s" % (field, reason) \
-        if field else reason
-    return exception.ValidationError(message, field=field, reason=reason)
+def _is_json(content_type):
+    return content_type == 'application/json' or (
+        content_type.startswith('application/') and
+        content_type.endswith('+json'))
 
+
+def json_body():
+    """The request's JSON object, {} without a body, refused as keystone's
+    JSON body hook refuses it (before any route's own check)."""
+    request = pecan.request
+    if not request.body:
+        return {}
+    if not (_is_json(request.content_type or '') or
+            not request.headers.get('Content-Type', '')):
+        raise exception.UnknownReference(attribute='application/json',
+                                         target='Content-Type header')
+    try:
+        doc = json.loads(request.body)
+    except ValueError:
+        doc = None
+    if not isinstance(doc, dict):
+        raise exception.UnknownReference(attribute='valid JSON',
+                                         target='request body')
+    return doc
+
+
+# keystone's newer validator (its request_body_schema and
+# request_query_schema decorators): most routes.
 
 def body(schema):
-    """The validated JSON body, refused in keystone's words."""
-    try:
-        return validation.body(schema)
-    except exception.ValidationError as exc:
-        raise _keystone_worded(exc)
-
-
-def member_body(key, schema):
-    """The body's `key` member ({} when absent) validated against `schema`,
-    as keystone's lazily validated APIs do: paths start below the member."""
-    doc = validation.load_json(pecan.request)
-    member = doc.get(key, {}) if isinstance(doc, dict) else doc
-    try:
-        return validation.check(schema, member)
-    except exception.ValidationError as exc:
-        raise _keystone_worded(exc)
+    """The JSON body, checked as keystone's request_body_schema checks it
+    (before policy: the decorator runs first)."""
+    return request_wording.decorated(schema, json_body())
 
 
 def query(schema, kwargs):
-    """The query parameters `schema` names (the last of repeats), checked
-    as keystone checks its query schemas, refused in its words."""
-    values = {key: wsgi.query_value(kwargs, key)
-              for key in schema['properties'] if key in kwargs}
-    try:
-        return validation.check(schema, values)
-    except exception.ValidationError as exc:
-        raise _keystone_worded(exc)
+    """The query string, checked as keystone's request_query_schema checks
+    it: every parameter given (unknown ones too, so a schema without
+    additional properties refuses them), each repeat's first value."""
+    values = {key: wsgi.query_values(kwargs, key)[0] for key in kwargs
+              if wsgi.query_values(kwargs, key)}
+    request_wording.decorated(schema, values)
+    return {key: wsgi.query_value(kwargs, key)
+            for key in schema.get('properties', {}) if key in kwargs}
+
+
+# keystone's older lazy_validate: token issue, password change, policies,
+# project tags, SAML assertions.
+
+def member_body(key, schema):
+    """The body's `key` member ({} when absent) checked as keystone's
+    lazy_validate checks it: paths start below the member."""
+    return request_wording.lazy(schema, json_body().get(key, {}))
 
 
 def check_value(schema, value):
-    """A value from the path or a computed list, refused in keystone's
-    words (a bare message: it has no field)."""
-    try:
-        return validation.check(schema, value)
-    except exception.ValidationError as exc:
-        raise _keystone_worded(exc)
+    """A value from the path or a computed list, checked as keystone's
+    lazy_validate checks it."""
+    return request_wording.lazy(schema, value)
 
 
 def created(body_doc):

@@ -15,6 +15,7 @@ from stratus.api import wsgi
 from stratus.api.identity import authz
 from stratus.api.identity import common
 from stratus.api.identity.schemas import credentials as schemas
+from stratus.api.identity.schemas import query_strings
 from stratus.common import exception
 from stratus.db.api import credentials
 
@@ -78,6 +79,7 @@ class CredentialsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
+        common.query(query_strings.credentials, kwargs)
         ctxt = authz.authenticated()
         rows = credentials.credential_list(
             user_id=wsgi.query_value(kwargs, 'user_id'),
@@ -94,8 +96,8 @@ class CredentialsController(common.RestController):
 
     @pecan.expose()
     def post(self, **kwargs):
-        ctxt = authz.authenticated()
         body = common.body(schemas.credential_create)['credential']
+        ctxt = authz.authenticated()
         if not ctxt.is_admin and body['user_id'] != ctxt.user_id:
             raise exception.ForbiddenAction(
                 action='identity:create_credential')
@@ -115,8 +117,8 @@ class CredentialsController(common.RestController):
 
     @pecan.expose()
     def patch(self, credential_id, **kwargs):
-        ctxt, current = _owned('update_credential', credential_id)
         body = common.body(schemas.credential_update)['credential']
+        ctxt, current = _owned('update_credential', credential_id)
         if _is_ec2(current) and 'blob' in body:
             new_blob = _ec2_blob(body['blob'])
             old_blob = _stored_blob(current['blob'])

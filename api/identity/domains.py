@@ -9,6 +9,7 @@ from stratus.api.identity import domain_configs
 from stratus.api.identity import grants
 from stratus.api.identity.schemas import resources as schemas
 from stratus.api.identity.views import resources as views
+from stratus.api.identity.schemas import query_strings
 from stratus.common import exception
 from stratus.db.api import identity
 
@@ -20,6 +21,7 @@ class DomainsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
+        common.query(query_strings.domains, kwargs)
         authz.admin_or_system_reader('list_domains')
         rows = identity.domain_list(
             name=wsgi.query_value(kwargs, 'name'),
@@ -39,16 +41,16 @@ class DomainsController(common.RestController):
 
     @pecan.expose()
     def post(self, **kwargs):
-        authz.admin('create_domain')
         body = common.body(schemas.domain_create)['domain']
+        authz.admin('create_domain')
         body.pop('id', None)
         row = identity.domain_create(body)
         return common.created({'domain': views.domain(row)})
 
     @pecan.expose()
     def patch(self, domain_id, **kwargs):
-        authz.admin('update_domain')
         body = common.body(schemas.domain_update)['domain']
+        authz.admin('update_domain')
         row = identity.domain_update(domain_id, body)
         return wsgi.response({'domain': views.domain(row)})
 

@@ -71,8 +71,8 @@ class UserEC2CredentialsController(common.RestController):
 
     @pecan.expose()
     def post(self, user_id, **kwargs):
-        authz.admin_or_self('ec2_create_credential', user_id)
         body = common.body({'type': 'object'})
+        authz.admin_or_self('ec2_create_credential', user_id)
         identity.user_get(user_id)
         tenant_id = body.get('tenant_id')
         if not isinstance(tenant_id, str):

@@ -6,6 +6,7 @@ from stratus.api.identity import authz
 from stratus.api.identity import common
 from stratus.api.identity.schemas import catalog as schemas
 from stratus.api.identity.views import catalog as views
+from stratus.api.identity.schemas import query_strings
 from stratus.common import exception
 from stratus.db.api import catalog
 
@@ -36,6 +37,7 @@ class EndpointsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
+        common.query(query_strings.endpoints, kwargs)
         authz.admin_or_system_reader('list_endpoints')
         interface = wsgi.query_value(kwargs, 'interface')
         if interface is not None and interface not in catalog.INTERFACES:
@@ -57,15 +59,15 @@ class EndpointsController(common.RestController):
 
     @pecan.expose()
     def post(self, **kwargs):
-        authz.admin('create_endpoint')
         body = _region(common.body(schemas.endpoint_create)['endpoint'])
+        authz.admin('create_endpoint')
         return common.created({'endpoint': views.endpoint(
             catalog.endpoint_create(body))})
 
     @pecan.expose()
     def patch(self, endpoint_id, **kwargs):
-        authz.admin('update_endpoint')
         body = _region(common.body(schemas.endpoint_update)['endpoint'])
+        authz.admin('update_endpoint')
         return wsgi.response({'endpoint': views.endpoint(
             catalog.endpoint_update(endpoint_id, body))})
 

@@ -10,6 +10,7 @@ from stratus.api.identity.schemas import ep_filter as schemas
 from stratus.api.identity.views import catalog as catalog_views
 from stratus.api.identity.views import endpoint_filter as views
 from stratus.api.identity.views import resources as resource_views
+from stratus.api.identity.schemas import query_strings
 from stratus.common import exception
 from stratus.db.api import endpoint_filter
 
@@ -90,12 +91,8 @@ class EndpointGroupsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
+        common.query(query_strings.endpoint_groups, kwargs)
         authz.admin_or_system_reader('list_endpoint_groups')
-        for key in kwargs:
-            if key != 'name':
-                raise exception.ValidationError(
-                    "Additional properties are not allowed ('%s' was "
-                    "unexpected)" % key)
         rows = endpoint_filter.group_list(
             name=wsgi.query_value(kwargs, 'name'))
         return wsgi.response(common.collection(
@@ -110,9 +107,9 @@ class EndpointGroupsController(common.RestController):
 
     @pecan.expose()
     def post(self, **kwargs):
-        authz.admin('create_endpoint_group')
         group = common.body(schemas.endpoint_group_create).get(
             'endpoint_group', {})
+        authz.admin('create_endpoint_group')
         if not group.get('filters'):
             raise exception.ValidationError(
                 'filters field is required and cannot be empty')
@@ -122,8 +119,8 @@ class EndpointGroupsController(common.RestController):
 
     @pecan.expose()
     def patch(self, group_id, **kwargs):
-        authz.admin('update_endpoint_group')
         group = common.body(schemas.endpoint_group_update)['endpoint_group']
+        authz.admin('update_endpoint_group')
         _check_filters(group)
         return wsgi.response({'endpoint_group': views.endpoint_group(
             endpoint_filter.group_update(group_id, group))})

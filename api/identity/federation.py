@@ -15,6 +15,7 @@ from stratus.api.identity import federation_mapping_rules as mapping_rules
 from stratus.api.identity.schemas import federation as schemas
 from stratus.api.identity.views import federation as views
 from stratus.api.identity.views import resources as resource_views
+from stratus.api.identity.schemas import query_strings
 from stratus.common import exception
 from stratus.db.api import assignments
 from stratus.db.api import federation as db
@@ -58,16 +59,16 @@ class ProtocolsController(common.RestController):
 
     @pecan.expose()
     def put(self, idp_id, protocol_id, **kwargs):
-        authz.admin('create_protocol')
         body = common.body(schemas.protocol_create)['protocol']
+        authz.admin('create_protocol')
         row = db.protocol_create(path_id('idp_id', idp_id),
                                  path_id('protocol_id', protocol_id), body)
         return common.created({'protocol': views.protocol(row)})
 
     @pecan.expose()
     def patch(self, idp_id, protocol_id, **kwargs):
-        authz.admin('update_protocol')
         body = common.body(schemas.protocol_update)['protocol']
+        authz.admin('update_protocol')
         return wsgi.response({'protocol': views.protocol(
             db.protocol_update(idp_id, protocol_id, body))})
 
@@ -90,6 +91,7 @@ class IdentityProvidersController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
+        common.query(query_strings.identity_providers, kwargs)
         authz.admin('list_identity_providers')
         rows = db.idp_list(idp_id=wsgi.query_value(kwargs, 'id'),
                            enabled=common.bool_query(kwargs, 'enabled'))
@@ -116,8 +118,8 @@ class IdentityProvidersController(common.RestController):
 
     @pecan.expose()
     def patch(self, idp_id, **kwargs):
-        authz.admin('update_identity_provider')
         body = common.body(schemas.idp_update)['identity_provider']
+        authz.admin('update_identity_provider')
         values = _with_bools(dict(body), 'enabled')
         return wsgi.response({'identity_provider': views.idp(
             db.idp_update(idp_id, values))})
@@ -178,6 +180,7 @@ class ServiceProvidersController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
+        common.query(query_strings.service_providers, kwargs)
         authz.admin('list_service_providers')
         rows = db.sp_list(sp_id=wsgi.query_value(kwargs, 'id'),
                           enabled=common.bool_query(kwargs, 'enabled'))
@@ -193,8 +196,8 @@ class ServiceProvidersController(common.RestController):
 
     @pecan.expose()
     def put(self, sp_id, **kwargs):
-        authz.admin('create_service_provider')
         body = common.body(schemas.sp_create)['service_provider']
+        authz.admin('create_service_provider')
         values = _with_bools(dict(body), 'enabled')
         values.setdefault('enabled', False)
         if values.get('relay_state_prefix') is None:
@@ -204,8 +207,8 @@ class ServiceProvidersController(common.RestController):
 
     @pecan.expose()
     def patch(self, sp_id, **kwargs):
-        authz.admin('update_service_provider')
         body = common.body(schemas.sp_update)['service_provider']
+        authz.admin('update_service_provider')
         values = _with_bools(dict(body), 'enabled')
         if 'relay_state_prefix' in values and \
                 values['relay_state_prefix'] is None:

@@ -12,7 +12,6 @@ import urllib.parse
 
 import pecan
 
-from stratus.api import validation
 from stratus.api.identity import common
 from stratus.api.identity.schemas import federation as schemas
 from stratus.common import exception
@@ -40,9 +39,7 @@ _NO_ASSERTION = ('Could not map any federated user properties to identity '
 
 def json_body():
     """keystone reads a missing body as {} where it validates by hand."""
-    if not pecan.request.body:
-        return {}
-    return validation.load_json(pecan.request)
+    return common.json_body()
 
 
 def _enabled_idp(idp_id):
@@ -128,15 +125,9 @@ def _saml(kwargs):
     token (project-scoped) in keystone's order; then signing, which is
     not configured: keystone's 500."""
     common.require_method('POST')
-    doc = json_body()
-    auth = doc.get('auth') if isinstance(doc, dict) else None
-    try:
-        validation.check(schemas.saml_create['properties']['auth'], auth)
-    except exception.ValidationError as exc:
-        field, reason = exc.kwargs.get('field'), exc.kwargs.get('reason')
-        raise exception.ValidationError(
-            "Invalid input for field '%s': %s" % (field, reason)
-            if field else reason)
+    # keystone's older validator, on the `auth` member (None when absent).
+    auth = common.check_value(schemas.saml_create['properties']['auth'],
+                              json_body().get('auth'))
     sp = db.sp_get(auth['scope']['service_provider']['id'])
     if sp['enabled'] is not True:
         raise exception.Forbidden('Service Provider %s is disabled'

@@ -10,6 +10,7 @@ from stratus.api.identity import projects
 from stratus.api.identity.schemas import resources as schemas
 from stratus.api.identity.views import groups as views
 from stratus.api.identity.views import resources as resource_views
+from stratus.api.identity.schemas import query_strings
 from stratus.common import exception
 from stratus.db.api import identity_groups
 
@@ -70,6 +71,7 @@ class GroupsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
+        common.query(query_strings.groups, kwargs)
         authz.admin_or_system_reader('list_groups')
         rows = identity_groups.group_list(
             name=wsgi.query_value(kwargs, 'name'),
@@ -85,8 +87,8 @@ class GroupsController(common.RestController):
 
     @pecan.expose()
     def post(self, **kwargs):
-        ctxt = authz.admin('create_group')
         body = common.body(schemas.group_create)['group']
+        ctxt = authz.admin('create_group')
         values = _values(body)
         values['domain_id'] = values.get('domain_id') or \
             projects.default_domain(ctxt)
@@ -95,8 +97,8 @@ class GroupsController(common.RestController):
 
     @pecan.expose()
     def patch(self, group_id, **kwargs):
-        authz.admin('update_group')
         body = common.body(schemas.group_update)['group']
+        authz.admin('update_group')
         if body.get('id') not in (None, group_id):
             raise exception.ValidationError(
                 'Cannot change ID')

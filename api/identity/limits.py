@@ -98,8 +98,8 @@ class LimitsController(common.RestController):
 
     @pecan.expose()
     def post(self, **kwargs):
-        authz.admin('create_limits')
         items = common.body(schemas.limits_create)['limits']
+        authz.admin('create_limits')
         rows = unified_limits.limits_create(items)
         # keystone's create answer is the list alone, without links.
         return common.created({'limits': [views.limit(r) for r in rows]})
@@ -109,8 +109,8 @@ class LimitsController(common.RestController):
         if limit_id == 'model':
             # pecan routes a PATCH of the model here; keystone: 405.
             common.require_method('GET', 'HEAD')
-        authz.admin('update_limit')
         values = common.body(schemas.limit_update)['limit']
+        authz.admin('update_limit')
         return wsgi.response({'limit': views.limit(
             unified_limits.limit_update(limit_id, values))})
 

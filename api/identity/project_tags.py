@@ -60,11 +60,12 @@ class ProjectTagsController(common.RestController):
     @pecan.expose()
     def put(self, project_id, tag=None, **kwargs):
         if tag is None:
-            authz.admin('update_project_tags')
             body = common.body(schemas.tags_replace)
+            authz.admin('update_project_tags')
+            tags = common.check_value(schemas.tag_list, body.get('tags', {}))
             identity.project_get(project_id)
             return wsgi.response(_collection(
-                project_id, project_tags.replace(project_id, body['tags'])))
+                project_id, project_tags.replace(project_id, tags)))
         authz.admin('create_project_tag')
         common.check_value(schemas.tag, tag)
         tags = project_tags.tag_list(project_id)

@@ -10,6 +10,7 @@ from stratus.api.identity import grants
 from stratus.api.identity import project_tags
 from stratus.api.identity.schemas import resources as schemas
 from stratus.api.identity.views import resources as views
+from stratus.api.identity.schemas import query_strings
 from stratus.common import exception
 from stratus.common.conf import CONF
 from stratus.db.api import identity
@@ -76,6 +77,7 @@ class ProjectsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
+        common.query(query_strings.projects, kwargs)
         authz.admin_or_system_reader('list_projects')
         rows = identity.project_list(
             name=wsgi.query_value(kwargs, 'name'),
@@ -108,8 +110,8 @@ class ProjectsController(common.RestController):
 
     @pecan.expose()
     def post(self, **kwargs):
-        ctxt = authz.admin('create_project')
         body = common.body(schemas.project_create)['project']
+        ctxt = authz.admin('create_project')
         body['domain_id'] = body.get('domain_id') or default_domain(ctxt)
         _check_parent(body, body['domain_id'])
         row = identity.project_create(_values(body))
@@ -120,8 +122,8 @@ class ProjectsController(common.RestController):
 
     @pecan.expose()
     def patch(self, project_id, **kwargs):
-        authz.admin('update_project')
         body = common.body(schemas.project_update)['project']
+        authz.admin('update_project')
         row = identity.project_get(project_id)
         if body.get('domain_id') not in (None, row['domain_id']):
             raise exception.ValidationError(field='project/domain_id',

@@ -7,6 +7,7 @@ from stratus.api.identity import authz
 from stratus.api.identity import common
 from stratus.api.identity.schemas import catalog as schemas
 from stratus.api.identity.views import catalog as views
+from stratus.api.identity.schemas import query_strings
 from stratus.common import exception
 from stratus.db.api import catalog
 
@@ -15,6 +16,7 @@ class RegionsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
+        common.query(query_strings.regions, kwargs)
         authz.authenticated()
         rows = catalog.region_list(
             parent_region_id=wsgi.query_value(kwargs, 'parent_region_id'))
@@ -29,15 +31,15 @@ class RegionsController(common.RestController):
 
     @pecan.expose()
     def post(self, **kwargs):
-        authz.admin('create_region')
         body = common.body(schemas.region_create)['region']
+        authz.admin('create_region')
         return common.created({'region': views.region(
             catalog.region_create(body))})
 
     @pecan.expose()
     def put(self, region_id, **kwargs):
-        authz.admin('create_region')
         body = common.body(schemas.region_create)['region']
+        authz.admin('create_region')
         if body.get('id') not in (None, region_id):
             raise exception.ValidationError(
                 field='region/id', reason='The id in the body must match '
@@ -48,8 +50,8 @@ class RegionsController(common.RestController):
 
     @pecan.expose()
     def patch(self, region_id, **kwargs):
-        authz.admin('update_region')
         body = common.body(schemas.region_update)['region']
+        authz.admin('update_region')
         return wsgi.response({'region': views.region(
             catalog.region_update(region_id, body))})
 

@@ -15,9 +15,9 @@ class RegisteredLimitsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
-        authz.authenticated()
         rows = unified_limits.registered_limit_list(**common.query(
             schemas.registered_limits_query, kwargs))
+        authz.authenticated()
         return wsgi.response(common.collection(
             'registered_limits', [views.registered_limit(r) for r in rows],
             'registered_limits'))
@@ -30,9 +30,9 @@ class RegisteredLimitsController(common.RestController):
 
     @pecan.expose()
     def post(self, **kwargs):
-        authz.admin('create_registered_limits')
         items = common.body(schemas.registered_limits_create)[
             'registered_limits']
+        authz.admin('create_registered_limits')
         rows = unified_limits.registered_limits_create(items)
         # keystone's create answer is the list alone, without links.
         return common.created({'registered_limits': [
@@ -40,9 +40,9 @@ class RegisteredLimitsController(common.RestController):
 
     @pecan.expose()
     def patch(self, registered_limit_id, **kwargs):
-        authz.admin('update_registered_limit')
         values = common.body(schemas.registered_limit_update)[
             'registered_limit']
+        authz.admin('update_registered_limit')
         return wsgi.response({'registered_limit': views.registered_limit(
             unified_limits.registered_limit_update(registered_limit_id,
                                                    values))})

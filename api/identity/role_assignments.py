@@ -14,6 +14,7 @@ from stratus.api import wsgi
 from stratus.api.identity import authz
 from stratus.api.identity import common
 from stratus.api.identity.views import resources as views
+from stratus.api.identity.schemas import query_strings
 from stratus.common import exception
 from stratus.db.api import role_assignment_list
 
@@ -47,6 +48,7 @@ class RoleAssignmentsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
+        common.query(query_strings.role_assignments, kwargs)
         def query(key):
             return wsgi.query_value(kwargs, key)
 

@@ -9,6 +9,7 @@ from stratus.api.identity import common
 from stratus.api.identity import implied_roles
 from stratus.api.identity.schemas import resources as schemas
 from stratus.api.identity.views import resources as views
+from stratus.api.identity.schemas import query_strings
 from stratus.common import exception
 from stratus.db.api import assignments
 
@@ -32,6 +33,7 @@ class RolesController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
+        common.query(query_strings.roles, kwargs)
         domain_id = wsgi.query_value(kwargs, 'domain_id')
         authz.admin_or_system_reader('list_domain_roles' if domain_id
                                      else 'list_roles')

@@ -27,15 +27,15 @@ class ServicesController(common.RestController):
 
     @pecan.expose()
     def post(self, **kwargs):
-        authz.admin('create_service')
         body = common.body(schemas.service_create)['service']
+        authz.admin('create_service')
         return common.created({'service': views.service(
             catalog.service_create(body))})
 
     @pecan.expose()
     def patch(self, service_id, **kwargs):
-        authz.admin('update_service')
         body = common.body(schemas.service_update)['service']
+        authz.admin('update_service')
         return wsgi.response({'service': views.service(
             catalog.service_update(service_id, body))})
 

@@ -7,7 +7,9 @@ from stratus.api.identity import authenticate
 from stratus.api.identity import authz
 from stratus.api.identity import common
 from stratus.api.identity import project_tags
+from stratus.api.identity import request_wording
 from stratus.api.identity.schemas import auth as schemas
+from stratus.api.identity.schemas import token_request
 from stratus.api.identity.views import resources as views
 from stratus.api.identity.views import tokens as token_views
 from stratus.common import exception
@@ -61,11 +63,31 @@ def _check_access_rules_support(info):
         raise exception.TokenNotFound('Failed to validate token')
 
 
+def _issue_request():
+    """The `auth` member, checked as keystone checks it (its schema and
+    its explicit id-or-name rules, paths relative to `auth`), then against
+    stratus's stricter limits (lengths, method blocks) so that nothing odd
+    reaches the authenticator."""
+    doc = common.json_body()
+    if not isinstance(doc, dict) or doc.get('auth') is None:
+        # keystone skips its schema then and its AuthInfo refuses.
+        raise exception.UnknownReference(attribute='auth',
+                                         target='request body')
+    auth = common.check_value(token_request.auth, doc['auth'])
+    path = token_request.missing_id_or_name(auth)
+    if path:
+        raise exception.ValidationError(
+            'Invalid input for field %s: id or name must be present.' % path,
+            field=path, reason='id or name must be present.')
+    return request_wording.stratus_limits(
+        schemas.token_issue['properties']['auth'], auth)
+
+
 class TokensController(common.RestController):
 
     @pecan.expose()
     def post(self, **kwargs):
-        auth = common.body(schemas.token_issue)['auth']
+        auth = _issue_request()
         try:
             token_id, info = authenticate.issue(auth)
         except exception.ApplicationCredentialAuthError as exc:

@@ -12,6 +12,7 @@ from stratus.api.identity import authz
 from stratus.api.identity import common
 from stratus.api.identity.schemas import trusts as schemas
 from stratus.api.identity.views import trusts as views
+from stratus.api.identity.schemas import query_strings
 from stratus.common import exception
 from stratus.db.api import assignments
 from stratus.db.api import identity
@@ -143,6 +144,7 @@ class TrustsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
+        common.query(query_strings.trusts, kwargs)
         trustor = wsgi.query_value(kwargs, 'trustor_user_id')
         trustee = wsgi.query_value(kwargs, 'trustee_user_id')
         if trustor:
@@ -166,8 +168,8 @@ class TrustsController(common.RestController):
 
     @pecan.expose()
     def post(self, **kwargs):
-        ctxt = authz.authenticated()
         trust = common.body(schemas.trust_create)['trust']
+        ctxt = authz.authenticated()
         if ctxt.user_id != trust['trustor_user_id']:
             raise exception.ForbiddenAction(action='identity:create_trust')
         _no_application_credential(ctxt)

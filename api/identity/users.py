@@ -12,6 +12,7 @@ from stratus.api.identity import project_tags
 from stratus.api.identity import projects
 from stratus.api.identity.schemas import resources as schemas
 from stratus.api.identity.views import resources as views
+from stratus.api.identity.schemas import query_strings
 from stratus.common import exception
 from stratus.db.api import assignments
 from stratus.db.api import identity
@@ -38,7 +39,7 @@ class UserPasswordController(common.RestController):
 
     @pecan.expose()
     def post(self, user_id, **kwargs):
-        body = common.body(schemas.password_change)['user']
+        body = common.member_body('user', schemas.password_change)
         identity.change_password(user_id, body['original_password'],
                                  body['password'])
         return common.no_content()
@@ -54,6 +55,7 @@ class UsersController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
+        common.query(query_strings.users, kwargs)
         authz.admin_or_system_reader('list_users')
         rows = identity.user_list(
             name=wsgi.query_value(kwargs, 'name'),
@@ -69,8 +71,8 @@ class UsersController(common.RestController):
 
     @pecan.expose()
     def post(self, **kwargs):
-        ctxt = authz.admin('create_user')
         body = common.body(schemas.user_create)['user']
+        ctxt = authz.admin('create_user')
         body['domain_id'] = body.get('domain_id') or \
             projects.default_domain(ctxt)
         password = body.pop('password', None)
@@ -79,8 +81,8 @@ class UsersController(common.RestController):
 
     @pecan.expose()
     def patch(self, user_id, **kwargs):
-        authz.admin('update_user')
         body = common.body(schemas.user_update)['user']
+        authz.admin('update_user')
         row = identity.user_get(user_id)
         if body.get('domain_id') not in (None, row['domain_id']):
             raise exception.ValidationError(field='user/domain_id',

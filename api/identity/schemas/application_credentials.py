@@ -1,5 +1,6 @@
 """Body of POST /v3/users/{user_id}/application_credentials (keystone's
 create schema: no unknown keys; roles by id or by name, one of them)."""
+from stratus.api.identity.schemas import keystone_bodies as kb
 from stratus.api.identity.schemas import resources
 
 _id_string = {'type': 'string', 'minLength': 1, 'maxLength': 64,
@@ -49,3 +50,8 @@ application_credential_create = {
     'required': ['application_credential'],
     'additionalProperties': False,
 }
+
+# keystone's keyword order (the first failing one is reported).
+application_credential_create = kb.in_order(
+    application_credential_create, ('required', 'additionalProperties'),
+    ('additionalProperties', 'required'))

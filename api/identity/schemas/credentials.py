@@ -13,7 +13,11 @@ credential_create = {
     'properties': {'credential': {
         'type': 'object',
         'properties': dict(_properties, id={'type': 'string'}),
-        'required': ['blob', 'type', 'user_id']}},
+        'required': ['blob', 'type', 'user_id'],
+        # keystone: an ec2 credential needs its project.
+        'if': {'properties': {'type': {'const': 'ec2'}}},
+        'then': {'title': 'ec2 credential requires project_id',
+                 'required': ['blob', 'type', 'user_id', 'project_id']}}},
     'required': ['credential']}
 
 credential_update = {

@@ -1,6 +1,7 @@
 """Bodies of OS-EP-FILTER's endpoint groups (keystone refuses unknown
 attributes here, and any filter key but service_id, region_id and
 interface: see api/identity/ep_filter.py)."""
+from stratus.api.identity.schemas import keystone_bodies as kb
 from stratus.api.identity.schemas import resources
 from stratus.db.api import catalog
 
@@ -31,3 +32,10 @@ def _body(required=(), update=False):
 # one fails later, on its missing filters.
 endpoint_group_create = _body(required=['name', 'filters'])
 endpoint_group_update = _body(update=True)
+
+# keystone's keyword order (the first failing one is reported).
+endpoint_group_create = kb.in_order(
+    endpoint_group_create, (), ('required', 'additionalProperties'))
+endpoint_group_update = kb.in_order(
+    endpoint_group_update, ('required',),
+    ('minProperties', 'additionalProperties'))

@@ -1,15 +1,14 @@
 """OS-FEDERATION request bodies, as keystone 30 validates them
 (keystone/federation/schema.py): closed objects, keystone's loose
 booleans, URL-ish service provider addresses."""
+from stratus.api.identity.schemas import keystone_bodies as kb
+from stratus.api.identity.schemas import query_strings
 
-# keystone's parameter_types.boolean: JSON booleans, a set of strings
-# and null; to_bool turns them into a stored boolean.
+# keystone's parameter_types.boolean: JSON booleans and a set of strings
+# (its type admits null, its enum does not); to_bool turns them into a
+# stored boolean.
 _TRUE_WORDS = ('True', 'TRUE', 'true', '1', 'y', 'Y', 'on', 'ON', 'yes')
-_FALSE_WORDS = ('False', 'FALSE', 'false', '', '0', 'n', 'N', 'off', 'OFF',
-                'no')
-boolean = {'type': ['boolean', 'string', 'null'],
-           'enum': [True, False, None] + list(_TRUE_WORDS) +
-           list(_FALSE_WORDS)}
+boolean = query_strings.boolean
 
 
 def to_bool(value):
@@ -89,3 +88,14 @@ saml_create = {
     }},
     'required': ['auth'],
 }
+
+# keystone's keyword order (the first failing one is reported).
+protocol_create = kb.in_order(protocol_create, ('required',),
+                              ('additionalProperties', 'required'))
+protocol_update = kb.in_order(
+    protocol_update, ('required',),
+    ('additionalProperties', 'minProperties', 'required'))
+sp_create = kb.in_order(sp_create, ('required',),
+                        ('required', 'additionalProperties'))
+sp_update = kb.in_order(sp_update, ('required',),
+                        ('additionalProperties', 'minProperties'))

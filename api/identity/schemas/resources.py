@@ -6,12 +6,13 @@ them, so clients that send e.g. `options` keep working (project tags
 are stored: see project_tags).
 Known attributes are type-checked; updates need at least one attribute.
 """
+from stratus.api.identity.schemas import keystone_bodies as kb
 from stratus.api.identity.schemas import project_tags
 
 name_64 = {'type': 'string', 'minLength': 1, 'maxLength': 64,
-           'pattern': r'\S'}
+           'pattern': r'[\S]+'}
 name_255 = {'type': 'string', 'minLength': 1, 'maxLength': 255,
-            'pattern': r'\S'}
+            'pattern': r'[\S]+'}
 _description = {'type': ['string', 'null']}
 _enabled = {'type': 'boolean'}
 _id = {'type': 'string', 'minLength': 1, 'maxLength': 64}
@@ -49,10 +50,15 @@ _user = {'name': name_255, 'description': _description,
 user_create = _wrap('user', _user, required=['name'])
 user_update = _wrap('user', _user, update=True)
 
-password_change = _wrap('user', {
-    'password': {'type': 'string', 'maxLength': 4096},
-    'original_password': {'type': 'string', 'maxLength': 4096},
-}, required=['password', 'original_password'])
+# The `user` member of POST /v3/users/{id}/password, checked by keystone's
+# older validator (whose message quotes this schema, in this order).
+password_change = {
+    'type': 'object',
+    'properties': {'original_password': {'type': 'string'},
+                   'password': {'type': 'string'}},
+    'required': ['original_password', 'password'],
+    'additionalProperties': False,
+}
 
 _role = {'name': name_255, 'description': _description,
          'domain_id': _nullable_id}
@@ -73,3 +79,15 @@ def extra(body):
     """The attributes of a project or group body keystone keeps as
     extra: every key it does not know."""
     return {k: v for k, v in body.items() if k not in EXTRA_EXCLUDED}
+
+# What keystone refuses is refused first, in its words (keystone_bodies).
+domain_create = kb.first(kb.domain_create, domain_create)
+domain_update = kb.first(kb.domain_update, domain_update)
+project_create = kb.first(kb.project_create, project_create)
+project_update = kb.first(kb.project_update, project_update)
+user_create = kb.first(kb.user_create, user_create)
+user_update = kb.first(kb.user_update, user_update)
+group_create = kb.first(kb.group_create, group_create)
+group_update = kb.first(kb.group_update, group_update)
+role_create = kb.first(kb.role_create, role_create)
+role_update = kb.first(kb.role_update, role_update)

@@ -1,5 +1,7 @@
 """Body of POST /v3/OS-TRUST/trusts (keystone's trust schema: unknown
 keys are kept as extra attributes)."""
+from stratus.api.identity.schemas import keystone_bodies as kb
+
 
 _nullable_string = {'type': ['string', 'null']}
 
@@ -15,7 +17,8 @@ trust_create = {
                 'project_id': _nullable_string,
                 'remaining_uses': {'type': ['integer', 'null'],
                                    'minimum': 1},
-                'expires_at': _nullable_string,
+                # keystone's order of types shows in the refusal.
+                'expires_at': {'type': ['null', 'string']},
                 'allow_redelegation': {'type': ['boolean', 'null']},
                 'redelegation_count': {'type': ['integer', 'null'],
                                        'minimum': 0},
@@ -45,3 +48,7 @@ trust_create = {
     'required': ['trust'],
     'additionalProperties': False,
 }
+
+# keystone's keyword order (the first failing one is reported).
+trust_create = kb.in_order(trust_create, ('additionalProperties', 'required'),
+                           ('required', 'additionalProperties'))

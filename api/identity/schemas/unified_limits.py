@@ -1,5 +1,7 @@
 """Bodies of the registered limit and limit APIs (keystone 30's
 limit/schema.py facts: unknown attributes are refused here)."""
+from stratus.api.identity.schemas import keystone_bodies as kb
+
 
 # A limit is a signed 32-bit integer; -1 means unlimited.
 _limit_value = {'type': 'integer', 'minimum': -1, 'maximum': 0x7FFFFFFF}
@@ -57,3 +59,8 @@ registered_limits_query = {'type': 'object', 'properties': {
 limits_query = {'type': 'object', 'properties': dict(
     registered_limits_query['properties'], project_id=_owner_filter,
     domain_id=_owner_filter)}
+
+# keystone's keyword order (the first failing one is reported).
+registered_limit_update = kb.in_order(registered_limit_update,
+                                      ('additionalProperties', 'required'))
+limit_update = kb.in_order(limit_update, ('additionalProperties', 'required'))

@@ -79,11 +79,14 @@ def test_endpoint_crud_and_filters(admin):
 @pytest.mark.parametrize('endpoint,field', [
     ({'interface': 'public', 'url': 'http://x'}, 'service_id'),
     ({'service_id': 'S', 'interface': 'sideways', 'url': 'http://x'},
-     'endpoint/interface'),
+     "Invalid input for field/attribute interface. Value: sideways. "
+     "'sideways' is not one of ['admin', 'internal', 'public']"),
     ({'service_id': 'S', 'interface': 'public', 'url': 'no scheme'},
-     'endpoint/url'),
+     "Invalid input for field/attribute url. Value: no scheme. 'no scheme' "
+     "does not match '^[a-zA-Z0-9+.-]+:.+'"),
     ({'service_id': 'S', 'interface': 'public', 'url': 'http://x',
-      'enabled': 'yes'}, 'endpoint/enabled'),
+      'enabled': 'yes'}, "Invalid input for field/attribute enabled. Value: "
+     "yes. 'yes' is not of type 'boolean'"),
     ({'service_id': 'S', 'interface': 'public', 'url': 'http://x',
       'region_id': 'Nowhere'}, 'endpoint/region_id'),
 ])

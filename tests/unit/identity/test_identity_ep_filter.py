@@ -90,8 +90,9 @@ def test_endpoint_group_validation(admin, setup):
     _error(post({'endpoint_group': {'name': 'g', 'filters': {
         'enabled': True}}}), 400, BAD_FILTER)
     _error(post({'endpoint_group': {'filters': {'interface': 'public'}}}),
-           400, "Invalid input for field 'endpoint_group': 'name' is a "
-           "required property")
+           400, "Invalid input for field/attribute endpoint_group. Value: "
+           "{'filters': {'interface': 'public'}}. 'name' is a required "
+           "property")
     _error(post({'endpoint_group': {'name': 'g', 'filters': {
         'interface': 'nope'}}}), 400)
     _error(post({'endpoint_group': {'name': 'g', 'extra': 1, 'filters': {

@@ -138,7 +138,10 @@ def test_idp_conflicts_and_refusals(admin):
         'Could not find domain: nowhere.')
     message = _error(admin.put(FED + '/identity_providers/x', {
         'identity_provider': {'bogus': 1}}), 400)
-    assert message.startswith("Invalid input for field 'identity_provider'")
+    assert message == (
+        "Invalid input for field/attribute identity_provider. Value: "
+        "{'bogus': 1}. Additional properties are not allowed ('bogus' was "
+        "unexpected)")
     _error(admin.put(FED + '/identity_providers/x', {
         'identity_provider': {'authorization_ttl': -1}}), 400)
     _error(admin.put(FED + '/identity_providers/x', {
@@ -345,8 +348,9 @@ def test_sp_refusals(admin):
     path = FED + '/service_providers/ACME'
     _error(admin.put(path, {'service_provider': {
         'sp_url': SP_BODY['sp_url']}}), 400,
-        "Invalid input for field 'service_provider': 'auth_url' is a "
-        "required property")
+        "Invalid input for field/attribute service_provider. Value: "
+        "{'sp_url': 'https://example.com/identity/Shibboleth.sso/SAML2/ECP'}"
+        ". 'auth_url' is a required property")
     _error(admin.put(path, {'service_provider': dict(
         SP_BODY, auth_url='not a url')}), 400)
     admin.put(path, {'service_provider': SP_BODY})

@@ -44,12 +44,24 @@ def test_policy_crud_shapes(admin):
 
 def test_policy_validation(admin):
     post = lambda body: admin.post(V3 + '/policies', body)  # noqa
-    _error(post({'policy': {'type': 'x'}}), 400,
-           "'blob' is a required property")
-    _error(post({}), 400, "'blob' is a required property")
+    # keystone's older validator: the `policy` member, the whole
+    # explanation (quoting keystone's schema) after the first line.
+    required = ("'blob' is a required property\n\n"
+                "Failed validating 'required' in schema:\n"
+                "    {'type': 'object',\n"
+                "     'properties': {'blob': {'type': 'string'},\n"
+                "                    'type': {'type': 'string', "
+                "'maxLength': 255}},\n"
+                "     'required': ['blob', 'type'],\n"
+                "     'additionalProperties': True}\n\n"
+                "On instance:\n    %s")
+    _error(post({'policy': {'type': 'x'}}), 400, required % "{'type': 'x'}")
+    _error(post({}), 400, required % '{}')
     _error(post({'policy': {'blob': {'a': 1}, 'type': 'x'}}), 400,
            "Invalid input for field 'blob': {'a': 1} is not of type "
-           "'string'")
+           "'string'\n\nFailed validating 'type' in schema['properties']"
+           "['blob']:\n    {'type': 'string'}\n\nOn instance['blob']:\n"
+           "    {'a': 1}")
     _error(post({'policy': {'blob': 'x', 'type': 'x' * 256}}), 400)
     policy = _policy(admin)
     path = V3 + '/policies/' + policy['id']

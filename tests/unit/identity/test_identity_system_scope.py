@@ -175,8 +175,11 @@ def test_system_scope_shape_errors(admin):
     body = password_auth('admin', ADMIN_PASSWORD, scope={
         'system': {'all': 'yes'}})
     _error(issue(admin, body), 400,
-           "Invalid input for field 'auth/scope/system/all': 'yes' is not "
-           "of type 'boolean'")
+           "Invalid input for field 'scope/system/all': 'yes' is not of type "
+           "'boolean'\n\nFailed validating 'type' in schema['properties']"
+           "['scope']['properties']['system']['properties']['all']:\n"
+           "    {'type': 'boolean', 'enum': [True, False, None]}\n\n"
+           "On instance['scope']['system']['all']:\n    'yes'")
     body = password_auth('admin', ADMIN_PASSWORD, scope={'system': 'all'})
     _error(issue(admin, body), 400)
 

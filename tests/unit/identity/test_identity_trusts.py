@@ -97,8 +97,8 @@ def test_create_refusals(admin, demo):
            403, 'You are not authorized to perform the requested action: '
            'identity:create_trust.')
     _error(_trust(admin, trustee['id'], remaining_uses=0), 400,
-           "Invalid input for field 'trust/remaining_uses': 0 is less than "
-           "the minimum of 1")
+           "Invalid input for field/attribute remaining_uses. Value: 0. 0 is "
+           "less than the minimum of 1")
     _error(_trust(admin, trustee['id'], impersonation='yes'), 400)
     _error(_trust(admin, trustee['id'], roles=[{'id': 'a', 'name': 'b'}]),
            400)

@@ -75,7 +75,9 @@ def test_registered_limit_crud_shapes(admin):
     for query in ('service_id=nope', 'resource_name=', 'region_id='):
         _error(admin.get(V3 + '/registered_limits?' + query), 400)
     assert admin.get(V3 + '/registered_limits?service_id=nope').json[
-        'error']['message'].startswith("Invalid input for field 'service_id'")
+        'error']['message'] == ("Invalid input for field/attribute "
+                                "service_id. Value: nope. 'nope' is not a "
+                                "'uuid'")
     resp = _patch(admin, '/registered_limits/' + volume['id'],
                   {'registered_limit': {'default_limit': 20,
                                         'description': None,
@@ -111,8 +113,9 @@ def test_registered_limit_validation(admin):
                                         'default_limit': 1}]}):
         _error(admin.post(V3 + '/registered_limits', bad), 400)
     resp = post(dict(good, default_limit=-2))
-    assert resp.json['error']['message'].startswith(
-        "Invalid input for field 'registered_limits/0/default_limit': ")
+    assert resp.json['error']['message'] == (
+        'Invalid input for field/attribute default_limit. Value: -2. -2 is '
+        'less than the minimum of -1')
     _error(post(dict(good, service_id='9408080f1970482aa0e38bc2d4ea34b7')),
            400, _missing('service_id', 'registered_limit'))
     _error(post(dict(good, region_id='Nowhere')), 400,
@@ -286,15 +289,21 @@ def test_policies(admin, demo):
                'identity:%s.' % action)
     # Writes are the admin's.
     for method, path, body, action in (
-            ('POST', '/registered_limits', {'registered_limits': []},
-             'create_registered_limits'),
+            # keystone checks bodies before policy: valid ones here.
+            ('POST', '/registered_limits', {'registered_limits': [{
+                'service_id': svc, 'resource_name': 'x',
+                'default_limit': 1}]}, 'create_registered_limits'),
             ('PATCH', '/registered_limits/' + reg['id'],
-             {'registered_limit': {}}, 'update_registered_limit'),
+             {'registered_limit': {'default_limit': 1}},
+             'update_registered_limit'),
             ('DELETE', '/registered_limits/' + reg['id'], None,
              'delete_registered_limit'),
-            ('POST', '/limits', {'limits': []}, 'create_limits'),
-            ('PATCH', '/limits/' + mine['id'], {'limit': {}},
-             'update_limit'),
+            ('POST', '/limits', {'limits': [{
+                'service_id': svc, 'project_id': demo['project_id'],
+                'resource_name': 'x', 'resource_limit': 1}]},
+             'create_limits'),
+            ('PATCH', '/limits/' + mine['id'], {'limit': {
+                'resource_limit': 1}}, 'update_limit'),
             ('DELETE', '/limits/' + mine['id'], None, 'delete_limit')):
         _error(admin.request(method, V3 + path, body, headers=user), 403,
                'You are not authorized to perform the requested action: '
