@@ -13,13 +13,10 @@ def link(s, token_digest, cred_id):
         token_digest=token_digest, application_credential_id=cred_id))
 
 
-def load(s, token_digest):
-    """None for a token not issued from a credential; else {id, name,
-    unrestricted, role_ids, access_rules}. NotAuthenticated when the
-    credential is gone."""
-    cred_id = s.scalar(sa.select(
-        models.ApplicationCredentialToken.application_credential_id).where(
-        models.ApplicationCredentialToken.token_digest == token_digest))
+def load(s, cred_id):
+    """None for a token not issued from a credential (`cred_id` None, its
+    link read with the token); else {id, name, unrestricted, role_ids,
+    access_rules}. NotAuthenticated when the credential is gone."""
     if cred_id is None:
         return None
     row = s.get(models.ApplicationCredential, cred_id)

@@ -261,8 +261,8 @@ def build(project_id=None):
             sa.select(models.Endpoint).where(
                 models.Endpoint.enabled.is_(True)).order_by(
                 models.Endpoint.interface, models.Endpoint.id))]
-    only = endpoint_filter.catalog_endpoint_ids(project_id) \
-        if project_id else set()
+        only = endpoint_filter.catalog_endpoint_ids(s, project_id) \
+            if project_id else set()
     if not only and \
             not CONF.endpoint_filter.return_all_endpoints_if_no_filter:
         return []

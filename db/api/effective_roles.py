@@ -19,22 +19,40 @@ def group_ids(s, user_id):
     return list(s.scalars(sa.select(m.group_id).where(m.user_id == user_id)))
 
 
-def granted_role_ids(s, user_id, target_type, target_id):
-    """Ids of the roles granted on the target to the user or its groups."""
+_GRANTED_QUERIES = {}
+
+
+def _granted_query(target_type):
+    """Role ids granted on a target of that type to a user (`user_id`)
+    or its groups, inherited ones on a project included (`target_id`):
+    one union, built once per target type, as it runs at every token
+    validation."""
+    query = _GRANTED_QUERIES.get(target_type)
+    if query is not None:
+        return query
+    user_id, target_id = sa.bindparam('user_id'), sa.bindparam('target_id')
     ra = models.RoleAssignment
     gra = models.GroupRoleAssignment
-    direct = sa.select(ra.role_id).where(
-        ra.actor_id == user_id, ra.target_type == target_type,
-        ra.target_id == target_id)
-    through_groups = sa.select(gra.role_id).join(
-        models.UserGroupMembership,
-        models.UserGroupMembership.group_id == gra.group_id).where(
-        models.UserGroupMembership.user_id == user_id,
-        gra.target_type == target_type, gra.target_id == target_id)
-    found = set(s.scalars(direct)) | set(s.scalars(through_groups))
+    queries = [
+        sa.select(ra.role_id).where(
+            ra.actor_id == user_id, ra.target_type == target_type,
+            ra.target_id == target_id),
+        sa.select(gra.role_id).join(
+            models.UserGroupMembership,
+            models.UserGroupMembership.group_id == gra.group_id).where(
+            models.UserGroupMembership.user_id == user_id,
+            gra.target_type == target_type, gra.target_id == target_id)]
     if target_type == 'project':
-        found |= inherited_roles.role_ids_on_project(s, user_id, target_id)
-    return found
+        queries += inherited_roles.project_role_queries(user_id, target_id)
+    query = _GRANTED_QUERIES[target_type] = sa.union(*queries)
+    return query
+
+
+def granted_role_ids(s, user_id, target_type, target_id):
+    """Ids of the roles granted on the target to the user or its groups
+    (or inherited from the project's domain)."""
+    return set(s.scalars(_granted_query(target_type),
+                         {'user_id': user_id, 'target_id': target_id}))
 
 
 def implications(s):

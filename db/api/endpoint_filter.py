@@ -172,10 +172,20 @@ def project_endpoints(project_id):
         return list(_project_endpoints(s, project_id).values())
 
 
-def catalog_endpoint_ids(project_id):
-    """The ids a project's catalog is limited to; empty: no limit."""
-    with session.reader() as s:
-        return set(_project_endpoints(s, project_id))
+def catalog_endpoint_ids(s, project_id):
+    """The ids a project's catalog is limited to; empty: no limit. In the
+    catalog's own session (`s`); a project without associations (the
+    usual case) costs one query."""
+    direct = models.ProjectEndpoint
+    groups = models.ProjectEndpointGroup
+    if s.scalar(sa.select(sa.union_all(
+            sa.select(direct.endpoint_id).where(
+                direct.project_id == project_id),
+            sa.select(groups.endpoint_group_id).where(
+                groups.project_id == project_id)).subquery()).limit(1)) \
+            is None:
+        return set()
+    return set(_project_endpoints(s, project_id))
 
 
 # --- project <-> endpoint group ----------------------------------------------

@@ -39,13 +39,20 @@ def _domain_grants(s, user_id, domain_ids=None):
     return found
 
 
-def role_ids_on_project(s, user_id, project_id):
-    """Roles the user inherits on the project (from its domain)."""
-    project = s.get(models.Project, project_id)
-    if project is None:
-        return set()
-    return {role for _d, role, _g in _domain_grants(
-        s, user_id, [project.domain_id])}
+def project_role_queries(user_id, project_id):
+    """Selects of the role ids the user inherits on the project from its
+    domain, directly and through its groups (for a caller's union; the
+    ids may be bound parameters)."""
+    domain_of_project = sa.select(models.Project.domain_id).where(
+        models.Project.id == project_id).scalar_subquery()
+    member = models.UserGroupMembership
+    return (sa.select(USER.role_id).where(
+                USER.actor_id == user_id, USER.target_type == 'domain',
+                USER.target_id == domain_of_project),
+            sa.select(GROUP.role_id).join(
+                member, member.group_id == GROUP.group_id).where(
+                member.user_id == user_id, GROUP.target_type == 'domain',
+                GROUP.target_id == domain_of_project))
 
 
 def project_ids(s, user_id):

@@ -86,22 +86,44 @@ def _roles(s, user_id, target_type, target_id):
     return effective_roles.token_roles(s, user_id, target_type, target_id)
 
 
-def _select(token_digest):
+_TOKEN_QUERY = []
+
+
+def _token_query():
+    """The token with its user, project, domains and what it was issued
+    through, in one query. Built once: it runs at every validation the
+    cache misses, with the digest bound (`digest`)."""
+    if _TOKEN_QUERY:
+        return _TOKEN_QUERY[0]
     user_domain = orm.aliased(models.Domain)
     project = orm.aliased(models.Project)
     project_domain = orm.aliased(models.Domain)
     domain = orm.aliased(models.Domain)
-    return sa.select(models.Token, models.User, user_domain, project,
-                     project_domain, domain,
-                     models.SystemScopedToken.system).join(
+    app_cred_token = models.ApplicationCredentialToken
+    query = sa.select(models.Token, models.User, user_domain, project,
+                      project_domain, domain,
+                      models.SystemScopedToken.system,
+                      models.TrustToken.trust_id,
+                      app_cred_token.application_credential_id,
+                      models.OAuth1Token.access_token_id).join(
         models.User, models.User.id == models.Token.user_id).join(
         user_domain, user_domain.id == models.User.domain_id).outerjoin(
         project, project.id == models.Token.project_id).outerjoin(
         project_domain, project_domain.id == project.domain_id).outerjoin(
         domain, domain.id == models.Token.domain_id).outerjoin(
         models.SystemScopedToken,
-        models.SystemScopedToken.digest == models.Token.digest).where(
-        models.Token.digest == token_digest)
+        models.SystemScopedToken.digest == models.Token.digest).outerjoin(
+        # What the token was issued through (a trust, an application
+        # credential, an OAuth1 access token).
+        models.TrustToken,
+        models.TrustToken.token_digest == models.Token.digest).outerjoin(
+        app_cred_token,
+        app_cred_token.token_digest == models.Token.digest).outerjoin(
+        models.OAuth1Token,
+        models.OAuth1Token.token_digest == models.Token.digest).where(
+        models.Token.digest == sa.bindparam('digest'))
+    _TOKEN_QUERY.append(query)
+    return query
 
 
 def _usable(token, user, user_domain, project, project_domain, domain):
@@ -123,12 +145,13 @@ def _usable(token, user, user_domain, project, project_domain, domain):
 
 def _load(s, token_digest):
     """The full token info, or NotAuthenticated."""
-    row = s.execute(_select(token_digest)).first()
+    row = s.execute(_token_query(), {'digest': token_digest}).first()
     if row is None or not _usable(*row[:6]):
         raise exception.NotAuthenticated()
-    token, user, user_domain, project, project_domain, domain, system = row
+    (token, user, user_domain, project, project_domain, domain, system,
+     trust_id, app_cred_id, oauth_id) = row
     role_refs = []
-    trust = trust_tokens.trust_of(s, token_digest)
+    trust = trust_tokens.trust_of(s, trust_id)
     if trust is not None:
         try:
             role_refs = trust_tokens.roles(s, trust, _utcnow())
@@ -144,11 +167,11 @@ def _load(s, token_digest):
         role_refs = _roles(s, user.id, 'domain', token.domain_id)
     elif system is not None:
         role_refs = _roles(s, user.id, 'system', system)
-    app_cred = app_cred_tokens.load(s, token_digest)
+    app_cred = app_cred_tokens.load(s, app_cred_id)
     if app_cred is not None:
         # Only the credential's roles the user still holds (keystone).
         role_refs = [r for r in role_refs if r['id'] in app_cred['role_ids']]
-    oauth = oauth1_tokens.load(s, token_digest)
+    oauth = oauth1_tokens.load(s, oauth_id)
     if oauth is not None:
         # The access token's roles (and those they imply) the user holds.
         wanted = effective_roles.with_implied(s, oauth['role_ids'])

@@ -13,10 +13,10 @@ def link(s, token_digest, trust_id):
     s.add(models.TrustToken(token_digest=token_digest, trust_id=trust_id))
 
 
-def trust_of(s, token_digest):
-    """The Trust row of a token issued through one, or None."""
-    row = s.get(models.TrustToken, token_digest)
-    return None if row is None else s.get(models.Trust, row.trust_id)
+def trust_of(s, trust_id):
+    """The Trust row of a token issued through one (`trust_id`, its link
+    read with the token), or None."""
+    return None if trust_id is None else s.get(models.Trust, trust_id)
 
 
 def original_trustor(s, trust):
