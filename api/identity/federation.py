@@ -45,7 +45,7 @@ class ProtocolsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, idp_id, **kwargs):
-        authz.admin('list_protocols')
+        authz.admin_or_system_reader('list_protocols')
         rows = db.protocol_list(idp_id)
         return wsgi.response(common.collection(
             'protocols', [views.protocol_listed(r) for r in rows],
@@ -53,7 +53,7 @@ class ProtocolsController(common.RestController):
 
     @pecan.expose()
     def get_one(self, idp_id, protocol_id, **kwargs):
-        authz.admin('get_protocol')
+        authz.admin_or_system_reader('get_protocol')
         return wsgi.response({'protocol': views.protocol(
             db.protocol_get(idp_id, protocol_id))})
 
@@ -92,7 +92,7 @@ class IdentityProvidersController(common.RestController):
     @pecan.expose()
     def get_all(self, **kwargs):
         common.query(query_strings.identity_providers, kwargs)
-        authz.admin('list_identity_providers')
+        authz.admin_or_system_reader('list_identity_providers')
         rows = db.idp_list(idp_id=wsgi.query_value(kwargs, 'id'),
                            enabled=common.bool_query(kwargs, 'enabled'))
         return wsgi.response(common.collection(
@@ -101,7 +101,7 @@ class IdentityProvidersController(common.RestController):
 
     @pecan.expose()
     def get_one(self, idp_id, **kwargs):
-        authz.admin('get_identity_provider')
+        authz.admin_or_system_reader('get_identity_provider')
         return wsgi.response({'identity_provider': views.idp(
             db.idp_get(idp_id))})
 
@@ -143,14 +143,14 @@ class MappingsController(common.RestController):
 
     @pecan.expose()
     def get_all(self, **kwargs):
-        authz.admin('list_mappings')
+        authz.admin_or_system_reader('list_mappings')
         return wsgi.response(common.collection(
             'mappings', [views.mapping(r) for r in db.mapping_list()],
             '%s/mappings' % views.PREFIX))
 
     @pecan.expose()
     def get_one(self, mapping_id, **kwargs):
-        authz.admin('get_mapping')
+        authz.admin_or_system_reader('get_mapping')
         return wsgi.response({'mapping': views.mapping(
             db.mapping_get(mapping_id))})
 
@@ -181,7 +181,7 @@ class ServiceProvidersController(common.RestController):
     @pecan.expose()
     def get_all(self, **kwargs):
         common.query(query_strings.service_providers, kwargs)
-        authz.admin('list_service_providers')
+        authz.admin_or_system_reader('list_service_providers')
         rows = db.sp_list(sp_id=wsgi.query_value(kwargs, 'id'),
                           enabled=common.bool_query(kwargs, 'enabled'))
         return wsgi.response(common.collection(
@@ -190,7 +190,7 @@ class ServiceProvidersController(common.RestController):
 
     @pecan.expose()
     def get_one(self, sp_id, **kwargs):
-        authz.admin('get_service_provider')
+        authz.admin_or_system_reader('get_service_provider')
         return wsgi.response({'service_provider': views.sp(
             db.sp_get(sp_id))})
 

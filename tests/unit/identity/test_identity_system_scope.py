@@ -257,6 +257,9 @@ def test_system_reader_reads_but_does_not_write(admin, demo):
                  '/domains/default', '/projects/' + demo['project_id'],
                  '/role_inferences', '/policies', '/OS-TRUST/trusts',
                  '/OS-EP-FILTER/endpoint_groups',
+                 '/OS-FEDERATION/identity_providers',
+                 '/OS-FEDERATION/mappings',
+                 '/OS-FEDERATION/service_providers',
                  _path('users', demo['user_id'])[len(V3):]):
         assert admin.get(V3 + path, headers=headers).status_int == 200, path
     _error(admin.post(V3 + '/users', {'user': {'name': 'x'}},
