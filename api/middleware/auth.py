@@ -18,7 +18,7 @@ def identity_uri(req):
 
 
 def context_from_token(req, token_id):
-    info = tokens.token_data(token_id)
+    info = tokens.validate(token_id)
     cred = info.get('application_credential')
     if cred and not access_rules.allowed(req, cred['access_rules']):
         raise exception.NotAuthenticated()

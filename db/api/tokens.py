@@ -33,7 +33,7 @@ CONTRACT_KEYS = ('user_id', 'user_name', 'user_domain_id', 'user_domain_name',
                  'project_id', 'project_name', 'project_domain_id',
                  'project_domain_name', 'domain_id', 'domain_name', 'roles',
                  'methods', 'expires_at', 'issued_at', 'audit_ids',
-                 'system_scope')
+                 'system_scope', 'application_credential')
 _CACHE_MAX = 10000
 _PURGE_INTERVAL = 300
 
