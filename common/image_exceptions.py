@@ -40,6 +40,14 @@ class ImageTooLarge(StratusException):
     code = 413
 
 
+class StorageQuotaFull(StratusException):
+    """Past user_storage_quota. Without arguments (the limit met while
+    reading) the text keeps its placeholders, as glance's does."""
+    msg_fmt = ('The size of the data %(image_size)s will exceed the limit. '
+               '%(remaining)s bytes remaining.')
+    code = 413
+
+
 class ImageDeletedDuringUpload(StratusException):
     msg_fmt = ('Image %(image_id)s could not be found after upload. The '
                'image may have been deleted during the upload.')

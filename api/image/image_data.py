@@ -12,6 +12,7 @@ import webob
 
 from stratus.api import wsgi
 from stratus.api.image import access
+from stratus.api.image import storage_quota
 from stratus.api.image import store
 from stratus.common import exception
 from stratus.common import log
@@ -36,15 +37,26 @@ def body_chunks(request):
         yield data
 
 
-def check_declared_size(request):
-    declared = request.headers.get('X-OpenStack-Image-Size') or \
-        request.content_length
+def declared_size(request):
+    """glance's image size of an upload: X-OpenStack-Image-Size when sent,
+    else the Content-Length (None when absent or 0: unknown)."""
+    header = request.headers.get('X-OpenStack-Image-Size')
     try:
-        declared = int(declared) if declared is not None else None
-    except ValueError:
-        raise exception.Invalid(reason='Invalid X-OpenStack-Image-Size')
+        if header is not None:
+            return int(header)
+        return request.content_length or None
+    except (TypeError, ValueError):
+        raise exception.Invalid('Invalid or missing image size in request '
+                                'headers.')
+
+
+def check_declared_size(request):
+    """Refuse up front an upload that says it is past image_size_cap;
+    returns the declared size."""
+    declared = declared_size(request)
     if declared is not None and declared > CONF.image.image_size_cap:
         raise exception.ImageTooLarge()
+    return declared
 
 
 @contextlib.contextmanager
@@ -65,17 +77,28 @@ def _restore(image_id):
         pass
 
 
-def upload(image_id, request):
-    """Store the request body as the image's data; returns the image."""
+def upload(image_id, request, ctxt=None, room=None):
+    """Store the request body as the image's data; returns the image.
+    `room`: the bytes user_storage_quota leaves `ctxt`'s project (None:
+    no limit), checked again on the stored size."""
     db_images.set_status(image_id, ('queued',), 'saving')
     try:
-        size, md5, multihash = store.write(image_id, body_chunks(request),
+        chunks = storage_quota.limited(body_chunks(request), room)
+        size, md5, multihash = store.write(image_id, chunks,
                                            CONF.image.image_size_cap)
     except BaseException:
         LOG.warning('Upload of image %s failed; it is queued again',
                     image_id)
         _restore(image_id)
         raise
+    if room is not None:
+        try:
+            storage_quota.check(ctxt, image_id, size)
+        except exception.StorageQuotaFull:
+            LOG.info('Cleaning up %s after exceeding the quota.', image_id)
+            store.delete(image_id)
+            _restore(image_id)
+            raise
     try:
         return db_images.set_status(
             image_id, ('saving',), 'active', size=size, checksum=md5,
@@ -127,9 +150,12 @@ class ImageDataController(rest.RestController):
             raise exception.Conflict('Image status transition from %s to '
                                      'saving is not allowed'
                                      % image['status'])
-        with too_large_as_glance():
+        declared = declared_size(request)
+        # glance's quota layer looks before its store layer's size cap.
+        with too_large_as_glance(), storage_quota.full_as_glance():
+            room = storage_quota.check(ctxt, image_id, declared)
             check_declared_size(request)
-            image = upload(image_id, request)
+            image = upload(image_id, request, ctxt, room)
         LOG.info('Stored %d bytes for image %s', image['size'], image_id)
         return wsgi.response(status=204)
 

@@ -10,6 +10,13 @@ opts = [
                help='Largest image, in bytes, an upload may store (1 TiB '
                     'by default, as glance). Larger uploads answer 413. '
                     'Lower it to protect the disk of the store.'),
+    cfg.StrOpt('user_storage_quota', default='0',
+               regex=r'^(\d+)((K|M|G|T)?B)?$',
+               help='Most image data a project may keep in the store, '
+                    'over all its images (glance\'s option): a whole '
+                    'number, optionally followed by B, KB, MB, GB or TB '
+                    '(powers of 1024) without a space. 0: no limit. An '
+                    'upload past it answers 413.'),
     cfg.IntOpt('limit_param_default', default=25, min=1,
                help='Images per page of an image list when the request '
                     'gives no limit (glance\'s default).'),

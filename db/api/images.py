@@ -195,3 +195,20 @@ def drop_property_if(image_id, name, value):
             models.ImageProperty.name == name,
             models.ImageProperty.value == value))
         return done.rowcount == 1
+
+
+def storage_usage(owner, image_id=None):
+    """Bytes of image data `owner`'s images keep (glance's usage for
+    user_storage_quota): the images whose data is in the store (glance
+    counts those with a location: staged data is not), one copy each,
+    `image_id` left out (its data is being replaced)."""
+    query = sa.select(sa.func.coalesce(sa.func.sum(models.Image.size), 0)
+                      ).where(models.Image.owner == owner,
+                              models.Image.deleted.is_(False),
+                              models.Image.size > 0,
+                              models.Image.status.in_(
+                                  ['active', 'deactivated']))
+    if image_id is not None:
+        query = query.where(models.Image.id != image_id)
+    with session.reader() as s:
+        return int(s.scalar(query))
