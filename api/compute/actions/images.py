@@ -29,6 +29,11 @@ _unshelve_291 = {
 @nova_order.action('createImage', _create_image,
                    policy_name='os_compute_api:servers:create_image')
 def create_image(compute, ctxt, server_id, value):
+    if wsgi.version() < (2, 39):
+        # Until 2.39 the metadata counts against metadata_items (403),
+        # after the server's lookup and policy, before its state.
+        from stratus.api.compute import image_metadata
+        image_metadata.check_quota(ctxt, value.get('metadata'))
     image = compute.snapshot(ctxt, server_id, value['name'],
                              value.get('metadata'))
     # From 2.45 the image id is in the body and there is no Location.

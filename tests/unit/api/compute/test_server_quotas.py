@@ -138,3 +138,28 @@ def test_reverting_a_resize_down_is_checked_against_quota(cloud, server):
     schemas.check(schemas.compute('servers', '2.1')
                   .server_actions_common_schema,
                   action(cloud, server, {'revertResize': None}))
+
+
+@pytest.mark.parametrize('version', ['2.1', '2.38'])
+def test_create_image_metadata_counts_until_239(cloud, server, version):
+    _limit(cloud, metadata_items=2)
+    body = {'createImage': {'name': 'snap', 'metadata': _meta(3)}}
+    resp = action(cloud, server, body, version)
+    assert schemas.check_fault(resp, 403, 'forbidden') == \
+        'Image metadata limit exceeded'
+    # The quota comes before the server's state, as nova checks it.
+    set_state(server, 'building')
+    resp = action(cloud, server, body, version)
+    assert schemas.check_fault(resp, 403, 'forbidden') == \
+        'Image metadata limit exceeded'
+    set_state(server, 'active', host='h1')
+    body['createImage']['metadata'] = _meta(2)
+    resp = action(cloud, server, body, version)
+    assert resp.status_int == 202, resp.text
+
+
+def test_create_image_metadata_is_not_counted_from_239(cloud, server):
+    _limit(cloud, metadata_items=2)
+    resp = action(cloud, server, {'createImage': {
+        'name': 'snap', 'metadata': _meta(3)}}, '2.39')
+    assert resp.status_int == 202, resp.text
