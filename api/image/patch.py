@@ -178,6 +178,11 @@ def apply(ctxt, image, changes):
             del props[name]
         else:
             props[name] = value
+    # glance checks a new name's length only on create; its database then
+    # refuses a longer one (a 500): answer as create does.
+    if any(len(k) > 255 for k in props if k not in image['properties']):
+        raise exception.Invalid('Custom property should not be greater '
+                                'than 255 characters.')
     old = image['properties']
     set_props = {k: v for k, v in props.items() if old.get(k) != v}
     remove_props = [k for k in old if k not in props]
