@@ -77,10 +77,10 @@ def _restore(image_id):
         pass
 
 
-def upload(image_id, request, ctxt=None, room=None):
+def upload(image_id, request, project_id=None, room=None):
     """Store the request body as the image's data; returns the image.
-    `room`: the bytes user_storage_quota leaves `ctxt`'s project (None:
-    no limit), checked again on the stored size."""
+    `room`: the bytes user_storage_quota leaves `project_id` (None: no
+    limit), checked again on the stored size."""
     db_images.set_status(image_id, ('queued',), 'saving')
     try:
         chunks = storage_quota.limited(body_chunks(request), room)
@@ -93,7 +93,7 @@ def upload(image_id, request, ctxt=None, room=None):
         raise
     if room is not None:
         try:
-            storage_quota.check(ctxt, image_id, size)
+            storage_quota.check(project_id, image_id, size)
         except exception.StorageQuotaFull:
             LOG.info('Cleaning up %s after exceeding the quota.', image_id)
             store.delete(image_id)
@@ -153,9 +153,9 @@ class ImageDataController(rest.RestController):
         declared = declared_size(request)
         # glance's quota layer looks before its store layer's size cap.
         with too_large_as_glance(), storage_quota.full_as_glance():
-            room = storage_quota.check(ctxt, image_id, declared)
+            room = storage_quota.check(ctxt.project_id, image_id, declared)
             check_declared_size(request)
-            image = upload(image_id, request, ctxt, room)
+            image = upload(image_id, request, ctxt.project_id, room)
         LOG.info('Stored %d bytes for image %s', image['size'], image_id)
         return wsgi.response(status=204)
 

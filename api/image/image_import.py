@@ -23,6 +23,7 @@ from stratus.api.image import image_data
 from stratus.api.image import import_lock
 from stratus.api.image import import_methods
 from stratus.api.image import import_recovery
+from stratus.api.image import storage_quota
 from stratus.api.image import store
 from stratus.api.image import web_download
 from stratus.common import exception
@@ -202,10 +203,17 @@ def run_import(task_id, image_id, method='glance-direct', uri=None):
     """The api_image_import task: staging or URL -> store, then active."""
     db_tasks.set_status(task_id, 'processing')
     try:
+        # glance's import sets the data through its quota layer, size
+        # unknown: refused only when no room is left, then cut off.
+        owner = db_tasks.get(task_id)['owner']
+        room = storage_quota.check(owner, image_id, None)
         chunks, expected = _source(task_id, method, image_id, uri)
         size, md5, multihash = store.write(
-            image_id, _with_progress(task_id, chunks),
+            image_id, storage_quota.limited(
+                _with_progress(task_id, chunks), room),
             CONF.image.image_size_cap)
+        if room is not None:
+            storage_quota.check(owner, image_id, size)
         if expected and size != expected:
             raise exception.Invalid(
                 'Task %s failed because downloaded data size %i is '

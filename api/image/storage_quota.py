@@ -1,4 +1,4 @@
-"""glance's user_storage_quota on an upload: the declared size is checked
+"""glance's user_storage_quota on an upload or an import: the declared size is
 before any byte is read, the data is cut off where the project's room
 ends, and the stored size is checked again after (two uploads at once may
 each have fitted alone). 413 in glance's words throughout."""
@@ -21,19 +21,19 @@ def limit():
     return int(match.group(1)) * _FACTORS[match.group(2) or 'B']
 
 
-def remaining(ctxt, image_id):
-    """Bytes the caller's project may still store, None when unlimited.
-    The uploader's project pays, as glance charges the context's owner."""
+def remaining(project_id, image_id):
+    """Bytes `project_id` may still store, None when unlimited. The
+    uploader's project pays, as glance charges the context's owner."""
     quota = limit()
     if quota <= 0:
         return None
-    return quota - db_images.storage_usage(ctxt.project_id, image_id)
+    return quota - db_images.storage_usage(project_id, image_id)
 
 
-def check(ctxt, image_id, size):
+def check(project_id, image_id, size):
     """glance's check_quota: `size` None (unknown) fails only when no room
     is left. Returns the room left (None: unlimited)."""
-    room = remaining(ctxt, image_id)
+    room = remaining(project_id, image_id)
     if room is None:
         return None
     if (size is None and room <= 0) or (size is not None and size > room):

@@ -1,6 +1,8 @@
 """user_storage_quota (glance's option): an upload past the project's room
 answers 413 in glance's words, before reading when the size is declared,
 while reading otherwise; the image is queued again and no data stays."""
+import time
+
 import pytest
 
 from stratus.api.image import storage_quota
@@ -153,3 +155,43 @@ def test_invalid_declared_size_is_400_in_glances_words(admin, images):
     assert resp.status_int == 400, resp.text
     assert resp.json['message'] == ('Invalid or missing image size in '
                                     'request headers.')
+
+
+def _import(admin, image_id):
+    resp = admin.post('%s/%s/import' % (BASE, image_id),
+                      {'method': {'name': 'glance-direct'}})
+    assert resp.status_int == 202, resp.text
+    for _ in range(200):
+        image = admin.get('%s/%s' % (BASE, image_id)).json
+        if image['status'] not in ('importing', 'uploading'):
+            break
+        time.sleep(0.05)
+    (task,) = admin.get('%s/%s/tasks' % (BASE, image_id)).json['tasks']
+    return image, task
+
+
+def test_an_import_past_the_quota_fails_its_task(admin, images, image_store,
+                                                 quota):
+    quota('100B')
+    image = images.create(admin)
+    resp = images.send(admin, 'PUT', '%s/%s/stage' % (BASE, image['id']),
+                       b'i' * 101)
+    assert resp.status_int == 204, resp.text
+    done, task = _import(admin, image['id'])
+    assert done['status'] == 'queued' and task['status'] == 'failure'
+    assert task['message'].endswith(
+        'StorageQuotaFull\'>: The size of the data %(image_size)s will '
+        'exceed the limit. %(remaining)s bytes remaining.')
+    assert not (image_store / image['id']).exists()
+    image = images.create(admin)
+    images.send(admin, 'PUT', '%s/%s/stage' % (BASE, image['id']),
+                b'i' * 100)
+    done, task = _import(admin, image['id'])
+    assert done['status'] == 'active' and task['status'] == 'success'
+    # No room left: refused before reading.
+    image = images.create(admin)
+    images.send(admin, 'PUT', '%s/%s/stage' % (BASE, image['id']), b'i')
+    done, task = _import(admin, image['id'])
+    assert task['message'].endswith(
+        'The size of the data None will exceed the limit. 0 bytes '
+        'remaining.')
