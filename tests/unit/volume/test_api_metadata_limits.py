@@ -48,6 +48,8 @@ ROUTES = {
     'volume metadata update': ('POST', '/volumes/{volume}/metadata',
                                lambda ids, m: {'metadata': m}, VOLUME_KEYS,
                                (200,)),
+    'volume update': ('PUT', '/volumes/{volume}', lambda ids, m: {
+        'volume': {'metadata': m}}, VOLUME_KEYS, (200,)),
     'snapshot create': ('POST', '/snapshots', lambda ids, m: {
         'snapshot': {'volume_id': ids['volume'], 'metadata': m,
                      'force': True}}, VOLUME_KEYS, (202,)),
