@@ -274,7 +274,8 @@ class ComputeAPI:
         from stratus.compute import snapshot_images
         instance = self.start_action(ctxt, uuid, 'shelve', states.SHELVING)
         image = snapshot_images.create(
-            ctxt, instance, '%s-shelved' % instance['display_name'])
+            ctxt, instance, '%s-shelved' % instance['display_name'],
+            check_quota=False)
         self.compute_rpc.shelve_instance(ctxt, instance, image['id'])
 
     def shelve_offload(self, ctxt, uuid):

@@ -163,3 +163,23 @@ def test_create_image_metadata_is_not_counted_from_239(cloud, server):
     resp = action(cloud, server, {'createImage': {
         'name': 'snap', 'metadata': _meta(3)}}, '2.39')
     assert resp.status_int == 202, resp.text
+
+
+@pytest.mark.parametrize('name,value', [
+    ('createImage', {'name': 'snap'}),
+    ('createBackup', {'name': 'b', 'backup_type': 'daily', 'rotation': 1}),
+])
+def test_snapshot_past_the_image_property_quota(cloud, server, name, value):
+    from stratus.db.api import instances
+    images_before = cloud.get('/image/v2/images').json['images']
+    value = dict(value, metadata=_meta(127))
+    resp = action(cloud, server, {name: value}, '2.45')
+    message = schemas.check_fault(resp, 403, 'forbidden')
+    assert message.startswith('The limit has been exceeded on the number '
+                              'of allowed image properties. Attempted: ')
+    assert message.endswith(', Maximum: 128')
+    assert cloud.get('/image/v2/images').json['images'] == images_before
+    assert instances.get(server)['task_state'] is None
+    value['metadata'] = _meta(100)
+    resp = action(cloud, server, {name: value}, '2.45')
+    assert resp.status_int == 202, resp.text
