@@ -193,3 +193,20 @@ def test_upload_goes_through_the_image_services_checks(images):
         if message:
             assert got == message
         assert vcloud.show(volume['id'])['status'] == 'available'
+
+
+def test_upload_of_more_image_properties_than_glance_allows(images):
+    # cinder has no count limit on a volume's image metadata; the image
+    # service refuses the image (413), before the volume moves.
+    vcloud = images
+    volume = vcloud.create_volume()
+    resp = vcloud.action(volume['id'], {'os-set_image_metadata': {
+        'metadata': {'p%03d' % i: 'v' for i in range(130)}}})
+    assert resp.status_int == 200, resp.text
+    resp = vcloud.action(volume['id'], {'os-volume_upload_image': {
+        'image_name': 'c', 'disk_format': 'raw',
+        'container_format': 'bare'}})
+    assert schemas.check_fault(resp, 413, 'overLimit') == (
+        'The limit has been exceeded on the number of allowed image '
+        'properties. Attempted: 130, Maximum: 128')
+    assert vcloud.show(volume['id'])['status'] == 'available'
