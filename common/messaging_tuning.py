@@ -16,6 +16,8 @@ What is changed, and why (doc/reliability.md has the whole contract):
 tests/unit/common/test_messaging_tuning.py fails loudly when the pinned
 oslo.messaging renames what this relies on (PINNED below).
 """
+import functools
+
 from stratus.common import log
 
 LOG = log.getLogger(__name__)
@@ -127,6 +129,7 @@ def settle(incoming):
     incoming._message_operations_handler.do(lambda: _ack(raw))
 
 
+@functools.cache
 def server_class():
     from oslo_messaging.rpc import server
 
