@@ -65,3 +65,59 @@ def test_api_sends_fail_fast_and_are_mandatory(monkeypatch):
         assert client.transport_options.at_least_once is True
     finally:
         rpc.init()
+
+
+class RefusingComputeRPC:
+    """The compute RPC when the broker refuses every message."""
+    refuse = False
+
+    def __getattr__(self, name):
+        def send(*args, **kwargs):
+            if self.refuse:
+                from stratus.common import exception
+                raise exception.BusUnavailable()
+        return send
+
+
+@pytest.fixture
+def volume_cloud(monkeypatch, admin):
+    from support import compute_api
+    casts = RefusingComputeRPC()
+    yield compute_api.build(monkeypatch, admin, (2, 100), casts=casts)
+    rpc.init()
+
+
+def _volume(project_id, status='available'):
+    import uuid as uuidlib
+    from stratus.db.api import volumes as db_volumes
+    return db_volumes.create({
+        'id': str(uuidlib.uuid4()), 'project_id': project_id, 'user_id': 'u',
+        'size': 1, 'status': status, 'host': None,
+        'availability_zone': 'nova'})['id']
+
+
+def test_attach_and_detach_answer_503_and_leave_the_volume_as_it_was(
+        volume_cloud):
+    from support import compute_api
+    from stratus.db.api import block_devices
+    from stratus.db.api import volumes as db_volumes
+    cloud = volume_cloud
+    sid = compute_api.boot(cloud)
+    project = instances.get(sid, extras=False)['project_id']
+    vid = _volume(project)
+    path = SERVERS + '/%s/os-volume_attachments' % sid
+    body = {'volumeAttachment': {'volumeId': vid}}
+    cloud.casts.refuse = True
+    resp = cloud.post(path, body, headers=compute_api.mv('2.89'))
+    assert schemas.check_fault(resp, 503, 'serviceUnavailable') == BUS_DOWN
+    assert db_volumes.get(vid)['status'] == 'available'
+    assert block_devices.for_instance(sid) == []
+    # Attached (as the compute leaves it), a refused detach keeps it in-use.
+    cloud.casts.refuse = False
+    assert cloud.post(path, body,
+                      headers=compute_api.mv('2.89')).status_int == 200
+    db_volumes.update(vid, {'status': 'in-use', 'attach_status': 'attached'})
+    cloud.casts.refuse = True
+    resp = cloud.delete(path + '/' + vid, headers=compute_api.mv('2.89'))
+    assert schemas.check_fault(resp, 503, 'serviceUnavailable') == BUS_DOWN
+    assert db_volumes.get(vid)['status'] == 'in-use'
