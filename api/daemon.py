@@ -122,6 +122,8 @@ def _recover_image_imports(dead_pid=None):
 
 def main():
     config.parse_args(sys.argv[1:], 'stratus-api')
+    from stratus.common import rpc
+    rpc.fail_fast(CONF.api.rpc_send_retries)
     malloc.limit_arenas()   # before the request threads start
     from stratus.api import app as app_module
     app = app_module.build_app()

@@ -96,6 +96,12 @@ class ServiceUnavailable(StratusException):
     code = 503
 
 
+class BusUnavailable(ServiceUnavailable):
+    """The broker did not take an RPC message (away, or no queue for it)."""
+    msg_fmt = ('The message bus is unavailable, so the request was not '
+               'taken; try again later.')
+
+
 # --- instances ------------------------------------------------------------
 
 class InstanceNotFound(NotFound):

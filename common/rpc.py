@@ -13,14 +13,17 @@ import threading
 
 from stratus.common import context
 from stratus.common import importutils
+from stratus.common import log
 from stratus.common.conf import CONF
 
 CONTROL_EXCHANGE = 'stratus'
 _TRANSPORT = None
 _URL = None
 _LOCK = threading.Lock()
+LOG = log.getLogger(__name__)
 _EXCEPTIONS = ('MessagingTimeout', 'RemoteError', 'ExpectedException')
 _DEFAULTS_SET = False
+_SEND_RETRY = None   # None: retry forever (see fail_fast)
 
 
 def _messaging():
@@ -34,23 +37,20 @@ def _messaging():
 def _apply_defaults():
     global _DEFAULTS_SET
     import oslo_messaging
-    from oslo_messaging._drivers import amqpdriver
+    from stratus.common import messaging_tuning
     oslo_messaging.set_transport_defaults(control_exchange=CONTROL_EXCHANGE)
-    # An idle AMQP listener only notices a stop request between polls, whose
-    # timeout grows to this many seconds (5 upstream); 2 s keeps a SIGTERM
-    # quick for the cost of an idle wake-up every 2 s. (It must stay above
-    # 1.12: kombu_reconnect_delay's bound is 0.9 times this, default 1.0.)
-    amqpdriver.ACK_REQUEUE_EVERY_SECONDS_MAX = 2.0
-    # After each message a listener polls again in 1 ms, then 2, 4, 8...
-    # (upstream's minimum), so that the worker's ack, queued for the polling
-    # thread, goes out soon: about ten wake-ups per message, each a timeout
-    # raised through kombu, 1-2 ms of CPU per operation in every daemon.
-    # From 25 ms on, a busy daemon's next message usually comes first; an
-    # ack may wait 25 ms (the broker holds the message unacked meanwhile).
-    amqpdriver.ACK_REQUEUE_EVERY_SECONDS_MIN = 0.025
+    messaging_tuning.apply(CONF)
     globals().update((name, getattr(oslo_messaging, name))
                      for name in _EXCEPTIONS)
     _DEFAULTS_SET = True
+
+
+def fail_fast(retries):
+    """Sends give up after `retries` reconnection attempts (the API: its
+    client gets a 503 at once instead of waiting for the broker); daemons
+    keep the default, retrying until the broker is back."""
+    global _SEND_RETRY
+    _SEND_RETRY = retries
 
 
 def __getattr__(name):
@@ -126,10 +126,12 @@ def get_server(topic, server, endpoints):
     from oslo_messaging.rpc import dispatcher
     from stratus.common import executor
     target = messaging.Target(topic=topic, server=server)
+    from stratus.common import messaging_tuning
     rpc_server = messaging.get_rpc_server(
         get_transport(), target, endpoints, executor='threading',
         serializer=ContextSerializer(),
-        access_policy=dispatcher.DefaultRPCAccessPolicy)
+        access_policy=dispatcher.DefaultRPCAccessPolicy,
+        server_cls=messaging_tuning.server_class())
     # The threading executor's bound (executor_thread_pool_size) and
     # interface, with the most recently idle thread first (see executor).
     rpc_server._executor_cls = executor.LifoThreadPool
@@ -158,14 +160,55 @@ class RPCClientBase:
                    getattr(CONF.upgrade_levels, self.TOPIC, None))
             messaging = _messaging()
             target = messaging.Target(topic=self.TOPIC, version=self.VERSION)
+            # Mandatory routing (at_least_once): a message no queue takes
+            # raises in the sender instead of vanishing. Every send also
+            # waits for the broker's confirm (oslo.messaging's rabbit
+            # driver always asks for publisher confirms).
             self._client = messaging.get_rpc_client(
                 get_transport(), target, version_cap=cap,
-                serializer=ContextSerializer())
+                serializer=ContextSerializer(), retry=_SEND_RETRY,
+                transport_options=messaging.TransportOptions(
+                    at_least_once=True))
         return self._client
 
     def _prepare(self, since, server=None, **kwargs):
         """A call context for a method introduced in version `since`."""
-        return self.client.prepare(version=since, server=server, **kwargs)
+        return _Guarded(self.client.prepare(version=since, server=server,
+                                            **kwargs))
+
+
+def _bus_errors():
+    """The exceptions meaning the broker did not take a message."""
+    import kombu.exceptions
+    messaging = _messaging()
+    return (messaging.MessageDeliveryFailure, messaging.MessageUndeliverable,
+            messaging.ClientSendError, kombu.exceptions.OperationalError,
+            ConnectionError)
+
+
+class _Guarded:
+    """A prepared call context whose sends raise ServiceUnavailable (503 in
+    the API) when the broker did not take the message."""
+
+    def __init__(self, cctxt):
+        self._cctxt = cctxt
+
+    def __getattr__(self, name):
+        return getattr(self._cctxt, name)
+
+    def _send(self, how, ctxt, method, kwargs):
+        try:
+            return getattr(self._cctxt, how)(ctxt, method, **kwargs)
+        except _bus_errors() as exc:
+            from stratus.common import exception
+            LOG.warning('%s %s not sent: %s', how, method, exc)
+            raise exception.BusUnavailable() from exc
+
+    def cast(self, ctxt, method, **kwargs):
+        return self._send('cast', ctxt, method, kwargs)
+
+    def call(self, ctxt, method, **kwargs):
+        return self._send('call', ctxt, method, kwargs)
 
 
 def expected_exceptions(*exceptions):

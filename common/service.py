@@ -13,6 +13,7 @@ import threading
 import time
 
 from stratus.common import context
+from stratus.common import exception
 from stratus.common import log
 from stratus.common import malloc
 from stratus.common import periodic
@@ -70,6 +71,10 @@ class Service:
                 LOG.warning('Service record not written yet (conductor not '
                             'answering); retrying')
                 continue
+            except exception.BusUnavailable:
+                # No conductor queue yet (mandatory routing refused it).
+                LOG.warning('Service record not written yet (no conductor '
+                            'on the bus yet); retrying')
             except Exception:
                 LOG.exception('Service record not written yet; retrying')
             self._stop.wait(CONF.rpc_call_retry_interval)

@@ -10,6 +10,7 @@ from stratus.common import log
 from stratus.common import primitives
 from stratus.compute import rpcapi as compute_rpcapi
 from stratus.compute import states
+from stratus.compute import unsent
 from stratus.conductor import rpcapi as conductor_rpcapi
 from stratus.db.api import action_events
 from stratus.db.api import allocations
@@ -33,8 +34,11 @@ def _group_facts(group):
 
 class ComputeAPI:
     def __init__(self):
-        self.conductor = conductor_rpcapi.ConductorRPCClient()
-        self.compute_rpc = compute_rpcapi.ComputeRPCClient()
+        # A send the broker did not take undoes the task_state set for it.
+        self.conductor = unsent.UndoUnsent(
+            conductor_rpcapi.ConductorRPCClient())
+        self.compute_rpc = unsent.UndoUnsent(
+            compute_rpcapi.ComputeRPCClient())
 
     # --- reading -------------------------------------------------------------
     def get(self, ctxt, uuid, read_deleted=False, extras=True):
@@ -64,19 +68,25 @@ class ComputeAPI:
         for uuid in uuids:
             action_events.action_start(uuid, 'create', ctxt.request_id,
                                        ctxt.user_id, ctxt.project_id)
-        self.conductor.build_instances(ctxt, uuids, {
-            'flavor': request['flavor'], 'image': request['image'],
-            'volume_backed': bool(request.get('volume_backed')),
-            'volumes': bool(volumes),
-            'availability_zone': request.get('availability_zone'),
-            'scheduler_hints': request.get('scheduler_hints') or {},
-            'group': _group_facts(request.get('group')),
-            'requested_destination': request.get('requested_destination')})
+        try:
+            self.conductor.build_instances(ctxt, uuids, {
+                'flavor': request['flavor'], 'image': request['image'],
+                'volume_backed': bool(request.get('volume_backed')),
+                'volumes': bool(volumes),
+                'availability_zone': request.get('availability_zone'),
+                'scheduler_hints': request.get('scheduler_hints') or {},
+                'group': _group_facts(request.get('group')),
+                'requested_destination':
+                    request.get('requested_destination')})
+        except exception.BusUnavailable:
+            # The client gets 503: the servers must not exist either.
+            self._forget(ctxt, uuids)
+            raise
         LOG.info('Creating %d instance(s) %s', len(uuids), uuids)
         return created, request.get('admin_password') or generate_password()
 
-    @staticmethod
-    def _map_volumes(ctxt, uuids, volumes):
+    @classmethod
+    def _map_volumes(cls, ctxt, uuids, volumes):
         """The new servers' volume mappings, existing volumes reserved for
         them; if that fails the servers go again (nothing was cast)."""
         from stratus.compute import server_volumes
@@ -84,10 +94,16 @@ class ComputeAPI:
             for uuid in uuids:
                 server_volumes.create_mappings(ctxt, uuid, volumes)
         except Exception:
-            for uuid in uuids:
-                server_volumes.release_all(ctxt, uuid)
-                instances.soft_delete(uuid)
+            cls._forget(ctxt, uuids)
             raise
+
+    @staticmethod
+    def _forget(ctxt, uuids):
+        """New servers go again: volumes released, rows deleted."""
+        from stratus.compute import server_volumes
+        for uuid in uuids:
+            server_volumes.release_all(ctxt, uuid)
+            instances.soft_delete(uuid)
 
     # --- updates -------------------------------------------------------------
     def update(self, ctxt, uuid, values):

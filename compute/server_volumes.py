@@ -107,9 +107,14 @@ class ServerVolumesAPI:
                                    ctxt.request_id, ctxt.user_id,
                                    ctxt.project_id)
         if self._has_guest(instance):
-            self.compute.compute_rpc.attach_volume(
-                ctxt, primitives.to_primitive(instance),
-                primitives.to_primitive(bdm))
+            try:
+                self.compute.compute_rpc.attach_volume(
+                    ctxt, primitives.to_primitive(instance),
+                    primitives.to_primitive(bdm))
+            except exception.BusUnavailable:
+                # 503: the volume is not attached, nor reserved for it.
+                release(ctxt, bdm, delete_volume=False)
+                raise
         LOG.info('Attaching volume %s at %s', volume['id'],
                  bdm['device_name'], instance=instance)
         return bdm
@@ -127,9 +132,13 @@ class ServerVolumesAPI:
             release(ctxt, bdm, delete_volume=False)
             return
         attach_api().begin_detaching(ctxt, volume['id'])
-        self.compute.compute_rpc.detach_volume(
-            ctxt, primitives.to_primitive(instance),
-            primitives.to_primitive(bdm))
+        try:
+            self.compute.compute_rpc.detach_volume(
+                ctxt, primitives.to_primitive(instance),
+                primitives.to_primitive(bdm))
+        except exception.BusUnavailable:
+            attach_api().roll_detaching(ctxt, volume['id'])   # 503
+            raise
         LOG.info('Detaching volume %s from %s', volume['id'],
                  bdm['device_name'], instance=instance)
 

@@ -12,6 +12,11 @@ opts = [
                     'workers use more cores and more memory.'),
     cfg.IntOpt('threads', default=16, min=1,
                help='Request threads per worker.'),
+    cfg.IntOpt('rpc_send_retries', default=1, min=0,
+               help='Reconnection attempts an API request makes when the '
+                    'message broker cannot be reached before it answers 503 '
+                    '(each waits rabbit_retry_interval and more). Daemons '
+                    'retry until the broker is back.'),
     cfg.StrOpt('public_endpoint',
                help='Base URL (scheme://host[:port]) used in links and '
                     'version documents instead of the request\'s Host. '

@@ -8,8 +8,12 @@ if ! declare -F say >/dev/null; then
     source "$(dirname "${BASH_SOURCE[0]}")/functions.sh"
 fi
 
+# RABBIT_PORT: the AMQP port (5672). A second node on one machine (the
+# broker-restart fault test runs its own) also sets RabbitMQ's own
+# RABBITMQ_NODENAME, RABBITMQ_NODE_PORT, RABBITMQ_MNESIA_BASE... which
+# rabbitmq-server and rabbitmqctl read from the environment.
 rabbit_listening() {
-    timeout 2 bash -c "exec 3<>/dev/tcp/$1/5672" 2>/dev/null
+    timeout 2 bash -c "exec 3<>/dev/tcp/$1/${RABBIT_PORT:-5672}" 2>/dev/null
 }
 
 start_rabbitmq() {
@@ -31,7 +35,7 @@ start_rabbitmq() {
     fi
     deadline=$((SECONDS + 90))
     until rabbit_listening 127.0.0.1; do
-        (( SECONDS < deadline )) || die "RabbitMQ did not open port 5672 within 90 s; see $log and /var/log/rabbitmq/"
+        (( SECONDS < deadline )) || die "RabbitMQ did not open port ${RABBIT_PORT:-5672} within 90 s; see $log and /var/log/rabbitmq/"
         sleep 0.2
     done
     say "    rabbitmq: started in $(elapsed_since "$start") s"
@@ -40,6 +44,14 @@ start_rabbitmq() {
 # Start RabbitMQ unless it runs; return once it accepts AMQP connections.
 rabbitmq_ensure_running() {
     start_rabbitmq
+}
+
+# Stop the node (durable queues and persistent messages stay on disk;
+# start_rabbitmq brings them back). tests/faults restarts a broker this way.
+stop_rabbitmq() {
+    local log=${LOG_DIR:-/opt/stack/logs}/stack-rabbitmq.log
+    mkdir -p "$(dirname "$log")"
+    rabbitmqctl stop >>"$log" 2>&1 || true
 }
 
 # An AMQP login to vhost / (fails without permissions on it). Needs the venv.

@@ -24,16 +24,18 @@ def free_port():
         return s.getsockname()[1]
 
 
-def rabbitmqctl(*args):
+def rabbitmqctl(*args, env=None):
     subprocess.run(['rabbitmqctl', '-q'] + list(args), check=True,
-                   capture_output=True, timeout=60)
+                   capture_output=True, timeout=60, env=env)
 
 
 class Cloud:
     def __init__(self, workdir, computes=('compute1',),
                  backends=('lvmdriver-1',), options=None,
-                 compute_options=None):
-        """`compute_options`: {host: {option: value}} for [DEFAULT] and
+                 compute_options=None, broker=None):
+        """`broker`: {'port': AMQP port, 'env': rabbitmqctl's environment}
+        of a RabbitMQ node of its own (tests/faults), else the shared one.
+        `compute_options`: {host: {option: value}} for [DEFAULT] and
         [fake_driver] options of single computes (zone, injected failures);
         a (section, option) key sets any option of that compute (e.g.
         ('libvirt', 'instances_path')).
@@ -42,6 +44,7 @@ class Cloud:
         self.port = free_port()
         self.url = 'http://127.0.0.1:%d' % self.port
         self.vhost = 'stratus-test-%s' % uuid.uuid4().hex[:8]
+        self.broker = broker or {'port': 5672, 'env': None}
         self.computes = list(computes)
         self.backends = list(backends)
         self.options = options or {}
@@ -54,8 +57,8 @@ class Cloud:
     def _write_conf(self):
         sections = {
             'DEFAULT': {
-                'transport_url': 'rabbit://guest:guest@127.0.0.1:5672/%s'
-                                 % self.vhost,
+                'transport_url': 'rabbit://guest:guest@127.0.0.1:%d/%s'
+                                 % (self.broker['port'], self.vhost),
                 'log_dir': self.logdir, 'debug': 'true',
                 'state_path': os.path.join(self.workdir, 'state'),
                 'report_interval': '1', 'service_down_time': '5',
@@ -111,9 +114,9 @@ class Cloud:
 
     def start(self):
         os.makedirs(self.logdir, exist_ok=True)
-        rabbitmqctl('add_vhost', self.vhost)
+        rabbitmqctl('add_vhost', self.vhost, env=self.broker['env'])
         rabbitmqctl('set_permissions', '-p', self.vhost, 'guest', '.*', '.*',
-                    '.*')
+                    '.*', env=self.broker['env'])
         self._write_conf()
         self._manage('db', 'sync')
         self._manage('bootstrap', '--bootstrap-password', ADMIN_PASSWORD,
@@ -180,7 +183,7 @@ class Cloud:
         for name in list(self.procs):
             self.stop_daemon(name)
         try:
-            rabbitmqctl('delete_vhost', self.vhost)
+            rabbitmqctl('delete_vhost', self.vhost, env=self.broker['env'])
         except subprocess.CalledProcessError:
             pass
 
