@@ -1,6 +1,8 @@
 """The WSGI pipeline of stratus-api, outermost first.
 
 1. RequestIdMiddleware  request ids, the request log line, response header
+   RequestGuard         undecodable URLs, body size limit, unreadable or
+                        unusable bodies (api/middleware/request_guard.py)
 2. SurfaceRouter        /identity | /compute | /volume | /image by prefix
    then, per surface:
 3. FaultMiddleware      exceptions -> the surface's fault dialect
@@ -15,6 +17,7 @@ from stratus.api.compute import root as compute_root
 from stratus.api.identity import root as identity_root
 from stratus.api.middleware import faults
 from stratus.api.middleware import layer
+from stratus.api.middleware import request_guard
 from stratus.api.middleware import request_id
 
 
@@ -60,9 +63,11 @@ class LazySurface:
 
 
 def build_app():
-    return request_id.RequestIdMiddleware(SurfaceRouter({
-        'identity': identity_root.IdentitySurface(),
-        'compute': compute_root.ComputeSurface(),
-        'volume': LazySurface('stratus.api.volume.root', 'VolumeSurface'),
-        'image': LazySurface('stratus.api.image.root', 'ImageSurface'),
-    }))
+    return request_id.RequestIdMiddleware(request_guard.RequestGuard(
+        SurfaceRouter({
+            'identity': identity_root.IdentitySurface(),
+            'compute': compute_root.ComputeSurface(),
+            'volume': LazySurface('stratus.api.volume.root',
+                                  'VolumeSurface'),
+            'image': LazySurface('stratus.api.image.root', 'ImageSurface'),
+        })))

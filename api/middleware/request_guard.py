@@ -1,0 +1,196 @@
+"""Second layer: what a request cannot mean is refused before any surface
+reads it, with a 4xx in that surface's fault dialect.
+
+- A path or query string that is not UTF-8 (webob raises while decoding
+  it, in every layer that looks at the path).
+- A body over ``[oslo_middleware] max_request_body_size``: refused from
+  its Content-Length before reading, or cut off once a chunked body passes
+  the limit, as oslo.middleware's RequestBodySizeLimiter does in front of
+  nova, cinder and keystone. Image data (PUT .../file and .../stage)
+  streams to its store, bounded by ``image_size_cap``, and is not read here.
+- A body the transport could not deliver (shorter than its Content-Length,
+  a bad chunk size): 400 and the connection closes.
+- JSON that would reach a handler as something it cannot store or walk:
+  a lone surrogate (no database can encode it) or nesting deeper than any
+  OpenStack body (the decoder and validators recurse once per level).
+- Form bodies are never parsed by webob as multipart: no route takes one,
+  and parsing would read a whole image upload before its handler refuses
+  the content type.
+"""
+import json
+import re
+import urllib.parse
+
+import webob.multidict
+
+from stratus.api.middleware import faults
+from stratus.api.middleware import layer
+from stratus.common.conf import CONF
+from stratus.common import identity_exceptions
+
+STYLES = {'identity': 'keystone', 'image': 'glance'}
+# Deeper than any request body of the four APIs (keystone's mapping rules
+# nest about six levels); the JSON decoder recurses per level.
+MAX_DEPTH = 100
+_STREAMED = re.compile(r'^/image/v2/images/[^/]+/(file|stage)/*$')
+_SURROGATE = re.compile(rb'\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\xed[\xa0-\xbf]')
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKET = re.compile(rb'[\[\]{}]')
+_READ_ERRORS = (OSError, ValueError, EOFError)
+ENV_STREAMED = 'stratus.streamed_body'
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def style_of(path):
+    return STYLES.get(path.lstrip('/').split('/', 1)[0], 'nova')
+
+
+def _utf8(raw):
+    """Whether a WSGI str (bytes as latin-1) holds UTF-8."""
+    try:
+        raw.encode('latin-1').decode('utf-8')
+        return True
+    except UnicodeError:
+        return False
+
+
+def _utf8_query(raw):
+    try:
+        urllib.parse.unquote_to_bytes(
+            raw.encode('latin-1').replace(b'+', b' ')).decode('utf-8')
+        return True
+    except UnicodeError:
+        return False
+
+
+def malformed_json(style):
+    """A surface's answer to a body its JSON decoder refuses."""
+    if style == 'keystone':
+        return faults.from_exception(style, identity_exceptions.UnknownReference(
+            attribute='valid JSON', target='request body'))
+    if style == 'glance':
+        return faults.fault_response(style, 400,
+                                     'Malformed JSON in request body.')
+    return faults.fault_response(style, 400, 'Malformed request body')
+
+
+def too_large(style, message):
+    return faults.fault_response(style, 413, message)
+
+
+def _read(req, length, limit):
+    """The whole body; at most `limit` bytes of one without a length."""
+    stream = req.environ['wsgi.input']
+    parts, size = [], 0
+    todo = length if length is not None else limit + 1
+    while todo > 0:
+        data = stream.read(min(todo, 65536))
+        if not data:
+            break
+        parts.append(data)
+        size += len(data)
+        todo -= len(data)
+    if length is None and size > limit:
+        raise _TooLarge()
+    if length is not None and size < length:
+        raise EOFError('%d of %d bytes' % (size, length))
+    return b''.join(parts)
+
+
+def too_deep(body, limit=MAX_DEPTH):
+    if body.count(b'[') + body.count(b'{') <= limit:
+        return False
+    depth = 0
+    for match in _BRACKET.finditer(_STRING.sub(b'""', body)):
+        if match.group() in (b'[', b'{'):
+            depth += 1
+            if depth > limit:
+                return True
+        else:
+            depth -= 1
+    return False
+
+
+def has_lone_surrogate(body):
+    if not _SURROGATE.search(body):
+        return False
+    try:
+        doc = json.loads(body)
+    except (ValueError, RecursionError):
+        return False            # the handler answers for a malformed body
+    todo = [doc]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, dict):
+            todo.extend(item.keys())
+            todo.extend(item.values())
+        elif isinstance(item, list):
+            todo.extend(item)
+        elif isinstance(item, str):
+            try:
+                item.encode('utf-8')
+            except UnicodeEncodeError:
+                return True
+    return False
+
+
+def _unreadable(style):
+    resp = faults.fault_response(style, 400, 'The request body could not '
+                                 'be read: it is shorter than its '
+                                 'Content-Length or badly chunked.')
+    # What is left of it on the connection is not a next request.
+    resp.headers['Connection'] = 'close'
+    return resp
+
+
+class RequestGuard(layer.Layer):
+    def __init__(self, application):
+        self.application = application
+
+    def process(self, req):
+        environ = req.environ
+        path = environ.get('PATH_INFO', '')
+        style = style_of(path)
+        if not _utf8(path) or not _utf8_query(environ.get('QUERY_STRING',
+                                                          '')):
+            return faults.fault_response(style, 400, 'The request URL is '
+                                         'not valid UTF-8.')
+        if req.method == 'PUT' and _STREAMED.match(path):
+            environ[ENV_STREAMED] = True
+        else:
+            refusal = self._bound_body(req, style)
+            if refusal is not None:
+                return refusal
+        if req.content_type == 'multipart/form-data':
+            environ['webob._parsed_post_vars'] = (
+                webob.multidict.NoVars('Not parsed: no route takes a '
+                                       'multipart body'),
+                environ['wsgi.input'])
+        return layer.forward(req, self.application)
+
+    def _bound_body(self, req, style):
+        limit = CONF.oslo_middleware.max_request_body_size
+        length = req.content_length
+        if length is not None and length > limit:
+            return too_large(style, 'Request is too large. Larger than '
+                             'max_request_body_size (%s).' % limit)
+        if not length and not req.is_body_readable:
+            return None
+        try:
+            body = _read(req, length, limit)
+        except _TooLarge:
+            return too_large(style, 'Request is too large. Larger than '
+                             '%s.' % limit)
+        except _READ_ERRORS:
+            return _unreadable(style)
+        req.body = body
+        if too_deep(body) or has_lone_surrogate(body):
+            return malformed_json(style)
+        if req.content_type == 'application/x-www-form-urlencoded' and \
+                not _utf8_query(body.decode('latin-1')):
+            return faults.fault_response(style, 400, 'The request body is '
+                                         'not valid UTF-8.')
+        return None
