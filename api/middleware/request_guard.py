@@ -13,6 +13,7 @@ reads it, with a 4xx in that surface's fault dialect.
 - JSON that would reach a handler as something it cannot store or walk:
   a lone surrogate (no database can encode it) or nesting deeper than any
   OpenStack body (the decoder and validators recurse once per level).
+- Response headers that are not latin-1 go out percent-encoded.
 - Form bodies are never parsed by webob as multipart: no route takes one,
   and parsing would read a whole image upload before its handler refuses
   the content type.
@@ -146,6 +147,23 @@ def _unreadable(style):
     return resp
 
 
+# What a URL may hold unescaped, '%' included (an escape stays as it is).
+_URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
+
+
+def _latin1_headers(resp):
+    """HTTP/1.1 headers are latin-1 (the WSGI server fails to send any other
+    text, after the handler has done its work): a value that is not - a
+    Location naming a tag such as '\u202egnp.exe' - goes out
+    percent-encoded, as in a URL."""
+    for key, value in list(resp.headerlist):
+        try:
+            value.encode('latin-1')
+        except UnicodeEncodeError:
+            resp.headers[key] = urllib.parse.quote(value, safe=_URL_SAFE)
+    return resp
+
+
 class RequestGuard(layer.Layer):
     def __init__(self, application):
         self.application = application
@@ -169,7 +187,7 @@ class RequestGuard(layer.Layer):
                 webob.multidict.NoVars('Not parsed: no route takes a '
                                        'multipart body'),
                 environ['wsgi.input'])
-        return layer.forward(req, self.application)
+        return _latin1_headers(layer.forward(req, self.application))
 
     def _bound_body(self, req, style):
         limit = CONF.oslo_middleware.max_request_body_size
