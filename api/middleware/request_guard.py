@@ -151,6 +151,14 @@ def _unreadable(style):
 _URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
 
 
+def url_header(url):
+    """A URL as a header may carry it: a control character or a character
+    outside latin-1 from a path part (a tag 'a\r\nX: 1' or '\u202egnp')
+    would make the server or webob fail once the handler has done its
+    work; percent-encoded, it is the same URL."""
+    return urllib.parse.quote(url, safe=_URL_SAFE)
+
+
 def _latin1_headers(resp):
     """HTTP/1.1 headers are latin-1 (the WSGI server fails to send any other
     text, after the handler has done its work): a value that is not - a
@@ -160,7 +168,7 @@ def _latin1_headers(resp):
         try:
             value.encode('latin-1')
         except UnicodeEncodeError:
-            resp.headers[key] = urllib.parse.quote(value, safe=_URL_SAFE)
+            resp.headers[key] = url_header(value)
     return resp
 
 

@@ -319,3 +319,36 @@ def test_multipart_json_routes_are_never_500(admin):
                     environ={'CONTENT_LENGTH': '5',
                              'wsgi.input': io.BytesIO(b'--x--')})
         assert 400 <= resp.status_int < 500, (path, resp.body)
+
+
+# -- header values a path part puts in a Location --------------------------
+
+def _wire(app, req):
+    """Status and headers as a WSGI server receives them."""
+    seen = {}
+
+    def start_response(status, headers, exc_info=None):
+        seen['status'], seen['headers'] = status, headers
+    b''.join(app(req.environ, start_response))
+    return seen['status'], dict(seen['headers'])
+
+
+@pytest.mark.parametrize('tag,encoded', [
+    ('\u202egnp.exe', '%E2%80%AEgnp.exe'),
+    ('a\r\nX-Evil: 1', 'a%0D%0AX-Evil:%201'),
+    ('a\x00b', 'a%00b'), ('zero\u200bwidth', 'zero%E2%80%8Bwidth')])
+def test_a_project_tag_location_is_percent_encoded(admin, tag, encoded):
+    project = _project(admin)
+    req = webob.Request.blank('/', method='PUT',
+                              headers={'X-Auth-Token': admin.token})
+    req.environ['PATH_INFO'] = ('/identity/v3/projects/%s/tags/%s' % (
+        project, tag)).encode('utf-8').decode('latin-1')
+    status, headers = _wire(admin.app, req)
+    assert status.startswith('201'), status
+    assert headers['Location'].endswith('/projects/%s/tags/%s' % (
+        project, encoded))
+    for value in headers.values():
+        value.encode('latin-1')
+        assert '\r' not in value and '\n' not in value and '\0' not in value
+    tags = admin.get('/identity/v3/projects/%s/tags' % project).json['tags']
+    assert tags == [tag]

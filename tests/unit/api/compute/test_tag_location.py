@@ -44,3 +44,11 @@ def test_a_right_to_left_override_tag(cloud):  # noqa: F811
     # Again: already there, 204, same header.
     status, headers = _wire(cloud.app, _put(cloud, sid, tag))
     assert status.startswith('204'), status
+
+
+def test_a_tag_with_a_line_break_cannot_add_a_header(cloud):  # noqa: F811
+    sid = _create(cloud).json['server']['id']
+    status, headers = _wire(cloud.app, _put(cloud, sid, 'a\r\nX-Evil: 1'))
+    assert status.startswith('201'), status
+    assert 'X-Evil' not in dict(headers)
+    assert dict(headers)['Location'].endswith('/tags/a%0D%0AX-Evil:%201')
