@@ -38,7 +38,6 @@ _SURROGATE = re.compile(rb'\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\xed[\xa0-\xbf]')
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKET = re.compile(rb'[\[\]{}]')
 _READ_ERRORS = (OSError, ValueError, EOFError)
-ENV_STREAMED = 'stratus.streamed_body'
 
 
 class _TooLarge(Exception):
@@ -172,30 +171,41 @@ def _latin1_headers(resp):
     return resp
 
 
+def _negotiated(req, style, resp):
+    """glance's faults follow the Accept header (its webob pages); the
+    image surface knows how, and a request to it loads it anyway."""
+    if style != 'glance':
+        return resp
+    from stratus.api.image import root as image_root
+    return image_root.negotiated_fault(req, resp)
+
+
 class RequestGuard(layer.Layer):
     def __init__(self, application):
         self.application = application
 
     def process(self, req):
+        style = style_of(req.environ.get('PATH_INFO', ''))
+        refusal = self._refusal(req, style)
+        if refusal is not None:
+            return _negotiated(req, style, refusal)
+        if req.content_type == 'multipart/form-data':
+            req.environ['webob._parsed_post_vars'] = (
+                webob.multidict.NoVars('Not parsed: no route takes a '
+                                       'multipart body'),
+                req.environ['wsgi.input'])
+        return _latin1_headers(layer.forward(req, self.application))
+
+    def _refusal(self, req, style):
         environ = req.environ
         path = environ.get('PATH_INFO', '')
-        style = style_of(path)
         if not _utf8(path) or not _utf8_query(environ.get('QUERY_STRING',
                                                           '')):
             return faults.fault_response(style, 400, 'The request URL is '
                                          'not valid UTF-8.')
         if req.method == 'PUT' and _STREAMED.match(path):
-            environ[ENV_STREAMED] = True
-        else:
-            refusal = self._bound_body(req, style)
-            if refusal is not None:
-                return refusal
-        if req.content_type == 'multipart/form-data':
-            environ['webob._parsed_post_vars'] = (
-                webob.multidict.NoVars('Not parsed: no route takes a '
-                                       'multipart body'),
-                environ['wsgi.input'])
-        return _latin1_headers(layer.forward(req, self.application))
+            return None
+        return self._bound_body(req, style)
 
     def _bound_body(self, req, style):
         limit = CONF.oslo_middleware.max_request_body_size

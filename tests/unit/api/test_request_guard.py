@@ -29,7 +29,7 @@ class Unreadable(io.RawIOBase):
 
 
 def _raw(app, method, path, body=None, headers=None, environ=None,
-         token=None):
+         token=None, accept='application/json'):
     """A request built from raw WSGI values: PATH_INFO and QUERY_STRING as
     a server passes them (bytes as latin-1), a body stream as it is."""
     req = webob.Request.blank('/', method=method, headers=headers or {})
@@ -38,7 +38,8 @@ def _raw(app, method, path, body=None, headers=None, environ=None,
     req.environ['QUERY_STRING'] = query
     if token:
         req.headers['X-Auth-Token'] = token
-    req.headers.setdefault('Accept', 'application/json')
+    if accept:
+        req.headers['Accept'] = accept
     if body is not None:
         req.body = body
         req.content_type = 'application/json'
@@ -71,8 +72,12 @@ def _check(resp, style, status, message=None):
         assert error['code'] == status
         text = error['message']
     else:
-        assert resp.content_type in ('text/plain', 'application/json')
-        text = resp.text
+        # glance's webob faults, negotiated: these requests accept JSON.
+        assert resp.content_type == 'application/json'
+        doc = resp.json
+        assert set(doc) == {'message', 'code', 'title'}
+        assert doc['code'].startswith('%d ' % status)
+        text = doc['message']
     if message is not None:
         assert message in text, text
     return text
@@ -192,6 +197,16 @@ def test_a_url_that_is_not_utf8_is_400(admin, style, path):
     for method in ('GET', 'DELETE', 'PUT'):
         resp = _raw(admin.app, method, path, token=admin.token)
         _check(resp, style, 400, 'The request URL is not valid UTF-8.')
+
+
+def test_image_faults_follow_accept_as_glance_does(admin):
+    for accept, content_type in (('', 'text/html'),
+                                 ('text/plain', 'text/plain')):
+        resp = _raw(admin.app, 'GET', '/image/v2/images/\xff',
+                    accept=accept)
+        assert resp.status_int == 400
+        assert resp.content_type == content_type
+        assert 'The request URL is not valid UTF-8.' in resp.text
 
 
 def test_utf8_urls_still_work(admin):
