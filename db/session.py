@@ -42,6 +42,7 @@ def _sqlite_setup(engine):
 
 
 _INT64 = range(-2 ** 63, 2 ** 63)
+_WRITES = ('INSERT', 'UPDATE', 'REPLACE')
 
 
 def _outside(value):
@@ -53,15 +54,19 @@ def _int64_parameters(conn, cursor, statement, parameters, context,
     """SQLite binds integers of 64 bits and raises OverflowError beyond:
     a lookup by a 40-digit id from a URL must find nothing (as a server
     database answers), so such a number is compared as a REAL, which no
-    stored integer equals. A write of one is refused."""
+    stored integer equals (reads and deletes). A write of one is refused.
+    """
     rows = parameters if executemany else (parameters,)
     if not any(_outside(value) for row in rows
                if isinstance(row, (tuple, list)) for value in row):
         return statement, parameters
-    if not statement.lstrip().upper().startswith('SELECT'):
+    if statement.lstrip()[:7].upper().startswith(_WRITES):
         raise exception.Invalid('A number in the request is out of range.')
-    return statement, type(parameters)(
-        float(value) if _outside(value) else value for value in parameters)
+    def real(row):
+        return type(row)(float(v) if _outside(v) else v for v in row)
+    if executemany:
+        return statement, [real(row) for row in parameters]
+    return statement, real(parameters)
 
 
 class _WriterQueue:

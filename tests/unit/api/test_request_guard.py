@@ -367,3 +367,11 @@ def test_a_project_tag_location_is_percent_encoded(admin, tag, encoded):
         assert '\r' not in value and '\n' not in value and '\0' not in value
     tags = admin.get('/identity/v3/projects/%s/tags' % project).json['tags']
     assert tags == [tag]
+
+
+def test_a_delete_by_a_huge_integer_deletes_nothing(db):
+    from stratus.db import session
+    import sqlalchemy as sa
+    with session.writer() as s:
+        s.execute(sa.text('DELETE FROM aggregates WHERE id = :v'),
+                  {'v': -int(NINES)})
