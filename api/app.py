@@ -1,14 +1,14 @@
 """The WSGI pipeline of stratus-api, outermost first.
 
 1. RequestIdMiddleware  request ids, the request log line, response header
-   RequestGuard         undecodable URLs, body size limit, unreadable or
-                        unusable bodies (api/middleware/request_guard.py)
-2. SurfaceRouter        /identity | /compute | /volume | /image by prefix
+2. RequestGuard         undecodable URLs, the body size limit, unreadable
+                        or unusable bodies (api/middleware/request_guard.py)
+3. SurfaceRouter        /identity | /compute | /volume | /image by prefix
    then, per surface:
-3. FaultMiddleware      exceptions -> the surface's fault dialect
-4. AuthMiddleware       X-Auth-Token -> RequestContext, 401 otherwise
-5. MicroversionMiddleware (compute, volume) negotiation and echo
-6. pecan controllers
+4. FaultMiddleware      exceptions -> the surface's fault dialect
+5. AuthMiddleware       X-Auth-Token -> RequestContext, 401 otherwise
+6. MicroversionMiddleware (compute, volume) negotiation and echo
+7. pecan controllers
 """
 import importlib
 import threading
