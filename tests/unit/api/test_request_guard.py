@@ -375,3 +375,22 @@ def test_a_delete_by_a_huge_integer_deletes_nothing(db):
     with session.writer() as s:
         s.execute(sa.text('DELETE FROM aggregates WHERE id = :v'),
                   {'v': -int(NINES)})
+
+
+@pytest.mark.parametrize('body,deep', [
+    (b'[' * 100 + b']' * 100, False),
+    (b'[' * 101 + b']' * 101, True),
+    (b'{"a":' * 50 + b'[' * 51 + b']' * 51 + b'}' * 50, True),
+    (b'["a\\"[[[[", ' + b'[' * 99 + b']' * 99 + b']', False),
+    (b'"' + b'[' * 114000 + b'"', False),
+    (b'[' + b'[],' * 38000 + b'[]]', False),
+    (b']' * 500 + b'[' * 150, False),
+    # Malformed and slow for a backtracking string pattern: linear here.
+    (b'"' + b'\\"' * 50000 + b'[' * 200, True),
+    (b'["' + b'","'.join([b'['] * 30000) + b'"]', False)])
+def test_nesting_is_measured_outside_strings_in_linear_time(body, deep):
+    import time
+    from stratus.api.middleware import request_guard
+    started = time.monotonic()
+    assert request_guard.too_deep(body) is deep
+    assert time.monotonic() - started < 5
