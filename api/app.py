@@ -1,12 +1,14 @@
 """The WSGI pipeline of stratus-api, outermost first.
 
 1. RequestIdMiddleware  request ids, the request log line, response header
-2. SurfaceRouter        /identity | /compute | /volume | /image by prefix
+2. RequestGuard         undecodable URLs, the body size limit, unreadable
+                        or unusable bodies (api/middleware/request_guard.py)
+3. SurfaceRouter        /identity | /compute | /volume | /image by prefix
    then, per surface:
-3. FaultMiddleware      exceptions -> the surface's fault dialect
-4. AuthMiddleware       X-Auth-Token -> RequestContext, 401 otherwise
-5. MicroversionMiddleware (compute, volume) negotiation and echo
-6. pecan controllers
+4. FaultMiddleware      exceptions -> the surface's fault dialect
+5. AuthMiddleware       X-Auth-Token -> RequestContext, 401 otherwise
+6. MicroversionMiddleware (compute, volume) negotiation and echo
+7. pecan controllers
 """
 import importlib
 import threading
@@ -15,6 +17,7 @@ from stratus.api.compute import root as compute_root
 from stratus.api.identity import root as identity_root
 from stratus.api.middleware import faults
 from stratus.api.middleware import layer
+from stratus.api.middleware import request_guard
 from stratus.api.middleware import request_id
 
 
@@ -60,9 +63,11 @@ class LazySurface:
 
 
 def build_app():
-    return request_id.RequestIdMiddleware(SurfaceRouter({
-        'identity': identity_root.IdentitySurface(),
-        'compute': compute_root.ComputeSurface(),
-        'volume': LazySurface('stratus.api.volume.root', 'VolumeSurface'),
-        'image': LazySurface('stratus.api.image.root', 'ImageSurface'),
-    }))
+    return request_id.RequestIdMiddleware(request_guard.RequestGuard(
+        SurfaceRouter({
+            'identity': identity_root.IdentitySurface(),
+            'compute': compute_root.ComputeSurface(),
+            'volume': LazySurface('stratus.api.volume.root',
+                                  'VolumeSurface'),
+            'image': LazySurface('stratus.api.image.root', 'ImageSurface'),
+        })))

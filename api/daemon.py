@@ -17,6 +17,19 @@ from stratus.common.conf import CONF
 LOG = log.getLogger(__name__)
 
 
+class Gateway(cheroot_wsgi.Gateway_10):
+    """cheroot's WSGI gateway, but an answer saying 'Connection: close'
+    closes the connection: the API says it after a body it could not read
+    (a bad chunk, a short body), whose rest is not a next request."""
+
+    def start_response(self, status, headers, exc_info=None):
+        write = super().start_response(status, headers, exc_info)
+        if any(k.lower() == 'connection' and v.lower() == 'close'
+               for k, v in headers):
+            self.req.close_connection = True
+        return write
+
+
 class LingeringServer(cheroot_wsgi.Server):
     """cheroot, but a request thread that has answered on a keep-alive
     connection waits a moment for that client's next request itself.
@@ -53,6 +66,7 @@ def _serve_one(app, reuse_port):
         (CONF.api.bind_host, CONF.api.bind_port), app,
         numthreads=CONF.api.threads, server_name='stratus-api',
         reuse_port=reuse_port)
+    server.gateway = Gateway
     # Keep-alive connections of idle clients must not pin request threads.
     server.timeout = 30
 

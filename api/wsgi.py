@@ -11,6 +11,7 @@ import pecan.routing
 import pecan.util
 import webob
 
+from stratus.api.middleware import request_guard
 from stratus.api.middleware import request_id
 from stratus.common.conf import CONF
 
@@ -39,6 +40,8 @@ def response(body=None, status=200, headers=None):
     else:
         resp.content_type = None
     for key, value in (headers or {}).items():
+        if key == 'Location':
+            value = request_guard.url_header(value)
         resp.headers[key] = value
     return resp
 

@@ -11,6 +11,7 @@ from sqlalchemy import event
 from sqlalchemy import orm
 
 from stratus.common.conf import CONF
+from stratus.common import exception
 
 _LOCK = threading.Lock()
 _ENGINE = None
@@ -31,10 +32,41 @@ def _sqlite_setup(engine):
         cur.execute('PRAGMA busy_timeout=%d' % CONF.database.busy_timeout)
         cur.close()
 
+    event.listen(engine, 'before_cursor_execute', _int64_parameters,
+                 retval=True)
+
     @event.listens_for(engine, 'begin')
     def _on_begin(conn):
         mode = conn.get_execution_options().get('sqlite_begin', 'DEFERRED')
         conn.exec_driver_sql('BEGIN %s' % mode)
+
+
+_INT64 = range(-2 ** 63, 2 ** 63)
+_WRITES = ('INSERT', 'UPDATE', 'REPLACE')
+
+
+def _outside(value):
+    return type(value) is int and value not in _INT64
+
+
+def _int64_parameters(conn, cursor, statement, parameters, context,
+                      executemany):
+    """SQLite binds integers of 64 bits and raises OverflowError beyond:
+    a lookup by a 40-digit id from a URL must find nothing (as a server
+    database answers), so such a number is compared as a REAL, which no
+    stored integer equals (reads and deletes). A write of one is refused.
+    """
+    rows = parameters if executemany else (parameters,)
+    if not any(_outside(value) for row in rows
+               if isinstance(row, (tuple, list)) for value in row):
+        return statement, parameters
+    if statement.lstrip()[:7].upper().startswith(_WRITES):
+        raise exception.Invalid('A number in the request is out of range.')
+    def real(row):
+        return type(row)(float(v) if _outside(v) else v for v in row)
+    if executemany:
+        return statement, [real(row) for row in parameters]
+    return statement, real(parameters)
 
 
 class _WriterQueue:

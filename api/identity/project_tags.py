@@ -73,10 +73,9 @@ class ProjectTagsController(common.RestController):
         # already there, is a 400.
         common.check_value(schemas.tag_list, tags + [tag])
         project_tags.replace(project_id, tags + [tag])
-        resp = wsgi.response(status=201)
-        resp.location = '%s/projects/%s/tags/%s' % (common.base_url(),
-                                                    project_id, tag)
-        return resp
+        return wsgi.response(status=201, headers={
+            'Location': '%s/projects/%s/tags/%s' % (common.base_url(),
+                                                    project_id, tag)})
 
     @pecan.expose()
     def delete(self, project_id, tag=None, **kwargs):

@@ -94,6 +94,11 @@ def _negotiated(resp, fault_format):
     return resp
 
 
+def negotiated_fault(req, resp):
+    """A plain glance fault made before this surface, as it answers it."""
+    return _negotiated(resp, _fault_format(req))
+
+
 def _drain(req, resp):
     """Read in chunks what a handler left of the request body (an upload
     refused early). cheroot would otherwise read the rest of a

@@ -6,6 +6,7 @@ environ (the auth layer puts them on the RequestContext) and the response.
 """
 import re
 import time
+import urllib.parse
 
 from stratus.api.middleware import layer
 from stratus.common import context
@@ -19,6 +20,20 @@ ENV_CONTEXT = 'stratus.context'
 ENV_MICROVERSION = 'stratus.microversion'
 _VALID = re.compile(r'^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-'
                     r'[0-9a-f]{4}-[0-9a-f]{12}$')
+
+
+def _path_qs(req):
+    """webob's path_qs, also for a path that is not UTF-8 (the next layer
+    refuses it; the log line still shows it, percent-encoded)."""
+    try:
+        return req.path_qs
+    except UnicodeDecodeError:
+        environ = req.environ
+        raw = (environ.get('SCRIPT_NAME', '') +
+               environ.get('PATH_INFO', '')).encode('latin-1')
+        query = environ.get('QUERY_STRING')
+        return urllib.parse.quote(raw, safe="/~!$&'()*+,;=:@") + (
+            '?' + query if query else '')
 
 
 class RequestIdMiddleware(layer.Layer):
@@ -35,10 +50,11 @@ class RequestIdMiddleware(layer.Layer):
         req.environ[ENV_REQUEST_ID] = ctxt.request_id
         req.environ[ENV_GLOBAL_REQUEST_ID] = global_id
         req.environ[ENV_CONTEXT] = ctxt
-        LOG.debug('Starting request: %s "%s %s"', req.remote_addr,
-                  req.method, req.path_qs)
         # Lower layers pop path segments off this environ; keep the original.
-        path_qs, is_compute = req.path_qs, req.path_info.startswith('/compute')
+        path_qs = _path_qs(req)
+        is_compute = req.environ.get('PATH_INFO', '').startswith('/compute')
+        LOG.debug('Starting request: %s "%s %s"', req.remote_addr,
+                  req.method, path_qs)
         resp = layer.forward(req, self.application)
         resp.headers['x-openstack-request-id'] = ctxt.request_id
         if is_compute:

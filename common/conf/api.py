@@ -26,5 +26,13 @@ opts = [
 ]
 
 
+# oslo.middleware's sizelimit option, declared as it declares it (same
+# group, name, default and help) so both can live in one ConfigOpts.
+middleware_opts = [
+    cfg.IntOpt('max_request_body_size', default=114688,
+               help='The maximum body size for each request, in bytes.'),
+]
+
+
 def list_opts():
-    return [('api', opts)]
+    return [('api', opts), ('oslo_middleware', middleware_opts)]
