@@ -71,9 +71,10 @@ def test_many_properties_in_one_body_write_nothing(admin, images):
            _limit('properties', 5000, 128))
     assert len(admin.get(BASE).json['images']) == before
     image = images.create(admin)
-    resp = images.patch(admin, image['id'], [_add(k) for k in props],
+    # 2,000 add operations stay under max_request_body_size.
+    resp = images.patch(admin, image['id'], [_add(k) for k in props][:2000],
                         headers=JSON)
-    _fault(resp, 413, _limit('properties', 5000, 128))
+    _fault(resp, 413, _limit('properties', 2000, 128))
     assert _props(admin, image['id']) == {}
     tags = ['t%04d' % i for i in range(5000)]
     _fault(admin.post(BASE, {'name': 'tags', 'tags': tags}, headers=JSON),
