@@ -45,7 +45,7 @@ class Journal:
         return '%s.%s.%s' % (_safe(instance_uuid), _safe(flow),
                              _safe(request_id))
 
-    def begin(self, request_id, instance, flow, event):
+    def begin(self, request_id, instance, flow, event, migration=None):
         """The record's name when the operation may run; None when this
         request already ran (or runs) it here: a message delivered
         again."""
@@ -55,7 +55,7 @@ class Journal:
         record = {'uuid': instance['uuid'], 'flow': flow, 'event': event,
                   'request_id': request_id,
                   'task_state': instance.get('task_state'),
-                  'started_at': time.time()}
+                  'migration': migration, 'started_at': time.time()}
         if os.path.exists(os.path.join(self.done_dir, name)):
             return name, False
         try:
@@ -95,7 +95,7 @@ class Journal:
                 # which instance it was.
                 record = {'uuid': name.split('.')[0], 'flow': None,
                           'event': None, 'request_id': None,
-                          'task_state': None}
+                          'task_state': None, 'migration': None}
             record['name'] = name
             records.append(record)
         return records

@@ -74,9 +74,12 @@ class ComputeManager:
         store.update(ctxt=ctxt.to_dict(), instance=instance)
         entry, may_run = None, True
         if self.journal is not None:
+            migration = store.get('migration')
             entry, may_run = self.journal.begin(
                 ctxt.request_id, instance, flow_name,
-                'compute_' + flow_module.FLOW_NAME)
+                'compute_' + flow_module.FLOW_NAME,
+                migration=migration.get('uuid')
+                if isinstance(migration, dict) else None)
         if not may_run:
             LOG.info('%s of request %s already ran here (message delivered '
                      'again); nothing to do', flow_module.FLOW_NAME,

@@ -9,6 +9,7 @@ from stratus.common import context
 from stratus.common import exception
 from stratus.common import log
 from stratus.common import timeutils
+from stratus.compute import resize_recovery
 from stratus.compute import states
 
 LOG = log.getLogger(__name__)
@@ -65,6 +66,14 @@ def recover(ctxt, host, driver, conductor, skip=(), journal=None):
     if journal is not None:
         started = {}
         for record in journal.interrupted():
+            if resize_recovery.handles(record):
+                why = _why(host, record['flow'])
+                if resize_recovery.recover(ctxt, host, conductor, record,
+                                           why):
+                    _failed_event(conductor, host, {'uuid': record['uuid']},
+                                  record, why)
+                journal.close(record)
+                continue
             started.setdefault(record['uuid'], []).append(record)
     for instance in conductor.instances_on_host(ctxt, host):
         task_state = instance['task_state']
@@ -82,8 +91,7 @@ def recover(ctxt, host, driver, conductor, skip=(), journal=None):
                          'it runs when its message comes',
                          instance['vm_state'], task_state, instance=instance)
                 continue
-        why = 'Interrupted by a restart of stratus-compute on %s while %s' % (
-            host, task_state or instance['vm_state'])
+        why = _why(host, task_state or instance['vm_state'])
         LOG.warning('Recovering from task_state %s after a restart',
                     task_state, instance=instance)
         _recover_one(ctxt, host, driver, conductor, instance, why)
@@ -92,6 +100,11 @@ def recover(ctxt, host, driver, conductor, skip=(), journal=None):
     for records in (started or {}).values():
         for record in records:
             journal.close(record)
+
+
+def _why(host, doing):
+    return 'Interrupted by a restart of stratus-compute on %s while %s' % (
+        host, doing)
 
 
 def _failed_event(conductor, host, instance, record, why):

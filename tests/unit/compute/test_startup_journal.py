@@ -136,3 +136,52 @@ def test_journal_prunes_done_records(tmp_path):
     assert book.begin('req-1', {'uuid': 'u1'}, 'stop', 'e')[1] is False
     book.prune(keep=-1)
     assert book.begin('req-1', {'uuid': 'u1'}, 'stop', 'e')[1] is True
+
+
+def _migrating(compute, task_state, host):
+    server = _instance(compute, states.ACTIVE, task_state)
+    compute.conductor.instances[server['uuid']]['host'] = host
+    conductor = compute.conductor
+    conductor.migrations, conductor.moves = {}, []
+    conductor.migration_update = lambda ctxt, uuid, values: \
+        conductor.migrations.setdefault(uuid, {}).update(values)
+    conductor.claims_move = lambda ctxt, a, b: conductor.moves.append((a, b))
+    return server
+
+
+def test_resize_prep_cut_short_on_the_destination_restores_the_source(
+        compute):
+    # The server is on node2 (its source); node1 was preparing for it.
+    server = _migrating(compute, states.RESIZE_PREP, 'node2')
+    compute.journal.begin('req-1', server, 'resize_prep',
+                          'compute_instance_resize_prep', migration='m1')
+    compute = _restart(compute)
+    conductor = compute.conductor
+    saved = conductor.instances[server['uuid']]
+    assert (saved['vm_state'], saved['task_state']) == (states.ACTIVE, None)
+    assert conductor.migrations == {'m1': {'status': 'error'}}
+    assert conductor.released == [server['uuid']]
+    assert conductor.moves == [('m1', server['uuid'])]
+    assert 'while resize_prep' in conductor.faults[0]['message']
+    assert [e['result'] for e in conductor.events] == ['Error']
+
+
+def test_resize_finish_cut_short_leaves_error_and_migration_error(compute):
+    server = _migrating(compute, states.RESIZE_FINISH, 'node2')
+    compute.journal.begin('req-1', server, 'resize_finish',
+                          'compute_instance_resize_finish', migration='m1')
+    compute = _restart(compute)
+    saved = compute.conductor.instances[server['uuid']]
+    assert (saved['vm_state'], saved['task_state']) == (states.ERROR, None)
+    assert compute.conductor.migrations == {'m1': {'status': 'error'}}
+    assert compute.conductor.moves == []
+
+
+def test_resize_step_that_moved_on_is_left_alone(compute):
+    server = _migrating(compute, None, 'node2')
+    compute.journal.begin('req-1', server, 'resize_prep',
+                          'compute_instance_resize_prep', migration='m1')
+    compute = _restart(compute)
+    assert compute.conductor.migrations == {}
+    assert compute.conductor.faults == []
+    assert compute.journal.interrupted() == []
