@@ -130,3 +130,24 @@ def test_delete_delivered_for_a_volume_not_deleting_does_nothing(vcloud):
     vcloud.managers[BACKEND].delete_volume(context.get_admin_context(),
                                            volume['id'])
     assert vcloud.show(volume['id'])['status'] == 'available'
+
+
+def test_scheduler_create_delivered_again_places_nothing_twice(
+        vcloud, monkeypatch):
+    volume_id, cast = _queued_create(vcloud, monkeypatch)
+    placed = db_volumes.get(volume_id)['host']
+    sent = []
+    monkeypatch.setattr(vcloud.volume_rpc, 'create_volume',
+                        lambda ctxt, volume_id, host, *a: sent.append(host))
+    ctxt = context.get_admin_context()
+    # Placed, not started: cast again to the same pool.
+    vcloud.scheduler.create_volume(ctxt, volume_id, cast['request_spec'],
+                                   cast['filter_properties'])
+    assert sent == [placed]
+    assert db_volumes.get(volume_id)['host'] == placed
+    # Created: nothing.
+    monkeypatch.undo()
+    vcloud.managers[BACKEND].create_volume(ctxt, **cast)
+    vcloud.scheduler.create_volume(ctxt, volume_id, cast['request_spec'],
+                                   cast['filter_properties'])
+    assert vcloud.show(volume_id)['status'] == 'available'
