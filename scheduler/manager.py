@@ -35,6 +35,8 @@ class SchedulerManager:
 
     def init_host(self, ctxt):
         claims_recovery.release_orphans()
+        from stratus.scheduler import volume_recovery
+        volume_recovery.place_unplaced(self.volume_rpc)
 
     @rpc.expected_exceptions(exception.NoValidHost)
     def select_destinations(self, ctxt, spec, consumer_uuids):

@@ -151,3 +151,20 @@ def test_scheduler_create_delivered_again_places_nothing_twice(
     vcloud.scheduler.create_volume(ctxt, volume_id, cast['request_spec'],
                                    cast['filter_properties'])
     assert vcloud.show(volume_id)['status'] == 'available'
+
+
+def test_scheduler_start_places_volumes_never_placed(vcloud):
+    vcloud.scheduler_rpc.hold = True        # the cast is lost
+    resp = vcloud.post('/volumes', {'volume': {'size': 1}})
+    assert resp.status_int == 202, resp.text
+    volume_id = resp.json['volume']['id']
+    vcloud.scheduler_rpc.hold = False
+    assert vcloud.show(volume_id)['status'] == 'creating'
+    vcloud.scheduler.init_host(context.get_admin_context())
+    assert vcloud.show(volume_id)['status'] == 'available'
+    # The lost message shows up after all: nothing more happens.
+    ctxt, method, kwargs = vcloud.scheduler_rpc.paused.pop()
+    getattr(vcloud.scheduler, method)(ctxt, **kwargs)
+    assert vcloud.show(volume_id)['status'] == 'available'
+    assert len(vcloud.driver('lvmdriver-1').volumes) + len(
+        vcloud.driver('lvmdriver-2').volumes) == 1
