@@ -172,6 +172,9 @@ class ConductorManager:
                     instance['image_ref'], include_deleted=True))
             except exception.NotFound:
                 image = None
+        if not redelivery.resize_to_run(ctxt, instance, migration, flavor,
+                                        image, self.compute_rpc):
+            return
         resize.run(ctxt, instance, migration, flavor, image, host,
                    self.scheduler, self.compute_rpc,
                    lambda events: record_events(ctxt, [instance_uuid], events))

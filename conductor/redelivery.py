@@ -72,3 +72,30 @@ def builds_to_run(ctxt, instance_uuids, image, compute_rpc):
         LOG.info('Build request for %s: %s still to schedule (message '
                  'delivered again)', instance_uuids, waiting)
     return waiting
+
+
+def resize_to_run(ctxt, instance, migration, flavor, image, compute_rpc):
+    """Whether a migrate_server request should run its flow. Delivered
+    again: a migration that moved on or failed is left alone; one whose
+    destination was already chosen has its prep_resize cast there again
+    (the destination runs a request's step once, see compute.journal);
+    one cut short before that runs again, its source claim first given
+    back to the server (the flow moves it to the migration again)."""
+    from stratus.db.api import allocations
+    if instance['task_state'] != states.RESIZE_PREP or \
+            migration['status'] != 'pre-migrating':
+        LOG.info('Migration %s is %s, server task %s: its request has '
+                 'nothing to do', migration['uuid'], migration['status'],
+                 instance['task_state'])
+        return False
+    if migration.get('dest_compute'):
+        LOG.info('Migration %s already chose %s; casting prep_resize there '
+                 'again (it runs once)', migration['uuid'],
+                 migration['dest_compute'])
+        compute_rpc.prep_resize(ctxt, migration['dest_compute'], instance,
+                                migration, flavor, image)
+        return False
+    if allocations.get(migration['uuid']) and \
+            not allocations.get(instance['uuid']):
+        allocations.move(migration['uuid'], instance['uuid'])
+    return True

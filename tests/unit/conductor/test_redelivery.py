@@ -108,3 +108,59 @@ def test_build_delivered_again_after_all_started_does_nothing(
     conductor.build_instances(_ctxt(), [built], {'image': None,
                                                  'flavor': {}})
     assert conductor.compute_rpc.casts == []
+
+
+class _Prep:
+    def __init__(self):
+        self.preps = []
+
+    def prep_resize(self, ctxt, host, instance, migration, flavor, image):
+        self.preps.append((host, instance['uuid'], migration['uuid']))
+
+
+def _migration(uuid, **values):
+    from stratus.db.api import migration_records
+    return migration_records.create(dict({
+        'instance_uuid': uuid, 'status': 'pre-migrating',
+        'migration_type': 'resize', 'source_compute': 'h1',
+        'source_node': 'h1'}, **values))
+
+
+@pytest.fixture
+def resized(db, monkeypatch):
+    ran = []
+    from stratus.conductor.flows import resize
+    monkeypatch.setattr(resize, 'run', lambda *a, **k: ran.append(a[1]))
+    conductor = manager.ConductorManager('c')
+    conductor.compute_rpc = _Prep()
+    return conductor, ran
+
+
+def test_resize_delivered_again_after_it_moved_on_does_nothing(resized):
+    conductor, ran = resized
+    uuid = _server(task_state='resize_migrating')
+    migration = _migration(uuid, status='migrating', dest_compute='h2')
+    conductor.migrate_server(_ctxt(), uuid, migration['uuid'], {})
+    assert ran == [] and conductor.compute_rpc.preps == []
+
+
+def test_resize_delivered_again_after_dispatch_casts_prep_again(resized):
+    conductor, ran = resized
+    uuid = _server(task_state='resize_prep')
+    migration = _migration(uuid, dest_compute='h2')
+    conductor.migrate_server(_ctxt(), uuid, migration['uuid'], {})
+    assert ran == []
+    assert conductor.compute_rpc.preps == [('h2', uuid, migration['uuid'])]
+
+
+def test_resize_cut_short_before_dispatch_runs_with_its_claim_back(
+        resized):
+    from stratus.db.api import allocations
+    conductor, ran = resized
+    uuid = _server(task_state='resize_prep')
+    migration = _migration(uuid)
+    allocations.replace(migration['uuid'], 'h1', 'h1', 1, 64, 1)
+    conductor.migrate_server(_ctxt(), uuid, migration['uuid'], {})
+    assert [i['uuid'] for i in ran] == [uuid]
+    assert allocations.get(migration['uuid']) == []
+    assert allocations.get(uuid)[0]['host'] == 'h1'
