@@ -28,6 +28,12 @@ class ConductorManager:
         self.scheduler = scheduler_rpcapi.SchedulerRPCClient()
         self.compute_rpc = compute_rpcapi.ComputeRPCClient()
 
+    def init_host(self, ctxt):
+        """Before any message is taken: builds that never reached a host
+        are built again from their records (conductor.build_recovery)."""
+        from stratus.conductor import build_recovery
+        build_recovery.rebuild_waiting(self)
+
     def service_report(self, ctxt, values):
         record = db_services.report(ctxt, values)
         if record['report_count'] == 1:

@@ -164,3 +164,27 @@ def test_resize_cut_short_before_dispatch_runs_with_its_claim_back(
     assert [i['uuid'] for i in ran] == [uuid]
     assert allocations.get(migration['uuid']) == []
     assert allocations.get(uuid)[0]['host'] == 'h1'
+
+
+def test_start_builds_again_servers_that_never_reached_a_host(
+        db, monkeypatch):
+    waiting = instances.create([{
+        'project_id': 'p', 'user_id': 'u', 'display_name': 'w',
+        'vm_state': 'building', 'task_state': 'scheduling',
+        'power_state': 0, 'vcpus': 1, 'memory_mb': 64, 'root_gb': 1,
+        'image_ref': None, 'flavor': {'name': 'f', 'vcpus': 1},
+        'system_metadata': {'pinned_availability_zone': 'az1'}}])[0]['uuid']
+    from stratus.db.api import action_events
+    action_events.action_start(waiting, 'create', 'req-create', 'u', 'p')
+    placed = _server(vm_state='active', task_state=None, host='h1')
+    ran = []
+    from stratus.conductor.flows import build
+    monkeypatch.setattr(build, 'run', lambda ctxt, uuids, request, *a:
+                        ran.append((ctxt.request_id, uuids, request)))
+    conductor = manager.ConductorManager('c')
+    conductor.init_host(context.get_admin_context())
+    [(request_id, uuids, request)] = ran
+    assert (request_id, uuids) == ('req-create', [waiting])
+    assert request['flavor']['vcpus'] == 1
+    assert request['availability_zone'] == 'az1'
+    assert placed not in uuids
