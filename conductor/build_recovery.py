@@ -1,4 +1,5 @@
-"""Conductor start-up: builds that never reached a host (issue 15, item 9).
+"""Conductor start-up: builds that never reached a host and resizes that
+never reached a destination (issue 15, item 9).
 
 A server in BUILD/scheduling without a host waits for the conductor: its
 build request was queued for, or being handled by, a conductor. At start
@@ -93,3 +94,40 @@ def rebuild_waiting(manager):
         manager.build_instances(ctxt, uuids, request)
         done.extend(uuids)
     return done
+
+
+def _latest_request(s, uuid):
+    action = models.InstanceAction
+    return s.scalars(sa.select(action.request_id).where(
+        action.instance_uuid == uuid).order_by(action.id.desc())).first()
+
+
+def rerun_unplaced_resizes(manager):
+    """Resizes and cold migrations the conductor had not yet handed to a
+    destination (migration pre-migrating without one, server resize_prep)
+    run again with the server's recorded new flavor, under the request id
+    of the server's latest action; a requested target host is not recorded
+    and is not kept (logged). Returns the migration uuids."""
+    migration, instance = models.Migration, models.Instance
+    with session.reader() as s:
+        rows = s.execute(sa.select(migration.uuid, instance.uuid).join(
+            instance, instance.uuid == migration.instance_uuid).where(
+            migration.status == 'pre-migrating',
+            migration.dest_compute.is_(None),
+            migration.migration_type.in_(['resize', 'migration']),
+            instance.deleted.is_(False),
+            instance.task_state == states.RESIZE_PREP)).all()
+        work = [(m, i, _latest_request(s, i)) for m, i in rows]
+    from stratus.db.api import instances
+    for migration_uuid, uuid, request_id in work:
+        server = instances.get(uuid, extras=False)
+        LOG.warning('Migration %s of server %s never reached a destination; '
+                    'running it again (a requested host is not recorded)',
+                    migration_uuid, uuid)
+        ctxt = context.RequestContext(
+            user_id=server['user_id'], project_id=server['project_id'],
+            request_id=request_id, is_admin=True, roles=['admin'],
+            overwrite=False)
+        manager.migrate_server(ctxt, uuid, migration_uuid,
+                               server['new_flavor'] or server['flavor'])
+    return [m for m, _, _ in work]

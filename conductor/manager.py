@@ -30,9 +30,11 @@ class ConductorManager:
 
     def init_host(self, ctxt):
         """Before any message is taken: builds that never reached a host
-        are built again from their records (conductor.build_recovery)."""
+        and resizes that never reached a destination run again from their
+        records (conductor.build_recovery)."""
         from stratus.conductor import build_recovery
         build_recovery.rebuild_waiting(self)
+        build_recovery.rerun_unplaced_resizes(self)
 
     def service_report(self, ctxt, values):
         record = db_services.report(ctxt, values)

@@ -130,7 +130,8 @@ def _migration(uuid, **values):
 def resized(db, monkeypatch):
     ran = []
     from stratus.conductor.flows import resize
-    monkeypatch.setattr(resize, 'run', lambda *a, **k: ran.append(a[1]))
+    monkeypatch.setattr(resize, 'run', lambda *a, **k: ran.append(
+        dict(a[1], flavor_asked=a[3])))
     conductor = manager.ConductorManager('c')
     conductor.compute_rpc = _Prep()
     return conductor, ran
@@ -188,3 +189,18 @@ def test_start_builds_again_servers_that_never_reached_a_host(
     assert request['flavor']['vcpus'] == 1
     assert request['availability_zone'] == 'az1'
     assert placed not in uuids
+
+
+def test_start_runs_again_resizes_that_never_reached_a_destination(
+        resized):
+    conductor, ran = resized
+    uuid = _server(task_state='resize_prep')
+    instances.update(uuid, {'new_flavor': {'name': 'bigger', 'vcpus': 2}})
+    migration = _migration(uuid)
+    dispatched = _server(task_state='resize_prep')
+    _migration(dispatched, dest_compute='h2')
+    conductor.init_host(context.get_admin_context())
+    assert [i['uuid'] for i in ran] == [uuid]
+    # The flavor handed to the flow is the recorded new one.
+    assert ran[0]['flavor_asked']['name'] == 'bigger'
+    assert conductor.compute_rpc.preps == []
