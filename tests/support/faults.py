@@ -209,7 +209,10 @@ class Checker:
             elif want == 'deleted' and server is not None:
                 found.append('server %s (deleted, 204) is %s/%s' % (
                     sid, server['status'], server['OS-EXT-STS:task_state']))
+        # This run's servers (an earlier run's are that run's failure).
         for sid, server in servers.items():
+            if sid not in self.workload.servers:
+                continue
             if server['OS-EXT-STS:task_state'] or \
                     server['status'] in SERVER_MOVING:
                 found.append('server %s stuck %s/%s' % (
@@ -228,6 +231,8 @@ class Checker:
                 found.append('volume %s (deleted, 202) is %s' % (
                     vid, volume['status']))
         for vid, volume in volumes.items():
+            if vid not in self.workload.volumes:
+                continue
             if volume['status'] in VOLUME_MOVING:
                 found.append('volume %s stuck %s' % (vid, volume['status']))
             elif volume['status'].startswith('error') and \
