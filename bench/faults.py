@@ -40,6 +40,7 @@ def measure(cloud, rest, image_id, project_id, rng, kind, down):
         load.step()
     injector = faults.Faults(cloud, rng)
     answered, failed = load.answered, load.failed
+    failures = dict(load.failures)
     started = time.monotonic()
     storm = None
     if kind == 'lock storm':
@@ -53,7 +54,10 @@ def measure(cloud, rest, image_id, project_id, rng, kind, down):
     else:
         injector.restart(kind)
     during = {'answered': load.answered - answered,
-              'failed': load.failed - failed}
+              'failed': load.failed - failed,
+              'failures': {key: count - failures.get(key, 0)
+                           for key, count in load.failures.items()
+                           if count > failures.get(key, 0)}}
     try:
         faults.Checker(rest, load).settle(timeout=120)
         recover = time.monotonic() - started
@@ -92,9 +96,11 @@ def main(argv=None):
                                   'failed'))
     for kind, figures in result.items():
         recover = figures['recover_s']
-        print('%-12s %10s %9d %7d%s' % (
+        print('%-12s %10s %9d %7d  %s%s' % (
             kind, '%.1f' % recover if recover is not None else 'unsettled',
             figures['answered'], figures['failed'],
+            ', '.join('%s x%d' % item
+                      for item in sorted(figures['failures'].items())),
             '  ' + figures['unsettled'] if 'unsettled' in figures else ''))
     return 0
 

@@ -7,6 +7,7 @@ acknowledged is lost, and every ERROR says why.
 The seed comes from STRATUS_FAULTS_SEED (replay a failure with it) or is
 drawn at random; failures name it.
 """
+import collections
 import os
 import random
 import signal
@@ -45,18 +46,21 @@ class Workload:
         self.volumes = {}
         self.failed = 0         # requests refused or unanswered (faults)
         self.answered = 0
+        self.failures = collections.Counter()   # status or error -> count
 
     def _call(self, method, path, ok, **kwargs):
         try:
             resp = self.rest.request(method, path, timeout=30, **kwargs)
-        except requests.RequestException:
+        except requests.RequestException as exc:
             self.failed += 1
+            self.failures[type(exc).__name__] += 1
             return None
         if resp.status_code in ok:
             self.answered += 1
             return resp
         if resp.status_code != 409:     # a state the workload did not see
             self.failed += 1
+            self.failures['%s %d' % (method, resp.status_code)] += 1
         return None
 
     def _pick(self, table, state='exists'):
@@ -76,8 +80,9 @@ class Workload:
             return self.boot()
         try:
             server = self.rest.server(sid)
-        except (requests.RequestException, ValueError):
+        except (requests.RequestException, ValueError) as exc:
             self.failed += 1
+            self.failures[type(exc).__name__] += 1
             return
         if not server or server['OS-EXT-STS:task_state']:
             return
