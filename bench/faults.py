@@ -84,6 +84,11 @@ def main(argv=None):
             'image', 'create', '--file', path, '--disk-format', 'raw',
             '--container-format', 'bare', '--public', 'bench-image')['id']
         project_id = cloud.cli_json('project', 'show', 'admin')['id']
+        # The workload adds servers and volumes kind after kind: quotas
+        # would refuse it before any fault does.
+        cloud.cli('quota', 'set', '--instances', '-1', '--cores', '-1',
+                  '--ram', '-1', '--volumes', '-1', '--gigabytes', '-1',
+                  'admin')
         rng = random.Random(args.seed)
         result = {kind: measure(cloud, rest, image_id, project_id, rng,
                                 kind, args.down) for kind in KINDS}
