@@ -25,14 +25,24 @@ class ComputeManager:
         self.driver = driver
         self.conductor = conductor
         self.compute_rpc = rpcapi.ComputeRPCClient()
+        self.journal = None     # from init_host on (see compute.journal)
 
     def init_host(self, ctxt):
+        """Before any queued message is taken (as nova's init_host):
+        operations the restart cut short are failed or settled, queued ones
+        are left to their messages, and every idle server's power state is
+        synced at once rather than at the next periodic sync."""
+        from stratus.compute import journal
         self.driver.init_host(self.host)
+        self.journal = journal.Journal(self.host)
+        self.journal.prune()
         resources.report(ctxt, self.driver, self.conductor)
         evacuated = reconcile.destroy_evacuated(ctxt, self.host, self.driver,
                                                 self.conductor)
         reconcile.recover(ctxt, self.host, self.driver, self.conductor,
-                          skip=evacuated)
+                          skip=evacuated, journal=self.journal)
+        reconcile.sync_power_states(ctxt, self.host, self.driver,
+                                    self.conductor)
 
     # --- periodic -------------------------------------------------------
     @periodic.task(lambda: CONF.update_resources_interval)
@@ -62,6 +72,19 @@ class ComputeManager:
             return flow_module.get_flow(self.driver, self.conductor,
                                         **options)
         store.update(ctxt=ctxt.to_dict(), instance=instance)
+        entry, may_run = None, True
+        if self.journal is not None:
+            migration = store.get('migration')
+            entry, may_run = self.journal.begin(
+                ctxt.request_id, instance, flow_name,
+                'compute_' + flow_module.FLOW_NAME,
+                migration=migration.get('uuid')
+                if isinstance(migration, dict) else None)
+        if not may_run:
+            LOG.info('%s of request %s already ran here (message delivered '
+                     'again); nothing to do', flow_module.FLOW_NAME,
+                     ctxt.request_id, instance=instance)
+            return False
         try:
             flow_engine.run(build, store, key=(
                 flow_name, self.driver, self.conductor,
@@ -74,6 +97,9 @@ class ComputeManager:
             LOG.error('%s failed: %s', flow_module.FLOW_NAME, exc,
                       instance=instance)
             return False
+        finally:
+            if entry is not None:
+                self.journal.end(entry)
         return True
 
     # --- operations -----------------------------------------------------

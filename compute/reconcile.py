@@ -5,8 +5,11 @@ whose power state drifted from the database.
 Upstream leaves several task states stuck after a restart (shelving,
 rescuing, suspending, ...); here every one has a rule.
 """
+from stratus.common import context
 from stratus.common import exception
 from stratus.common import log
+from stratus.common import timeutils
+from stratus.compute import resize_recovery
 from stratus.compute import states
 
 LOG = log.getLogger(__name__)
@@ -49,36 +52,96 @@ def _settled_vm_state(instance, power):
     return _VM_STATE_OF_POWER.get(power, states.STOPPED)
 
 
-def recover(ctxt, host, driver, conductor, skip=()):
+def recover(ctxt, host, driver, conductor, skip=(), journal=None):
     """On start: bring every instance of this host out of a transitional
-    task_state, so nothing stays stuck after a crash or restart (`skip`:
-    servers being evacuated elsewhere)."""
+    state left by an operation the restart cut short, so nothing stays
+    stuck (`skip`: servers being evacuated elsewhere).
+
+    With the compute's `journal`, only operations recorded as started and
+    not ended are cut short; a transitional state without one belongs to
+    a message still queued, which runs when the broker delivers it again
+    (cancelling it here would strand it). Each one cut short gets a failed
+    action event saying why, on the action of its request."""
+    started = None
+    if journal is not None:
+        started = {}
+        for record in journal.interrupted():
+            if resize_recovery.handles(record):
+                why = _why(host, record['flow'])
+                if resize_recovery.recover(ctxt, host, conductor, record,
+                                           why):
+                    _failed_event(conductor, host, {'uuid': record['uuid']},
+                                  record, why)
+                journal.close(record)
+                continue
+            started.setdefault(record['uuid'], []).append(record)
     for instance in conductor.instances_on_host(ctxt, host):
         task_state = instance['task_state']
-        if task_state is None or instance['uuid'] in skip:
+        # Dispatched by the conductor, its spawn not begun or cut short.
+        building = task_state is None and \
+            instance['vm_state'] == states.BUILDING
+        if (task_state is None and not building) or \
+                instance['uuid'] in skip:
             continue
+        records = None
+        if started is not None:
+            records = started.get(instance['uuid'])
+            if not records:
+                LOG.info('Instance is %s/%s with its request still queued; '
+                         'it runs when its message comes',
+                         instance['vm_state'], task_state, instance=instance)
+                continue
+        why = _why(host, task_state or instance['vm_state'])
         LOG.warning('Recovering from task_state %s after a restart',
                     task_state, instance=instance)
-        if task_state == states.DELETING:
-            driver.destroy(instance)
-            conductor.instance_destroy(ctxt, instance['uuid'])
-        elif task_state in _FAIL:
-            driver.destroy(instance)
-            conductor.instance_update(
-                ctxt, instance['uuid'],
-                {'vm_state': states.ERROR, 'task_state': None,
-                 'power_state': states.NOSTATE},
-                fault={'code': 500, 'host': host,
-                       'message': 'Interrupted by a restart of '
-                                  'stratus-compute on %s while %s' % (
-                                      host, task_state)})
-            conductor.release_resources(ctxt, instance['uuid'])
-        else:
-            power = _power(driver, instance)
-            conductor.instance_update(
-                ctxt, instance['uuid'],
-                {'task_state': None, 'power_state': power,
-                 'vm_state': _settled_vm_state(instance, power)})
+        _recover_one(ctxt, host, driver, conductor, instance, why)
+        for record in records or ():
+            _failed_event(conductor, host, instance, record, why)
+    for records in (started or {}).values():
+        for record in records:
+            journal.close(record)
+
+
+def _why(host, doing):
+    return 'Interrupted by a restart of stratus-compute on %s while %s' % (
+        host, doing)
+
+
+def _failed_event(conductor, host, instance, record, why):
+    if not record.get('request_id') or not record.get('event'):
+        return
+    ctxt = context.get_admin_context()
+    ctxt.request_id = record['request_id']
+    now = timeutils.to_iso(timeutils.utcnow())
+    try:
+        conductor.action_events_record(ctxt, instance['uuid'], [{
+            'event': record['event'], 'start_time': now,
+            'finish_time': now, 'result': 'Error', 'traceback': why,
+            'host': host}])
+    except Exception:
+        LOG.exception('Could not record the interrupted action',
+                      instance=instance)
+
+
+def _recover_one(ctxt, host, driver, conductor, instance, why):
+    task_state = instance['task_state']
+    if task_state == states.DELETING:
+        driver.destroy(instance)
+        conductor.instance_destroy(ctxt, instance['uuid'])
+    elif task_state in _FAIL or task_state is None:
+        driver.destroy(instance)
+        conductor.instance_update(
+            ctxt, instance['uuid'],
+            {'vm_state': states.ERROR, 'task_state': None,
+             'power_state': states.NOSTATE},
+            fault={'code': 500, 'host': host, 'message': why})
+        conductor.release_resources(ctxt, instance['uuid'])
+    else:
+        power = _power(driver, instance)
+        conductor.instance_update(
+            ctxt, instance['uuid'],
+            {'task_state': None, 'power_state': power,
+             'vm_state': _settled_vm_state(instance, power)})
 
 
 def sync_power_states(ctxt, host, driver, conductor):

@@ -7,6 +7,7 @@ from stratus.common import log
 from stratus.common import primitives
 from stratus.common import rpc
 from stratus.common import timeutils
+from stratus.conductor import redelivery
 from stratus.conductor import rpcapi
 from stratus.db.api import action_events
 from stratus.db.api import allocations
@@ -26,6 +27,14 @@ class ConductorManager:
         self.host = host
         self.scheduler = scheduler_rpcapi.SchedulerRPCClient()
         self.compute_rpc = compute_rpcapi.ComputeRPCClient()
+
+    def init_host(self, ctxt):
+        """Before any message is taken: builds that never reached a host
+        and resizes that never reached a destination run again from their
+        records (conductor.build_recovery)."""
+        from stratus.conductor import build_recovery
+        build_recovery.rebuild_waiting(self)
+        build_recovery.rerun_unplaced_resizes(self)
 
     def service_report(self, ctxt, values):
         record = db_services.report(ctxt, values)
@@ -51,7 +60,14 @@ class ConductorManager:
             # instead of two), in a savepoint: failing to record them must
             # not fail the saved operation.
             kwargs['events'] = (ctxt.request_id, _event_times(events))
-        instance = instances.update(instance_uuid, values, **kwargs)
+        try:
+            instance = instances.update(instance_uuid, values, **kwargs)
+        except exception.UnexpectedTaskStateError:
+            # Delivered again after it was applied: no second fault.
+            current = redelivery.already_applied(instance_uuid, values)
+            if current is None:
+                raise
+            return primitives.to_primitive(current)
         if fault:
             instances.fault_create(instance_uuid, fault['code'],
                                    fault['message'], fault.get('details'),
@@ -60,7 +76,7 @@ class ConductorManager:
 
     @rpc.expected_exceptions(exception.InstanceNotFound)
     def instance_destroy(self, ctxt, instance_uuid):
-        instance = instances.soft_delete(instance_uuid)
+        instance = redelivery.destroy(instance_uuid)
         allocations.delete(instance_uuid)
         return primitives.to_primitive(instance)
 
@@ -164,6 +180,9 @@ class ConductorManager:
                     instance['image_ref'], include_deleted=True))
             except exception.NotFound:
                 image = None
+        if not redelivery.resize_to_run(ctxt, instance, migration, flavor,
+                                        image, self.compute_rpc):
+            return
         resize.run(ctxt, instance, migration, flavor, image, host,
                    self.scheduler, self.compute_rpc,
                    lambda events: record_events(ctxt, [instance_uuid], events))
@@ -181,6 +200,10 @@ class ConductorManager:
 
     def build_instances(self, ctxt, instance_uuids, request):
         from stratus.conductor.flows import build
+        instance_uuids = redelivery.builds_to_run(
+            ctxt, instance_uuids, request.get('image'), self.compute_rpc)
+        if not instance_uuids:
+            return
         build.run(ctxt, instance_uuids, request, self.scheduler,
                   self.compute_rpc,
                   lambda events: record_events(ctxt, instance_uuids, events))

@@ -129,7 +129,8 @@ def schedule_create_volume(ctxt, volume_id, spec):
             updated = db_volumes.update(volume_id, {
                 'host': chosen.name, 'scheduled_at': models.utcnow(),
                 'availability_zone': chosen.availability_zone},
-                expected={'status': 'creating'}, s=s)
+                # Unplaced only: a request delivered twice places once.
+                expected={'status': 'creating', 'host': None}, s=s)
         except exception.VolumeNotFound:
             updated = None
     _log(report, {'type': 'volume', 'id': volume_id})

@@ -2,15 +2,20 @@
 import oslo_messaging as messaging
 
 from stratus.common import exception
+from stratus.common import log
 from stratus.common import log_levels
 from stratus.common import rpc
 from stratus.scheduler import backend_checks
 from stratus.scheduler import backend_scheduler
+from stratus.scheduler import claims_recovery
 from stratus.scheduler import filter_scheduler
 from stratus.scheduler import group_placement
 from stratus.scheduler import pools
 from stratus.scheduler import rpcapi
 from stratus.scheduler import volume_moves
+
+
+LOG = log.getLogger(__name__)
 
 
 class SchedulerManager:
@@ -28,14 +33,29 @@ class SchedulerManager:
             self._volume_rpc = volume_rpcapi.VolumeRPCClient()
         return self._volume_rpc
 
+    def init_host(self, ctxt):
+        claims_recovery.release_orphans()
+        from stratus.scheduler import volume_recovery
+        volume_recovery.place_unplaced(self.volume_rpc)
+
     @rpc.expected_exceptions(exception.NoValidHost)
     def select_destinations(self, ctxt, spec, consumer_uuids):
+        gone = claims_recovery.not_waiting(
+            consumer_uuids or [spec.get('instance_uuid')])
+        if gone:
+            # A request delivered again after its asker gave up.
+            raise exception.NoValidHost(
+                reason='servers %s no longer wait for a host' %
+                ', '.join(gone))
         return filter_scheduler.select_destinations(ctxt, spec,
                                                     consumer_uuids)
 
     def create_volume(self, ctxt, volume_id, request_spec,
                       filter_properties=None):
         from stratus.scheduler.flows import volume_create
+        if not _still_to_place(ctxt, volume_id, request_spec,
+                               filter_properties, self.volume_rpc):
+            return
         volume_create.run(ctxt, volume_id, request_spec, filter_properties,
                           self.volume_rpc)
 
@@ -81,3 +101,28 @@ class SchedulerManager:
     def manage_existing_snapshot(self, ctxt, volume_id, snapshot_id, ref):
         backend_checks.manage_existing_snapshot(ctxt, volume_id, snapshot_id,
                                                 ref, self.volume_rpc)
+
+
+def _still_to_place(ctxt, volume_id, request_spec, filter_properties,
+                    volume_rpc):
+    """A create delivered again (the scheduler died before acknowledging
+    it) places nothing twice: a volume already placed whose backend has not
+    started it is cast there again (the backend runs a create once, see
+    volume.worker); one started, finished or failed is left alone."""
+    from stratus.db.api import volumes as db_volumes
+    try:
+        volume = db_volumes.get(volume_id)
+    except exception.VolumeNotFound:
+        return False
+    if volume['status'] != 'creating':
+        LOG.info('Volume %s is %s; its create request has nothing to do',
+                 volume_id, volume['status'])
+        return False
+    if not volume['host']:
+        return True
+    if volume['worker_status'] is None:
+        LOG.info('Volume %s was placed on %s; casting its create there '
+                 'again (it runs once)', volume_id, volume['host'])
+        volume_rpc.create_volume(ctxt, volume_id, volume['host'],
+                                 request_spec, filter_properties or {})
+    return False

@@ -19,6 +19,8 @@ from stratus.volume import connection
 from stratus.volume import manage_manager
 from stratus.volume import reconcile
 from stratus.volume import rpcapi
+from stratus.volume import states
+from stratus.volume import worker
 
 LOG = log.getLogger(__name__)
 _EXPECTED = (exception.VolumeNotFound, exception.InvalidVolume,
@@ -85,29 +87,59 @@ class VolumeManager:
 
     def create_volume(self, ctxt, volume_id, request_spec,
                       filter_properties=None):
+        if worker.claim(volume_id, states.CREATING, self.host) is None:
+            return
         filter_properties = filter_properties or {}
         flows = self._flows('create')
-        self._run(ctxt, lambda: flows.get_flow(
-            self.driver, self.host, self.scheduler_rpc, request_spec,
-            filter_properties), 'Create of volume %s' % volume_id,
-            shape=flows.shape(request_spec, filter_properties),
-            volume_id=volume_id, request_spec=request_spec,
-            filter_properties=filter_properties)
+        try:
+            self._run(ctxt, lambda: flows.get_flow(
+                self.driver, self.host, self.scheduler_rpc, request_spec,
+                filter_properties), 'Create of volume %s' % volume_id,
+                shape=flows.shape(request_spec, filter_properties),
+                volume_id=volume_id, request_spec=request_spec,
+                filter_properties=filter_properties)
+        finally:
+            self._release(volume_id)
+
+    def _release(self, volume_id):
+        # The claimed row as it was claimed: a reschedule moved it off
+        # this backend (host changed), and another's claim stays.
+        try:
+            volume = db_volumes.get(volume_id)
+        except exception.VolumeNotFound:
+            return
+        if (volume['host'] or '').startswith(self.host + '#'):
+            worker.release(volume)
 
     def delete_volume(self, ctxt, volume_id, cascade=False):
         # Freed space shows at the next report: until then the scheduler
         # counts it as taken, which errs on the safe side.
+        try:
+            volume = db_volumes.get(volume_id)
+        except exception.VolumeNotFound:
+            # A delete delivered again after it finished.
+            LOG.info('Volume %s is already deleted', volume_id)
+            return
+        if volume['status'] != states.DELETING:
+            LOG.info('Volume %s is %s, not deleting; nothing to do',
+                     volume_id, volume['status'])
+            return
         self._run(ctxt,
                   self._flows('delete').get_flow(self.driver, cascade),
-                  'Delete of volume %s' % volume_id,
-                  volume=db_volumes.get(volume_id))
+                  'Delete of volume %s' % volume_id, volume=volume)
 
     def extend_volume(self, ctxt, volume_id, new_size, reservations):
-        volume = db_volumes.get(volume_id)
+        volume = worker.claim(volume_id, states.EXTENDING, self.host)
+        if volume is None:
+            return
         flow = self._flows('extend').get_flow(self.driver)
-        if self._run(ctxt, flow, 'Extend of volume %s' % volume_id,
-                     volume=volume, new_size=new_size,
-                     reservations=reservations or []):
+        try:
+            done = self._run(ctxt, flow, 'Extend of volume %s' % volume_id,
+                             volume=volume, new_size=new_size,
+                             reservations=reservations or [])
+        finally:
+            self._release(volume_id)
+        if done:
             self._refresh(ctxt)
             from stratus.volume import extend_notify
             extend_notify.volume_extended(ctxt, volume_id)
@@ -120,11 +152,16 @@ class VolumeManager:
                   snapshot=db_snapshots.get(snapshot_id))
 
     def revert_to_snapshot(self, ctxt, volume_id, snapshot_id):
-        self._run(ctxt, self._flows('revert').get_flow(self.driver),
-                  'Revert of volume %s to snapshot %s' % (volume_id,
-                                                          snapshot_id),
-                  volume=db_volumes.get(volume_id),
-                  snapshot=db_snapshots.get(snapshot_id))
+        volume = worker.claim(volume_id, states.REVERTING, self.host)
+        if volume is None:
+            return
+        try:
+            self._run(ctxt, self._flows('revert').get_flow(self.driver),
+                      'Revert of volume %s to snapshot %s' % (volume_id,
+                                                              snapshot_id),
+                      volume=volume, snapshot=db_snapshots.get(snapshot_id))
+        finally:
+            self._release(volume_id)
 
     def reimage(self, ctxt, volume_id, image_id, image_metadata):
         if self._run(ctxt, self._flows('reimage').get_flow(self.driver),

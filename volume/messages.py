@@ -63,7 +63,7 @@ def fail_create(ctxt, volume_id, exc, action=SCHEDULE_ALLOCATE_VOLUME):
     try:
         volume = db_volumes.update(volume_id, {
             'status': 'error', 'use_quota': False,
-            'previous_status': None})
+            'previous_status': None, 'worker_status': None})
     except exception.VolumeNotFound:
         return None
     if volume is None:

@@ -61,6 +61,10 @@ class Volume(Timestamps, Base):
     # False once a failed create gave its quota back (cinder 3.65's
     # consumes_quota).
     use_quota: Mapped[bool] = mapped_column(default=True)
+    # The status this backend started working on (cinder records it as a
+    # row of its workers table): start-up recovery fails only work that
+    # had started; a request still queued runs when its message comes.
+    worker_status: Mapped[str | None] = mapped_column(sa.String(255))
     scheduled_at: Mapped[datetime.datetime | None]
     launched_at: Mapped[datetime.datetime | None]
     terminated_at: Mapped[datetime.datetime | None]

@@ -79,7 +79,8 @@ class OnFailureRescheduleTask(flow_engine.StratusTask):
         retry = dict(filter_properties['retry'])
         retry['exc'] = '%s: %s' % (type(exc).__name__, exc)
         updated = db_volumes.update(volume['id'], {
-            'host': None, 'scheduled_at': None, 'status': states.CREATING},
+            'host': None, 'scheduled_at': None, 'status': states.CREATING,
+            'worker_status': None},
             expected={'status': states.CREATING})
         if updated is None:
             return

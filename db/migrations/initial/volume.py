@@ -102,6 +102,7 @@ def create():
     sa.Column('shared_targets', sa.Boolean(), nullable=False),
     sa.Column('cluster_name', sa.String(length=255), nullable=True),
     sa.Column('use_quota', sa.Boolean(), nullable=False),
+    sa.Column('worker_status', sa.String(length=255), nullable=True),
     sa.Column('scheduled_at', sa.DateTime(), nullable=True),
     sa.Column('launched_at', sa.DateTime(), nullable=True),
     sa.Column('terminated_at', sa.DateTime(), nullable=True),

@@ -15,6 +15,7 @@ import uuid
 import pytest
 
 from stratus.common import context
+from stratus.common.conf import CONF
 from stratus.compute import manager
 from stratus.compute import states
 from stratus.compute.virt import fake
@@ -248,9 +249,18 @@ def test_abort_before_the_move_cancels_it(cloud, monkeypatch):
     assert ('rollback_live_migration_at_destination', 'node2') in rpc.sent
 
 
-def test_a_restart_mid_migration_leaves_no_server_migrating(cloud):
+def test_a_restart_mid_migration_leaves_no_server_migrating(cloud,
+                                                            tmp_path):
     conductor, managers, _ = cloud
     instance = _instance(cloud)
-    managers['node1'].init_host(context.get_admin_context())
+    CONF.set_override('state_path', str(tmp_path))
+    try:
+        # The killed compute had started the migration (its journal says).
+        from stratus.compute import journal
+        journal.Journal('node1').begin('req-1', instance, 'live_migrate',
+                                       'compute_live_migration')
+        managers['node1'].init_host(context.get_admin_context())
+    finally:
+        CONF.clear_override('state_path')
     saved = conductor.instances[instance['uuid']]
     assert (saved['vm_state'], saved['task_state']) == (states.ACTIVE, None)

@@ -102,7 +102,9 @@ def test_restart_during_revert_ends_in_error(vcloud):
     latest = _snapshot(vcloud, volume['id'])
     from stratus.db.api import snapshots as db_snapshots
     from stratus.db.api import volumes as db_volumes
-    db_volumes.update(volume['id'], {'status': 'reverting'})
+    # A revert the backend had started (claimed) when it stopped.
+    db_volumes.update(volume['id'], {'status': 'reverting',
+                                     'worker_status': 'reverting'})
     db_snapshots.update(latest, {'status': 'restoring'})
     host = vcloud.show(volume['id'])['os-vol-host-attr:host']
     backend = host.split('#')[0]
