@@ -10,15 +10,6 @@ import pytest
 
 from support import faults
 
-# A message taken by a daemon killed before it handled it is lost until
-# casts are acknowledged after their handler returns (issue 15 item 8, the
-# messaging part, on its own branch); start-up recovery here counts on
-# that redelivery for queued work. Until both are merged a kill can strand
-# one queued request, so these do not fail the run; drop this mark then.
-pytestmark = pytest.mark.xfail(
-    reason='needs casts acknowledged after processing (redelivery)',
-    strict=False)
-
 
 def _report(seed, result):
     workload, injected, settled = result
