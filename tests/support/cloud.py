@@ -1,11 +1,13 @@
 """A real stratus cloud for functional tests: every daemon a subprocess,
 a RabbitMQ vhost of its own, a temporary SQLite database, a free port."""
+import atexit
 import json
 import os
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 
@@ -16,12 +18,79 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(
 BIN = os.path.dirname(sys.executable)
 ADMIN_PASSWORD = 'admin-secret'
 DEMO_PASSWORD = 'demo-secret'
+OPENSTACK = os.path.join(BIN, 'openstack')
 
 
 def free_port():
     with socket.socket() as s:
         s.bind(('127.0.0.1', 0))
         return s.getsockname()[1]
+
+
+class _WarmCli:
+    """The client of support/cli_server.py: one warm `openstack` per test
+    process (set STRATUS_TEST_CLI_FORK=0 to spawn the script every time)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.proc = None
+        self.sock = None
+        self.reader = None
+
+    def _start(self):
+        ours, theirs = socket.socketpair()
+        self.proc = subprocess.Popen(
+            [sys.executable, os.path.join(os.path.dirname(
+                os.path.abspath(__file__)), 'cli_server.py'),
+             str(theirs.fileno()), OPENSTACK], pass_fds=[theirs.fileno()],
+            stdout=subprocess.DEVNULL,
+            env={k: v for k, v in os.environ.items()
+                 if not k.startswith('OS_')})
+        theirs.close()
+        self.sock = ours
+        self.reader = ours.makefile('r', encoding='utf-8')
+        if self.reader.readline() != 'ready\n':
+            raise RuntimeError('the warm openstack CLI did not start')
+        atexit.register(self.stop)
+
+    def stop(self):
+        if self.proc is not None:
+            self.reader.close()
+            self.sock.close()
+            self.proc.wait(30)
+            self.proc = None
+
+    def run(self, args, env, timeout):
+        with self.lock:
+            if self.proc is None or self.proc.poll() is not None:
+                self._start()
+            request = {'argv': list(args), 'env': env, 'cwd': os.getcwd(),
+                       'timeout': timeout, 'executable': OPENSTACK}
+            self.sock.sendall((json.dumps(request) + '\n').encode('utf-8'))
+            line = self.reader.readline()
+            if not line:
+                self.proc = None
+                raise RuntimeError('the warm openstack CLI died')
+        reply = json.loads(line)
+        if reply.get('timeout'):
+            raise subprocess.TimeoutExpired([OPENSTACK] + list(args),
+                                            timeout)
+        return subprocess.CompletedProcess(
+            [OPENSTACK] + list(args), reply['returncode'], reply['stdout'],
+            reply['stderr'])
+
+
+_warm_cli = _WarmCli()
+
+
+def run_openstack(args, env, timeout=120):
+    """The `openstack` CLI with `args` under `env`: a CompletedProcess with
+    text stdout and stderr, as subprocess.run(capture_output=True,
+    text=True) returns it."""
+    if os.environ.get('STRATUS_TEST_CLI_FORK', '1') != '0':
+        return _warm_cli.run(args, env, timeout)
+    return subprocess.run([OPENSTACK] + list(args), env=env,
+                          capture_output=True, text=True, timeout=timeout)
 
 
 def rabbitmqctl(*args):
@@ -205,9 +274,7 @@ class Cloud:
         """Run the real `openstack` CLI; returns the CompletedProcess."""
         full_env = self.env(user)
         full_env.update(env or {})
-        result = subprocess.run(
-            [os.path.join(BIN, 'openstack')] + list(args),
-            env=full_env, capture_output=True, text=True, timeout=120)
+        result = run_openstack(args, full_env)
         if check and result.returncode != 0:
             raise AssertionError('openstack %s failed (%d):\n%s\n%s' % (
                 ' '.join(args), result.returncode, result.stdout,
