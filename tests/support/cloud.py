@@ -1,12 +1,18 @@
 """A real stratus cloud for functional tests: every daemon a subprocess,
 a RabbitMQ vhost of its own, a temporary SQLite database, a free port."""
 import atexit
+import contextlib
+import datetime
+import hashlib
 import json
 import os
+import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -118,6 +124,7 @@ class Cloud:
         self.procs = {}
         self.conf = os.path.join(self.workdir, 'stratus.conf')
         self.logdir = os.path.join(self.workdir, 'logs')
+        self.db_path = os.path.join(self.workdir, 'stratus.sqlite')
 
     # --- set-up -------------------------------------------------------------
     def _write_conf(self):
@@ -130,8 +137,7 @@ class Cloud:
                 'report_interval': '1', 'service_down_time': '5',
                 'enabled_backends': ','.join(self.backends),
             },
-            'database': {'connection': 'sqlite:///%s' % os.path.join(
-                self.workdir, 'stratus.sqlite')},
+            'database': {'connection': 'sqlite:///%s' % self.db_path},
             'api': {'bind_host': '127.0.0.1', 'bind_port': str(self.port)},
             'identity': {'password_hash_rounds': '4'},
             'glance': {'api_servers': self.url + '/image'},
@@ -178,15 +184,48 @@ class Cloud:
             '--config-file', conf, '--log-file',
             os.path.join(self.logdir, 'stratus-compute-%s.log' % host)])
 
+    def _add_vhost(self):
+        self._vhost_error = None
+        try:
+            rabbitmqctl('add_vhost', self.vhost)
+            rabbitmqctl('set_permissions', '-p', self.vhost, 'guest', '.*',
+                        '.*', '.*')
+        except Exception as exc:
+            self._vhost_error = exc
+
+    def _db_sync(self):
+        """`stratus-manage db sync`, run once per schema (migrations and
+        models as they are on disk): later clouds copy its database."""
+        digest = hashlib.sha256()
+        for top in ('db/migrations', 'db/models'):
+            for root, dirs, files in sorted(os.walk(os.path.join(REPO, top))):
+                dirs.sort()
+                for name in sorted(files):
+                    if name.endswith(('.py', '.mako')):
+                        with open(os.path.join(root, name), 'rb') as f:
+                            digest.update(name.encode() + f.read())
+        template = os.path.join(tempfile.gettempdir(), 'stratus-test-db-%s'
+                                '.sqlite' % digest.hexdigest()[:16])
+        if not os.path.exists(template):
+            self._manage('db', 'sync')
+            partial = '%s.%d' % (template, os.getpid())
+            shutil.copyfile(self.db_path, partial)
+            os.replace(partial, template)
+        else:
+            shutil.copyfile(template, self.db_path)
+
     def start(self):
         os.makedirs(self.logdir, exist_ok=True)
-        rabbitmqctl('add_vhost', self.vhost)
-        rabbitmqctl('set_permissions', '-p', self.vhost, 'guest', '.*', '.*',
-                    '.*')
+        # The vhost (rabbitmqctl starts slowly) while the database is made.
+        vhost = threading.Thread(target=self._add_vhost)
+        vhost.start()
         self._write_conf()
-        self._manage('db', 'sync')
+        self._db_sync()
         self._manage('bootstrap', '--bootstrap-password', ADMIN_PASSWORD,
                      '--bootstrap-public-url', self.url + '/identity')
+        vhost.join()
+        if self._vhost_error:
+            raise self._vhost_error
         for name in ('api', 'conductor', 'scheduler', 'volume'):
             self.start_daemon(name, 'stratus-%s' % name)
         for host in self.computes:
@@ -205,7 +244,16 @@ class Cloud:
         expected = 2 + len(self.computes) + len(self.backends)
         self.wait_for(lambda: self.services_up() >= expected,
                       '%d services to be up' % expected, interval=0.5)
+        # The scheduler places on nodes the computes have reported.
+        self.wait_for(lambda: self._query(
+            'SELECT COUNT(DISTINCT host) FROM compute_nodes')[0][0] >=
+            len(self.computes), 'the compute nodes', interval=0.2)
         return self
+
+    def _query(self, sql):
+        with contextlib.closing(sqlite3.connect(self.db_path,
+                                                timeout=30)) as db:
+            return db.execute(sql).fetchall()
 
     def _api_answers(self):
         try:
@@ -215,10 +263,19 @@ class Cloud:
             return False
 
     def services_up(self):
-        out = subprocess.run(
-            [os.path.join(BIN, 'stratus-manage'), '--config-file', self.conf,
-             'service', 'list'], capture_output=True, text=True, timeout=60)
-        return sum(1 for line in out.stdout.splitlines() if ':-)' in line)
+        """How many services `stratus-manage service list` shows up (':-)'):
+        not forced down, last heartbeat within service_down_time. Read
+        from the database directly: the command's start-up alone costs
+        seconds."""
+        down_time = float(self.options.get(('DEFAULT', 'service_down_time'),
+                                           5))
+        rows = self._query('SELECT forced_down, updated_at, created_at '
+                           'FROM services')
+        now = datetime.datetime.now(datetime.timezone.utc).replace(
+            tzinfo=None)
+        return sum(1 for forced, updated, created in rows if not forced and
+                   (now - datetime.datetime.fromisoformat(updated or created)
+                    ).total_seconds() <= down_time)
 
     def wait_for(self, predicate, what, timeout=60, interval=0.1):
         deadline = time.monotonic() + timeout
