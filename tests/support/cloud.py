@@ -400,7 +400,12 @@ class Rest:
                 return None
             if server and server['status'] == status and \
                     server['OS-EXT-STS:task_state'] is None:
-                return server
+                # The ERROR state is saved a moment before its fault (two
+                # writes; nova writes the fault first): a quick poll waits
+                # for both.
+                if status != 'ERROR' or 'fault' in server or \
+                        time.monotonic() > deadline - 0.1:
+                    return server
             if server and server['status'] == 'ERROR' and status != 'ERROR':
                 raise AssertionError('server went to ERROR: %s' % server)
             time.sleep(0.05)
