@@ -4,6 +4,7 @@ environment and working directory, a timeout that kills the command."""
 import os
 import socket
 import subprocess
+import threading
 
 import pytest
 
@@ -73,3 +74,22 @@ def test_timeout_kills_the_command():
     # The server answers the next command.
     assert cloud_support._warm_cli.run(['--version'], _env(), 120) \
         .returncode == 0
+
+
+def test_concurrent_commands_all_answer():
+    # A command started while another holds the warm CLI spawns the script.
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(
+        cloud_support.run_openstack(['--version'], _env())))
+        for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [(r.returncode, r.stdout) for r in results] == \
+        [(0, 'openstack %s\n' % _version())] * 3
+
+
+def _version():
+    from importlib import metadata
+    return metadata.version('python-openstackclient')

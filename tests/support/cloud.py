@@ -67,7 +67,12 @@ class _WarmCli:
             self.proc = None
 
     def run(self, args, env, timeout):
-        with self.lock:
+        """The command's CompletedProcess, or None when another thread's
+        command holds the server (the caller spawns the script: concurrent
+        commands stay concurrent)."""
+        if not self.lock.acquire(blocking=False):
+            return None
+        try:
             if self.proc is None or self.proc.poll() is not None:
                 self._start()
             request = {'argv': list(args), 'env': env, 'cwd': os.getcwd(),
@@ -77,6 +82,8 @@ class _WarmCli:
             if not line:
                 self.proc = None
                 raise RuntimeError('the warm openstack CLI died')
+        finally:
+            self.lock.release()
         reply = json.loads(line)
         if reply.get('timeout'):
             raise subprocess.TimeoutExpired([OPENSTACK] + list(args),
@@ -94,7 +101,9 @@ def run_openstack(args, env, timeout=120):
     text stdout and stderr, as subprocess.run(capture_output=True,
     text=True) returns it."""
     if os.environ.get('STRATUS_TEST_CLI_FORK', '1') != '0':
-        return _warm_cli.run(args, env, timeout)
+        result = _warm_cli.run(args, env, timeout)
+        if result is not None:
+            return result
     return subprocess.run([OPENSTACK] + list(args), env=env,
                           capture_output=True, text=True, timeout=timeout)
 
