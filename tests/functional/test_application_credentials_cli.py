@@ -3,13 +3,13 @@ rules, and authenticating the CLI with an application credential
 (v3applicationcredential) to use compute, block-storage and image."""
 import json
 import os
-import subprocess
 import uuid
 
 import pytest
 import requests
 
-from support.cloud import BIN, DEMO_PASSWORD
+from support import cloud as cloud_support
+from support.cloud import DEMO_PASSWORD
 
 
 def _name(prefix):
@@ -48,9 +48,7 @@ def _as_credential(cloud, cred_id, secret, *args):
         'OS_IDENTITY_API_VERSION': '3',
         'OS_REGION_NAME': 'RegionOne',
     })
-    return subprocess.run([os.path.join(BIN, 'openstack')] + list(args),
-                          env=env, capture_output=True, text=True,
-                          timeout=120)
+    return cloud_support.run_openstack(args, env)
 
 
 def test_credential_lifecycle_and_cli_auth(cloud, member):

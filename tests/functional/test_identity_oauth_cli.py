@@ -2,13 +2,11 @@
 authorize, access token, then keystoneauth's v3oauth1 plugin) and
 OS-OAUTH2 (keystoneauth's v3oauth2clientcredential plugin, which gets
 its token from /v3/OS-OAUTH2/token); raw REST for what the CLI hides."""
-import os
-import subprocess
 import uuid
 
 import requests
 
-from support.cloud import BIN
+from support import cloud as cloud_support
 
 
 def _plugin_cli(cloud, options, *args):
@@ -16,9 +14,7 @@ def _plugin_cli(cloud, options, *args):
     env = {k: v for k, v in cloud.env().items() if not k.startswith('OS_')}
     env.update(OS_AUTH_URL=cloud.url + '/identity/v3',
                OS_IDENTITY_API_VERSION='3', OS_REGION_NAME='RegionOne')
-    return subprocess.run(
-        [os.path.join(BIN, 'openstack')] + list(options) + list(args),
-        env=env, capture_output=True, text=True, timeout=120)
+    return cloud_support.run_openstack(list(options) + list(args), env)
 
 
 def test_oauth1_consumer_and_delegation(cloud):

@@ -1,11 +1,10 @@
 """The unchanged `openstack` CLI on OS-TRUST: trust create/list/show/
 delete, and the trustee authenticating with --os-trust-id to run a
 compute command in the trustor's project."""
-import os
-import subprocess
 import uuid
 
-from support.cloud import BIN, DEMO_PASSWORD
+from support import cloud as cloud_support
+from support.cloud import DEMO_PASSWORD
 
 
 def _trustee_cli(cloud, trustee, trust_id, *args):
@@ -15,9 +14,7 @@ def _trustee_cli(cloud, trustee, trust_id, *args):
     for key in ('OS_PROJECT_NAME', 'OS_PROJECT_DOMAIN_NAME'):
         env.pop(key)
     env['OS_TRUST_ID'] = trust_id
-    return subprocess.run([os.path.join(BIN, 'openstack')] + list(args),
-                          env=env, capture_output=True, text=True,
-                          timeout=120)
+    return cloud_support.run_openstack(args, env)
 
 
 def test_trust_lifecycle_and_trust_scoped_cli(cloud):

@@ -1,11 +1,19 @@
 """A real stratus cloud for functional tests: every daemon a subprocess,
 a RabbitMQ vhost of its own, a temporary SQLite database, a free port."""
+import atexit
+import contextlib
+import datetime
+import hashlib
 import json
 import os
+import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 import uuid
 
@@ -16,12 +24,88 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(
 BIN = os.path.dirname(sys.executable)
 ADMIN_PASSWORD = 'admin-secret'
 DEMO_PASSWORD = 'demo-secret'
+OPENSTACK = os.path.join(BIN, 'openstack')
 
 
 def free_port():
     with socket.socket() as s:
         s.bind(('127.0.0.1', 0))
         return s.getsockname()[1]
+
+
+class _WarmCli:
+    """The client of support/cli_server.py: one warm `openstack` per test
+    process (set STRATUS_TEST_CLI_FORK=0 to spawn the script every time)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.proc = None
+        self.sock = None
+        self.reader = None
+
+    def _start(self):
+        ours, theirs = socket.socketpair()
+        self.proc = subprocess.Popen(
+            [sys.executable, os.path.join(os.path.dirname(
+                os.path.abspath(__file__)), 'cli_server.py'),
+             str(theirs.fileno()), OPENSTACK], pass_fds=[theirs.fileno()],
+            stdout=subprocess.DEVNULL,
+            env={k: v for k, v in os.environ.items()
+                 if not k.startswith('OS_')})
+        theirs.close()
+        self.sock = ours
+        self.reader = ours.makefile('r', encoding='utf-8')
+        if self.reader.readline() != 'ready\n':
+            raise RuntimeError('the warm openstack CLI did not start')
+        atexit.register(self.stop)
+
+    def stop(self):
+        if self.proc is not None:
+            self.reader.close()
+            self.sock.close()
+            self.proc.wait(30)
+            self.proc = None
+
+    def run(self, args, env, timeout):
+        """The command's CompletedProcess, or None when another thread's
+        command holds the server (the caller spawns the script: concurrent
+        commands stay concurrent)."""
+        if not self.lock.acquire(blocking=False):
+            return None
+        try:
+            if self.proc is None or self.proc.poll() is not None:
+                self._start()
+            request = {'argv': list(args), 'env': env, 'cwd': os.getcwd(),
+                       'timeout': timeout, 'executable': OPENSTACK}
+            self.sock.sendall((json.dumps(request) + '\n').encode('utf-8'))
+            line = self.reader.readline()
+            if not line:
+                self.proc = None
+                raise RuntimeError('the warm openstack CLI died')
+        finally:
+            self.lock.release()
+        reply = json.loads(line)
+        if reply.get('timeout'):
+            raise subprocess.TimeoutExpired([OPENSTACK] + list(args),
+                                            timeout)
+        return subprocess.CompletedProcess(
+            [OPENSTACK] + list(args), reply['returncode'], reply['stdout'],
+            reply['stderr'])
+
+
+_warm_cli = _WarmCli()
+
+
+def run_openstack(args, env, timeout=120):
+    """The `openstack` CLI with `args` under `env`: a CompletedProcess with
+    text stdout and stderr, as subprocess.run(capture_output=True,
+    text=True) returns it."""
+    if os.environ.get('STRATUS_TEST_CLI_FORK', '1') != '0':
+        result = _warm_cli.run(args, env, timeout)
+        if result is not None:
+            return result
+    return subprocess.run([OPENSTACK] + list(args), env=env,
+                          capture_output=True, text=True, timeout=timeout)
 
 
 def rabbitmqctl(*args, env=None):
@@ -52,6 +136,7 @@ class Cloud:
         self.procs = {}
         self.conf = os.path.join(self.workdir, 'stratus.conf')
         self.logdir = os.path.join(self.workdir, 'logs')
+        self.db_path = os.path.join(self.workdir, 'stratus.sqlite')
 
     # --- set-up -------------------------------------------------------------
     def _write_conf(self):
@@ -64,8 +149,7 @@ class Cloud:
                 'report_interval': '1', 'service_down_time': '5',
                 'enabled_backends': ','.join(self.backends),
             },
-            'database': {'connection': 'sqlite:///%s' % os.path.join(
-                self.workdir, 'stratus.sqlite')},
+            'database': {'connection': 'sqlite:///%s' % self.db_path},
             'api': {'bind_host': '127.0.0.1', 'bind_port': str(self.port)},
             'identity': {'password_hash_rounds': '4'},
             'glance': {'api_servers': self.url + '/image'},
@@ -112,15 +196,48 @@ class Cloud:
             '--config-file', conf, '--log-file',
             os.path.join(self.logdir, 'stratus-compute-%s.log' % host)])
 
+    def _add_vhost(self):
+        self._vhost_error = None
+        try:
+            rabbitmqctl('add_vhost', self.vhost, env=self.broker['env'])
+            rabbitmqctl('set_permissions', '-p', self.vhost, 'guest', '.*',
+                        '.*', '.*', env=self.broker['env'])
+        except Exception as exc:
+            self._vhost_error = exc
+
+    def _db_sync(self):
+        """`stratus-manage db sync`, run once per schema (migrations and
+        models as they are on disk): later clouds copy its database."""
+        digest = hashlib.sha256()
+        for top in ('db/migrations', 'db/models'):
+            for root, dirs, files in sorted(os.walk(os.path.join(REPO, top))):
+                dirs.sort()
+                for name in sorted(files):
+                    if name.endswith(('.py', '.mako')):
+                        with open(os.path.join(root, name), 'rb') as f:
+                            digest.update(name.encode() + f.read())
+        template = os.path.join(tempfile.gettempdir(), 'stratus-test-db-%s'
+                                '.sqlite' % digest.hexdigest()[:16])
+        if not os.path.exists(template):
+            self._manage('db', 'sync')
+            partial = '%s.%d' % (template, os.getpid())
+            shutil.copyfile(self.db_path, partial)
+            os.replace(partial, template)
+        else:
+            shutil.copyfile(template, self.db_path)
+
     def start(self):
         os.makedirs(self.logdir, exist_ok=True)
-        rabbitmqctl('add_vhost', self.vhost, env=self.broker['env'])
-        rabbitmqctl('set_permissions', '-p', self.vhost, 'guest', '.*', '.*',
-                    '.*', env=self.broker['env'])
+        # The vhost (rabbitmqctl starts slowly) while the database is made.
+        vhost = threading.Thread(target=self._add_vhost)
+        vhost.start()
         self._write_conf()
-        self._manage('db', 'sync')
+        self._db_sync()
         self._manage('bootstrap', '--bootstrap-password', ADMIN_PASSWORD,
                      '--bootstrap-public-url', self.url + '/identity')
+        vhost.join()
+        if self._vhost_error:
+            raise self._vhost_error
         for name in ('api', 'conductor', 'scheduler', 'volume'):
             self.start_daemon(name, 'stratus-%s' % name)
         for host in self.computes:
@@ -139,7 +256,16 @@ class Cloud:
         expected = 2 + len(self.computes) + len(self.backends)
         self.wait_for(lambda: self.services_up() >= expected,
                       '%d services to be up' % expected, interval=0.5)
+        # The scheduler places on nodes the computes have reported.
+        self.wait_for(lambda: self._query(
+            'SELECT COUNT(DISTINCT host) FROM compute_nodes')[0][0] >=
+            len(self.computes), 'the compute nodes', interval=0.2)
         return self
+
+    def _query(self, sql):
+        with contextlib.closing(sqlite3.connect(self.db_path,
+                                                timeout=30)) as db:
+            return db.execute(sql).fetchall()
 
     def _api_answers(self):
         try:
@@ -149,10 +275,19 @@ class Cloud:
             return False
 
     def services_up(self):
-        out = subprocess.run(
-            [os.path.join(BIN, 'stratus-manage'), '--config-file', self.conf,
-             'service', 'list'], capture_output=True, text=True, timeout=60)
-        return sum(1 for line in out.stdout.splitlines() if ':-)' in line)
+        """How many services `stratus-manage service list` shows up (':-)'):
+        not forced down, last heartbeat within service_down_time. Read
+        from the database directly: the command's start-up alone costs
+        seconds."""
+        down_time = float(self.options.get(('DEFAULT', 'service_down_time'),
+                                           5))
+        rows = self._query('SELECT forced_down, updated_at, created_at '
+                           'FROM services')
+        now = datetime.datetime.now(datetime.timezone.utc).replace(
+            tzinfo=None)
+        return sum(1 for forced, updated, created in rows if not forced and
+                   (now - datetime.datetime.fromisoformat(updated or created)
+                    ).total_seconds() <= down_time)
 
     def wait_for(self, predicate, what, timeout=60, interval=0.1):
         deadline = time.monotonic() + timeout
@@ -179,9 +314,20 @@ class Cloud:
                 proc.wait()
         return proc.returncode
 
-    def stop(self):
-        for name in list(self.procs):
-            self.stop_daemon(name)
+    def stop(self, timeout=30):
+        # Every daemon is told at once: their graceful shutdowns (each
+        # drains its RPC server) overlap instead of adding up.
+        procs, self.procs = self.procs, {}
+        for proc in procs.values():
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        for proc in procs.values():
+            try:
+                proc.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
         try:
             rabbitmqctl('delete_vhost', self.vhost, env=self.broker['env'])
         except subprocess.CalledProcessError:
@@ -208,9 +354,7 @@ class Cloud:
         """Run the real `openstack` CLI; returns the CompletedProcess."""
         full_env = self.env(user)
         full_env.update(env or {})
-        result = subprocess.run(
-            [os.path.join(BIN, 'openstack')] + list(args),
-            env=full_env, capture_output=True, text=True, timeout=120)
+        result = run_openstack(args, full_env)
         if check and result.returncode != 0:
             raise AssertionError('openstack %s failed (%d):\n%s\n%s' % (
                 ' '.join(args), result.returncode, result.stdout,
@@ -268,7 +412,12 @@ class Rest:
                 return None
             if server and server['status'] == status and \
                     server['OS-EXT-STS:task_state'] is None:
-                return server
+                # The ERROR state is saved a moment before its fault (two
+                # writes; nova writes the fault first): a quick poll waits
+                # for both.
+                if status != 'ERROR' or 'fault' in server or \
+                        time.monotonic() > deadline - 0.1:
+                    return server
             if server and server['status'] == 'ERROR' and status != 'ERROR':
                 raise AssertionError('server went to ERROR: %s' % server)
             time.sleep(0.05)
