@@ -41,7 +41,9 @@ class FakeConductor:
         if self.fail_when and self.fail_when(values):
             self.fail_when = None
             raise RuntimeError('injected failure saving %s' % values)
-        instance = self.instances[instance_uuid]
+        instance = self.instances.get(instance_uuid)
+        if instance is None:                # deleted meanwhile
+            raise exception.InstanceNotFound(instance_id=instance_uuid)
         if expected_task_state is not None and \
                 instance['task_state'] not in expected_task_state:
             raise exception.UnexpectedTaskStateError(
