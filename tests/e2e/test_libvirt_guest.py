@@ -81,23 +81,41 @@ def _console(cloud):
 
 
 def _wait_boot(cloud, boots, timeout=90):
-    """Until the guest printed its banner for boot number `boots`; then
-    the same text through `openstack console log show`."""
+    """Until the guest printed its banner for boot number `boots` (or
+    one of a tuple of them); then the same text through `openstack console
+    log show`."""
+    accept = boots if isinstance(boots, tuple) else (boots,)
     deadline = time.monotonic() + timeout
     text = ''
     while time.monotonic() < deadline:
         text = _console(cloud)
         found = BOOTS.findall(text)
-        if found and int(found[-1]) == boots and \
+        if found and int(found[-1]) in accept and \
                 BANNER in text[text.rindex('boots='):]:
             break
         time.sleep(0.25)
     else:
-        raise AssertionError('no banner of boot %d in:\n%s' % (boots,
+        raise AssertionError('no banner of boot %s in:\n%s' % (boots,
                                                                text[-2000:]))
     shown = cloud.cli('console', 'log', 'show', state['id']).stdout
-    assert BANNER in shown and 'boots=%d' % boots in shown
+    assert BANNER in shown and 'boots=%s' % found[-1] in shown
     return shown
+
+
+def _shut_down_cleanly(cloud, boots):
+    """The guest powered itself off (the kernel's 'reboot: Power down';
+    the power button line of its /init may be cut off by the power-off)
+    after the boot before `boots`: a clean shutdown, not a reset. The
+    console output is the log's end only, so nothing older is counted."""
+    text = _console(cloud)
+    starts = {int(m.group(1)): m.start() for m in BOOTS.finditer(text)}
+    before = [n for n in starts if n < boots]
+    assert before and boots in starts, text[-2000:]
+    between = text[starts[max(before)]:starts[boots]]
+    assert 'reboot: Power down' in between or \
+        'ACPI power button' in between, '\n'.join(
+            line for line in between.splitlines()
+            if 'ACPI' in line or 'reboot' in line or not line.startswith('['))
 
 
 def _where(cloud, expect_state=RUNNING):
@@ -140,11 +158,9 @@ def test_stop_and_start(cloud):
 
 
 def test_reboot_soft_and_hard(cloud):
-    presses = _console(cloud).count('ACPI power button')
     cloud.cli('server', 'reboot', '--wait', state['id'])
     _wait_boot(cloud, 3)
-    # A clean shutdown on the power button, not a reset.
-    assert _console(cloud).count('ACPI power button') == presses + 1
+    _shut_down_cleanly(cloud, 3)
     cloud.cli('server', 'reboot', '--hard', '--wait', state['id'])
     _wait_boot(cloud, 4)
     _where(cloud)
@@ -155,14 +171,19 @@ def test_soft_reboot_asked_while_booting(cloud):
     (QEMU drops a press until then): the press is repeated and the guest
     shuts down cleanly and boots again; no reset after the whole wait."""
     cloud.cli('server', 'reboot', '--hard', '--wait', state['id'])
-    presses = _console(cloud).count('ACPI power button')
     started = time.monotonic()
     cloud.cli('server', 'reboot', '--wait', state['id'])
     print('soft reboot asked while booting: %.1fs' % (time.monotonic() -
                                                       started))
-    _wait_boot(cloud, 6)
-    assert _console(cloud).count('ACPI power button') == presses + 1
+    # The reset's boot may power off before it counts itself (boot 5).
+    shown = _wait_boot(cloud, (5, 6))
+    boots = int(BOOTS.findall(shown)[-1])
+    _shut_down_cleanly(cloud, boots)
     _where(cloud)
+    if boots == 5:
+        # The tests below count from 6.
+        cloud.cli('server', 'reboot', '--hard', '--wait', state['id'])
+        _wait_boot(cloud, 6)
 
 
 def test_pause_and_unpause(cloud):
@@ -182,7 +203,7 @@ def test_suspend_and_resume(cloud):
     _wait(cloud, 'ACTIVE')
     _where(cloud)
     # The same boot continues: no new banner.
-    assert BOOTS.findall(_console(cloud))[-1] == '4'
+    assert BOOTS.findall(_console(cloud))[-1] == '6'
 
 
 def test_rescue_and_unrescue(cloud):
