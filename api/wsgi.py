@@ -2,6 +2,7 @@
 bodies with exact status codes."""
 import functools
 import json
+import threading
 
 import pecan
 import pecan.core
@@ -46,10 +47,23 @@ def response(body=None, status=200, headers=None):
     return resp
 
 
+# pecan keeps each request in a module-global thread-local, and every
+# Pecan() rebinds that global to a new local: building a surface while
+# another thread is inside a request (a lazy surface's first request) would
+# orphan that request's state, so its pecan.request fails halfway. All our
+# apps share one local instead, so building one leaves others untouched.
+_PECAN_STATE = threading.local()
+
+
+def _shared_pecan_state():
+    return _PECAN_STATE
+
+
 def make_pecan_app(root):
     # No extension guessing: a server named "vm.json" is a name, not a type.
     app = pecan.Pecan(root, guess_content_type_from_ext=False,
-                      force_canonical=False)
+                      force_canonical=False,
+                      context_local_factory=_shared_pecan_state)
 
     def without_accept(environ, start_response):
         # Handlers build their own (JSON) responses; pecan's Accept

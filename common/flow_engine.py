@@ -191,8 +191,11 @@ class StratusTask(task.Task):
             def safe_revert(self, *args, **kw):
                 try:
                     return revert(self, *args, **kw)
-                except Exception:
-                    LOG.exception('Revert of %s failed', self.name)
+                except Exception as exc:
+                    if disappeared(exc):
+                        LOG.info('Revert of %s skipped: %s', self.name, exc)
+                    else:
+                        LOG.exception('Revert of %s failed', self.name)
             safe_revert._safe = True
             safe_revert.__wrapped__ = revert
             cls.revert = safe_revert
@@ -315,11 +318,15 @@ class ActionEventListener(listener_base.Listener):
         if events:
             try:
                 self._record(events)
-            except Exception:
+            except Exception as exc:
                 # Bookkeeping must not turn a finished operation into a
                 # failed one; the flow's own outcome is already saved.
-                LOG.exception('Could not record %d action events',
-                              len(events))
+                if disappeared(exc):
+                    LOG.info('%d action events not recorded: %s',
+                             len(events), exc)
+                else:
+                    LOG.exception('Could not record %d action events',
+                                  len(events))
 
     def _event(self, event, result, started, finished, failure=None):
         return {
@@ -369,3 +376,28 @@ def fault_from_failure(flow_failures, host=None):
         traceback.format_exception(exc))
     return {'code': code if code >= 400 else 500, 'message': message,
             'details': details, 'host': host}
+
+
+# What a delete that overtook an operation leaves: its record gone, or (a
+# server) being deleted. Nothing failed for the user, so it is told in one
+# line, as nova's "Instance disappeared during ...", not as an error.
+_GONE = (exception.InstanceNotFound, exception.VolumeNotFound,
+         exception.SnapshotNotFound)
+
+
+def disappeared(exc):
+    if isinstance(exc, _GONE):
+        return True
+    return isinstance(exc, exception.UnexpectedTaskStateError) and \
+        getattr(exc, 'kwargs', {}).get('actual') == 'deleting'
+
+
+def overtaken(flow_failures, logger, what):
+    """True (and one INFO line) when the flow failed because what it
+    worked on was deleted meanwhile: its reverts then leave the record to
+    the delete."""
+    exc = next(iter(flow_failures.values())).exception
+    if not disappeared(exc):
+        return False
+    logger.info('%s disappeared during the operation: %s', what, exc)
+    return True

@@ -94,8 +94,12 @@ class ComputeManager:
                     host=self.host)])
         except Exception as exc:
             # The flow's first task has already recorded the outcome.
-            LOG.error('%s failed: %s', flow_module.FLOW_NAME, exc,
-                      instance=instance)
+            if flow_engine.disappeared(exc):
+                LOG.info('Instance disappeared during %s: %s',
+                         flow_module.FLOW_NAME, exc, instance=instance)
+            else:
+                LOG.error('%s failed: %s', flow_module.FLOW_NAME, exc,
+                          instance=instance)
             return False
         finally:
             if entry is not None:

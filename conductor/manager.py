@@ -46,12 +46,16 @@ class ConductorManager:
 
     # --- database proxy ------------------------------------------------------
     @rpc.expected_exceptions(exception.InstanceNotFound,
-                                   exception.UnexpectedTaskStateError)
+                             exception.UnexpectedTaskStateError,
+                             exception.MigrationNotFound)
     def instance_update(self, ctxt, instance_uuid, values,
-                        expected_task_state=None, fault=None, events=None):
+                        expected_task_state=None, fault=None, events=None,
+                        migration=None):
         kwargs = {}
         if expected_task_state is not None:
             kwargs['expected_task_state'] = expected_task_state
+        if migration is not None:
+            kwargs['migration'] = migration
         for key in ('launched_at', 'terminated_at'):
             if isinstance(values.get(key), str):
                 values[key] = timeutils.from_iso(values[key])

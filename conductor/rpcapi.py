@@ -9,7 +9,7 @@ from stratus.common import rpc
 
 class ConductorRPCClient(rpc.RPCClientBase):
     TOPIC = 'conductor'
-    VERSION = '1.7'
+    VERSION = '1.8'
     HISTORY = (
         '1.0 initial: service_report',
         '1.1 instance_update, instance_destroy, release_resources, '
@@ -25,6 +25,7 @@ class ConductorRPCClient(rpc.RPCClientBase):
         '1.5 volume_attachment_create, volume_reimage',
         '1.6 live_migrate_instance',
         '1.7 evacuate_instance, evacuations_from_host',
+        '1.8 instance_update writes a migration record with the instance',
     )
 
     def service_report(self, ctxt, values, timeout=None):
@@ -34,11 +35,19 @@ class ConductorRPCClient(rpc.RPCClientBase):
 
     # --- database proxy for computes ----------------------------------------
     def instance_update(self, ctxt, instance_uuid, values,
-                        expected_task_state=None, fault=None, events=None):
+                        expected_task_state=None, fault=None, events=None,
+                        migration=None):
         """Compare-and-swap update (expected_task_state: a list, or None
         for no check); `fault` ({code, message, details}) is recorded with
         it, and `events` (action events of the request's flow, 1.3) in the
-        same write (a savepoint of their own). Returns the instance."""
+        same write (a savepoint of their own); `migration` ({uuid, values},
+        1.8) changes that migration record in the same transaction.
+        Returns the instance."""
+        if migration is not None:
+            return self._prepare('1.8').call(
+                ctxt, 'instance_update', instance_uuid=instance_uuid,
+                values=values, expected_task_state=expected_task_state,
+                fault=fault, events=events, migration=migration)
         if events:
             return self._prepare('1.3').call(
                 ctxt, 'instance_update', instance_uuid=instance_uuid,

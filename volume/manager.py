@@ -81,7 +81,10 @@ class VolumeManager:
             flow_engine.run(flow, store, key=key)
         except Exception as exc:
             # The flow's first task has recorded the outcome.
-            LOG.error('%s failed: %s', what, exc)
+            if flow_engine.disappeared(exc):
+                LOG.info('%s ended early, deleted meanwhile: %s', what, exc)
+            else:
+                LOG.error('%s failed: %s', what, exc)
             return False
         return True
 

@@ -33,6 +33,22 @@ def _check_version(minimum=MIN_VERSION):
         raise exception.NotFound('The resource could not be found.')
 
 
+def check_server_visible(ctxt, instance_uuid):
+    """A server of another project is not the caller's to attach to: 404
+    as if it did not exist (nova's InstanceNotFound words). cinder itself
+    never asks nova (its consumers need not be servers), so an id that
+    names no server stays accepted; admins may name any server."""
+    from stratus.db.api import instances
+    if not instance_uuid or ctxt.is_admin:
+        return
+    try:
+        server = instances.get(instance_uuid, extras=False)
+    except exception.InstanceNotFound:
+        return
+    if server['project_id'] != ctxt.project_id:
+        raise exception.InstanceNotFound(instance_id=instance_uuid)
+
+
 def _list(kwargs, detailed):
     ctxt = wsgi.context()
     version = wsgi.version()
@@ -94,6 +110,7 @@ class AttachmentsController(rest.RestController):
         if 'error' in volume['status']:
             raise exception.InvalidVolume(reason=_IN_ERROR % (
                 'created', volume['id'], volume['status']))
+        check_server_visible(ctxt, body.get('instance_uuid'))
         attachment = _api().attachment_create(
             ctxt, body['volume_uuid'], body.get('instance_uuid'),
             connector=body.get('connector'),

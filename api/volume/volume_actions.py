@@ -197,6 +197,8 @@ def _attach(volumes, ctxt, volume_id, body):
     api = _attach_api(volumes)
     # The API's own refusals (maintenance, read-only) are plain faults.
     volume = api.check_attach(ctxt, volume_id, mode)
+    from stratus.api.volume import attachments
+    attachments.check_server_visible(ctxt, body.get('instance_uuid'))
     try:
         api.volume_rpc.attach_volume(
             ctxt, volume, body.get('instance_uuid'),

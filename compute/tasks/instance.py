@@ -46,6 +46,10 @@ class ErrorOnRevertTask(InstanceTask):
         pass
 
     def revert(self, ctxt, instance, flow_failures, **kwargs):
+        if flow_engine.overtaken(flow_failures, LOG,
+                                 'Instance %s' % instance['uuid']):
+            # The delete owns the record now (and releases the claim).
+            return
         fault = flow_engine.fault_from_failure(flow_failures,
                                                host=instance.get('host'))
         LOG.error('Instance goes to ERROR: %s', fault['message'],
@@ -66,6 +70,10 @@ class RestoreStateOnRevertTask(InstanceTask):
         pass
 
     def revert(self, ctxt, instance, flow_failures, **kwargs):
+        if flow_engine.overtaken(flow_failures, LOG,
+                                 'Instance %s' % instance['uuid']):
+            # Clearing the task_state would undo the delete's 'deleting'.
+            return
         fault = flow_engine.fault_from_failure(flow_failures,
                                                host=instance.get('host'))
         LOG.error('Action failed, instance stays %s: %s',

@@ -142,20 +142,22 @@ class FinishMigrationTask(flow_engine.StratusTask):
 
 
 class SaveResizedTask(InstanceTask):
-    """resized (VERIFY_RESIZE); the migration is finished."""
+    """resized (VERIFY_RESIZE) and the migration finished, in one write:
+    a confirm or revert needs both, so no moment (nor a crash) may show
+    one without the other."""
 
     def __init__(self, conductor, driver):
         super().__init__(conductor)
         self.driver = driver
 
     def execute(self, ctxt, moved_instance, migration):
-        self.update(ctxt, moved_instance, {
-            'vm_state': states.RESIZED, 'task_state': None,
-            'power_state': self.driver.get_power_state(moved_instance)},
-            expected=[states.RESIZE_FINISH])
-        self.conductor.migration_update(request_context(ctxt),
-                                        migration['uuid'],
-                                        {'status': 'finished'})
+        self.conductor.instance_update(
+            request_context(ctxt), moved_instance['uuid'], {
+                'vm_state': states.RESIZED, 'task_state': None,
+                'power_state': self.driver.get_power_state(moved_instance)},
+            expected_task_state=[states.RESIZE_FINISH],
+            migration={'uuid': migration['uuid'],
+                       'values': {'status': 'finished'}})
 
 
 class ConfirmMigrationTask(flow_engine.StratusTask):

@@ -246,7 +246,8 @@ def _refuse(s, uuid, expectations):
 
 
 def update(uuid, values, expected_task_state=_UNSET,
-           expected_vm_state=_UNSET, full=False, action=None, events=None):
+           expected_vm_state=_UNSET, full=False, action=None, events=None,
+           migration=None):
     """Compare-and-swap: the update only applies when the instance is in
     the expected state(s); otherwise UnexpectedTaskStateError (409).
     Returns the row's columns, with metadata, tags, fault and groups too
@@ -255,7 +256,11 @@ def update(uuid, values, expected_task_state=_UNSET,
     instance action in the same write; `events` (request_id, [event])
     adds a flow's steps to its action, also in the same write but in a
     savepoint of their own: failing to record them (logged) does not undo
-    the change. One UPDATE statement checks and changes (everything is
+    the change. `migration` ({uuid, values}) changes the instance's
+    migration record in the same transaction, so no reader sees one
+    written without the other (a resize finished: VERIFY_RESIZE and the
+    migration finished, or neither). One UPDATE statement checks and
+    changes (everything is
     prepared before the write lock is taken: every daemon's writers queue
     on it)."""
     expectations = tuple(
@@ -280,6 +285,10 @@ def update(uuid, values, expected_task_state=_UNSET,
             _refuse(s, uuid, expectations)
         if action is not None:
             s.execute(_INSERT_ACTION, action)
+        if migration is not None:
+            from stratus.db.api import migration_records
+            migration_records.update_in(s, migration['uuid'],
+                                        migration['values'])
         if events:
             _record_events(s, uuid, *events)
         if not returning:

@@ -33,11 +33,16 @@ def get(migration_uuid):
 
 def update(migration_uuid, values):
     with session.writer() as s:
-        row = _get(s, migration_uuid)
-        for key, value in values.items():
-            setattr(row, key, value)
-        s.flush()
-        return row.to_dict()
+        return update_in(s, migration_uuid, values)
+
+
+def update_in(s, migration_uuid, values):
+    """update() inside the caller's write (session `s`)."""
+    row = _get(s, migration_uuid)
+    for key, value in values.items():
+        setattr(row, key, value)
+    s.flush()
+    return row.to_dict()
 
 
 def in_progress_for(instance_uuid):

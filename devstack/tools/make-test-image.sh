@@ -6,8 +6,8 @@
 #   initrd    ramdisk (disk_format ari), a busybox-static initramfs with the
 #             virtio modules of the same kernel; its /init prints a banner
 #             and /proc/partitions to the serial console (again whenever a
-#             disk comes or goes), powers off on the ACPI power button and
-#             stays up
+#             disk comes or goes), powers off on the ACPI power button
+#             (also on a press taken while it booted) and stays up
 #   disk.img  root disk (disk_format ami, raw, 1 MiB) whose first sector
 #             holds a marker and a boot counter the guest increments, so a
 #             console log shows that a disk really moved with its guest
@@ -123,6 +123,12 @@ for m in \$(cat /etc/modules); do
 done
 # The ACPI power button (button + evdev): acpid runs PWRF/00000080.
 acpid -c /etc/acpi -l /dev/null
+# A press the kernel took before acpid listened (a stop or soft reboot
+# asked while this guest booted) is in the kernel's count: honour it.
+set -- \$(cat /sys/firmware/acpi/interrupts/ff_pwr_btn 2>/dev/null)
+if [ "\${1:-0}" -gt 0 ] 2>/dev/null; then
+    /etc/acpi/PWRF/00000080 &
+fi
 # The boot counter on the root disk's first sector: the console then shows
 # which disk this is and how often it booted.
 i=0

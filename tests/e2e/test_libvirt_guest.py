@@ -81,23 +81,41 @@ def _console(cloud):
 
 
 def _wait_boot(cloud, boots, timeout=90):
-    """Until the guest printed its banner for boot number `boots`; then
-    the same text through `openstack console log show`."""
+    """Until the guest printed its banner for boot number `boots` (or
+    one of a tuple of them); then the same text through `openstack console
+    log show`."""
+    accept = boots if isinstance(boots, tuple) else (boots,)
     deadline = time.monotonic() + timeout
     text = ''
     while time.monotonic() < deadline:
         text = _console(cloud)
         found = BOOTS.findall(text)
-        if found and int(found[-1]) == boots and \
+        if found and int(found[-1]) in accept and \
                 BANNER in text[text.rindex('boots='):]:
             break
         time.sleep(0.25)
     else:
-        raise AssertionError('no banner of boot %d in:\n%s' % (boots,
+        raise AssertionError('no banner of boot %s in:\n%s' % (boots,
                                                                text[-2000:]))
     shown = cloud.cli('console', 'log', 'show', state['id']).stdout
-    assert BANNER in shown and 'boots=%d' % boots in shown
+    assert BANNER in shown and 'boots=%s' % found[-1] in shown
     return shown
+
+
+def _shut_down_cleanly(cloud, boots):
+    """The guest powered itself off (the kernel's 'reboot: Power down';
+    the power button line of its /init may be cut off by the power-off)
+    after the boot before `boots`: a clean shutdown, not a reset. The
+    console output is the log's end only, so nothing older is counted."""
+    text = _console(cloud)
+    starts = {int(m.group(1)): m.start() for m in BOOTS.finditer(text)}
+    before = [n for n in starts if n < boots]
+    assert before and boots in starts, text[-2000:]
+    between = text[starts[max(before)]:starts[boots]]
+    assert 'reboot: Power down' in between or \
+        'ACPI power button' in between, '\n'.join(
+            line for line in between.splitlines()
+            if 'ACPI' in line or 'reboot' in line or not line.startswith('['))
 
 
 def _where(cloud, expect_state=RUNNING):
@@ -142,9 +160,30 @@ def test_stop_and_start(cloud):
 def test_reboot_soft_and_hard(cloud):
     cloud.cli('server', 'reboot', '--wait', state['id'])
     _wait_boot(cloud, 3)
+    _shut_down_cleanly(cloud, 3)
     cloud.cli('server', 'reboot', '--hard', '--wait', state['id'])
     _wait_boot(cloud, 4)
     _where(cloud)
+
+
+def test_soft_reboot_asked_while_booting(cloud):
+    """Right after a reset the guest has not enabled its power button yet
+    (QEMU drops a press until then): the press is repeated and the guest
+    shuts down cleanly and boots again; no reset after the whole wait."""
+    cloud.cli('server', 'reboot', '--hard', '--wait', state['id'])
+    started = time.monotonic()
+    cloud.cli('server', 'reboot', '--wait', state['id'])
+    print('soft reboot asked while booting: %.1fs' % (time.monotonic() -
+                                                      started))
+    # The reset's boot may power off before it counts itself (boot 5).
+    shown = _wait_boot(cloud, (5, 6))
+    boots = int(BOOTS.findall(shown)[-1])
+    _shut_down_cleanly(cloud, boots)
+    _where(cloud)
+    if boots == 5:
+        # The tests below count from 6.
+        cloud.cli('server', 'reboot', '--hard', '--wait', state['id'])
+        _wait_boot(cloud, 6)
 
 
 def test_pause_and_unpause(cloud):
@@ -164,18 +203,18 @@ def test_suspend_and_resume(cloud):
     _wait(cloud, 'ACTIVE')
     _where(cloud)
     # The same boot continues: no new banner.
-    assert BOOTS.findall(_console(cloud))[-1] == '4'
+    assert BOOTS.findall(_console(cloud))[-1] == '6'
 
 
 def test_rescue_and_unrescue(cloud):
     cloud.cli('server', 'rescue', state['id'])
     _wait(cloud, 'RESCUE')
     shown = _wait_boot(cloud, 1)               # the rescue image's own disk
-    assert 'disk vdb: STRATUS-TEST-DISK boots=0004' in shown
+    assert 'disk vdb: STRATUS-TEST-DISK boots=0006' in shown
     assert re.search(r'254\s+16\s+1048576 vdb', shown)   # original, second
     cloud.cli('server', 'unrescue', state['id'])
     _wait(cloud, 'ACTIVE')
-    _wait_boot(cloud, 5)
+    _wait_boot(cloud, 7)
 
 
 def test_snapshot_then_rebuild_from_it(cloud):
@@ -188,7 +227,7 @@ def test_snapshot_then_rebuild_from_it(cloud):
               state['id'])
     _wait(cloud, 'ACTIVE')
     assert _server(cloud)['image']['id'] == image['id']
-    _wait_boot(cloud, 6)                       # the snapshot's counter + 1
+    _wait_boot(cloud, 8)                       # the snapshot's counter + 1
     _where(cloud)
 
 
@@ -200,7 +239,7 @@ def test_shelve_and_unshelve(cloud):
                    for p in cloud.instances.values())
     cloud.cli('server', 'unshelve', state['id'])
     _wait(cloud, 'ACTIVE')
-    _wait_boot(cloud, 7)
+    _wait_boot(cloud, 9)
     _where(cloud)
 
 
@@ -212,7 +251,7 @@ def test_migrate_and_confirm(cloud):
     assert dest == _other(cloud, source)
     assert os.path.isdir(os.path.join(cloud.instances[source],
                                       state['id'] + '_resize'))
-    _wait_boot(cloud, 8)                       # the same disk, moved
+    _wait_boot(cloud, 10)                      # the same disk, moved
     cloud.cli('server', 'resize', 'confirm', state['id'])
     _wait(cloud, 'ACTIVE')
     assert not os.path.exists(os.path.join(cloud.instances[source],
@@ -229,7 +268,7 @@ def test_resize_and_revert(cloud):
     assert dest != source
     _, _, domain_xml = cloud.domain(state['id'])
     assert "<memory unit='KiB'>131072</memory>" in domain_xml
-    shown = _wait_boot(cloud, 9)
+    shown = _wait_boot(cloud, 11)
     assert '254        0    2097152 vda' in shown        # grown to 2 GiB
     cloud.cli('server', 'resize', 'revert', state['id'])
     _wait(cloud, 'ACTIVE')

@@ -25,22 +25,34 @@ class FakeConductor:
         self.attachments = {}      # id -> {'volume_id', 'status', ...}
         self.deleted_volumes = []
         self.completions = []      # (old id, new id, error) of swaps
+        self.migrations = {}       # uuid -> values written
+        self.joint_writes = []     # (instance values, migration) together
+
+    def migration_update(self, ctxt, migration_uuid, values):
+        self.migrations.setdefault(migration_uuid, {}).update(values)
 
     def add(self, instance):
         self.instances[instance['uuid']] = copy.deepcopy(instance)
         return copy.deepcopy(instance)
 
     def instance_update(self, ctxt, instance_uuid, values,
-                        expected_task_state=None, fault=None, events=None):
+                        expected_task_state=None, fault=None, events=None,
+                        migration=None):
         if self.fail_when and self.fail_when(values):
             self.fail_when = None
             raise RuntimeError('injected failure saving %s' % values)
-        instance = self.instances[instance_uuid]
+        instance = self.instances.get(instance_uuid)
+        if instance is None:                # deleted meanwhile
+            raise exception.InstanceNotFound(instance_id=instance_uuid)
         if expected_task_state is not None and \
                 instance['task_state'] not in expected_task_state:
             raise exception.UnexpectedTaskStateError(
                 instance_uuid=instance_uuid, expected=expected_task_state,
                 actual=instance['task_state'])
+        if migration is not None:           # in the same write
+            self.joint_writes.append((dict(values), migration))
+            self.migration_update(ctxt, migration['uuid'],
+                                  migration['values'])
         instance.update(values)
         if fault:
             self.faults.append(fault)

@@ -87,6 +87,10 @@ class E2ECloud(cloud_support.Cloud):
             options={('DEFAULT', 'compute_driver'): 'libvirt',
                      ('DEFAULT', 'shutdown_timeout'): '20',
                      ('DEFAULT', 'sync_power_state_interval'): '2',
+                     # Not nova's 120 s: a reset is fine where a guest does
+                     # not answer (the checks read its boot counter), and
+                     # one that boots answers a repeated press within it.
+                     ('libvirt', 'wait_soft_reboot_seconds'): '45',
                      ('DEFAULT', 'debug'): 'true' if debug else 'false',
                      ('libvirt', 'virt_type'): virt_type(),
                      # Ids restart at 1 in every cloud on this libvirtd.

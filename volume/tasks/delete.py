@@ -20,6 +20,9 @@ class DeleteErrorOnRevertTask(flow_engine.StratusTask):
         pass
 
     def revert(self, volume, flow_failures, **kwargs):
+        if flow_engine.overtaken(flow_failures, LOG,
+                                 'Volume %s' % volume['id']):
+            return
         exc = next(iter(flow_failures.values())).exception
         LOG.error('Volume %s: delete failed: %s', volume['id'], exc)
         db_volumes.update(volume['id'], {'status': states.ERROR_DELETING})

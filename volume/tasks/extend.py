@@ -24,6 +24,10 @@ class ExtendErrorOnRevertTask(flow_engine.StratusTask):
         pass
 
     def revert(self, ctxt, volume, reservations, flow_failures, **kwargs):
+        if flow_engine.overtaken(flow_failures, LOG,
+                                 'Volume %s' % volume['id']):
+            volume_quotas.rollback(reservations)
+            return
         exc = next(iter(flow_failures.values())).exception
         LOG.error('Volume %s: extend failed: %s', volume['id'], exc)
         messages.record(context.RequestContext.from_dict(ctxt),

@@ -22,6 +22,9 @@ class ReimageErrorOnRevertTask(flow_engine.StratusTask):
         pass
 
     def revert(self, volume, image_id, flow_failures, **kwargs):
+        if flow_engine.overtaken(flow_failures, LOG,
+                                 'Volume %s' % volume['id']):
+            return
         exc = next(iter(flow_failures.values())).exception
         LOG.error('Failed to re-image volume %s with image %s: %s',
                   volume['id'], image_id, exc)

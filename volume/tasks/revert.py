@@ -22,6 +22,9 @@ class RevertErrorOnRevertTask(flow_engine.StratusTask):
         pass
 
     def revert(self, volume, snapshot, flow_failures, **kwargs):
+        if flow_engine.overtaken(flow_failures, LOG,
+                                 'Volume %s' % volume['id']):
+            return
         exc = next(iter(flow_failures.values())).exception
         LOG.error('Volume %s revert to snapshot %s failed with %s.',
                   volume['id'], snapshot['id'], exc)

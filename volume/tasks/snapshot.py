@@ -21,6 +21,9 @@ class SnapshotErrorOnRevertTask(flow_engine.StratusTask):
         pass
 
     def revert(self, ctxt, snapshot, flow_failures, **kwargs):
+        if flow_engine.overtaken(flow_failures, LOG,
+                                 'Snapshot %s' % snapshot['id']):
+            return
         exc = next(iter(flow_failures.values())).exception
         LOG.error('Snapshot %s: create failed: %s', snapshot['id'], exc)
         db_snapshots.update(snapshot['id'], {'status': states.SNAP_ERROR,
@@ -79,6 +82,9 @@ class SnapshotDeleteErrorOnRevertTask(flow_engine.StratusTask):
         pass
 
     def revert(self, snapshot, flow_failures, **kwargs):
+        if flow_engine.overtaken(flow_failures, LOG,
+                                 'Snapshot %s' % snapshot['id']):
+            return
         exc = next(iter(flow_failures.values())).exception
         LOG.error('Snapshot %s: delete failed: %s', snapshot['id'], exc)
         db_snapshots.update(snapshot['id'],

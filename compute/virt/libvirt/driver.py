@@ -264,7 +264,8 @@ class LibvirtDriver(driver.ComputeDriver):
         if reboot_type == 'SOFT' and guest.power_state() == \
                 states.RUNNING:
             guest.shutdown()
-            if guest.wait_for_shutoff(CONF.libvirt.wait_soft_reboot_seconds):
+            if guest.wait_for_shutoff(CONF.libvirt.wait_soft_reboot_seconds,
+                                      press_again=True):
                 guest.launch()
                 return
             LOG.warning('Guest did not shut down for a soft reboot; '

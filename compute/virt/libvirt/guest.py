@@ -24,6 +24,10 @@ _POWER = {libvirt.VIR_DOMAIN_NOSTATE: states.NOSTATE,
           libvirt.VIR_DOMAIN_PMSUSPENDED: states.SUSPENDED_POWER}
 # Errors that mean "already in the state you asked for".
 _ALREADY = (libvirt.VIR_ERR_OPERATION_INVALID,)
+# nova's SHUTDOWN_RETRY_INTERVAL: QEMU drops a power button press until the
+# guest's OS has enabled the button (its first seconds of boot), so a clean
+# shutdown presses it again this often while it waits.
+SHUTDOWN_RETRY_INTERVAL = 10
 
 
 @contextlib.contextmanager
@@ -122,13 +126,23 @@ class Guest:
         if self.has_managed_save():
             self._call('managedSaveRemove', 'managedSaveRemove', 0)
 
-    def wait_for_shutoff(self, timeout, interval=0.05):
-        """True once the guest is off, False after `timeout` seconds."""
-        deadline = time.monotonic() + timeout
+    def wait_for_shutoff(self, timeout, interval=0.05, press_again=False):
+        """True once the guest is off, False after `timeout` seconds; with
+        `press_again`, the power button is pressed again every
+        SHUTDOWN_RETRY_INTERVAL seconds meanwhile."""
+        now = time.monotonic()
+        deadline = now + timeout
+        next_press = now + SHUTDOWN_RETRY_INTERVAL
         while True:
             try:
                 if not self.is_active():
                     return True
+                now = time.monotonic()
+                if press_again and deadline > now >= next_press:
+                    LOG.debug('%s: pressing the power button again',
+                              self.name)
+                    self.shutdown()
+                    next_press = now + SHUTDOWN_RETRY_INTERVAL
             except exception.InstanceNotFound:
                 return True
             if time.monotonic() >= deadline:
@@ -143,7 +157,7 @@ class Guest:
         if timeout and self.state() != libvirt.VIR_DOMAIN_PAUSED:
             started = time.monotonic()
             self.shutdown()
-            if self.wait_for_shutoff(timeout):
+            if self.wait_for_shutoff(timeout, press_again=True):
                 LOG.debug('%s shut down cleanly in %.2fs', self.name,
                           time.monotonic() - started)
                 return

@@ -105,3 +105,25 @@ class _Broken:
         def fail(*args, **kwargs):
             raise RuntimeError('bus down')
         return fail
+
+
+def test_resized_and_migration_finished_in_one_write(cloud):
+    """No moment (nor a crash between two writes) shows VERIFY_RESIZE
+    without a finished migration to confirm or revert."""
+    conductor, managers = cloud
+    instance, migration = _start(cloud)
+    [(values, written)] = [
+        w for w in conductor.joint_writes
+        if w[0].get('vm_state') == states.RESIZED]
+    assert values['task_state'] is None
+    assert written == {'uuid': migration['uuid'],
+                       'values': {'status': 'finished'}}
+
+
+def test_a_failed_resized_write_leaves_no_half(cloud):
+    conductor, managers = cloud
+    conductor.fail_when = lambda v: v.get('vm_state') == states.RESIZED
+    instance, migration = _start(cloud)
+    assert instance['vm_state'] == states.ERROR
+    assert conductor.migrations.get(migration['uuid'], {}).get(
+        'status') != 'finished'
