@@ -144,10 +144,10 @@ def _restore(instance, migration, exc, vm_state, claims_moved):
     values = {'task_state': None}
     if vm_state:
         values['vm_state'] = vm_state
-    instances.update(instance['uuid'], values)
     code = exc.code if isinstance(exc, exception.StratusException) else 500
-    instances.fault_create(instance['uuid'], code if code >= 400 else 500,
-                           str(exc), ''.join(traceback.format_exception(exc)))
+    instances.update(instance['uuid'], values, fault={
+        'code': code if code >= 400 else 500, 'message': str(exc),
+        'details': ''.join(traceback.format_exception(exc))})
 
 
 def _record(ctxt, instance_uuid, started, exc=None):

@@ -64,6 +64,10 @@ class ConductorManager:
             # instead of two), in a savepoint: failing to record them must
             # not fail the saved operation.
             kwargs['events'] = (ctxt.request_id, _event_times(events))
+        if fault:
+            # In the same transaction: no reader sees ERROR without why.
+            kwargs['fault'] = {key: fault.get(key) for key in
+                               ('code', 'message', 'details', 'host')}
         try:
             instance = instances.update(instance_uuid, values, **kwargs)
         except exception.UnexpectedTaskStateError:
@@ -72,10 +76,6 @@ class ConductorManager:
             if current is None:
                 raise
             return primitives.to_primitive(current)
-        if fault:
-            instances.fault_create(instance_uuid, fault['code'],
-                                   fault['message'], fault.get('details'),
-                                   fault.get('host'))
         return primitives.to_primitive(instance)
 
     @rpc.expected_exceptions(exception.InstanceNotFound)

@@ -24,9 +24,8 @@ class EvacuateErrorOnRevertTask(flow_engine.StratusTask):
         fault = flow_engine.fault_from_failure(flow_failures)
         uuid = instance_uuids[0]
         instances.update(uuid, {'vm_state': states.ERROR,
-                                'task_state': None})
-        instances.fault_create(uuid, fault['code'], fault['message'],
-                               fault['details'])
+                                'task_state': None},
+                         fault=fault)
         migration_records.update(migration['uuid'], {'status': 'error'})
         LOG.warning('Evacuation failed: %s', fault['message'],
                     instance={'uuid': uuid})

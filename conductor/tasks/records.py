@@ -21,9 +21,8 @@ class BuildErrorOnRevertTask(flow_engine.StratusTask):
         for uuid in instance_uuids:
             try:
                 instances.update(uuid, {'vm_state': states.ERROR,
-                                        'task_state': None})
-                instances.fault_create(uuid, fault['code'], fault['message'],
-                                       fault['details'])
+                                        'task_state': None},
+                                 fault=fault)
             except exception.InstanceNotFound:
                 LOG.info('Instance %s was deleted while building', uuid)
             allocations.delete(uuid)

@@ -22,9 +22,8 @@ class ResizeRestoreOnRevertTask(flow_engine.StratusTask):
     def revert(self, instance_uuids, migration, flow_failures, **kwargs):
         fault = flow_engine.fault_from_failure(flow_failures)
         uuid = instance_uuids[0]
-        instances.update(uuid, {'task_state': None, 'new_flavor': None})
-        instances.fault_create(uuid, fault['code'], fault['message'],
-                               fault['details'])
+        instances.update(uuid, {'task_state': None, 'new_flavor': None},
+                         fault=fault)
         migration_records.update(migration['uuid'], {'status': 'error'})
 
 

@@ -20,9 +20,8 @@ class UnshelveRestoreOnRevertTask(flow_engine.StratusTask):
     def revert(self, instance_uuids, flow_failures, **kwargs):
         fault = flow_engine.fault_from_failure(flow_failures)
         for uuid in instance_uuids:
-            instances.update(uuid, {'task_state': None})
-            instances.fault_create(uuid, fault['code'], fault['message'],
-                                   fault['details'])
+            instances.update(uuid, {'task_state': None},
+                             fault=fault)
             allocations.delete(uuid)
 
 

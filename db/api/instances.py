@@ -247,7 +247,7 @@ def _refuse(s, uuid, expectations):
 
 def update(uuid, values, expected_task_state=_UNSET,
            expected_vm_state=_UNSET, full=False, action=None, events=None,
-           migration=None):
+           migration=None, fault=None):
     """Compare-and-swap: the update only applies when the instance is in
     the expected state(s); otherwise UnexpectedTaskStateError (409).
     Returns the row's columns, with metadata, tags, fault and groups too
@@ -259,7 +259,9 @@ def update(uuid, values, expected_task_state=_UNSET,
     the change. `migration` ({uuid, values}) changes the instance's
     migration record in the same transaction, so no reader sees one
     written without the other (a resize finished: VERIFY_RESIZE and the
-    migration finished, or neither). One UPDATE statement checks and
+    migration finished, or neither). `fault` ({code, message, details,
+    host}) is written in the same transaction too: no reader sees ERROR
+    without the reason. One UPDATE statement checks and
     changes (everything is
     prepared before the write lock is taken: every daemon's writers queue
     on it)."""
@@ -289,6 +291,8 @@ def update(uuid, values, expected_task_state=_UNSET,
             from stratus.db.api import migration_records
             migration_records.update_in(s, migration['uuid'],
                                         migration['values'])
+        if fault is not None:
+            s.add(_fault_row(uuid, **fault))
         if events:
             _record_events(s, uuid, *events)
         if not returning:
@@ -456,11 +460,15 @@ def metadata_delete(uuid, key):
         s.delete(row)
 
 
+def _fault_row(uuid, code, message, details=None, host=None):
+    return models.InstanceFault(instance_uuid=uuid, code=code,
+                                message=message[:255], details=details,
+                                host=host)
+
+
 def fault_create(uuid, code, message, details=None, host=None):
     with session.writer() as s:
-        s.add(models.InstanceFault(instance_uuid=uuid, code=code,
-                                   message=message[:255], details=details,
-                                   host=host))
+        s.add(_fault_row(uuid, code, message, details, host))
 
 
 def fault_get_latest(uuid):
