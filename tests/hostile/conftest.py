@@ -5,6 +5,7 @@ import time
 
 import pytest
 import webob
+from oslo_config import cfg
 
 from support import db as support_db
 from support.identity import ADMIN_PASSWORD, PUBLIC_URL, token_for
@@ -59,8 +60,11 @@ class InProcess:
 
 
 def build_inprocess(workdir):
-    log.register(CONF)
-    CONF([], project='stratus', default_config_files=[])
+    try:
+        log.register(CONF)
+        CONF([], project='stratus', default_config_files=[])
+    except cfg.ArgsAlreadyParsedError:
+        pass        # configured already by tests/unit in the same run
     CONF.set_override('password_hash_rounds', 4, 'identity')
     CONF.set_override('filesystem_store_datadir', str(workdir / 'images'),
                       'image')
