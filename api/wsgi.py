@@ -81,7 +81,8 @@ class _PathArgsPecan(pecan.Pecan):
     the same name: `DELETE /servers?server_id=<uuid>` would reach
     delete(server_id), and `DELETE /servers` calls delete() without its
     argument (a TypeError, a 500). Arguments without a default come from
-    the path only; a path too short for its handler is refused."""
+    the path only; a path too short or too long for its handler is
+    refused."""
 
     only_404 = False
 
@@ -94,10 +95,13 @@ class _PathArgsPecan(pecan.Pecan):
             all_params.pop(name, None)
         routing = list(state.request.pecan.get('routing_args', ()))
         given = len(routing) + len([part for part in remainder if part])
+        if given < len(required) or (
+                given > len(positional) and not argspec.varargs):
+            # Too long a path is refused the same way: glance's 405 for
+            # POST /images/{id} names the verbs /images/{id} serves.
+            raise _path_refusal(state.controller, given, self.only_404)
         args, varargs, kwargs = super().get_args(
             state, all_params, remainder, argspec, im_self)
-        if given < len(required):
-            raise _path_refusal(state.controller, given, self.only_404)
         return args, varargs, kwargs
 
 

@@ -50,6 +50,8 @@ def test_volume_answers_cinder_404(admin, method, path):
     ('DELETE', '/image/v2/images/%s/members' % UUID, 'GET, POST'),
     ('PATCH', '/image/v2/images', 'GET, POST'),
     ('DELETE', '/image/v2/images', 'GET, POST'),
+    # A path one part too long for the verb: glance's /images/{id} route.
+    ('POST', '/image/v2/images/%s' % UUID, 'GET, PATCH, DELETE'),
 ])
 def test_image_answers_glance_405_with_allow(admin, method, path, allow):
     resp = admin.request(method, path)
