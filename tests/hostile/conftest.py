@@ -60,11 +60,12 @@ class InProcess:
 
 
 def build_inprocess(workdir):
+    parsed_here = True
     try:
         log.register(CONF)
         CONF([], project='stratus', default_config_files=[])
     except cfg.ArgsAlreadyParsedError:
-        pass        # configured already by tests/unit in the same run
+        parsed_here = False     # tests/unit configured it in this run
     CONF.set_override('password_hash_rounds', 4, 'identity')
     CONF.set_override('filesystem_store_datadir', str(workdir / 'images'),
                       'image')
@@ -85,10 +86,18 @@ def build_inprocess(workdir):
     _status, doc = client.send('GET', '/identity/v3/auth/projects')
     project = [p for p in doc['projects'] if p['name'] == 'admin'][0]['id']
     client.ids = harness.make_objects(client.send, project)
+    client.parsed_here = parsed_here
     return client
 
 
-@pytest.fixture(scope='session')
+@pytest.fixture(scope='module')
 def inprocess(tmp_path_factory):
-    yield build_inprocess(tmp_path_factory.mktemp('hostile'))
+    client = build_inprocess(tmp_path_factory.mktemp('hostile'))
+    yield client
     rpc.cleanup()
+    CONF.clear_override('rpc_response_timeout')
+    if client.parsed_here:
+        # Tests run after these in the same process register options
+        # before they parse (tests/unit does).
+        CONF.reset()
+        CONF.clear()

@@ -17,7 +17,7 @@ FAMILIES = ('documented', 'method', 'id', 'missing', 'trailing', 'double',
             'body', 'header', 'query')
 
 
-@pytest.fixture(scope='session')
+@pytest.fixture(scope='module')
 def cases(inprocess):
     return list(corpus.generate(inprocess.ids, inprocess.token, SEED,
                                 SCALE))
