@@ -2,7 +2,6 @@
 has them), and the memory of the process serving it."""
 import http.client
 import json
-import os
 import time
 import urllib.parse
 
@@ -101,8 +100,3 @@ class HTTPClient:
 
 def api_pid(cloud):
     return cloud.procs['api'].pid if cloud is not None else None
-
-
-def env_pid():
-    value = os.environ.get('STRATUS_API_PID')
-    return int(value) if value else None
