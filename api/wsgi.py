@@ -1,6 +1,7 @@
 """Helpers for handlers: the request's context and microversion, base URLs,
 bodies with exact status codes."""
 import functools
+import inspect
 import json
 import threading
 
@@ -14,6 +15,7 @@ import webob
 
 from stratus.api.middleware import request_guard
 from stratus.api.middleware import request_id
+from stratus.common import exception
 from stratus.common.conf import CONF
 
 
@@ -59,11 +61,74 @@ def _shared_pecan_state():
     return _PECAN_STATE
 
 
-def make_pecan_app(root):
+# The handler names pecan's RestController dispatches each verb to, in the
+# order glance's Allow headers list the verbs.
+_VERB_HANDLERS = (('GET', ('get_all', 'get_one', 'get')), ('POST', ('post',)),
+                  ('PUT', ('put',)), ('PATCH', ('patch',)),
+                  ('DELETE', ('delete',)))
+
+
+def _takes(func, count):
+    spec = pecan.util.getargspec(func)
+    positional = spec.args[1:]
+    required = len(positional) - len(spec.defaults or ())
+    return required <= count and (count <= len(positional) or
+                                  bool(spec.varargs))
+
+
+def _path_refusal(controller, count, only_404):
+    """A path that lacks a part its handler needs: 405 naming the verbs
+    this path's shape does serve (glance's Allow, keystone's 405), 404
+    when none does or when the surface's upstream router knows no 405
+    (nova's and cinder's routes maps)."""
+    owner = getattr(controller, '__self__', None)
+    allowed = [verb for verb, names in _VERB_HANDLERS
+               if any(callable(getattr(owner, name, None)) and
+                      _takes(getattr(owner, name), count) for name in names)]
+    if not allowed or only_404:
+        return exception.NotFound('The resource could not be found.')
+    from stratus.api.image import routes
+    return routes.MethodNotAllowed(pecan.request.method, ', '.join(allowed))
+
+
+class _PathArgsPecan(pecan.Pecan):
+    """pecan fills a handler's positional arguments from the path and then,
+    for those the path lacks, from query parameters and JSON body keys of
+    the same name: `DELETE /servers?server_id=<uuid>` would reach
+    delete(server_id), and `DELETE /servers` calls delete() without its
+    argument (a TypeError, a 500). Arguments without a default come from
+    the path only; a path too short or too long for its handler is
+    refused."""
+
+    only_404 = False
+
+    def get_args(self, state, all_params, remainder, argspec, im_self):
+        positional = argspec.args[1:] if (
+            im_self is not None or inspect.ismethod(state.controller)) \
+            else argspec.args[:]
+        required = positional[:len(positional) - len(argspec.defaults or ())]
+        for name in required:
+            all_params.pop(name, None)
+        routing = list(state.request.pecan.get('routing_args', ()))
+        given = len(routing) + len([part for part in remainder if part])
+        if given < len(required) or (
+                given > len(positional) and not argspec.varargs):
+            # Too long a path is refused the same way: glance's 405 for
+            # POST /images/{id} names the verbs /images/{id} serves.
+            raise _path_refusal(state.controller, given, self.only_404)
+        args, varargs, kwargs = super().get_args(
+            state, all_params, remainder, argspec, im_self)
+        return args, varargs, kwargs
+
+
+def make_pecan_app(root, only_404=False):
+    """only_404: the upstream router answers a path without the method
+    asked (or too short) 404, never 405 (nova, cinder)."""
     # No extension guessing: a server named "vm.json" is a name, not a type.
-    app = pecan.Pecan(root, guess_content_type_from_ext=False,
-                      force_canonical=False,
-                      context_local_factory=_shared_pecan_state)
+    app = _PathArgsPecan(root, guess_content_type_from_ext=False,
+                         force_canonical=False,
+                         context_local_factory=_shared_pecan_state)
+    app.only_404 = only_404
 
     def without_accept(environ, start_response):
         # Handlers build their own (JSON) responses; pecan's Accept

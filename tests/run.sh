@@ -75,7 +75,7 @@ cd "$REPO"
 if [ $# -gt 0 ]; then
     tiers=("$@")
 else
-    tiers=(tests/unit tests/functional tests/faults)
+    tiers=(tests/unit tests/functional tests/hostile tests/faults)
     [ -d tests/e2e ] && [ -n "$(ls tests/e2e/test_*.py 2>/dev/null)" ] \
         && tiers+=(tests/e2e)
 fi

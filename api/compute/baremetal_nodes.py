@@ -2,6 +2,8 @@
 and 404 from 2.36. stratus has no bare metal service: answered as over an
 ironic without nodes; the writes are 400 at any version up to 2.35, as
 nova always refuses them (use ironic's own command)."""
+import json
+
 import pecan
 from pecan import rest
 
@@ -11,6 +13,22 @@ from stratus.common import exception
 
 _RULE = 'os_compute_api:os-baremetal-nodes:%s'
 _ACTIONS = {'add_interface': 'port-create', 'remove_interface': 'port-delete'}
+
+
+def _action_name(raw):
+    """The action key as the server actions read it (bad JSON or more than
+    one key 400, a body that is no object 404), never a 500."""
+    if not raw:
+        return None
+    try:
+        body = json.loads(raw)
+    except ValueError:
+        raise exception.Invalid('Malformed request body')
+    if not isinstance(body, dict):
+        raise exception.NotFound('The resource could not be found.')
+    if len(body) > 1:
+        raise exception.Invalid('Malformed request body')
+    return next(iter(body), None)
 
 
 def _proxied():
@@ -51,8 +69,7 @@ class BareMetalNodesController(rest.RestController):
     @pecan.expose()
     def action(self, node_id, **kwargs):
         _proxied()
-        body = pecan.request.json if pecan.request.body else {}
-        name = next(iter(body or {}), None)
+        name = _action_name(pecan.request.body)
         if name not in _ACTIONS:
             raise exception.Invalid('There is no such action: %s' % name)
         _use_ironic(_ACTIONS[name])

@@ -112,7 +112,7 @@ class ComputeSurface(layer.Layer):
     """/compute/ -> versions; /compute/v2/ -> v2.0 doc; /compute/v2.1/..."""
 
     def __init__(self):
-        api = wsgi.make_pecan_app(V21Root())
+        api = wsgi.make_pecan_app(V21Root(), only_404=True)
         api = microversion.MicroversionMiddleware(
             api, 'compute', versions.MIN, versions.MAX,
             legacy_header='X-OpenStack-Nova-API-Version')
@@ -130,6 +130,12 @@ class ComputeSurface(layer.Layer):
             return wsgi.response({'version': _v20(base)})
         if path == '/v2.1' or req.path_info.startswith('/v2.1/'):
             req.path_info_pop()
-            return layer.forward(req, self.v21)
+            resp = layer.forward(req, self.v21)
+            if resp.status_int == 405:
+                # nova's routes map has no 405: a path without the method
+                # asked matches no route.
+                return faults.fault_response('nova', 404, 'The resource '
+                                             'could not be found.')
+            return resp
         return faults.fault_response('nova', 404, 'The resource could not '
                                      'be found.')

@@ -20,13 +20,12 @@ from stratus.db.api import group_snapshots as db_group_snapshots
 
 def read_body():
     """The JSON body. cinder's validated handlers get no body argument at
-    all when none came (or no Content-Type): its wrapper then fails with
-    a 500; 'null' is a body, None."""
+    all when none came (or no Content-Type) and its wrapper fails with a
+    500; hostile input gets a 400 here instead (issue 15). 'null' is a
+    body, None."""
     request = pecan.request
     if not request.body or not request.content_type:
-        raise exception.StratusException(
-            'The server has either erred or is incapable of performing the '
-            'requested operation.')
+        raise exception.Invalid('Malformed request body')
     try:
         return json.loads(request.body)
     except ValueError:

@@ -101,10 +101,9 @@ class ConsistencyGroupsController(rest.RestController):
             raise exception.Invalid('volume_types must be provided to create '
                                     'consistency group %s.' % name)
         if not isinstance(volume_types, str):
-            # cinder splits whatever came as a string: anything else fails.
-            raise exception.StratusException(
-                'The server has either erred or is incapable of performing '
-                'the requested operation.')
+            # cinder splits whatever came as a string and fails with a 500
+            # on anything else; a 400 here (issue 15: never a 500).
+            raise exception.Invalid(_MALFORMED)
         type_id = db_group_types.cgsnapshot_type_id()
         if not type_id:
             raise exception.Invalid(

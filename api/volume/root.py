@@ -159,7 +159,7 @@ NOT_FOUND = 'The resource could not be found.'
 class VolumeSurface(layer.Layer):
     def __init__(self):
         api = ProjectIdStripper(CinderRoutes(
-            wsgi.make_pecan_app(V3Root())))
+            wsgi.make_pecan_app(V3Root(), only_404=True)))
         api = microversion.MicroversionMiddleware(api, 'volume',
                                                   versions.MIN, versions.MAX)
         api = auth.AuthMiddleware(

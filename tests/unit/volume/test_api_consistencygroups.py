@@ -14,8 +14,8 @@ CG_KEYS = {'id', 'status', 'availability_zone', 'created_at', 'name',
 CGSNAP_KEYS = {'id', 'consistencygroup_id', 'status', 'created_at', 'name',
                'description'}
 UNKNOWN = '00000000-0000-0000-0000-000000000000'
-ERRED = ('The server has either erred or is incapable of performing the '
-         'requested operation.')
+MALFORMED = ('The server could not comply with the request since it is '
+             'either malformed or otherwise incorrect.')
 IDENTITY = '/identity/v3'
 
 
@@ -151,9 +151,9 @@ def test_create_refusals(gcloud, demo):
         resp = _create(gcloud, types, name=' cgx ')
         assert _message(resp, 400, 'badRequest') == \
             'volume_types must be provided to create consistency group cgx.'
-    # cinder splits what it gets as a string: a list breaks it.
+    # cinder splits what it gets as a string (a list is its 500): 400.
     resp = _create(gcloud, ['vt1'])
-    assert _message(resp, 500, 'computeFault') == ERRED
+    assert _message(resp, 400, 'badRequest') == MALFORMED
     resp = _create(gcloud, 'vt1,nope')
     assert _message(resp, 404, 'itemNotFound') == \
         'Volume type with name nope could not be found.'
@@ -169,11 +169,11 @@ def test_create_refusals(gcloud, demo):
     vt1 = _show(gcloud, _cg(gcloud))['volume_types'][0]
     twice = _cg(gcloud, 'vt1,vt1,%s' % vt1)
     assert len(_show(gcloud, twice)['volume_types']) == 1
-    # An empty body never reaches cinder's handler: its wrapper fails.
+    # An empty body never reaches cinder's handler (its wrapper's 500): 400.
     resp = gcloud.client.request('POST', '/volume/v3/consistencygroups',
                                  raw=b'', headers={
                                      'OpenStack-API-Version': 'volume 3.71'})
-    assert _message(resp, 500, 'computeFault') == ERRED
+    assert _message(resp, 400, 'badRequest') == 'Malformed request body'
     # Policy: a reader may look, not create.
     reader = _reader_of(gcloud.client, demo)
     resp = _create(gcloud, user=reader)
@@ -301,10 +301,10 @@ def test_delete(gcloud, demo):
              'itemNotFound')
     _message(gcloud.get('/volumes/%s' % volume['id']), 404, 'itemNotFound')
     # DELETE /{id} reaches the same method; without a body cinder's
-    # wrapper fails before it.
+    # wrapper fails before it (a 500 there): 400.
     empty = _cg(gcloud)
     resp = gcloud.delete('/consistencygroups/%s' % empty)
-    assert _message(resp, 500, 'computeFault') == ERRED
+    assert _message(resp, 400, 'badRequest') == 'Malformed request body'
     resp = gcloud.request('DELETE', '/consistencygroups/%s' % empty, {})
     assert resp.status_int == 202
     _message(gcloud.get('/consistencygroups/%s' % empty), 404,

@@ -323,3 +323,13 @@ def test_server_shares_are_404_before_2_97(compute_v):
     resp = compute_v.request('GET', _a_server() + '/shares', version='2.96')
     assert (schemas.check_fault(resp, 404, 'itemNotFound') ==
             'The resource could not be found.')
+
+
+@pytest.mark.parametrize('raw,status,key', [
+    (b'{"action": {', 400, 'badRequest'), (b'1e+308', 404, 'itemNotFound'),
+    (b'[1]', 404, 'itemNotFound'), (b'{"a": 1, "b": 2}', 400, 'badRequest')])
+def test_baremetal_action_malformed_body_is_4xx(admin, raw, status, key):
+    resp = admin.request(
+        'POST', '/compute/v2.1/os-baremetal-nodes/%s/action' % (
+            '6f1c2a3e-0b4d-4e5f-9a8b-7c6d5e4f3a2b'), raw=raw)
+    assert schemas.check_fault(resp, status, key)
