@@ -111,7 +111,10 @@ class VolumeManager:
             volume = db_volumes.get(volume_id)
         except exception.VolumeNotFound:
             return
-        if (volume['host'] or '').startswith(self.host + '#'):
+        # The flow's last save clears the claim itself (available, error):
+        # a write here only when it could not.
+        if volume['worker_status'] is not None and \
+                (volume['host'] or '').startswith(self.host + '#'):
             worker.release(volume)
 
     def delete_volume(self, ctxt, volume_id, cascade=False):

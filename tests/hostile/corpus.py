@@ -31,10 +31,9 @@ _ROUTE = re.compile(
     r'`((?:(?:GET|HEAD|POST|PUT|PATCH|DELETE)[ ,/|]*)*)\s*(/[^`\s]*)`')
 _VERB = re.compile(r'GET|HEAD|POST|PUT|PATCH|DELETE')
 
-# Cases another helper of issue 15 fixes (undecodable paths and bodies,
-# deep nesting, integer overflow in paths): a 5xx there is expected until
-# that work is merged.
-BODYSIZE_LANE = 'bodysize lane'
+# Undecodable paths and bodies, integer overflow in paths: the request
+# guard's and the database's part, checked by a test of their own.
+BODYSIZE_LANE = 'decoding'
 
 BAD_IDS = [
     ('word', 'not-a-uuid', None), ('dots', '..', None),

@@ -64,7 +64,7 @@ class SaveExtendedVolumeTask(flow_engine.StratusTask):
         restored = volume.get('previous_status') or states.AVAILABLE
         if db_volumes.update(volume['id'], {
                 'size': new_size, 'status': restored,
-                'previous_status': None},
+                'previous_status': None, 'worker_status': None},
                 expected={'status': states.EXTENDING}) is None:
             raise exception.InvalidVolume(
                 reason='volume %s stopped extending' % volume['id'])

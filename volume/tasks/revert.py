@@ -59,7 +59,8 @@ class SaveRevertedTask(flow_engine.StratusTask):
     Revert: nothing (last step)."""
 
     def execute(self, volume, snapshot):
-        if db_volumes.update(volume['id'], {'status': states.AVAILABLE},
+        if db_volumes.update(volume['id'], {'status': states.AVAILABLE,
+                                            'worker_status': None},
                              expected={'status': states.REVERTING}) is None:
             raise exception.InvalidVolume(
                 reason='Revert finished, but failed to reset volume %s '

@@ -141,7 +141,8 @@ class CreateVolumeOnFinishTask(flow_engine.StratusTask):
     Revert: nothing of its own (the reschedule task decides)."""
 
     def execute(self, volume, model_update):
-        values = {'status': states.AVAILABLE,
+        # The backend's claim (volume.worker) ends in the same write.
+        values = {'status': states.AVAILABLE, 'worker_status': None,
                   'launched_at': timeutils.utcnow()}
         values.update(model_update or {})
         if db_volumes.update(volume['id'], values,
