@@ -1,6 +1,7 @@
 """Tasks on the instance record, through the conductor (compute has no
 database): lifecycle reverts, progress states, the final state."""
 from stratus.common import context
+from stratus.common import exception
 from stratus.common import flow_engine
 from stratus.common import log
 from stratus.common import timeutils
@@ -32,6 +33,37 @@ class InstanceTask(flow_engine.StratusTask):
         return self.update(ctxt, instance, values, expected=expected,
                            events=events)
 
+    def revert_write(self, ctxt, instance, values, flow_failures):
+        """A failed flow's revert write with its fault; the fault, or None
+        when a delete owns the record now (one INFO line, no write: the
+        delete's 'deleting' must stay).
+
+        The driver's "no such guest" (a restarted fake host, a domain
+        removed behind our back) shares InstanceNotFound with the record's
+        "no such instance": the record decides, by a write that only
+        applies while no delete has taken it over."""
+        uuid = instance['uuid']
+        exc = next(iter(flow_failures.values())).exception
+        expected = None
+        if flow_engine.disappeared(exc):
+            if not isinstance(exc, exception.InstanceNotFound):
+                flow_engine.overtaken(flow_failures, LOG, 'Instance %s' % uuid)
+                return None
+            expected = list(states.NOT_DELETING)
+        fault = flow_engine.fault_from_failure(flow_failures,
+                                               host=instance.get('host'))
+        try:
+            self.update(ctxt, instance, values, expected=expected,
+                        fault=fault)
+        except (exception.InstanceNotFound,
+                exception.UnexpectedTaskStateError):
+            if expected is None:
+                raise
+            LOG.info('Instance %s disappeared during the operation: %s',
+                     uuid, exc)
+            return None
+        return fault
+
 
 class ErrorOnRevertTask(InstanceTask):
     """First task of flows whose failure leaves no usable guest (build,
@@ -46,16 +78,13 @@ class ErrorOnRevertTask(InstanceTask):
         pass
 
     def revert(self, ctxt, instance, flow_failures, **kwargs):
-        if flow_engine.overtaken(flow_failures, LOG,
-                                 'Instance %s' % instance['uuid']):
+        fault = self.revert_write(ctxt, instance, {
+            'vm_state': states.ERROR, 'task_state': None}, flow_failures)
+        if fault is None:
             # The delete owns the record now (and releases the claim).
             return
-        fault = flow_engine.fault_from_failure(flow_failures,
-                                               host=instance.get('host'))
         LOG.error('Instance goes to ERROR: %s', fault['message'],
                   instance=instance)
-        self.update(ctxt, instance, {'vm_state': states.ERROR,
-                                     'task_state': None}, fault=fault)
         if self.release:
             self.conductor.release_resources(request_context(ctxt),
                                              instance['uuid'])
@@ -70,15 +99,12 @@ class RestoreStateOnRevertTask(InstanceTask):
         pass
 
     def revert(self, ctxt, instance, flow_failures, **kwargs):
-        if flow_engine.overtaken(flow_failures, LOG,
-                                 'Instance %s' % instance['uuid']):
-            # Clearing the task_state would undo the delete's 'deleting'.
-            return
-        fault = flow_engine.fault_from_failure(flow_failures,
-                                               host=instance.get('host'))
-        LOG.error('Action failed, instance stays %s: %s',
-                  instance['vm_state'], fault['message'], instance=instance)
-        self.update(ctxt, instance, {'task_state': None}, fault=fault)
+        fault = self.revert_write(ctxt, instance, {'task_state': None},
+                                  flow_failures)
+        if fault is not None:
+            LOG.error('Action failed, instance stays %s: %s',
+                      instance['vm_state'], fault['message'],
+                      instance=instance)
 
 
 class SetTaskStateTask(InstanceTask):

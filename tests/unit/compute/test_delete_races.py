@@ -117,3 +117,29 @@ def test_delete_during_a_build_logs_no_error(compute, caplog):
                                    {'id': 'img'})
     _quiet(caplog)
     assert any('disappeared' in r.getMessage() for r in caplog.records)
+
+
+def test_a_guest_missing_on_a_live_record_is_a_failed_action(compute,
+                                                             caplog):
+    """The driver's "no such guest" is not a delete (a restarted host lost
+    it, a domain removed behind our back): the record is live, so the stop
+    fails as nova's reverts_task_state leaves it, task_state None and the
+    fault recorded, never stuck in powering-off."""
+    caplog.set_level(logging.DEBUG)
+    instance = _instance(compute, states.ACTIVE, states.POWERING_OFF)
+    compute.stop_instance(context.get_admin_context(), instance)
+    saved = compute.conductor.instances[instance['uuid']]
+    assert (saved['vm_state'], saved['task_state']) == (states.ACTIVE, None)
+    assert [f['code'] for f in compute.conductor.faults] == [404]
+
+
+def test_a_guest_removed_by_a_delete_in_progress_keeps_deleting(compute,
+                                                                caplog):
+    caplog.set_level(logging.DEBUG)
+    instance = _instance(compute, states.ACTIVE, states.POWERING_OFF)
+    compute.conductor.instances[instance['uuid']]['task_state'] = 'deleting'
+    compute.stop_instance(context.get_admin_context(), instance)
+    _quiet(caplog)
+    assert compute.conductor.instances[instance['uuid']]['task_state'] == \
+        'deleting'
+    assert compute.conductor.faults == []
