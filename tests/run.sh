@@ -2,7 +2,8 @@
 # The one test command: installs what the tests need (Debian packages,
 # a virtualenv with stratus and its pinned dependencies) and runs every
 # tier: tests/unit, tests/functional (real daemons, real RabbitMQ, the real
-# openstack CLI) and tests/e2e when present.
+# openstack CLI), tests/hostile (malformed requests over every route),
+# tests/faults (kill -9, broker restart, lock storms) and tests/e2e.
 #   tests/run.sh                 everything
 #   tests/run.sh tests/unit -k x extra pytest arguments replace the tiers
 set -euo pipefail
