@@ -4,7 +4,44 @@ The conductor is the database proxy of stratus-compute, which has no DB
 access of its own, and runs the flows that need a placement decision
 (build, migrate/resize, unshelve).
 """
+from stratus.common import log
 from stratus.common import rpc
+from stratus.common.conf import CONF
+
+LOG = log.getLogger(__name__)
+
+# Calls the conductor answers alike when asked twice (conductor/redelivery.py
+# makes instance_update and instance_destroy so). A call is acknowledged on
+# receipt, so one taken by a conductor killed mid-call is lost: asked again
+# after a third of rpc_response_timeout, it reaches the restarted conductor
+# instead of failing the compute's flow after the whole timeout.
+IDEMPOTENT = frozenset(('instance_update', 'instance_destroy',
+                        'release_resources', 'compute_node_update',
+                        'instances_on_host', 'bdm_list', 'migration_update'))
+ATTEMPTS = 3
+
+
+class _Retrying:
+    """A call context asking IDEMPOTENT calls again (shorter waits)."""
+
+    def __init__(self, cctxt, short):
+        self._cctxt = cctxt
+        self._short = short
+
+    def __getattr__(self, name):
+        return getattr(self._cctxt, name)
+
+    def call(self, ctxt, method, **kwargs):
+        if method not in IDEMPOTENT:
+            return self._cctxt.call(ctxt, method, **kwargs)
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return self._short.call(ctxt, method, **kwargs)
+            except rpc.MessagingTimeout:
+                if attempt == ATTEMPTS:
+                    raise
+                LOG.warning('Conductor did not answer %s (attempt %d of %d); '
+                            'asking again', method, attempt, ATTEMPTS)
 
 
 class ConductorRPCClient(rpc.RPCClientBase):
@@ -27,6 +64,14 @@ class ConductorRPCClient(rpc.RPCClientBase):
         '1.7 evacuate_instance, evacuations_from_host',
         '1.8 instance_update writes a migration record with the instance',
     )
+
+    def _prepare(self, since, server=None, **kwargs):
+        if kwargs:
+            return super()._prepare(since, server, **kwargs)
+        normal = super()._prepare(since, server)   # registers the option
+        short = max(CONF.rpc_response_timeout // ATTEMPTS, 1)
+        return _Retrying(normal, super()._prepare(since, server,
+                                                  timeout=short))
 
     def service_report(self, ctxt, values, timeout=None):
         """Register a service or record its heartbeat; returns the record."""
