@@ -1,9 +1,6 @@
 """One real cloud (two fake computes, one fake backend) for the fault
 tests; its files in a directory of its own, kept with STRATUS_KEEP_LOGS=1
 or when a test fails (the path is printed)."""
-import os
-import shutil
-import tempfile
 
 import pytest
 
@@ -12,21 +9,11 @@ from support import cloud as cloud_support
 
 @pytest.fixture(scope='session')
 def cloud():
-    workdir = tempfile.mkdtemp(prefix='stratus-faults-')
-    c = cloud_support.Cloud(workdir, computes=('compute1', 'compute2'),
-                            backends=('lvmdriver-1',),
-                            options={('DEFAULT', 'shelved_offload_time'):
-                                     '0'})
-    print('fault cloud in', workdir)
-    try:
-        c.start()
-    except Exception:
-        c.stop()
-        raise
-    yield c
-    c.stop()
-    if not os.environ.get('STRATUS_KEEP_LOGS'):
-        shutil.rmtree(workdir, ignore_errors=True)
+    with cloud_support.running(
+            'stratus-faults-', 'fault cloud',
+            computes=('compute1', 'compute2'), backends=('lvmdriver-1',),
+            options={('DEFAULT', 'shelved_offload_time'): '0'}) as c:
+        yield c
 
 
 @pytest.fixture(scope='session')

@@ -62,19 +62,11 @@ def broker():
 
 @pytest.fixture(scope='module')
 def cloud(broker):
-    workdir = tempfile.mkdtemp(prefix='stratus-faults-')
-    c = cloud_support.Cloud(workdir, computes=('compute1', 'compute2'),
-                            backends=('lvmdriver-1',), broker=broker)
-    print('broker-restart cloud in', workdir)
-    try:
-        c.start()
-    except Exception:
-        c.stop()
-        raise
-    yield c
-    c.stop()
-    if not os.environ.get('STRATUS_KEEP_LOGS'):
-        shutil.rmtree(workdir, ignore_errors=True)
+    with cloud_support.running(
+            'stratus-faults-', 'broker-restart cloud',
+            computes=('compute1', 'compute2'), backends=('lvmdriver-1',),
+            broker=broker) as c:
+        yield c
 
 
 class Workload:

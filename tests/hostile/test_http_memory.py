@@ -2,8 +2,6 @@
 outside the other lanes, the API's memory stays bounded, and it still
 serves afterwards."""
 import os
-import shutil
-import tempfile
 
 import pytest
 
@@ -21,17 +19,8 @@ RSS_GROWTH_KIB = 64 * 1024
 
 @pytest.fixture(scope='module')
 def cloud():
-    workdir = tempfile.mkdtemp(prefix='stratus-hostile-')
-    c = cloud_support.Cloud(workdir)
-    try:
-        c.start()
-    except Exception:
-        c.stop()
-        raise
-    yield c
-    c.stop()
-    if not os.environ.get('STRATUS_KEEP_LOGS'):
-        shutil.rmtree(workdir, ignore_errors=True)
+    with cloud_support.running('stratus-hostile-') as c:
+        yield c
 
 
 def test_sample_over_http_keeps_memory_bounded(cloud):

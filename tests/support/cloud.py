@@ -27,6 +27,27 @@ DEMO_PASSWORD = 'demo-secret'
 OPENSTACK = os.path.join(BIN, 'openstack')
 
 
+@contextlib.contextmanager
+def running(prefix, label=None, **kwargs):
+    """A started Cloud in a new directory, stopped afterwards (also when
+    its start failed) and removed unless STRATUS_KEEP_LOGS is set."""
+    workdir = tempfile.mkdtemp(prefix=prefix)
+    c = Cloud(workdir, **kwargs)
+    if label:
+        print(label, 'in', workdir)
+    try:
+        c.start()
+    except Exception:
+        c.stop()
+        raise
+    try:
+        yield c
+    finally:
+        c.stop()
+        if not os.environ.get('STRATUS_KEEP_LOGS'):
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(('127.0.0.1', 0))
